@@ -1,0 +1,149 @@
+package be.fwb.ead.catalogue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import be.fwb.ead.catalogue.Module.Person;
+import be.fwb.ead.moodle.MoodleSettings;
+import be.fwb.ead.shared.PageOf;
+import be.fwb.ead.shared.Paging;
+import be.fwb.ead.shared.SearchText;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Finds modules: one page at a time, sorted by name without regard to accents, with their authors and tutors
+ * (three queries per page, whatever its size).
+ */
+@Service
+public class Catalogue {
+
+	private static final String COLUMNS = "m.id, m.moodle_course_id, m.shortname, m.fullname, m.category_id, m.visible, "
+			+ "m.archived_at, m.learner_count, m.content_changed_at";
+
+	private final DatabaseClient db;
+	private final Categories categories;
+	private final String moodleUrl;
+
+	Catalogue(DatabaseClient db, Categories categories, MoodleSettings moodle) {
+		this.db = db;
+		this.categories = categories;
+		this.moodleUrl = moodle.url().endsWith("/") ? moodle.url().substring(0, moodle.url().length() - 1) : moodle.url();
+	}
+
+	public Mono<PageOf<Module>> search(ModuleFilter filter, Paging paging) {
+		Where where = where(filter);
+		Mono<Long> total = where.bindTo(db.sql("select count(*) as n from module m where " + where.sql))
+			.map(r -> r.get("n", Long.class))
+			.one();
+		Mono<List<Module>> items = where
+			.bindTo(db.sql("select " + COLUMNS + " from module m where " + where.sql
+					+ " order by m.sort_key, m.id limit :limit offset :offset"))
+			.bind("limit", paging.size())
+			.bind("offset", paging.offset())
+			.map(Row::of)
+			.all()
+			.collectList()
+			.flatMap(this::withPeople);
+		return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), t.getT2(), paging.page(), paging.size()));
+	}
+
+	public Mono<Module> find(long id) {
+		return db.sql("select " + COLUMNS + " from module m where m.id = :id")
+			.bind("id", id)
+			.map(Row::of)
+			.all()
+			.collectList()
+			.flatMap(this::withPeople)
+			.flatMap(list -> Mono.justOrEmpty(list.stream().findFirst()));
+	}
+
+	private Mono<List<Module>> withPeople(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+		Mono<Map<Long, java.util.Collection<Object[]>>> people = db.sql("""
+				select r.module_id, r.role, v.id as vacataire_id,
+				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name
+				from module_role r join vacataire v on v.id = r.vacataire_id
+				where r.module_id = any(:ids::bigint[])
+				order by v.sort_key, v.id""")
+			.bind("ids", ids)
+			.map(r -> new Object[] { r.get("module_id", Long.class), r.get("role", String.class),
+					new Person(r.get("vacataire_id", Long.class), r.get("name", String.class)) })
+			.all()
+			.collectMultimap(o -> (Long) o[0], o -> o);
+		return Mono.zip(people, categories.all()).map(t -> {
+			List<Module> out = new ArrayList<>(rows.size());
+			for (Row row : rows) {
+				List<Person> authors = new ArrayList<>();
+				List<Person> tutors = new ArrayList<>();
+				for (Object[] p : t.getT1().getOrDefault(row.id(), List.of())) {
+					("AUTHOR".equals(p[1]) ? authors : tutors).add((Person) p[2]);
+				}
+				out.add(new Module(row.id(), row.moodleCourseId(), row.shortname(), row.fullname(),
+						Categories.path(t.getT2(), row.categoryId()), row.categoryId(), row.visible(),
+						row.archivedAt() != null, row.archivedAt(), row.learnerCount(), authors, tutors,
+						moodleUrl + "/course/view.php?id=" + row.moodleCourseId(), row.contentChangedAt()));
+			}
+			return out;
+		});
+	}
+
+	private record Row(long id, long moodleCourseId, String shortname, String fullname, long categoryId,
+			boolean visible, Instant archivedAt, int learnerCount, Instant contentChangedAt) {
+
+		static Row of(Readable r) {
+			return new Row(r.get("id", Long.class), r.get("moodle_course_id", Long.class), r.get("shortname", String.class),
+					r.get("fullname", String.class), r.get("category_id", Long.class), r.get("visible", Boolean.class),
+					r.get("archived_at", Instant.class), r.get("learner_count", Integer.class),
+					r.get("content_changed_at", Instant.class));
+		}
+	}
+
+	/** A WHERE clause and its bindings, built from a filter. */
+	private record Where(String sql, Map<String, Object> binds) {
+
+		DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec spec) {
+			for (Map.Entry<String, Object> b : binds.entrySet()) {
+				spec = spec.bind(b.getKey(), b.getValue());
+			}
+			return spec;
+		}
+	}
+
+	private static Where where(ModuleFilter f) {
+		List<String> parts = new ArrayList<>();
+		Map<String, Object> binds = new HashMap<>();
+		parts.add("true");
+		if (f.q() != null && !SearchText.key(f.q()).isEmpty()) {
+			parts.add("m.search_key like :pattern");
+			binds.put("pattern", SearchText.containsPattern(f.q()));
+		}
+		if (f.categoryId() != null) {
+			parts.add("m.category_id in (select c.id from moodle_category c where c.id = :category "
+					+ "or c.path like '%/' || :category || '/%')");
+			binds.put("category", f.categoryId());
+		}
+		if (f.visible() != null) {
+			parts.add("m.visible = :visible");
+			binds.put("visible", f.visible());
+		}
+		if (f.archived() != null) {
+			parts.add(f.archived() ? "m.archived_at is not null" : "m.archived_at is null");
+		}
+		if (f.withoutTutor()) {
+			parts.add("not exists (select 1 from module_role r where r.module_id = m.id and r.role = 'TUTOR')");
+		}
+		if (f.withoutAuthor()) {
+			parts.add("not exists (select 1 from module_role r where r.module_id = m.id and r.role = 'AUTHOR')");
+		}
+		return new Where(String.join(" and ", parts), binds);
+	}
+}

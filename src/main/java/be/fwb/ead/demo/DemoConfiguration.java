@@ -1,0 +1,45 @@
+package be.fwb.ead.demo;
+
+import be.fwb.ead.moodlesim.EadDataset;
+import be.fwb.ead.moodlesim.SimulatedMoodle;
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import reactor.core.publisher.Mono;
+
+/** Demo mode: starts the simulated Moodle (port {@code ead.demo.moodle-port}) and creates a reviewer account. */
+@Configuration
+@Profile("demo")
+class DemoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	SimulatedMoodle simulatedMoodle(@Value("${ead.demo.moodle-port:8089}") int port,
+			@Value("${ead.demo.scale:1}") int scale, @Value("${ead.demo.latency-ms:0}") long latencyMs) {
+		SimulatedMoodle moodle = new SimulatedMoodle(EadDataset.create(scale), port);
+		moodle.latency(java.time.Duration.ofMillis(latencyMs));
+		moodle.start();
+		log.info("Moodle simulé démarré sur {} ({} modules, {} inscriptions d'apprenants)", moodle.baseUrl(),
+				moodle.dataset().coursesUnder(EadDataset.EAD_ROOT).size(), moodle.dataset().enrolmentCount());
+		return moodle;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void demoAccounts(ApplicationReadyEvent event) {
+		Accounts accounts = event.getApplicationContext().getBean(Accounts.class);
+		accounts.byUsername("qualite")
+			.hasElement()
+			.flatMap(exists -> exists ? Mono.empty()
+					: accounts.create("qualite", "demo-qualite", Role.REVIEWER, "Relecteur qualité (démo)", null))
+			.subscribe(a -> log.info("Compte de démonstration créé : {} ({})", a.username(), a.role()),
+					e -> log.error("Compte de démonstration non créé", e));
+	}
+}

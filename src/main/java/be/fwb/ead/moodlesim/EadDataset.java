@@ -1,0 +1,177 @@
+package be.fwb.ead.moodlesim;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+import be.fwb.ead.moodlesim.MoodleDataset.Category;
+import be.fwb.ead.moodlesim.MoodleDataset.Course;
+import be.fwb.ead.moodlesim.MoodleDataset.User;
+
+/**
+ * Builds the realistic EAD site: the three levels and their subjects under one EAD root category, 522 modules
+ * (names with accents and {@code &}, some hidden, a few without any teacher), about 200 vacataires with French and
+ * Belgian names (some without a visible e-mail), about 10,000 learner enrolments, plus what a real site also has:
+ * the site course, courses outside the EAD root. Deterministic: the same scale always gives the same site.
+ */
+public final class EadDataset {
+
+	/** Id of the EAD root category: set {@code MOODLE_CATEGORY_ROOTS} to it. */
+	public static final long EAD_ROOT = 2;
+	/** First id of the vacataires (teachers); learners start at {@link #FIRST_LEARNER_ID}. */
+	public static final long FIRST_STAFF_ID = 2_000;
+	public static final long FIRST_LEARNER_ID = 500_000;
+
+	static final String[][] LEVELS = {
+			{ "Enseignement fondamental – CEB", "F", "Français", "Mathématiques", "Éveil – Sciences",
+					"Éveil – Histoire & Géographie", "Néerlandais", "Philosophie & citoyenneté" },
+			{ "Secondaire inférieur – CE1D", "SI", "Français", "Mathématiques", "Sciences", "Histoire", "Géographie",
+					"Néerlandais", "Anglais", "Latin" },
+			{ "Secondaire supérieur – CESS", "SS", "Français", "Mathématiques", "Physique", "Chimie", "Biologie",
+					"Histoire", "Géographie", "Sciences économiques", "Anglais", "Néerlandais", "Philosophie & citoyenneté" } };
+
+	private static final String[] YEARS_F = { "3e primaire", "4e primaire", "5e primaire", "6e primaire" };
+	private static final String[] YEARS_SI = { "1re secondaire", "2e secondaire", "3e secondaire" };
+	private static final String[] YEARS_SS = { "4e secondaire", "5e secondaire", "6e secondaire" };
+
+	private static final String[] TOPICS = { "Lire & comprendre", "Écrire un texte argumenté", "Fractions & proportions",
+			"Géométrie dans l'espace", "Les écosystèmes", "La matière & ses transformations", "Énergie & puissance",
+			"Réactions chimiques", "La cellule", "Génétique & hérédité", "Le Moyen Âge", "Révolutions & démocratie",
+			"La Belgique fédérale", "Climats & paysages", "Villes & mobilité", "Oral : se présenter", "Grammaire & orthographe",
+			"Statistique descriptive", "Fonctions du premier degré", "Équations & inéquations", "Trigonométrie", "Probabilités",
+			"Économie d'entreprise", "Marchés & prix", "Argumenter & débattre", "Éthique & société", "Vocabulaire usuel",
+			"Compréhension à l'audition", "Préparation à l'épreuve", "Révisions guidées", "Méthodes de travail",
+			"Textes littéraires", "Analyse de documents", "Mesures & grandeurs", "Nombres & opérations" };
+
+	private static final String[] FIRST_NAMES = { "Zoë", "Anaïs", "Hélène", "Jérôme", "François", "Noémie", "Chloé",
+			"Maël", "Loïc", "Gaëlle", "Cédric", "Frédéric", "Benoît", "Joëlle", "Aurélie", "Sébastien", "Céline",
+			"Amélie", "Thérèse", "Raphaël", "Léa", "Élodie", "Mélanie", "Stéphane", "Valérie", "Grégory", "Nathalie",
+			"Pierre", "Marie", "Luc", "Anne", "Julien", "Sophie", "Olivier", "Isabelle", "Michaël", "Catherine", "Thomas",
+			"Emma", "Hugo", "Inès", "Louis", "Camille", "Arnaud", "Véronique", "Dominique", "Françoise", "Jean-Marc",
+			"Marie-Noëlle", "Ophélie", "Bénédicte", "Laurence", "Kevin", "Sarah", "Yasmina", "Mehdi", "Fatima", "Ayoub",
+			"Bart", "Els", "Katrien", "Pieter", "Ilse", "Wim", "Greet" };
+
+	private static final String[] LAST_NAMES = { "Dubois", "Lambert", "Peeters", "Janssens", "Maes", "Jacobs",
+			"Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet", "Dupont", "Martin", "Leroy", "Lemaire",
+			"Renard", "Simon", "Laurent", "Hermans", "Michel", "François", "Lefèvre", "Mathieu", "Collard", "Denis",
+			"Gérard", "Gilson", "Thiry", "Piette", "Lejeune", "Dumont", "Gobert", "Hubert", "Wéry", "Lecomte", "Pirard",
+			"Delvaux", "Noël", "Bastin", "Masson", "Dethier", "Fontaine", "Hanssens", "Van den Broeck", "Vandenberghe",
+			"D'Hondt", "Van Damme", "Lefebvre", "Bodart", "Léonard", "Chevalier", "Marchal", "Jadoul", "Grégoire",
+			"Bourguignon", "Maréchal", "Lhoest", "Crèvecœur", "Ménard", "Bayot", "El Amrani", "Benali", "Öztürk", "Nguyen" };
+
+	private EadDataset() {
+	}
+
+	/** The demo and test site: 522 modules, about 200 vacataires and 10,000 learner enrolments at scale 1. */
+	public static MoodleDataset create(int scale) {
+		Random random = new Random(20_26L + scale);
+		MoodleDataset site = new MoodleDataset();
+		long now = 1_763_900_000L;
+		site.addCategory(new Category(1, "Divers", 0, "/1", 1, 10_000, true));
+		site.addCategory(new Category(EAD_ROOT, "Enseignement à distance (EAD)", 0, "/2", 1, 20_000, true));
+		site.addCategory(new Category(90, "Espace vacataires", 0, "/90", 1, 30_000, true));
+		site.addCourse(new Course(MoodleDataset.SITE_COURSE_ID, "EAD", "Enseignement à distance – FWB", 0, "", true,
+				"site", now - 900 * 86_400L, now - 30 * 86_400L));
+		site.addCourse(new Course(3, "SALLEPROFS", "Salle des profs & forum des vacataires", 90, "", true, "topics",
+				now - 800 * 86_400L, now - 20 * 86_400L));
+		site.addCourse(new Course(4, "FORM-INIT", "Formation initiale des vacataires", 90, "", true, "topics",
+				now - 800 * 86_400L, now - 10 * 86_400L));
+		site.addCourse(new Course(5, "BAC-A-SABLE", "Bac à sable", 1, "", false, "topics", now - 700 * 86_400L,
+				now - 5 * 86_400L));
+
+		List<long[]> subjectCategories = new ArrayList<>();
+		List<String> subjectLabels = new ArrayList<>();
+		long catId = 10;
+		for (int l = 0; l < LEVELS.length; l++) {
+			long levelId = catId++;
+			site.addCategory(new Category(levelId, LEVELS[l][0], EAD_ROOT, "/2/" + levelId, 2, 20_000 + (l + 1) * 1000, true));
+			for (int s = 2; s < LEVELS[l].length; s++) {
+				long subjectId = catId++;
+				site.addCategory(new Category(subjectId, LEVELS[l][s], levelId, "/2/" + levelId + "/" + subjectId, 3,
+						20_000 + (l + 1) * 1000 + s, true));
+				subjectCategories.add(new long[] { subjectId, l });
+				subjectLabels.add(LEVELS[l][s]);
+			}
+		}
+
+		int staffPerSubject = 8 * scale;
+		long staffId = FIRST_STAFF_ID;
+		Set<String> usedNames = new LinkedHashSet<>();
+		List<List<Long>> staffBySubject = new ArrayList<>();
+		for (int s = 0; s < subjectCategories.size(); s++) {
+			List<Long> ids = new ArrayList<>();
+			for (int i = 0; i < staffPerSubject; i++) {
+				User user = newVacataire(staffId++, random, usedNames);
+				site.addUser(user);
+				ids.add(user.id());
+			}
+			staffBySubject.add(ids);
+		}
+
+		int modulesPerSubject = 522 * scale / subjectCategories.size();
+		int extra = 522 * scale - modulesPerSubject * subjectCategories.size();
+		long courseId = 100;
+		int learnerPool = 4_000 * scale;
+		for (int s = 0; s < subjectCategories.size(); s++) {
+			long subjectId = subjectCategories.get(s)[0];
+			int level = (int) subjectCategories.get(s)[1];
+			String[] years = level == 0 ? YEARS_F : level == 1 ? YEARS_SI : YEARS_SS;
+			int count = modulesPerSubject + (s < extra ? 1 : 0);
+			for (int m = 0; m < count; m++) {
+				long id = courseId++;
+				String year = years[m % years.length];
+				String topic = TOPICS[(m * 7 + s * 3) % TOPICS.length];
+				String fullname = subjectLabels.get(s) + " " + year + " – " + topic
+						+ (m >= TOPICS.length ? " (" + (m / TOPICS.length + 1) + ")" : "");
+				String shortname = "EAD-" + LEVELS[level][1] + "-" + code(subjectLabels.get(s)) + "-" + (m + 1);
+				boolean visible = random.nextInt(100) >= 6;
+				long created = now - (200 + random.nextInt(1500)) * 86_400L;
+				site.addCourse(new Course(id, shortname, fullname, subjectId, "EAD" + id, visible, "topics", created,
+						created + random.nextInt(150) * 86_400L));
+				List<Long> staff = staffBySubject.get(s);
+				if (m % 67 != 5 || s % 4 != 0) {
+					site.assignRole(id, staff.get(random.nextInt(staff.size())), "editingteacher");
+					int tutors = 1 + (random.nextInt(3) == 0 ? 1 : 0);
+					for (int t = 0; t < tutors; t++) {
+						site.assignRole(id, staff.get(random.nextInt(staff.size())), "teacher");
+					}
+				}
+				long[] enrolled = new long[5 + random.nextInt(29)];
+				for (int e = 0; e < enrolled.length; e++) {
+					enrolled[e] = FIRST_LEARNER_ID + random.nextInt(learnerPool);
+				}
+				site.enrolLearners(id, java.util.Arrays.stream(enrolled).distinct().toArray());
+			}
+		}
+		return site;
+	}
+
+	private static User newVacataire(long id, Random random, Set<String> usedNames) {
+		String first;
+		String last;
+		do {
+			first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
+			last = LAST_NAMES[random.nextInt(LAST_NAMES.length)];
+		}
+		while (!usedNames.add(first + " " + last) && usedNames.size() < FIRST_NAMES.length * LAST_NAMES.length);
+		String login = ascii(first).toLowerCase(Locale.ROOT) + "." + ascii(last).toLowerCase(Locale.ROOT).replace(" ", "")
+				.replace("'", "");
+		String username = login + id;
+		String email = random.nextInt(100) < 5 ? null : login + "." + id + "@ead.cfwb.be";
+		String idnumber = random.nextInt(100) < 70 ? "VAC-" + id : "";
+		return new User(id, username, first, last, email, idnumber);
+	}
+
+	private static String code(String subject) {
+		String letters = ascii(subject).replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
+		return letters.substring(0, Math.min(4, letters.length()));
+	}
+
+	static String ascii(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace("œ", "oe");
+	}
+}

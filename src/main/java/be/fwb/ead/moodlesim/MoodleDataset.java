@@ -1,0 +1,150 @@
+package be.fwb.ead.moodlesim;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the simulated Moodle site holds: categories, courses, users, course-level role assignments and learner
+ * enrolments. Thread-safe; tests change it between syncs to play what happens on a real site.
+ */
+public final class MoodleDataset {
+
+	/** Moodle's site course id (SITEID). */
+	public static final long SITE_COURSE_ID = 1;
+
+	public record Category(long id, String name, long parent, String path, int depth, int sortorder, boolean visible) {
+	}
+
+	public record Course(long id, String shortname, String fullname, long categoryid, String idnumber, boolean visible,
+			String format, long timecreated, long timemodified) {
+
+		Course renamed(String newFullname, long now) {
+			return new Course(id, shortname, newFullname, categoryid, idnumber, visible, format, timecreated, now);
+		}
+	}
+
+	/** A Moodle user; {@code email} is {@literal null} when the site hides it from the sync user. */
+	public record User(long id, String username, String firstname, String lastname, @Nullable String email,
+			String idnumber) {
+
+		String fullname() {
+			return firstname + " " + lastname;
+		}
+	}
+
+	private final Map<Long, Category> categories = new LinkedHashMap<>();
+	private final Map<Long, Course> courses = new LinkedHashMap<>();
+	private final Map<Long, User> users = new LinkedHashMap<>();
+	/** course id → user id → role shortnames assigned in the course context. */
+	private final Map<Long, Map<Long, Set<String>>> roles = new HashMap<>();
+	/** course id → ids of enrolled learners (role student). */
+	private final Map<Long, long[]> learners = new HashMap<>();
+	private long nextId = 100_000;
+
+	synchronized void addCategory(Category category) {
+		categories.put(category.id(), category);
+	}
+
+	public synchronized void addCourse(Course course) {
+		courses.put(course.id(), course);
+		nextId = Math.max(nextId, course.id() + 1);
+	}
+
+	public synchronized void addUser(User user) {
+		users.put(user.id(), user);
+		nextId = Math.max(nextId, user.id() + 1);
+	}
+
+	public synchronized void assignRole(long courseId, long userId, String shortname) {
+		roles.computeIfAbsent(courseId, c -> new LinkedHashMap<>()).computeIfAbsent(userId, u -> new LinkedHashSet<>())
+			.add(shortname);
+	}
+
+	public synchronized void unassignRole(long courseId, long userId, String shortname) {
+		Map<Long, Set<String>> byUser = roles.getOrDefault(courseId, Map.of());
+		Set<String> held = byUser.get(userId);
+		if (held != null) {
+			held.remove(shortname);
+			if (held.isEmpty()) {
+				byUser.remove(userId);
+			}
+		}
+	}
+
+	synchronized void enrolLearners(long courseId, long[] learnerIds) {
+		learners.put(courseId, learnerIds);
+	}
+
+	public synchronized void renameCourse(long courseId, String fullname, long now) {
+		courses.computeIfPresent(courseId, (id, c) -> c.renamed(fullname, now));
+	}
+
+	public synchronized void deleteCourse(long courseId) {
+		courses.remove(courseId);
+		roles.remove(courseId);
+		learners.remove(courseId);
+	}
+
+	public synchronized long newId() {
+		return nextId++;
+	}
+
+	public synchronized List<Category> categories() {
+		return List.copyOf(categories.values());
+	}
+
+	public synchronized List<Course> courses() {
+		return List.copyOf(courses.values());
+	}
+
+	public synchronized @Nullable Course course(long id) {
+		return courses.get(id);
+	}
+
+	public synchronized @Nullable User user(long id) {
+		return users.get(id);
+	}
+
+	public synchronized Collection<User> users() {
+		return List.copyOf(users.values());
+	}
+
+	/** user id → role shortnames held in the course (a copy). */
+	public synchronized Map<Long, Set<String>> roles(long courseId) {
+		Map<Long, Set<String>> copy = new LinkedHashMap<>();
+		roles.getOrDefault(courseId, Map.of()).forEach((u, r) -> copy.put(u, Set.copyOf(r)));
+		return copy;
+	}
+
+	public synchronized long[] learners(long courseId) {
+		return learners.getOrDefault(courseId, new long[0]).clone();
+	}
+
+	public synchronized @Nullable Category category(long id) {
+		return categories.get(id);
+	}
+
+	/** Courses under a category subtree, the site course excluded. */
+	public synchronized List<Course> coursesUnder(long rootCategoryId) {
+		List<Course> out = new ArrayList<>();
+		for (Course c : courses.values()) {
+			Category cat = categories.get(c.categoryid());
+			if (cat != null && (cat.id() == rootCategoryId || cat.path().contains("/" + rootCategoryId + "/"))) {
+				out.add(c);
+			}
+		}
+		return out;
+	}
+
+	public synchronized int enrolmentCount() {
+		return learners.values().stream().mapToInt(a -> a.length).sum();
+	}
+}

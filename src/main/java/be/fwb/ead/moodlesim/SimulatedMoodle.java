@@ -1,0 +1,643 @@
+package be.fwb.ead.moodlesim;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * A Moodle 4.5 site on WireMock. It answers {@code POST /webservice/rest/server.php} for the core functions the
+ * service uses, validates parameters and the token as Moodle does, and reports errors the Moodle way: HTTP 200 with an
+ * {@code exception} body. Knobs: {@link #latency(Duration)}, {@link #failNext(Fault, int)}, {@link #revokeToken()},
+ * {@link #removeFunction(String)}, {@link #makeInaccessible(long)}.
+ */
+public final class SimulatedMoodle implements AutoCloseable {
+
+	/** Faults the site can produce for the next calls. */
+	public enum Fault {
+		/** HTTP 503 with an HTML page, as a proxy in front of a down PHP-FPM gives. */
+		HTTP_503,
+		/** No answer before the client's timeout. */
+		TIMEOUT,
+		/** The connection is reset by the peer. */
+		CONNECTION_RESET,
+		/** HTTP 200 with a body that is not JSON (a login or proxy page). */
+		GARBAGE_BODY,
+		/** HTTP 200 with Moodle's {@code sitemaintenance} error. */
+		MAINTENANCE
+	}
+
+	public static final String DEMO_TOKEN = "d3m0t0k3n5ynce4d00000000000000ab";
+
+	public static final List<String> CORE_FUNCTIONS = List.of("core_webservice_get_site_info",
+			"core_course_get_categories", "core_course_get_courses_by_field",
+			"core_enrol_get_enrolled_users_with_capability", "core_enrol_get_enrolled_users",
+			"core_user_get_users_by_field");
+
+	private static final Pattern INDEXED = Pattern.compile("^(\\w+)\\[(\\d+)\\](?:\\[(\\w+)\\](?:\\[(\\d+)\\])?)?$");
+
+	private final WireMockServer server;
+	private final JsonMapper json = JsonMapper.builder().build();
+	private volatile MoodleDataset dataset;
+	private volatile String token = DEMO_TOKEN;
+	private volatile Duration latency = Duration.ZERO;
+	private volatile Duration timeoutDelay = Duration.ofSeconds(40);
+	private final Set<String> serviceFunctions = new CopyOnWriteArraySet<>(CORE_FUNCTIONS);
+	private final Set<Long> inaccessible = ConcurrentHashMap.newKeySet();
+	private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+	public SimulatedMoodle(MoodleDataset dataset, int port) {
+		this.dataset = dataset;
+		this.server = new WireMockServer(wireMockConfig().port(port)
+			.bindAddress("127.0.0.1")
+			.containerThreads(24)
+			.asynchronousResponseEnabled(true)
+			.asynchronousResponseThreads(16)
+			.disableRequestJournal()
+			.extensions(new Responder()));
+	}
+
+	/** Starts on a free port with the scale-1 EAD data set. */
+	public static SimulatedMoodle startDefault() {
+		SimulatedMoodle moodle = new SimulatedMoodle(EadDataset.create(1), 0);
+		moodle.start();
+		return moodle;
+	}
+
+	public void start() {
+		server.start();
+		server.stubFor(WireMock.any(WireMock.urlPathEqualTo("/webservice/rest/server.php"))
+			.willReturn(WireMock.aResponse().withStatus(200)));
+	}
+
+	@Override
+	public void close() {
+		server.stop();
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + server.port();
+	}
+
+	public String token() {
+		return token;
+	}
+
+	public MoodleDataset dataset() {
+		return dataset;
+	}
+
+	/** Puts the site back as it was created: data set, token, functions, faults and counters. */
+	public void reset(MoodleDataset fresh) {
+		dataset = fresh;
+		token = DEMO_TOKEN;
+		latency = Duration.ZERO;
+		serviceFunctions.clear();
+		serviceFunctions.addAll(CORE_FUNCTIONS);
+		inaccessible.clear();
+		faults.clear();
+		calls.clear();
+	}
+
+	public SimulatedMoodle latency(Duration perCall) {
+		this.latency = perCall;
+		return this;
+	}
+
+	public SimulatedMoodle timeoutDelay(Duration delay) {
+		this.timeoutDelay = delay;
+		return this;
+	}
+
+	/** The next {@code count} calls fail with {@code fault}, whatever the function. */
+	public SimulatedMoodle failNext(Fault fault, int count) {
+		for (int i = 0; i < count; i++) {
+			faults.add(fault);
+		}
+		return this;
+	}
+
+	/** The token is deleted on the site: every call answers {@code invalidtoken}. */
+	public void revokeToken() {
+		token = "revoked-" + System.nanoTime();
+	}
+
+	/** Takes a function out of the token's external service. */
+	public void removeFunction(String function) {
+		serviceFunctions.remove(function);
+	}
+
+	/** Makes a course fail {@code validate_context} ({@code requireloginerror}) for the sync user. */
+	public void makeInaccessible(long courseId) {
+		inaccessible.add(courseId);
+	}
+
+	public int calls() {
+		return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+	}
+
+	public int calls(String function) {
+		AtomicInteger count = calls.get(function);
+		return count == null ? 0 : count.get();
+	}
+
+	public void resetCounters() {
+		calls.clear();
+	}
+
+	private final class Responder implements ResponseDefinitionTransformerV2 {
+
+		@Override
+		public String getName() {
+			return "simulated-moodle";
+		}
+
+		@Override
+		public ResponseDefinition transform(ServeEvent event) {
+			Map<String, String> form = parseForm(event.getRequest().getBodyAsString());
+			String function = form.getOrDefault("wsfunction", "");
+			calls.computeIfAbsent(function, f -> new AtomicInteger()).incrementAndGet();
+			ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition()
+				.withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("Cache-Control", "private, must-revalidate, pre-check=0, post-check=0, max-age=0");
+			int delay = (int) latency.toMillis();
+			Fault fault = faults.poll();
+			if (fault != null) {
+				return faulty(fault, response, delay).build();
+			}
+			if (delay > 0) {
+				response.withFixedDelay(delay);
+			}
+			return response.withBody(answer(function, form)).build();
+		}
+
+		private ResponseDefinitionBuilder faulty(Fault fault, ResponseDefinitionBuilder response, int delay) {
+			return switch (fault) {
+				case HTTP_503 -> response.withStatus(503).withHeader("Content-Type", "text/html")
+					.withBody("<html><body><h1>503 Service Unavailable</h1></body></html>").withFixedDelay(delay);
+				case TIMEOUT -> response.withFixedDelay((int) timeoutDelay.toMillis()).withBody("[]");
+				case CONNECTION_RESET -> response.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER);
+				case GARBAGE_BODY -> response.withHeader("Content-Type", "text/html")
+					.withBody("<!DOCTYPE html><html><head><title>Connexion</title></head><body>Proxy error</body></html>")
+					.withFixedDelay(delay);
+				case MAINTENANCE -> response.withBody(error("moodle_exception", "sitemaintenance",
+						"The site is undergoing maintenance and is currently not available")).withFixedDelay(delay);
+			};
+		}
+	}
+
+	private String answer(String function, Map<String, String> form) {
+		if (!token.equals(form.get("wstoken"))) {
+			return error("moodle_exception", "invalidtoken", "Invalid token - token not found");
+		}
+		if (function.isEmpty()) {
+			return error("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+		}
+		if (!CORE_FUNCTIONS.contains(function)) {
+			return error("dml_missing_record_exception", "invalidrecord",
+					"Can't find data record in database table external_functions.");
+		}
+		if (!serviceFunctions.contains(function)) {
+			return error("webservice_access_exception", "accessexception", "Access control exception");
+		}
+		Map<String, String> params = new TreeMap<>(form);
+		params.remove("wstoken");
+		params.remove("wsfunction");
+		params.remove("moodlewsrestformat");
+		try {
+			return switch (function) {
+				case "core_webservice_get_site_info" -> siteInfo(params);
+				case "core_course_get_categories" -> categories(params);
+				case "core_course_get_courses_by_field" -> coursesByField(params);
+				case "core_enrol_get_enrolled_users_with_capability" -> usersWithCapability(params);
+				case "core_enrol_get_enrolled_users" -> enrolledUsers(params);
+				default -> usersByField(params);
+			};
+		}
+		catch (MoodleError e) {
+			return error(e.exception, e.errorcode, e.getMessage());
+		}
+	}
+
+	private String siteInfo(Map<String, String> params) {
+		expectKeys(params, Set.of());
+		List<Map<String, Object>> functions = new ArrayList<>();
+		serviceFunctions.forEach(f -> functions.add(Map.of("name", f, "version", "2024100700")));
+		Map<String, Object> info = new LinkedHashMap<>();
+		info.put("sitename", "Enseignement à distance – FWB");
+		info.put("username", "ws_sync_ead");
+		info.put("firstname", "Synchronisation");
+		info.put("lastname", "EAD");
+		info.put("fullname", "Synchronisation EAD");
+		info.put("lang", "fr");
+		info.put("userid", 3);
+		info.put("siteurl", baseUrl());
+		info.put("userpictureurl", baseUrl() + "/theme/image.php/boost/core/1/u/f1");
+		info.put("functions", functions);
+		info.put("downloadfiles", 0);
+		info.put("uploadfiles", 0);
+		info.put("release", "4.5.3+ (Build: 20250307)");
+		info.put("version", "2024100703.08");
+		info.put("mobilecssurl", "");
+		info.put("advancedfeatures", List.of(Map.of("name", "usecomments", "value", 1)));
+		info.put("usercanmanageownfiles", false);
+		info.put("userquota", 0);
+		info.put("usermaxuploadfilesize", 104857600);
+		info.put("userhomepage", 1);
+		info.put("userprivateaccesskey", "a1b2c3");
+		info.put("siteid", 1);
+		info.put("sitecalendartype", "gregorian");
+		info.put("usercalendartype", "gregorian");
+		info.put("userissiteadmin", false);
+		info.put("theme", "boost");
+		info.put("limitconcurrentlogins", 0);
+		info.put("policyagreed", 1);
+		return json.writeValueAsString(info);
+	}
+
+	private String categories(Map<String, String> params) {
+		expectKeys(params, Set.of("addsubcategories"));
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (MoodleDataset.Category c : dataset.categories()) {
+			long count = dataset.courses().stream().filter(x -> x.categoryid() == c.id()).count();
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("id", c.id());
+			m.put("name", formatString(c.name()));
+			m.put("idnumber", "");
+			m.put("description", "");
+			m.put("descriptionformat", 1);
+			m.put("parent", c.parent());
+			m.put("sortorder", c.sortorder());
+			m.put("coursecount", count);
+			m.put("visible", c.visible() ? 1 : 0);
+			m.put("visibleold", 1);
+			m.put("timemodified", 1_700_000_000);
+			m.put("depth", c.depth());
+			m.put("path", c.path());
+			m.put("theme", "");
+			out.add(m);
+		}
+		return json.writeValueAsString(out);
+	}
+
+	private String coursesByField(Map<String, String> params) {
+		expectKeys(params, Set.of("field", "value"));
+		String field = params.getOrDefault("field", "");
+		if (!field.isEmpty() && !field.equals("id") && !field.equals("ids")) {
+			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+		}
+		Set<Long> ids = field.isEmpty() ? null : longs(params.getOrDefault("value", ""));
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (MoodleDataset.Course c : dataset.courses()) {
+			if (ids == null || ids.contains(c.id())) {
+				out.add(course(c));
+			}
+		}
+		return json.writeValueAsString(Map.of("courses", out, "warnings", List.of()));
+	}
+
+	private Map<String, Object> course(MoodleDataset.Course c) {
+		MoodleDataset.Category cat = dataset.category(c.categoryid());
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("id", c.id());
+		m.put("fullname", formatString(c.fullname()));
+		m.put("displayname", formatString(c.fullname()));
+		m.put("shortname", formatString(c.shortname()));
+		m.put("courseimage", baseUrl() + "/course/generated/" + c.id() + ".svg");
+		m.put("categoryid", c.categoryid());
+		m.put("categoryname", cat == null ? "" : formatString(cat.name()));
+		m.put("sortorder", 10_000 + c.id());
+		m.put("summary", "<p>Module du catalogue EAD.</p>");
+		m.put("summaryformat", 1);
+		m.put("summaryfiles", List.of());
+		m.put("overviewfiles", List.of());
+		m.put("showactivitydates", true);
+		m.put("showcompletionconditions", true);
+		List<Map<String, Object>> contacts = new ArrayList<>();
+		dataset.roles(c.id()).forEach((userId, roles) -> {
+			MoodleDataset.User u = dataset.user(userId);
+			if (u != null && roles.contains("editingteacher")) {
+				contacts.add(Map.of("id", u.id(), "fullname", u.fullname()));
+			}
+		});
+		m.put("contacts", contacts);
+		m.put("enrollmentmethods", List.of("manual"));
+		m.put("customfields", List.of());
+		m.put("idnumber", c.idnumber());
+		m.put("format", c.format());
+		m.put("showgrades", 1);
+		m.put("newsitems", 5);
+		m.put("startdate", c.timecreated());
+		m.put("enddate", 0);
+		m.put("maxbytes", 0);
+		m.put("showreports", 0);
+		m.put("visible", c.visible() ? 1 : 0);
+		m.put("groupmode", 0);
+		m.put("groupmodeforce", 0);
+		m.put("defaultgroupingid", 0);
+		m.put("enablecompletion", 1);
+		m.put("completionnotify", 0);
+		m.put("lang", "fr");
+		m.put("theme", "");
+		m.put("marker", 0);
+		m.put("legacyfiles", 0);
+		m.put("calendartype", "");
+		m.put("timecreated", c.timecreated());
+		m.put("timemodified", c.timemodified());
+		m.put("requested", 0);
+		m.put("cacherev", c.timemodified());
+		m.put("filters", List.of());
+		m.put("courseformatoptions", List.of(Map.of("name", "hiddensections", "value", 1)));
+		return m;
+	}
+
+	private String usersWithCapability(Map<String, String> params) {
+		Map<Integer, Long> courseIds = new TreeMap<>();
+		Map<Integer, List<String>> capabilities = new TreeMap<>();
+		Map<String, String> options = new LinkedHashMap<>();
+		Map<Integer, String[]> rawOptions = new TreeMap<>();
+		for (Map.Entry<String, String> p : params.entrySet()) {
+			Matcher m = INDEXED.matcher(p.getKey());
+			if (!m.matches()) {
+				throw unexpected(p.getKey());
+			}
+			int i = Integer.parseInt(m.group(2));
+			if (m.group(1).equals("coursecapabilities") && "courseid".equals(m.group(3)) && m.group(4) == null) {
+				courseIds.put(i, Long.parseLong(p.getValue()));
+			}
+			else if (m.group(1).equals("coursecapabilities") && "capabilities".equals(m.group(3)) && m.group(4) != null) {
+				capabilities.computeIfAbsent(i, k -> new ArrayList<>()).add(p.getValue());
+			}
+			else if (m.group(1).equals("options") && m.group(4) == null
+					&& ("name".equals(m.group(3)) || "value".equals(m.group(3)))) {
+				rawOptions.computeIfAbsent(i, k -> new String[2])["name".equals(m.group(3)) ? 0 : 1] = p.getValue();
+			}
+			else {
+				throw unexpected(p.getKey());
+			}
+		}
+		rawOptions.values().forEach(o -> options.put(o[0], o[1] == null ? "" : o[1]));
+		if (courseIds.isEmpty() || !courseIds.keySet().equals(capabilities.keySet())) {
+			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+		}
+		Set<String> fields = userFields(options.get("userfields"));
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (Map.Entry<Integer, Long> e : courseIds.entrySet()) {
+			long courseId = e.getValue();
+			MoodleDataset.Course course = dataset.course(courseId);
+			if (course == null) {
+				throw new MoodleError("dml_missing_record_exception", "invalidrecord",
+						"Can't find data record in database table course.");
+			}
+			if (inaccessible.contains(courseId)) {
+				throw new MoodleError("require_login_exception", "requireloginerror",
+						"Course or activity not accessible. (Not enrolled)");
+			}
+			for (String capability : capabilities.get(e.getKey())) {
+				out.add(Map.of("courseid", courseId, "capability", capability, "users",
+						usersHolding(courseId, capability, fields)));
+			}
+		}
+		return json.writeValueAsString(out);
+	}
+
+	private List<Map<String, Object>> usersHolding(long courseId, String capability, @Nullable Set<String> fields) {
+		List<Map<String, Object>> users = new ArrayList<>();
+		switch (capability) {
+			case "moodle/course:viewparticipants", "moodle/course:update", "mod/assign:grade" -> {
+				boolean editingOnly = capability.equals("moodle/course:update");
+				new TreeMap<>(dataset.roles(courseId)).forEach((userId, roles) -> {
+					MoodleDataset.User u = dataset.user(userId);
+					if (u != null && (!editingOnly || roles.contains("editingteacher"))) {
+						users.add(user(u, roles, fields));
+					}
+				});
+			}
+			case "moodle/course:isincompletionreports", "mod/assign:submit" -> {
+				long[] ids = dataset.learners(courseId);
+				Arrays.sort(ids);
+				for (long id : ids) {
+					users.add(learner(id, fields));
+				}
+			}
+			default -> {
+				// A capability that no role holds in this site: no users, as Moodle answers.
+			}
+		}
+		return users;
+	}
+
+	private String enrolledUsers(Map<String, String> params) {
+		String courseId = params.get("courseid");
+		if (courseId == null) {
+			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+		}
+		Map<String, String> options = new LinkedHashMap<>();
+		Map<Integer, String[]> rawOptions = new TreeMap<>();
+		for (Map.Entry<String, String> p : params.entrySet()) {
+			if (p.getKey().equals("courseid")) {
+				continue;
+			}
+			Matcher m = INDEXED.matcher(p.getKey());
+			if (!m.matches() || !m.group(1).equals("options") || m.group(4) != null) {
+				throw unexpected(p.getKey());
+			}
+			rawOptions.computeIfAbsent(Integer.parseInt(m.group(2)), k -> new String[2])["name".equals(m.group(3)) ? 0
+					: 1] = p.getValue();
+		}
+		rawOptions.values().forEach(o -> options.put(o[0], o[1] == null ? "" : o[1]));
+		long id = Long.parseLong(courseId);
+		if (dataset.course(id) == null) {
+			throw new MoodleError("dml_missing_record_exception", "invalidrecord",
+					"Can't find data record in database table course.");
+		}
+		Set<String> fields = userFields(options.get("userfields"));
+		List<Map<String, Object>> users = new ArrayList<>(usersHolding(id, "moodle/course:viewparticipants", fields));
+		users.addAll(usersHolding(id, "moodle/course:isincompletionreports", fields));
+		return json.writeValueAsString(users);
+	}
+
+	private String usersByField(Map<String, String> params) {
+		String field = params.remove("field");
+		if (field == null || !Set.of("id", "idnumber", "username", "email").contains(field)) {
+			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+		}
+		Set<String> values = new LinkedHashSet<>();
+		for (Map.Entry<String, String> p : params.entrySet()) {
+			if (!p.getKey().matches("values\\[\\d+\\]")) {
+				throw unexpected(p.getKey());
+			}
+			values.add(p.getValue());
+		}
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (MoodleDataset.User u : dataset.users()) {
+			String key = switch (field) {
+				case "id" -> Long.toString(u.id());
+				case "idnumber" -> u.idnumber();
+				case "username" -> u.username();
+				default -> u.email() == null ? "" : u.email();
+			};
+			if (values.contains(key)) {
+				out.add(user(u, Set.of(), null));
+			}
+		}
+		return json.writeValueAsString(out);
+	}
+
+	private Map<String, Object> user(MoodleDataset.User u, Set<String> roles, @Nullable Set<String> fields) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("id", u.id());
+		put(m, fields, "username", u.username());
+		put(m, fields, "firstname", u.firstname());
+		put(m, fields, "lastname", u.lastname());
+		put(m, fields, "fullname", u.fullname());
+		if (u.email() != null) {
+			put(m, fields, "email", u.email());
+		}
+		put(m, fields, "idnumber", u.idnumber());
+		put(m, fields, "department", "EAD");
+		put(m, fields, "firstaccess", 1_690_000_000);
+		put(m, fields, "lastaccess", 1_763_000_000);
+		put(m, fields, "lastcourseaccess", 1_762_000_000);
+		put(m, fields, "description", "");
+		put(m, fields, "descriptionformat", 1);
+		put(m, fields, "country", "BE");
+		put(m, fields, "profileimageurlsmall", baseUrl() + "/theme/image.php/boost/core/1/u/f2");
+		put(m, fields, "profileimageurl", baseUrl() + "/theme/image.php/boost/core/1/u/f1");
+		if (fields == null || fields.contains("roles")) {
+			List<Map<String, Object>> list = new ArrayList<>();
+			roles.stream().sorted().forEach(r -> list.add(role(r)));
+			m.put("roles", list);
+		}
+		return m;
+	}
+
+	private Map<String, Object> learner(long id, @Nullable Set<String> fields) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("id", id);
+		put(m, fields, "username", "apprenant" + id);
+		put(m, fields, "firstname", "Apprenant");
+		put(m, fields, "lastname", "n° " + id);
+		put(m, fields, "fullname", "Apprenant n° " + id);
+		put(m, fields, "email", "apprenant" + id + "@example.be");
+		if (fields == null || fields.contains("roles")) {
+			m.put("roles", List.of(role("student")));
+		}
+		return m;
+	}
+
+	private static Map<String, Object> role(String shortname) {
+		int id = switch (shortname) {
+			case "manager" -> 1;
+			case "editingteacher" -> 3;
+			case "teacher" -> 4;
+			case "student" -> 5;
+			default -> 9;
+		};
+		return Map.of("roleid", id, "name", "", "shortname", shortname, "sortorder", 0);
+	}
+
+	private static void put(Map<String, Object> m, @Nullable Set<String> fields, String key, Object value) {
+		if (fields == null || fields.contains(key)) {
+			m.put(key, value);
+		}
+	}
+
+	private static @Nullable Set<String> userFields(@Nullable String option) {
+		if (option == null || option.isBlank()) {
+			return null;
+		}
+		Set<String> fields = new LinkedHashSet<>();
+		for (String f : option.split(",")) {
+			fields.add(f.trim());
+		}
+		return fields;
+	}
+
+	private static void expectKeys(Map<String, String> params, Set<String> allowed) {
+		for (String key : params.keySet()) {
+			if (!allowed.contains(key)) {
+				throw unexpected(key);
+			}
+		}
+	}
+
+	private static MoodleError unexpected(String key) {
+		return new MoodleError("invalid_parameter_exception", "invalidparameter",
+				"Invalid parameter value detected (Unexpected keys (" + key + ") detected in parameter array.)");
+	}
+
+	private static Set<Long> longs(String csv) {
+		Set<Long> out = new LinkedHashSet<>();
+		for (String s : csv.split(",")) {
+			if (!s.isBlank()) {
+				out.add(Long.parseLong(s.trim()));
+			}
+		}
+		return out;
+	}
+
+	/** Moodle's {@code external_format_string} escapes {@code &} in names it returns. */
+	private static String formatString(String text) {
+		return text.replace("&", "&amp;");
+	}
+
+	private String error(String exception, String errorcode, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("exception", exception);
+		body.put("errorcode", errorcode);
+		body.put("message", message);
+		return json.writeValueAsString(body);
+	}
+
+	private static Map<String, String> parseForm(@Nullable String body) {
+		Map<String, String> out = new LinkedHashMap<>();
+		if (body == null || body.isEmpty()) {
+			return out;
+		}
+		for (String pair : body.split("&")) {
+			int eq = pair.indexOf('=');
+			String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			out.put(key, value);
+		}
+		return out;
+	}
+
+	private static final class MoodleError extends RuntimeException {
+		private final String exception;
+		private final String errorcode;
+
+		MoodleError(String exception, String errorcode, String message) {
+			super(message, null, false, false);
+			this.exception = exception;
+			this.errorcode = errorcode;
+		}
+	}
+}

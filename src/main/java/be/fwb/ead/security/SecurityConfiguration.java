@@ -1,0 +1,120 @@
+package be.fwb.ead.security;
+
+import be.fwb.ead.shared.web.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
+
+/**
+ * The API chain: stateless bearer tokens, every endpoint authorised by role, default deny, and problem details for
+ * 401 and 403.
+ */
+@Configuration
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	static final String COORDINATOR = Role.COORDINATOR.name();
+	static final String REVIEWER = Role.REVIEWER.name();
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsRepositoryReactiveAuthenticationManager passwordAuthentication(Accounts accounts, PasswordEncoder encoder) {
+		UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(
+				accounts);
+		manager.setPasswordEncoder(encoder);
+		return manager;
+	}
+
+	@Bean
+	@Order(1)
+	SecurityWebFilterChain api(ServerHttpSecurity http, ApiTokens tokens) {
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**", "/v3/api-docs/**"))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.addFilterAt(bearer(tokens), SecurityWebFiltersOrder.AUTHENTICATION)
+			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+			.authorizeExchange(auth -> auth
+				.pathMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+				.pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+				.pathMatchers(HttpMethod.POST, "/api/sync").hasRole(COORDINATOR)
+				.pathMatchers(HttpMethod.GET, "/api/sync/**").hasAnyRole(COORDINATOR, REVIEWER)
+				.pathMatchers(HttpMethod.GET, "/api/modules", "/api/modules/**", "/api/vacataires", "/api/vacataires/**")
+				.hasAnyRole(COORDINATOR, REVIEWER)
+				.pathMatchers("/actuator/**").hasRole(COORDINATOR)
+				.anyExchange().denyAll())
+			.build();
+	}
+
+	/** Everything outside the API: the OpenAPI viewer; the rest is closed until a screen opens it. */
+	@Bean
+	@Order(2)
+	SecurityWebFilterChain pages(ServerHttpSecurity http) {
+		return http.authorizeExchange(auth -> auth
+				.pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+				.anyExchange().denyAll())
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+			.build();
+	}
+
+	private AuthenticationWebFilter bearer(ApiTokens tokens) {
+		ReactiveAuthenticationManager manager = authentication -> tokens
+			.authenticate((String) authentication.getCredentials())
+			.switchIfEmpty(Mono.error(new BadCredentialsException("jeton inconnu, expiré ou révoqué")));
+		AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
+		filter.setServerAuthenticationConverter(exchange -> {
+			String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+			if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+				return Mono.empty();
+			}
+			String token = header.substring(7).trim();
+			return Mono.just(UsernamePasswordAuthenticationToken.unauthenticated("bearer", token));
+		});
+		filter.setAuthenticationFailureHandler((webFilterExchange, e) -> unauthorized()
+			.commence(webFilterExchange.getExchange(), e));
+		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		return filter;
+	}
+
+	static ServerAuthenticationEntryPoint unauthorized() {
+		return (exchange, e) -> {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ead\"");
+			return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "Authentification requise",
+					"Authentification requise : obtenez un jeton par POST /api/auth/token et envoyez-le dans l'en-tête "
+							+ "« Authorization: Bearer … » (jeton absent, inconnu, expiré ou révoqué).");
+		};
+	}
+
+	static ServerAccessDeniedHandler forbidden() {
+		return (exchange, e) -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "Accès refusé",
+				"Votre rôle ne permet pas cette action.");
+	}
+}

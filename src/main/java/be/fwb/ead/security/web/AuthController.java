@@ -1,0 +1,67 @@
+package be.fwb.ead.security.web;
+
+import java.time.Instant;
+
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.security.ApiTokens;
+import be.fwb.ead.shared.InvalidRequest;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Exchanges a username and password for a bearer token. */
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+	private final UserDetailsRepositoryReactiveAuthenticationManager passwords;
+	private final Accounts accounts;
+	private final ApiTokens tokens;
+
+	AuthController(UserDetailsRepositoryReactiveAuthenticationManager passwords, Accounts accounts, ApiTokens tokens) {
+		this.passwords = passwords;
+		this.accounts = accounts;
+		this.tokens = tokens;
+	}
+
+	record Credentials(@Nullable @NotBlank @Size(max = 200) String username,
+			@Nullable @NotBlank @Size(max = 200) String password) {
+	}
+
+	record Token(String token, Instant expiresAt) {
+	}
+
+	@PostMapping("/token")
+	Mono<Token> token(@RequestBody(required = false) @Validated @Nullable Credentials credentials) {
+		if (credentials == null || credentials.username() == null || credentials.password() == null) {
+			return Mono.error(new InvalidRequest("Envoyez {\"username\": …, \"password\": …} en JSON."));
+		}
+		return passwords
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()))
+			.flatMap(auth -> accounts.byUsername(auth.getName()))
+			.flatMap(tokens::issue)
+			.map(issued -> new Token(issued.token(), issued.expiresAt()));
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ProblemDetail refused(AuthenticationException e, ServerWebExchange exchange) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+				"Nom d'utilisateur ou mot de passe incorrect, ou compte désactivé.");
+		problem.setTitle("Identification refusée");
+		problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+		return problem;
+	}
+}

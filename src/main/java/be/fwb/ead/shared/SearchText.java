@@ -1,0 +1,40 @@
+package be.fwb.ead.shared;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keys for searching and sorting text without regard to case or accents, the same in Java and in the database
+ * (they are stored in {@code search_key} and {@code sort_key} columns): "zoe" finds "Zoë", "Écrire" sorts with "ecrire".
+ */
+public final class SearchText {
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
+	private SearchText() {
+	}
+
+	/** Lower case, accents removed, ligatures opened, white space folded. Never {@literal null}. */
+	public static String key(@Nullable String... parts) {
+		StringBuilder joined = new StringBuilder();
+		for (String part : parts) {
+			if (part != null && !part.isBlank()) {
+				joined.append(part).append(' ');
+			}
+		}
+		String text = joined.toString().replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+			.replace("ß", "ss");
+		String stripped = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+		return SPACES.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+	}
+
+	/** A {@code LIKE} pattern that finds {@code query} anywhere in a key; {@code %}, {@code _} and {@code \} are escaped. */
+	public static String containsPattern(@Nullable String query) {
+		String key = key(query);
+		return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+}

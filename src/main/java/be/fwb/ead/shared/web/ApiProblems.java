@@ -1,0 +1,114 @@
+package be.fwb.ead.shared.web;
+
+import be.fwb.ead.shared.Conflict;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.NotFound;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every API error is an RFC 9457 problem detail with a French {@code detail} a person can act on. Internal errors
+ * say nothing of the internals.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	@ExceptionHandler(InvalidRequest.class)
+	ProblemDetail invalid(InvalidRequest e, ServerWebExchange exchange) {
+		return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Requête invalide", e.getMessage(), path(exchange));
+	}
+
+	@ExceptionHandler(NotFound.class)
+	ProblemDetail notFound(NotFound e, ServerWebExchange exchange) {
+		return ProblemResponses.problem(HttpStatus.NOT_FOUND, "Introuvable", e.getMessage(), path(exchange));
+	}
+
+	@ExceptionHandler(Conflict.class)
+	ProblemDetail conflict(Conflict e, ServerWebExchange exchange) {
+		return ProblemResponses.problem(HttpStatus.CONFLICT, "Conflit", e.getMessage(), path(exchange));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail internal(Exception e, ServerWebExchange exchange) {
+		log.error("Erreur interne sur {}", path(exchange), e);
+		return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne",
+				"Une erreur interne est survenue ; elle a été journalisée. Réessayez plus tard ou contactez l'équipe technique.",
+				path(exchange));
+	}
+
+	@Override
+	protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, @Nullable Object body,
+			@Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		ProblemDetail problem = ProblemResponses.problem(HttpStatus.valueOf(status.value()), title(status),
+				french(ex), path(exchange));
+		return super.handleExceptionInternal(ex, problem, headers, status, exchange);
+	}
+
+	private static String french(Exception ex) {
+		if (ex instanceof WebExchangeBindException bind) {
+			StringBuilder sb = new StringBuilder("Données invalides :");
+			bind.getFieldErrors().forEach(f -> sb.append(" « ").append(f.getField()).append(" » ")
+				.append(f.getDefaultMessage()).append(';'));
+			return sb.toString();
+		}
+		if (ex instanceof MissingRequestValueException missing) {
+			return "Valeur obligatoire absente : « " + missing.getName() + " ».";
+		}
+		if (ex instanceof ServerWebInputException input) {
+			var parameter = input.getMethodParameter();
+			String name = parameter == null ? null : parameter.getParameterName();
+			return name == null || parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
+					? "Le corps de la requête est illisible ou mal formé : envoyez un JSON valide."
+					: "Le paramètre « " + name + " » a une valeur invalide.";
+		}
+		if (ex instanceof UnsupportedMediaTypeStatusException) {
+			return "Type de contenu non pris en charge : envoyez application/json.";
+		}
+		if (ex instanceof NotAcceptableStatusException) {
+			return "Format de réponse non disponible : demandez application/json.";
+		}
+		if (ex instanceof MethodNotAllowedException m) {
+			return "Méthode HTTP " + m.getHttpMethod() + " non autorisée sur cette adresse.";
+		}
+		if (ex instanceof NoResourceFoundException) {
+			return "Aucune ressource à cette adresse.";
+		}
+		return "La requête n'a pas pu être traitée.";
+	}
+
+	private static String title(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "Requête invalide";
+			case 404 -> "Introuvable";
+			case 405 -> "Méthode non autorisée";
+			case 406 -> "Format non disponible";
+			case 413 -> "Requête trop volumineuse";
+			case 415 -> "Type de contenu non pris en charge";
+			default -> HttpStatus.valueOf(status.value()).getReasonPhrase();
+		};
+	}
+
+	private static String path(ServerWebExchange exchange) {
+		return exchange.getRequest().getPath().value();
+	}
+}

@@ -1,0 +1,502 @@
+package be.fwb.ead.sync;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import be.fwb.ead.moodle.MoodleRecords.Category;
+import be.fwb.ead.moodle.MoodleRecords.Course;
+import be.fwb.ead.moodle.MoodleRecords.User;
+import be.fwb.ead.shared.SearchText;
+import be.fwb.ead.sync.MoodleSnapshot.RoleLink;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes a {@link MoodleSnapshot} into the mirror tables: only what differs, in one transaction, so that a run that
+ * finds nothing changed writes no row and a run killed half-way leaves the previous state intact. Touches only the
+ * columns Moodle owns; what people entered is never overwritten. Modules that vanished from Moodle are archived with
+ * the date, never deleted.
+ */
+@Component
+class MirrorWriter {
+
+	private final DatabaseClient db;
+
+	MirrorWriter(DatabaseClient db) {
+		this.db = db;
+	}
+
+	@Transactional
+	public Mono<SyncCounts> apply(MoodleSnapshot snapshot, Instant now) {
+		SyncCounts counts = new SyncCounts();
+		return writeCategories(snapshot.categories(), now, counts)
+			.then(writeModules(snapshot, now, counts))
+			.then(writeVacataires(snapshot.staff().values(), now, counts))
+			.then(writeRoles(snapshot, now, counts))
+			.thenReturn(counts);
+	}
+
+	// ---- categories ----------------------------------------------------------------------------------------------
+
+	private Mono<Void> writeCategories(List<Category> categories, Instant now, SyncCounts counts) {
+		return db.sql("select id, name, parent_id, path, depth, sortorder, visible from moodle_category")
+			.map(r -> new Category(r.get("id", Long.class), r.get("name", String.class), r.get("parent_id", Long.class),
+					r.get("path", String.class), r.get("depth", Integer.class), r.get("sortorder", Integer.class),
+					r.get("visible", Boolean.class)))
+			.all()
+			.collectMap(Category::id)
+			.flatMap(existing -> {
+				List<Category> changed = categories.stream().filter(c -> !c.equals(existing.get(c.id()))).toList();
+				Set<Long> seen = new HashSet<>();
+				categories.forEach(c -> seen.add(c.id()));
+				List<Long> gone = existing.keySet().stream().filter(id -> !seen.contains(id)).toList();
+				counts.add("categories", "created",
+						(int) changed.stream().filter(c -> !existing.containsKey(c.id())).count());
+				counts.add("categories", "updated",
+						(int) changed.stream().filter(c -> existing.containsKey(c.id())).count());
+				counts.add("categories", "deleted", gone.size());
+				return upsertCategories(changed, now).then(deleteCategories(gone));
+			});
+	}
+
+	private Mono<Void> upsertCategories(List<Category> changed, Instant now) {
+		if (changed.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				insert into moodle_category (id, name, parent_id, path, depth, sortorder, visible, synced_at)
+				select u.id, u.name, u.parent, u.path, u.depth, u.sortorder, u.visible, :now
+				from unnest(:ids::bigint[], :names::text[], :parents::bigint[], :paths::text[], :depths::int[],
+				            :sortorders::int[], :visibles::boolean[]) as u(id, name, parent, path, depth, sortorder, visible)
+				on conflict (id) do update set name = excluded.name, parent_id = excluded.parent_id, path = excluded.path,
+				    depth = excluded.depth, sortorder = excluded.sortorder, visible = excluded.visible,
+				    synced_at = excluded.synced_at
+				""")
+			.bind("now", now)
+			.bind("ids", changed.stream().map(Category::id).toArray(Long[]::new))
+			.bind("names", changed.stream().map(Category::name).toArray(String[]::new))
+			.bind("parents", changed.stream().map(Category::parent).toArray(Long[]::new))
+			.bind("paths", changed.stream().map(Category::path).toArray(String[]::new))
+			.bind("depths", changed.stream().map(Category::depth).toArray(Integer[]::new))
+			.bind("sortorders", changed.stream().map(Category::sortorder).toArray(Integer[]::new))
+			.bind("visibles", changed.stream().map(Category::visible).toArray(Boolean[]::new))
+			.then();
+	}
+
+	private Mono<Void> deleteCategories(List<Long> gone) {
+		if (gone.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("delete from moodle_category where id = any(:ids::bigint[])")
+			.bind("ids", gone.toArray(Long[]::new))
+			.then();
+	}
+
+	// ---- modules -------------------------------------------------------------------------------------------------
+
+	private record StoredModule(long id, long moodleCourseId, String shortname, String fullname, @Nullable String idnumber,
+			long categoryId, boolean visible, @Nullable Long timemodified, int learnerCount, boolean archived) {
+	}
+
+	private Mono<Void> writeModules(MoodleSnapshot snapshot, Instant now, SyncCounts counts) {
+		return db.sql("""
+				select id, moodle_course_id, shortname, fullname, idnumber, category_id, visible,
+				       extract(epoch from moodle_timemodified)::bigint as timemodified, learner_count,
+				       archived_at is not null as archived
+				from module""")
+			.map(r -> new StoredModule(r.get("id", Long.class), r.get("moodle_course_id", Long.class),
+					r.get("shortname", String.class), r.get("fullname", String.class), r.get("idnumber", String.class),
+					r.get("category_id", Long.class), r.get("visible", Boolean.class), r.get("timemodified", Long.class),
+					r.get("learner_count", Integer.class), r.get("archived", Boolean.class)))
+			.all()
+			.collectMap(StoredModule::moodleCourseId)
+			.flatMap(existing -> {
+				List<Course> created = new ArrayList<>();
+				List<Course> contentChanged = new ArrayList<>();
+				List<Course> countChanged = new ArrayList<>();
+				List<Long> restored = new ArrayList<>();
+				Set<Long> seen = new HashSet<>();
+				for (Course c : snapshot.modules()) {
+					seen.add(c.id());
+					StoredModule s = existing.get(c.id());
+					Integer learners = snapshot.learnerCounts().get(c.id());
+					if (s == null) {
+						created.add(c);
+						continue;
+					}
+					if (s.archived()) {
+						restored.add(s.id());
+					}
+					if (!sameContent(s, c)) {
+						contentChanged.add(c);
+					}
+					else if (learners != null && learners != s.learnerCount()) {
+						countChanged.add(c);
+					}
+				}
+				List<Long> archived = existing.values().stream()
+					.filter(s -> !s.archived() && !seen.contains(s.moodleCourseId()))
+					.map(StoredModule::id)
+					.toList();
+				counts.add("modules", "created", created.size());
+				counts.add("modules", "updated", contentChanged.size() + countChanged.size());
+				counts.add("modules", "archived", archived.size());
+				counts.add("modules", "restored", restored.size());
+				return insertModules(created, snapshot.learnerCounts(), now)
+					.then(updateModules(contentChanged, snapshot, existing, now, true))
+					.then(updateModules(countChanged, snapshot, existing, now, false))
+					.then(setArchived(archived, now, now))
+					.then(setArchived(restored, null, now));
+			});
+	}
+
+	private static boolean sameContent(StoredModule s, Course c) {
+		return s.shortname().equals(c.shortname()) && s.fullname().equals(c.fullname())
+				&& Objects.equals(s.idnumber(), c.idnumber()) && s.categoryId() == c.categoryid()
+				&& s.visible() == c.visible() && Objects.equals(s.timemodified(), c.timemodified());
+	}
+
+	private Mono<Void> insertModules(List<Course> created, Map<Long, Integer> learners, Instant now) {
+		if (created.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				insert into module (moodle_course_id, shortname, fullname, idnumber, category_id, visible,
+				                    moodle_timemodified, learner_count, content_changed_at, search_key, sort_key,
+				                    created_at, updated_at)
+				select u.cid, u.shortname, u.fullname, u.idnumber, u.category, u.visible, to_timestamp(u.tm), u.learners,
+				       :now, u.search_key, u.sort_key, :now, :now
+				from unnest(:cids::bigint[], :shortnames::text[], :fullnames::text[], :idnumbers::text[],
+				            :categories::bigint[], :visibles::boolean[], :tms::bigint[], :learners::int[],
+				            :searchKeys::text[], :sortKeys::text[])
+				     as u(cid, shortname, fullname, idnumber, category, visible, tm, learners, search_key, sort_key)
+				""")
+			.bind("now", now)
+			.bind("cids", created.stream().map(Course::id).toArray(Long[]::new))
+			.bind("shortnames", created.stream().map(Course::shortname).toArray(String[]::new))
+			.bind("fullnames", created.stream().map(Course::fullname).toArray(String[]::new))
+			.bind("idnumbers", created.stream().map(Course::idnumber).toArray(String[]::new))
+			.bind("categories", created.stream().map(Course::categoryid).toArray(Long[]::new))
+			.bind("visibles", created.stream().map(Course::visible).toArray(Boolean[]::new))
+			.bind("tms", created.stream().map(Course::timemodified).toArray(Long[]::new))
+			.bind("learners", created.stream().map(c -> learners.getOrDefault(c.id(), 0)).toArray(Integer[]::new))
+			.bind("searchKeys", created.stream().map(MirrorWriter::moduleSearchKey).toArray(String[]::new))
+			.bind("sortKeys", created.stream().map(c -> SearchText.key(c.fullname())).toArray(String[]::new))
+			.then();
+	}
+
+	/**
+	 * Updates Moodle-owned module columns. {@code content} says whether the name, category, visibility or Moodle
+	 * modification date changed (which dates {@code content_changed_at}), or only the learner count.
+	 */
+	private Mono<Void> updateModules(List<Course> changed, MoodleSnapshot snapshot, Map<Long, StoredModule> existing,
+			Instant now, boolean content) {
+		if (changed.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				update module m set shortname = u.shortname, fullname = u.fullname, idnumber = u.idnumber,
+				       category_id = u.category, visible = u.visible, moodle_timemodified = to_timestamp(u.tm),
+				       learner_count = u.learners, search_key = u.search_key, sort_key = u.sort_key, updated_at = :now,
+				       content_changed_at = case when :content then :now else m.content_changed_at end
+				from unnest(:cids::bigint[], :shortnames::text[], :fullnames::text[], :idnumbers::text[],
+				            :categories::bigint[], :visibles::boolean[], :tms::bigint[], :learners::int[],
+				            :searchKeys::text[], :sortKeys::text[])
+				     as u(cid, shortname, fullname, idnumber, category, visible, tm, learners, search_key, sort_key)
+				where m.moodle_course_id = u.cid
+				""")
+			.bind("now", now)
+			.bind("content", content)
+			.bind("cids", changed.stream().map(Course::id).toArray(Long[]::new))
+			.bind("shortnames", changed.stream().map(Course::shortname).toArray(String[]::new))
+			.bind("fullnames", changed.stream().map(Course::fullname).toArray(String[]::new))
+			.bind("idnumbers", changed.stream().map(Course::idnumber).toArray(String[]::new))
+			.bind("categories", changed.stream().map(Course::categoryid).toArray(Long[]::new))
+			.bind("visibles", changed.stream().map(Course::visible).toArray(Boolean[]::new))
+			.bind("tms", changed.stream().map(Course::timemodified).toArray(Long[]::new))
+			.bind("learners", changed.stream()
+				.map(c -> snapshot.learnerCounts().getOrDefault(c.id(), existing.get(c.id()).learnerCount()))
+				.toArray(Integer[]::new))
+			.bind("searchKeys", changed.stream().map(MirrorWriter::moduleSearchKey).toArray(String[]::new))
+			.bind("sortKeys", changed.stream().map(c -> SearchText.key(c.fullname())).toArray(String[]::new))
+			.then();
+	}
+
+	private Mono<Void> setArchived(List<Long> moduleIds, @Nullable Instant at, Instant now) {
+		if (moduleIds.isEmpty()) {
+			return Mono.empty();
+		}
+		var spec = db.sql("update module set archived_at = :at, updated_at = :now where id = any(:ids::bigint[])")
+			.bind("ids", moduleIds.toArray(Long[]::new))
+			.bind("now", now);
+		return (at == null ? spec.bindNull("at", Instant.class) : spec.bind("at", at)).then();
+	}
+
+	private static String moduleSearchKey(Course c) {
+		return SearchText.key(c.fullname(), c.shortname(), c.idnumber());
+	}
+
+	// ---- vacataires ----------------------------------------------------------------------------------------------
+
+	private record StoredVacataire(long id, @Nullable Long moodleUserId, @Nullable String username,
+			@Nullable String moodleFirstname, @Nullable String moodleLastname, @Nullable String moodleEmail,
+			@Nullable String moodleIdnumber, @Nullable String firstname, @Nullable String lastname,
+			@Nullable String email, @Nullable String idnumber) {
+
+		boolean sameMoodleIdentity(User u) {
+			return Objects.equals(moodleUserId, u.id()) && Objects.equals(username, u.username())
+					&& Objects.equals(moodleFirstname, u.firstname()) && Objects.equals(moodleLastname, u.lastname())
+					&& Objects.equals(moodleEmail, u.email()) && Objects.equals(moodleIdnumber, u.idnumber());
+		}
+	}
+
+	private Mono<Void> writeVacataires(java.util.Collection<User> staff, Instant now, SyncCounts counts) {
+		return db.sql("""
+				select id, moodle_user_id, moodle_username, moodle_firstname, moodle_lastname, moodle_email,
+				       moodle_idnumber, firstname, lastname, email, idnumber
+				from vacataire""")
+			.map(r -> new StoredVacataire(r.get("id", Long.class), r.get("moodle_user_id", Long.class),
+					r.get("moodle_username", String.class), r.get("moodle_firstname", String.class),
+					r.get("moodle_lastname", String.class), r.get("moodle_email", String.class),
+					r.get("moodle_idnumber", String.class), r.get("firstname", String.class),
+					r.get("lastname", String.class), r.get("email", String.class), r.get("idnumber", String.class)))
+			.all()
+			.collectList()
+			.flatMap(existing -> {
+				Matcher matcher = new Matcher(existing);
+				List<User> created = new ArrayList<>();
+				List<Object[]> updated = new ArrayList<>();
+				int linked = 0;
+				for (User u : staff.stream().sorted(java.util.Comparator.comparingLong(User::id)).toList()) {
+					StoredVacataire match = matcher.find(u);
+					if (match == null) {
+						created.add(u);
+					}
+					else if (!match.sameMoodleIdentity(u)) {
+						if (match.moodleUserId() == null) {
+							linked++;
+						}
+						updated.add(new Object[] { match, u });
+					}
+				}
+				counts.add("vacataires", "created", created.size());
+				counts.add("vacataires", "updated", updated.size() - linked);
+				counts.add("vacataires", "linked", linked);
+				return insertVacataires(created, now).then(updateVacataires(updated, now));
+			});
+	}
+
+	/** Finds the vacataire a Moodle user is: by Moodle user id, then idnumber, then e-mail (unlinked ones only). */
+	private static final class Matcher {
+		private final Map<Long, StoredVacataire> byMoodleId = new HashMap<>();
+		private final Map<String, StoredVacataire> byIdnumber = new HashMap<>();
+		private final Map<String, StoredVacataire> byEmail = new HashMap<>();
+
+		Matcher(List<StoredVacataire> existing) {
+			for (StoredVacataire v : existing) {
+				if (v.moodleUserId() != null) {
+					byMoodleId.put(v.moodleUserId(), v);
+					continue;
+				}
+				String idnumber = v.idnumber() != null ? v.idnumber() : v.moodleIdnumber();
+				if (idnumber != null && !idnumber.isBlank()) {
+					byIdnumber.putIfAbsent(normal(idnumber), v);
+				}
+				String email = v.email() != null ? v.email() : v.moodleEmail();
+				if (email != null && !email.isBlank()) {
+					byEmail.putIfAbsent(normal(email), v);
+				}
+			}
+		}
+
+		@Nullable StoredVacataire find(User u) {
+			StoredVacataire v = byMoodleId.get(u.id());
+			if (v == null && u.idnumber() != null) {
+				v = take(byIdnumber.get(normal(u.idnumber())));
+			}
+			if (v == null && u.email() != null) {
+				v = take(byEmail.get(normal(u.email())));
+			}
+			return v;
+		}
+
+		/** An unlinked vacataire can be linked to one Moodle user only. */
+		private @Nullable StoredVacataire take(@Nullable StoredVacataire v) {
+			if (v != null) {
+				byIdnumber.values().remove(v);
+				byEmail.values().remove(v);
+			}
+			return v;
+		}
+
+		private static String normal(String s) {
+			return s.trim().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	private Mono<Void> insertVacataires(List<User> created, Instant now) {
+		if (created.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				insert into vacataire (moodle_user_id, moodle_username, moodle_firstname, moodle_lastname, moodle_email,
+				                       moodle_idnumber, moodle_synced_at, status, search_key, sort_key, created_at, updated_at)
+				select u.uid, u.username, u.firstname, u.lastname, u.email, u.idnumber, :now, 'ACTIF',
+				       u.search_key, u.sort_key, :now, :now
+				from unnest(:uids::bigint[], :usernames::text[], :firstnames::text[], :lastnames::text[],
+				            :emails::text[], :idnumbers::text[], :searchKeys::text[], :sortKeys::text[])
+				     as u(uid, username, firstname, lastname, email, idnumber, search_key, sort_key)
+				""")
+			.bind("now", now)
+			.bind("uids", created.stream().map(User::id).toArray(Long[]::new))
+			.bind("usernames", created.stream().map(User::username).toArray(String[]::new))
+			.bind("firstnames", created.stream().map(User::firstname).toArray(String[]::new))
+			.bind("lastnames", created.stream().map(User::lastname).toArray(String[]::new))
+			.bind("emails", created.stream().map(User::email).toArray(String[]::new))
+			.bind("idnumbers", created.stream().map(User::idnumber).toArray(String[]::new))
+			.bind("searchKeys", created.stream()
+				.map(u -> SearchText.key(u.firstname(), u.lastname(), u.email(), u.username(), u.idnumber()))
+				.toArray(String[]::new))
+			.bind("sortKeys", created.stream().map(u -> SearchText.key(u.lastname(), u.firstname())).toArray(String[]::new))
+			.then();
+	}
+
+	/** Writes the Moodle identity of matched vacataires; person-entered columns win in the search and sort keys. */
+	private Mono<Void> updateVacataires(List<Object[]> pairs, Instant now) {
+		if (pairs.isEmpty()) {
+			return Mono.empty();
+		}
+		List<StoredVacataire> stored = pairs.stream().map(p -> (StoredVacataire) p[0]).toList();
+		List<User> users = pairs.stream().map(p -> (User) p[1]).toList();
+		List<String> searchKeys = new ArrayList<>();
+		List<String> sortKeys = new ArrayList<>();
+		for (int i = 0; i < stored.size(); i++) {
+			StoredVacataire s = stored.get(i);
+			User u = users.get(i);
+			String first = s.firstname() != null ? s.firstname() : u.firstname();
+			String last = s.lastname() != null ? s.lastname() : u.lastname();
+			String email = s.email() != null ? s.email() : u.email();
+			String idnumber = s.idnumber() != null ? s.idnumber() : u.idnumber();
+			searchKeys.add(SearchText.key(first, last, email, u.username(), idnumber));
+			sortKeys.add(SearchText.key(last, first));
+		}
+		return db.sql("""
+				update vacataire v set moodle_user_id = u.uid, moodle_username = u.username,
+				       moodle_firstname = u.firstname, moodle_lastname = u.lastname, moodle_email = u.email,
+				       moodle_idnumber = u.idnumber, moodle_synced_at = :now, search_key = u.search_key,
+				       sort_key = u.sort_key, updated_at = :now
+				from unnest(:ids::bigint[], :uids::bigint[], :usernames::text[], :firstnames::text[], :lastnames::text[],
+				            :emails::text[], :idnumbers::text[], :searchKeys::text[], :sortKeys::text[])
+				     as u(id, uid, username, firstname, lastname, email, idnumber, search_key, sort_key)
+				where v.id = u.id
+				""")
+			.bind("now", now)
+			.bind("ids", stored.stream().map(StoredVacataire::id).toArray(Long[]::new))
+			.bind("uids", users.stream().map(User::id).toArray(Long[]::new))
+			.bind("usernames", users.stream().map(User::username).toArray(String[]::new))
+			.bind("firstnames", users.stream().map(User::firstname).toArray(String[]::new))
+			.bind("lastnames", users.stream().map(User::lastname).toArray(String[]::new))
+			.bind("emails", users.stream().map(User::email).toArray(String[]::new))
+			.bind("idnumbers", users.stream().map(User::idnumber).toArray(String[]::new))
+			.bind("searchKeys", searchKeys.toArray(String[]::new))
+			.bind("sortKeys", sortKeys.toArray(String[]::new))
+			.then();
+	}
+
+	// ---- role links ----------------------------------------------------------------------------------------------
+
+	private record Link(long moduleId, long vacataireId, String role, String moodleRoles) {
+		String key() {
+			return moduleId + "/" + vacataireId + "/" + role;
+		}
+	}
+
+	private Mono<Void> writeRoles(MoodleSnapshot snapshot, Instant now, SyncCounts counts) {
+		Mono<Map<Long, Long>> modules = db.sql("select id, moodle_course_id from module")
+			.map(r -> Map.entry(r.get("moodle_course_id", Long.class), r.get("id", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		Mono<Map<Long, Long>> vacataires = db.sql("select id, moodle_user_id from vacataire where moodle_user_id is not null")
+			.map(r -> Map.entry(r.get("moodle_user_id", Long.class), r.get("id", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		return Mono.zip(modules, vacataires).flatMap(ids -> {
+			Map<String, Link> wanted = new HashMap<>();
+			List<Long> readModules = new ArrayList<>();
+			snapshot.roles().forEach((courseId, links) -> {
+				Long moduleId = ids.getT1().get(courseId);
+				if (moduleId == null) {
+					return;
+				}
+				readModules.add(moduleId);
+				for (RoleLink l : links) {
+					Link link = new Link(moduleId, ids.getT2().get(l.userId()), l.role(), l.moodleRoles());
+					wanted.put(link.key(), link);
+				}
+			});
+			return db.sql("""
+					select module_id, vacataire_id, role, moodle_roles from module_role
+					where module_id = any(:ids::bigint[])""")
+				.bind("ids", readModules.toArray(Long[]::new))
+				.map(r -> new Link(r.get("module_id", Long.class), r.get("vacataire_id", Long.class),
+						r.get("role", String.class), r.get("moodle_roles", String.class)))
+				.all()
+				.collectMap(Link::key)
+				.flatMap(existing -> {
+					List<Link> added = wanted.values().stream().filter(l -> !existing.containsKey(l.key())).toList();
+					List<Link> changed = wanted.values().stream()
+						.filter(l -> existing.containsKey(l.key())
+								&& !existing.get(l.key()).moodleRoles().equals(l.moodleRoles()))
+						.toList();
+					List<Link> removed = existing.values().stream().filter(l -> !wanted.containsKey(l.key())).toList();
+					counts.add("roles", "added", added.size());
+					counts.add("roles", "updated", changed.size());
+					counts.add("roles", "removed", removed.size());
+					return removeLinks(removed).then(upsertLinks(added, now)).then(upsertLinks(changed, now));
+				});
+		});
+	}
+
+	private Mono<Void> upsertLinks(List<Link> links, Instant now) {
+		if (links.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				insert into module_role (module_id, vacataire_id, role, moodle_roles, synced_at)
+				select u.m, u.v, u.r, u.mr, :now
+				from unnest(:modules::bigint[], :vacataires::bigint[], :roles::text[], :moodleRoles::text[]) as u(m, v, r, mr)
+				on conflict (module_id, vacataire_id, role) do update set moodle_roles = excluded.moodle_roles,
+				    synced_at = excluded.synced_at
+				""")
+			.bind("now", now)
+			.bind("modules", links.stream().map(Link::moduleId).toArray(Long[]::new))
+			.bind("vacataires", links.stream().map(Link::vacataireId).toArray(Long[]::new))
+			.bind("roles", links.stream().map(Link::role).toArray(String[]::new))
+			.bind("moodleRoles", links.stream().map(Link::moodleRoles).toArray(String[]::new))
+			.then();
+	}
+
+	private Mono<Void> removeLinks(List<Link> links) {
+		if (links.isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				delete from module_role r
+				using unnest(:modules::bigint[], :vacataires::bigint[], :roles::text[]) as u(m, v, role)
+				where r.module_id = u.m and r.vacataire_id = u.v and r.role = u.role""")
+			.bind("modules", links.stream().map(Link::moduleId).toArray(Long[]::new))
+			.bind("vacataires", links.stream().map(Link::vacataireId).toArray(Long[]::new))
+			.bind("roles", links.stream().map(Link::role).toArray(String[]::new))
+			.then();
+	}
+}

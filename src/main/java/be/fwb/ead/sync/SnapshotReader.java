@@ -1,0 +1,171 @@
+package be.fwb.ead.sync;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import be.fwb.ead.moodle.MoodleClient;
+import be.fwb.ead.moodle.MoodleException;
+import be.fwb.ead.moodle.MoodleRecords.Category;
+import be.fwb.ead.moodle.MoodleRecords.Course;
+import be.fwb.ead.moodle.MoodleRecords.CourseUsers;
+import be.fwb.ead.moodle.MoodleRecords.SiteInfo;
+import be.fwb.ead.moodle.MoodleRecords.User;
+import be.fwb.ead.moodle.MoodleSettings;
+import be.fwb.ead.sync.MoodleSnapshot.RoleLink;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads the EAD catalogue from Moodle in few round trips: site info (token and functions check), then categories and
+ * courses in parallel, then authors, tutors and learner counts for batches of courses through
+ * {@code core_enrol_get_enrolled_users_with_capability}. A batch that Moodle refuses for one course is bisected to
+ * isolate that course, which is reported and left as it was.
+ */
+@Component
+class SnapshotReader {
+
+	static final List<String> REQUIRED_FUNCTIONS = List.of("core_webservice_get_site_info",
+			"core_course_get_categories", "core_course_get_courses_by_field",
+			"core_enrol_get_enrolled_users_with_capability");
+
+	/** Errors that concern one course of a batch, not the whole call: worth bisecting. */
+	private static final Set<String> COURSE_SCOPED = Set.of("requireloginerror", "invalidrecord",
+			"errorcoursecontextnotvalid", "nopermissions", "restrictedcontextexception", "coursehidden");
+
+	private static final String STAFF_FIELDS = "id,username,firstname,lastname,fullname,email,idnumber,roles";
+
+	private final MoodleClient moodle;
+	private final MoodleSettings settings;
+
+	SnapshotReader(MoodleClient moodle, MoodleSettings settings) {
+		this.moodle = moodle;
+		this.settings = settings;
+	}
+
+	Mono<MoodleSnapshot> read() {
+		return moodle.siteInfo()
+			.flatMap(this::checkFunctions)
+			.then(Mono.zip(moodle.categories(), moodle.courses()))
+			.flatMap(listing -> readEnrolments(eadCategories(listing.getT1()), listing.getT2()));
+	}
+
+	private Mono<SiteInfo> checkFunctions(SiteInfo info) {
+		List<String> missing = REQUIRED_FUNCTIONS.stream().filter(f -> !info.functions().contains(f)).toList();
+		if (missing.isEmpty()) {
+			return Mono.just(info);
+		}
+		return Mono.error(new MoodleException.Permanent("core_webservice_get_site_info", "missingfunction",
+				"Fonction(s) Moodle absente(s) du service externe du jeton : " + String.join(", ", missing)
+						+ ". Ajoutez-les dans Administration du site > Serveur > Services web > Services externes."));
+	}
+
+	private List<Category> eadCategories(List<Category> all) {
+		List<Long> roots = settings.categoryRoots();
+		return all.stream().filter(c -> roots.isEmpty() || roots.stream().anyMatch(c::isUnder)).toList();
+	}
+
+	private Mono<MoodleSnapshot> readEnrolments(List<Category> categories, List<Course> courses) {
+		Set<Long> categoryIds = new HashSet<>();
+		categories.forEach(c -> categoryIds.add(c.id()));
+		List<Course> modules = courses.stream()
+			.filter(c -> !c.isSiteCourse() && categoryIds.contains(c.categoryid()))
+			.toList();
+		List<Long> ids = modules.stream().map(Course::id).toList();
+		Accumulator acc = new Accumulator(modules);
+		int batch = Math.max(1, settings.enrolmentBatchSize());
+		List<List<Long>> batches = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i += batch) {
+			batches.add(ids.subList(i, Math.min(ids.size(), i + batch)));
+		}
+		return Flux.fromIterable(batches)
+			.flatMap(b -> readBatch(b, acc), Math.max(1, settings.maxInFlight()))
+			.doOnNext(acc::add)
+			.then(Mono.fromSupplier(() -> acc.snapshot(categories)));
+	}
+
+	private Flux<CourseUsers> readBatch(List<Long> courseIds, Accumulator acc) {
+		return moodle
+			.usersWithCapabilities(courseIds, List.of(settings.staffCapability(), settings.learnerCapability()),
+					STAFF_FIELDS)
+			.flatMapIterable(groups -> groups)
+			.onErrorResume(MoodleException.Permanent.class, e -> {
+				if (!COURSE_SCOPED.contains(String.valueOf(e.errorcode()))) {
+					return Flux.error(e);
+				}
+				if (courseIds.size() == 1) {
+					acc.unreadable(courseIds.get(0), e.errorcode());
+					return Flux.empty();
+				}
+				int half = courseIds.size() / 2;
+				return Flux.concat(readBatch(courseIds.subList(0, half), acc),
+						readBatch(courseIds.subList(half, courseIds.size()), acc));
+			});
+	}
+
+	/** Folds the batches as they arrive; Reactor delivers them one at a time. */
+	private final class Accumulator {
+
+		private final Map<Long, Course> modules = new LinkedHashMap<>();
+		private final Map<Long, User> staff = new HashMap<>();
+		private final Map<Long, List<RoleLink>> roles = new HashMap<>();
+		private final Map<Long, Integer> learnerCounts = new HashMap<>();
+		private final Set<Long> unread = Collections.synchronizedSet(new TreeSet<>());
+		private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+
+		Accumulator(List<Course> modules) {
+			modules.forEach(m -> this.modules.put(m.id(), m));
+		}
+
+		void add(CourseUsers group) {
+			if (group.capability().equals(settings.learnerCapability())) {
+				learnerCounts.put(group.courseid(), group.users().size());
+				return;
+			}
+			List<RoleLink> links = roles.computeIfAbsent(group.courseid(), c -> new ArrayList<>());
+			for (User user : group.users()) {
+				String authorRoles = matching(user.roles(), settings.authorRoles());
+				String tutorRoles = matching(user.roles(), settings.tutorRoles());
+				if (!authorRoles.isEmpty()) {
+					links.add(new RoleLink(user.id(), "AUTHOR", authorRoles));
+				}
+				if (!tutorRoles.isEmpty()) {
+					links.add(new RoleLink(user.id(), "TUTOR", tutorRoles));
+				}
+				if (!authorRoles.isEmpty() || !tutorRoles.isEmpty()) {
+					staff.put(user.id(), user);
+				}
+			}
+		}
+
+		void unreadable(long courseId, String errorcode) {
+			unread.add(courseId);
+			Course course = modules.get(courseId);
+			warnings.add("Module " + (course == null ? courseId : course.shortname() + " (cours Moodle " + courseId + ")")
+					+ " : Moodle refuse d'en lister les inscriptions (" + errorcode
+					+ ") ; ses auteurs, tuteurs et apprenants restent tels qu'enregistrés.");
+		}
+
+		MoodleSnapshot snapshot(List<Category> categories) {
+			for (Long id : modules.keySet()) {
+				if (!unread.contains(id)) {
+					roles.computeIfAbsent(id, c -> new ArrayList<>());
+					learnerCounts.putIfAbsent(id, 0);
+				}
+			}
+			return new MoodleSnapshot(categories, List.copyOf(modules.values()), staff, roles, learnerCounts,
+					Set.copyOf(unread), List.copyOf(warnings));
+		}
+
+		private String matching(List<String> held, List<String> wanted) {
+			return String.join(",", held.stream().filter(wanted::contains).sorted().distinct().toList());
+		}
+	}
+}

@@ -1,0 +1,28 @@
+package be.fwb.ead.sync;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a run changed, per kind and per change ({@code modules → created: 3}). Written once, by one thread at a time. */
+final class SyncCounts {
+
+	private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+
+	SyncCounts() {
+		for (String kind : new String[] { "categories", "modules", "vacataires", "roles" }) {
+			counts.put(kind, new LinkedHashMap<>());
+		}
+	}
+
+	void add(String kind, String change, int n) {
+		counts.get(kind).merge(change, n, Integer::sum);
+	}
+
+	int get(String kind, String change) {
+		return counts.get(kind).getOrDefault(change, 0);
+	}
+
+	Map<String, Map<String, Integer>> asMap() {
+		return counts;
+	}
+}

@@ -1,0 +1,109 @@
+package be.fwb.ead.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import be.fwb.ead.moodle.MoodleCallCounter;
+import be.fwb.ead.moodle.MoodleClient;
+import be.fwb.ead.moodle.MoodleException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Starts sync runs: takes the cluster-wide lock, records the run, reads Moodle, writes the differences, and records
+ * the outcome. {@link #start} answers as soon as the run is recorded (the API's 202); {@link #execute} completes
+ * when the run ends.
+ */
+@Service
+public class SyncLauncher {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncLauncher.class);
+
+	private final SyncLock lock;
+	private final SyncRuns runs;
+	private final SnapshotReader reader;
+	private final MirrorWriter writer;
+	private final Clock clock;
+	private final AtomicReference<Disposable> background = new AtomicReference<>();
+
+	SyncLauncher(SyncLock lock, SyncRuns runs, SnapshotReader reader, MirrorWriter writer) {
+		this.lock = lock;
+		this.runs = runs;
+		this.reader = reader;
+		this.writer = writer;
+		this.clock = Clock.systemUTC();
+	}
+
+	/** Records a new run and lets it go on in the background; fails with {@link SyncAlreadyRunning}. */
+	public Mono<SyncRun> start(SyncMode mode, String triggeredBy) {
+		return begin(mode, triggeredBy).map(started -> {
+			background.set(finish(started).subscribe(run -> log.info("Synchronisation {} terminée : {}", run.id(),
+					run.status()), e -> log.error("Synchronisation {} : erreur inattendue", started.run().id(), e)));
+			return started.run();
+		});
+	}
+
+	/** Runs a sync to its end; the returned run is SUCCEEDED or FAILED. */
+	public Mono<SyncRun> execute(SyncMode mode, String triggeredBy) {
+		return begin(mode, triggeredBy).flatMap(this::finish);
+	}
+
+	/** Stops the run going on in the background, if any: nothing it read is written, its record says it was cut. */
+	public void interrupt() {
+		Disposable running = background.getAndSet(null);
+		if (running != null) {
+			running.dispose();
+		}
+	}
+
+	private record Started(SyncRun run, SyncLock.Held held) {
+	}
+
+	private Mono<Started> begin(SyncMode mode, String triggeredBy) {
+		return lock.acquire().flatMap(held -> runs.failInterrupted(now())
+			.then(runs.create(mode, triggeredBy, now()))
+			.map(run -> new Started(run, held))
+			.onErrorResume(e -> held.release().then(Mono.error(e))));
+	}
+
+	private Mono<SyncRun> finish(Started started) {
+		long id = started.run().id();
+		MoodleCallCounter calls = new MoodleCallCounter();
+		Mono<SyncRun> work = reader.read()
+			.flatMap(snapshot -> writer.apply(snapshot, now())
+				.flatMap(counts -> runs.succeed(id, counts.asMap(), snapshot.warnings(), calls.calls(), now())))
+			.onErrorResume(e -> {
+				log.warn("Synchronisation {} échouée : {}", id, e.getMessage());
+				return runs.fail(id, explain(e), calls.calls(), now());
+			})
+			.contextWrite(calls.asContext());
+		return Mono.usingWhen(Mono.just(started.held()), held -> work, SyncLock.Held::release,
+				(held, error) -> held.release(), held -> runs.failInterrupted(now()).then(held.release()));
+	}
+
+	/** The French sentence stored with a failed run: what went wrong and what to do. */
+	static String explain(Throwable e) {
+		if (e instanceof MoodleException.Permanent p) {
+			return p.getMessage() + MoodleClient.advice(p.errorcode()) + " Aucune donnée n'a été modifiée.";
+		}
+		if (e instanceof MoodleException.Transient t) {
+			return "Moodle est indisponible malgré plusieurs essais : " + t.getMessage()
+					+ ". Aucune donnée n'a été modifiée ; la prochaine synchronisation reprendra.";
+		}
+		if (e instanceof CallNotPermittedException) {
+			return "Moodle a échoué trop souvent récemment (disjoncteur ouvert) : la synchronisation est suspendue "
+					+ "quelques instants. Aucune donnée n'a été modifiée.";
+		}
+		return "Erreur interne pendant la synchronisation (" + e.getClass().getSimpleName()
+				+ ") ; aucune donnée n'a été modifiée. Consultez les journaux du service.";
+	}
+
+	private Instant now() {
+		return clock.instant();
+	}
+}

@@ -1,0 +1,5 @@
+package be.fwb.ead.sync;
+
+public enum SyncStatus {
+	RUNNING, SUCCEEDED, FAILED
+}
