@@ -126,6 +126,14 @@ public class MoodleClient {
 		});
 	}
 
+	/** {@code core_enrol_get_enrolled_users}: every participant of one course (the per-course way, for comparison). */
+	public Mono<List<User>> enrolledUsers(long courseId, String userfields) {
+		String fn = "core_enrol_get_enrolled_users";
+		MoodleForm form = form(fn).param("courseid", Long.toString(courseId))
+			.options("options", List.<String[]>of(new String[] { "userfields", userfields }));
+		return call(fn, form, this::users);
+	}
+
 	private List<User> users(JsonNode users) {
 		List<User> out = new ArrayList<>(users.size());
 		users.forEach(u -> {

@@ -48,7 +48,9 @@ public final class SimulatedMoodle implements AutoCloseable {
 		/** HTTP 200 with a body that is not JSON (a login or proxy page). */
 		GARBAGE_BODY,
 		/** HTTP 200 with Moodle's {@code sitemaintenance} error. */
-		MAINTENANCE
+		MAINTENANCE,
+		/** No fault: the call is answered normally (to script a sequence of faults and successes). */
+		NONE
 	}
 
 	public static final String DEMO_TOKEN = "d3m0t0k3n5ynce4d00000000000000ab";
@@ -188,7 +190,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 				.withHeader("Cache-Control", "private, must-revalidate, pre-check=0, post-check=0, max-age=0");
 			int delay = (int) latency.toMillis();
 			Fault fault = faults.poll();
-			if (fault != null) {
+			if (fault != null && fault != Fault.NONE) {
 				return faulty(fault, response, delay).build();
 			}
 			if (delay > 0) {
@@ -208,6 +210,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 					.withFixedDelay(delay);
 				case MAINTENANCE -> response.withBody(error("moodle_exception", "sitemaintenance",
 						"The site is undergoing maintenance and is currently not available")).withFixedDelay(delay);
+				case NONE -> response;
 			};
 		}
 	}

@@ -3,6 +3,7 @@ package be.fwb.ead.shared.web;
 import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
+import be.fwb.ead.shared.ProblemResponses;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package be.fwb.ead.shared.web;
+package be.fwb.ead.shared;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,73 @@
+package be.fwb.ead;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import be.fwb.ead.moodlesim.EadDataset;
+import be.fwb.ead.moodlesim.SimulatedMoodle;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/**
+ * Base of the integration tests: the whole service on a real PostgreSQL (the local one, or an embedded one), against
+ * the simulated Moodle, one per JVM. Every test starts from an empty database and the pristine EAD site.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+@ActiveProfiles("test")
+public abstract class IntegrationTest {
+
+	protected static final SimulatedMoodle MOODLE = SharedMoodle.INSTANCE;
+
+	@Autowired
+	protected DatabaseClient db;
+
+	@Autowired
+	protected WebTestClient web;
+
+	@Autowired
+	private CircuitBreakerRegistry circuitBreakers;
+
+	@DynamicPropertySource
+	static void moodle(DynamicPropertyRegistry registry) {
+		registry.add("moodle.url", MOODLE::baseUrl);
+		registry.add("moodle.token", () -> SimulatedMoodle.DEMO_TOKEN);
+	}
+
+	@BeforeEach
+	void startFromScratch() {
+		MOODLE.reset(EadDataset.create(1));
+		circuitBreakers.circuitBreaker("moodle").reset();
+		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account "
+				+ "restart identity cascade").then());
+	}
+
+	/** Waits for a publisher with StepVerifier, at most a minute, and gives its value (null when empty). */
+	protected static <T> T await(Mono<T> mono) {
+		AtomicReference<T> value = new AtomicReference<>();
+		StepVerifier.create(mono).thenConsumeWhile(v -> {
+			value.set(v);
+			return true;
+		}).expectComplete().verify(Duration.ofMinutes(1));
+		return value.get();
+	}
+
+	protected long count(String sql) {
+		return await(db.sql(sql).map(r -> ((Number) r.get(0)).longValue()).one());
+	}
+
+	/** One simulated Moodle for the whole test JVM. */
+	private static final class SharedMoodle {
+		static final SimulatedMoodle INSTANCE = SimulatedMoodle.startDefault();
+	}
+}

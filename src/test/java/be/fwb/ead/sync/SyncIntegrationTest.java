@@ -1,0 +1,298 @@
+package be.fwb.ead.sync;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import be.fwb.ead.IntegrationTest;
+import be.fwb.ead.moodlesim.EadDataset;
+import be.fwb.ead.moodlesim.MoodleDataset;
+import be.fwb.ead.moodlesim.SimulatedMoodle.Fault;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sync against the simulated Moodle, on a real PostgreSQL: exactness, idempotence, changes, failures. */
+class SyncIntegrationTest extends IntegrationTest {
+
+	@Autowired
+	SyncLauncher launcher;
+
+	@Test
+	void fullSyncMirrorsTheEadCatalogueExactly() {
+		SyncRun run = sync(SyncMode.FULL);
+
+		MoodleDataset site = MOODLE.dataset();
+		List<MoodleDataset.Course> ead = site.coursesUnder(EadDataset.EAD_ROOT);
+		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		assertThat(run.moodleCalls()).isEqualTo(3 + (ead.size() + 99) / 100);
+		assertThat(count("select count(*) from module")).isEqualTo(ead.size()).isEqualTo(522);
+		assertThat(run.counts().get("modules").get("created")).isEqualTo(522);
+		assertThat(count("select count(*) from moodle_category")).isEqualTo(29);
+		assertThat(count("select count(*) from module where moodle_course_id in (1, 3, 4, 5)"))
+			.as("site course and courses outside the EAD root").isZero();
+
+		Set<Long> staff = new HashSet<>();
+		long authorLinks = 0;
+		long tutorLinks = 0;
+		long learners = 0;
+		for (MoodleDataset.Course c : ead) {
+			for (Map.Entry<Long, Set<String>> e : site.roles(c.id()).entrySet()) {
+				staff.add(e.getKey());
+				authorLinks += e.getValue().contains("editingteacher") ? 1 : 0;
+				tutorLinks += e.getValue().contains("teacher") ? 1 : 0;
+			}
+			learners += site.learners(c.id()).length;
+		}
+		assertThat(count("select count(*) from vacataire")).isEqualTo(staff.size());
+		assertThat(count("select count(*) from module_role where role = 'AUTHOR'")).isEqualTo(authorLinks);
+		assertThat(count("select count(*) from module_role where role = 'TUTOR'")).isEqualTo(tutorLinks);
+		assertThat(count("select sum(learner_count) from module")).isEqualTo(learners).isBetween(9_000L, 11_000L);
+		assertThat(count("select count(*) from module where visible = false")).isPositive();
+		assertThat(count("select count(*) from module m where not exists "
+				+ "(select 1 from module_role r where r.module_id = m.id)")).isBetween(1L, 20L);
+
+		MoodleDataset.Course withAmpersand = ead.stream().filter(c -> c.fullname().contains("&")).findFirst().orElseThrow();
+		assertThat(await(db.sql("select fullname from module where moodle_course_id = :id")
+			.bind("id", withAmpersand.id()).map(r -> r.get("fullname", String.class)).one()))
+			.isEqualTo(withAmpersand.fullname()).doesNotContain("&amp;");
+		assertThat(count("select count(*) from vacataire where moodle_email is null")).as("hidden e-mails").isPositive();
+	}
+
+	@Test
+	void aSecondSyncThatFindsNothingChangedWritesNoRow() {
+		sync(SyncMode.FULL);
+		String before = rowVersions();
+
+		SyncRun second = sync(SyncMode.INCREMENTAL);
+
+		assertThat(rowVersions()).isEqualTo(before);
+		assertThat(second.counts().values()).allSatisfy(changes -> assertThat(changes.values()).allMatch(n -> n == 0));
+	}
+
+	@Test
+	void changesInMoodleShowAfterTheNextSync() {
+		sync(SyncMode.FULL);
+		MoodleDataset site = MOODLE.dataset();
+		List<MoodleDataset.Course> ead = site.coursesUnder(EadDataset.EAD_ROOT);
+		MoodleDataset.Course renamed = ead.get(0);
+		MoodleDataset.Course removed = ead.get(1);
+		MoodleDataset.Course withTutor = ead.stream()
+			.filter(c -> site.roles(c.id()).values().stream().anyMatch(r -> r.equals(Set.of("teacher"))))
+			.findFirst().orElseThrow();
+		long tutorId = site.roles(withTutor.id()).entrySet().stream()
+			.filter(e -> e.getValue().equals(Set.of("teacher"))).findFirst().orElseThrow().getKey();
+		site.renameCourse(renamed.id(), "Français – Lire & écrire (nouvelle version)", 1_800_000_000L);
+		site.deleteCourse(removed.id());
+		long newCourse = site.newId();
+		site.addCourse(new MoodleDataset.Course(newCourse, "EAD-NEW-1", "Néerlandais – Spreken & luisteren",
+				ead.get(2).categoryid(), "EADNEW", true, "topics", 1_800_000_000L, 1_800_000_000L));
+		site.unassignRole(withTutor.id(), tutorId, "teacher");
+		long newcomer = site.newId();
+		site.addUser(new MoodleDataset.User(newcomer, "noemie.crevecoeur", "Noémie", "Crèvecœur",
+				"noemie.crevecoeur@ead.cfwb.be", "VAC-NEW"));
+		site.assignRole(newCourse, newcomer, "editingteacher");
+
+		SyncRun run = sync(SyncMode.INCREMENTAL);
+
+		assertThat(run.counts().get("modules")).containsEntry("created", 1).containsEntry("archived", 1);
+		assertThat(run.counts().get("vacataires")).containsEntry("created", 1);
+		assertThat(run.counts().get("roles")).containsEntry("added", 1).containsEntry("removed", 1);
+		assertThat(text("select fullname from module where moodle_course_id = " + renamed.id()))
+			.isEqualTo("Français – Lire & écrire (nouvelle version)");
+		assertThat(count("select count(*) from module where archived_at is not null and moodle_course_id = "
+				+ removed.id())).as("archived, not deleted").isEqualTo(1);
+		assertThat(count("select count(*) from module_role r join module m on m.id = r.module_id join vacataire v "
+				+ "on v.id = r.vacataire_id where m.moodle_course_id = " + withTutor.id() + " and v.moodle_user_id = "
+				+ tutorId + " and r.role = 'TUTOR'")).isZero();
+		assertThat(count("select count(*) from module_role r join module m on m.id = r.module_id join vacataire v "
+				+ "on v.id = r.vacataire_id where m.moodle_course_id = " + newCourse + " and v.moodle_user_id = "
+				+ newcomer + " and r.role = 'AUTHOR'")).isEqualTo(1);
+	}
+
+	@Test
+	void aVacataireEnteredBeforeHavingAMoodleAccountIsLinkedNotDuplicated() {
+		MoodleDataset.User byIdnumber = MOODLE.dataset().users().stream()
+			.filter(u -> !u.idnumber().isEmpty() && u.email() != null).findFirst().orElseThrow();
+		MoodleDataset.User byEmail = MOODLE.dataset().users().stream()
+			.filter(u -> u.idnumber().isEmpty() && u.email() != null).findFirst().orElseThrow();
+		MoodleDataset.Course c = MOODLE.dataset().coursesUnder(EadDataset.EAD_ROOT).get(3);
+		MOODLE.dataset().assignRole(c.id(), byIdnumber.id(), "teacher");
+		MOODLE.dataset().assignRole(c.id(), byEmail.id(), "teacher");
+		insertManual("Prénom saisi", "Nom saisi", "autre@exemple.be", byIdnumber.idnumber());
+		insertManual(null, null, byEmail.email().toUpperCase(), null);
+
+		SyncRun run = sync(SyncMode.FULL);
+
+		assertThat(run.counts().get("vacataires")).containsEntry("linked", 2);
+		assertThat(count("select count(*) from vacataire where moodle_user_id in (" + byIdnumber.id() + ", "
+				+ byEmail.id() + ")")).isEqualTo(2);
+		assertThat(count("select count(*) from vacataire where moodle_user_id is null")).isZero();
+		assertThat(text("select firstname || ' ' || lastname || ' ' || email from vacataire where moodle_user_id = "
+				+ byIdnumber.id())).as("what a person entered is kept").isEqualTo("Prénom saisi Nom saisi autre@exemple.be");
+	}
+
+	@Test
+	void anInvalidTokenFailsTheRunWithAClearMessageAndTouchesNoData() {
+		sync(SyncMode.FULL);
+		String before = rowVersions();
+		MOODLE.revokeToken();
+
+		SyncRun run = sync(SyncMode.FULL);
+
+		assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
+		assertThat(run.error()).contains("invalidtoken").contains("MOODLE_TOKEN").contains("Aucune donnée n'a été modifiée")
+			.doesNotContain(be.fwb.ead.moodlesim.SimulatedMoodle.DEMO_TOKEN);
+		assertThat(run.moodleCalls()).as("a permanent error is not retried").isEqualTo(1);
+		assertThat(rowVersions()).isEqualTo(before);
+	}
+
+	@Test
+	void aFunctionMissingFromTheTokensServiceFailsTheRunNamingIt() {
+		MOODLE.removeFunction("core_enrol_get_enrolled_users_with_capability");
+
+		SyncRun run = sync(SyncMode.FULL);
+
+		assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
+		assertThat(run.error()).contains("core_enrol_get_enrolled_users_with_capability").contains("Services externes");
+		assertThat(count("select count(*) from module")).isZero();
+	}
+
+	@Test
+	void burstsOfOutagesAreSurvivedWithExactDataAndBoundedRetries() {
+		MOODLE.failNext(Fault.HTTP_503, 2)
+			.failNext(Fault.NONE, 1)
+			.failNext(Fault.TIMEOUT, 1)
+			.failNext(Fault.CONNECTION_RESET, 1)
+			.failNext(Fault.GARBAGE_BODY, 1)
+			.failNext(Fault.NONE, 2)
+			.failNext(Fault.MAINTENANCE, 2)
+			.timeoutDelay(Duration.ofSeconds(3));
+
+		SyncRun run = sync(SyncMode.FULL);
+
+		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		assertThat(count("select count(*) from module")).isEqualTo(522);
+		assertThat(run.moodleCalls()).isEqualTo(9 + 7);
+		SyncRun clean = sync(SyncMode.FULL);
+		assertThat(clean.counts().get("modules").values()).allMatch(n -> n == 0);
+	}
+
+	@Test
+	void aLastingOutageFailsTheRunAfterBoundedRetriesAndKeepsTheData() {
+		sync(SyncMode.FULL);
+		String before = rowVersions();
+		MOODLE.failNext(Fault.HTTP_503, 50);
+
+		SyncRun run = sync(SyncMode.FULL);
+
+		assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
+		assertThat(run.error()).contains("indisponible").contains("503");
+		assertThat(run.moodleCalls()).isEqualTo(5);
+		assertThat(rowVersions()).isEqualTo(before);
+	}
+
+	@Test
+	void aCourseMoodleRefusesIsIsolatedByBisectionAndLeftAsItWas() {
+		sync(SyncMode.FULL);
+		MoodleDataset.Course refused = MOODLE.dataset().coursesUnder(EadDataset.EAD_ROOT).get(42);
+		long linksBefore = count("select count(*) from module_role r join module m on m.id = r.module_id "
+				+ "where m.moodle_course_id = " + refused.id());
+		MOODLE.dataset().roles(refused.id()).keySet()
+			.forEach(u -> MOODLE.dataset().unassignRole(refused.id(), u, "teacher"));
+		MOODLE.makeInaccessible(refused.id());
+		MOODLE.resetCounters();
+
+		SyncRun run = sync(SyncMode.FULL);
+
+		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		assertThat(run.warnings()).singleElement().asString().contains(refused.shortname()).contains("requireloginerror");
+		assertThat(count("select count(*) from module_role r join module m on m.id = r.module_id "
+				+ "where m.moodle_course_id = " + refused.id())).isEqualTo(linksBefore);
+		assertThat(run.moodleCalls()).as("bisection of one batch of 100").isLessThanOrEqualTo(9 + 2 * 7);
+	}
+
+	@Test
+	void aRunKilledHalfWayLeavesConsistentDataAndTheNextRunCompletesTheWork() {
+		MOODLE.latency(Duration.ofMillis(150));
+		SyncRun started = await(launcher.start(SyncMode.FULL, "test"));
+		StepVerifier.create(Mono.fromCallable(MOODLE::calls).repeatWhenEmpty(r -> r.delayElements(Duration.ofMillis(20)))
+			.filter(n -> n >= 4).repeatWhenEmpty(100, r -> r.delayElements(Duration.ofMillis(20))))
+			.expectNextCount(1).verifyComplete();
+
+		launcher.interrupt();
+
+		StepVerifier.create(Mono.defer(() -> launcherRun(started.id()))
+			.filter(r -> r.status() != SyncStatus.RUNNING)
+			.repeatWhenEmpty(100, r -> r.delayElements(Duration.ofMillis(50))))
+			.assertNext(r -> assertThat(r.status()).isEqualTo(SyncStatus.FAILED))
+			.verifyComplete();
+		assertThat(count("select count(*) from module")).as("nothing half-written").isZero();
+		MOODLE.latency(Duration.ZERO);
+
+		SyncRun rerun = sync(SyncMode.FULL);
+
+		assertThat(rerun.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		assertThat(count("select count(*) from module")).isEqualTo(522);
+	}
+
+	@Test
+	void aRunLeftRunningByADeadInstanceIsClosedByTheNextRun() {
+		await(db.sql("insert into sync_run (mode, status, started_at, triggered_by) values ('FULL', 'RUNNING', now(), 'x')")
+			.then());
+
+		sync(SyncMode.FULL);
+
+		assertThat(text("select error from sync_run where triggered_by = 'x'")).contains("interrompue");
+		assertThat(count("select count(*) from sync_run where status = 'RUNNING'")).isZero();
+	}
+
+	@Test
+	void onlyOneRunAtATime() {
+		MOODLE.latency(Duration.ofMillis(200));
+		await(launcher.start(SyncMode.FULL, "premier"));
+
+		StepVerifier.create(launcher.start(SyncMode.FULL, "second")).expectError(SyncAlreadyRunning.class).verify();
+
+		launcher.interrupt();
+	}
+
+	private Mono<SyncRun> launcherRun(long id) {
+		return runs.find(id);
+	}
+
+	@Autowired
+	SyncRuns runs;
+
+	private SyncRun sync(SyncMode mode) {
+		return await(launcher.execute(mode, "test"));
+	}
+
+	private String text(String sql) {
+		return await(db.sql(sql).map(r -> r.get(0, String.class)).one());
+	}
+
+	/** The row versions (PostgreSQL xmin) of every mirror table: equal strings mean no row was written. */
+	private String rowVersions() {
+		return text("""
+				select (select string_agg(xmin::text, ',' order by id) from module) || '|' ||
+				       (select string_agg(xmin::text, ',' order by id) from vacataire) || '|' ||
+				       (select string_agg(xmin::text, ',' order by id) from moodle_category) || '|' ||
+				       (select string_agg(xmin::text, ',' order by module_id, vacataire_id, role) from module_role)""");
+	}
+
+	private void insertManual(String first, String last, String email, String idnumber) {
+		var spec = db.sql("insert into vacataire (firstname, lastname, email, idnumber, status, search_key, sort_key, "
+				+ "created_at, updated_at) values (:f, :l, :e, :i, 'RETENU', 'x', 'x', now(), now())");
+		spec = first == null ? spec.bindNull("f", String.class) : spec.bind("f", first);
+		spec = last == null ? spec.bindNull("l", String.class) : spec.bind("l", last);
+		spec = email == null ? spec.bindNull("e", String.class) : spec.bind("e", email);
+		spec = idnumber == null ? spec.bindNull("i", String.class) : spec.bind("i", idnumber);
+		await(spec.then());
+	}
+}
