@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxInFlight most calls in flight on Moodle at once
  * @param callsPerSecond most calls started per second
  * @param timeout how long one call may take once sent
- * @param enrolmentBatchSize courses per {@code core_enrol_get_enrolled_users_with_capability} call
+ * @param enrolmentBatchSize courses per {@code core_enrol_get_enrolled_users_with_capability} call (2 keys each,
+ *        far below PHP's {@code max_input_vars} of 5000)
  */
 @ConfigurationProperties("moodle")
 public record MoodleSettings(
@@ -33,7 +34,7 @@ public record MoodleSettings(
 		@DefaultValue("4") int maxInFlight,
 		@DefaultValue("10") int callsPerSecond,
 		@DefaultValue("30s") Duration timeout,
-		@DefaultValue("100") int enrolmentBatchSize) {
+		@DefaultValue("250") int enrolmentBatchSize) {
 
 	public boolean configured() {
 		return !url.isBlank() && !token.isBlank();

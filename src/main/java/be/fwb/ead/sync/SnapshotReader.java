@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads the EAD catalogue from Moodle in few round trips: site info (token and functions check), then categories and
- * courses in parallel, then authors, tutors and learner counts for batches of courses through
- * {@code core_enrol_get_enrolled_users_with_capability}. A batch that Moodle refuses for one course is bisected to
+ * courses in parallel, then, for batches of courses, authors and tutors (one call) and learner counts (another call,
+ * ids only) through {@code core_enrol_get_enrolled_users_with_capability}. A batch that Moodle refuses for one course is bisected to
  * isolate that course, which is reported and left as it was.
  */
 @Component
@@ -41,6 +41,8 @@ class SnapshotReader {
 			"errorcoursecontextnotvalid", "nopermissions", "restrictedcontextexception", "coursehidden");
 
 	private static final String STAFF_FIELDS = "id,username,firstname,lastname,fullname,email,idnumber,roles";
+	/** Learners are only counted: their ids are all that is asked for (GDPR: no learner data is read or kept). */
+	private static final String LEARNER_FIELDS = "id";
 
 	private final MoodleClient moodle;
 	private final MoodleSettings settings;
@@ -81,20 +83,29 @@ class SnapshotReader {
 		List<Long> ids = modules.stream().map(Course::id).toList();
 		Accumulator acc = new Accumulator(modules);
 		int batch = Math.max(1, settings.enrolmentBatchSize());
-		List<List<Long>> batches = new ArrayList<>();
+		List<Request> requests = new ArrayList<>();
 		for (int i = 0; i < ids.size(); i += batch) {
-			batches.add(ids.subList(i, Math.min(ids.size(), i + batch)));
+			List<Long> slice = ids.subList(i, Math.min(ids.size(), i + batch));
+			requests.add(new Request(slice, settings.staffCapability(), STAFF_FIELDS));
+			requests.add(new Request(slice, settings.learnerCapability(), LEARNER_FIELDS));
 		}
-		return Flux.fromIterable(batches)
-			.flatMap(b -> readBatch(b, acc), Math.max(1, settings.maxInFlight()))
+		return Flux.fromIterable(requests)
+			.flatMap(r -> readBatch(r, acc), Math.max(1, settings.maxInFlight()))
 			.doOnNext(acc::add)
 			.then(Mono.fromSupplier(() -> acc.snapshot(categories)));
 	}
 
-	private Flux<CourseUsers> readBatch(List<Long> courseIds, Accumulator acc) {
-		return moodle
-			.usersWithCapabilities(courseIds, List.of(settings.staffCapability(), settings.learnerCapability()),
-					STAFF_FIELDS)
+	/** One enrolment call: a batch of courses, one capability, the user fields wanted. */
+	private record Request(List<Long> courseIds, String capability, String userfields) {
+
+		Request slice(int from, int to) {
+			return new Request(courseIds.subList(from, to), capability, userfields);
+		}
+	}
+
+	private Flux<CourseUsers> readBatch(Request request, Accumulator acc) {
+		List<Long> courseIds = request.courseIds();
+		return moodle.usersWithCapabilities(courseIds, List.of(request.capability()), request.userfields())
 			.flatMapIterable(groups -> groups)
 			.onErrorResume(MoodleException.Permanent.class, e -> {
 				if (!COURSE_SCOPED.contains(String.valueOf(e.errorcode()))) {
@@ -105,8 +116,8 @@ class SnapshotReader {
 					return Flux.empty();
 				}
 				int half = courseIds.size() / 2;
-				return Flux.concat(readBatch(courseIds.subList(0, half), acc),
-						readBatch(courseIds.subList(half, courseIds.size()), acc));
+				return Flux.concat(readBatch(request.slice(0, half), acc),
+						readBatch(request.slice(half, courseIds.size()), acc));
 			});
 	}
 
@@ -146,7 +157,9 @@ class SnapshotReader {
 		}
 
 		void unreadable(long courseId, String errorcode) {
-			unread.add(courseId);
+			if (!unread.add(courseId)) {
+				return;
+			}
 			Course course = modules.get(courseId);
 			warnings.add("Module " + (course == null ? courseId : course.shortname() + " (cours Moodle " + courseId + ")")
 					+ " : Moodle refuse d'en lister les inscriptions (" + errorcode

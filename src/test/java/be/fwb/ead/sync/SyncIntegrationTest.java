@@ -30,7 +30,7 @@ class SyncIntegrationTest extends IntegrationTest {
 		MoodleDataset site = MOODLE.dataset();
 		List<MoodleDataset.Course> ead = site.coursesUnder(EadDataset.EAD_ROOT);
 		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
-		assertThat(run.moodleCalls()).isEqualTo(3 + (ead.size() + 99) / 100);
+		assertThat(run.moodleCalls()).isEqualTo(3 + 2 * ((ead.size() + 249) / 250)).isEqualTo(9);
 		assertThat(count("select count(*) from module")).isEqualTo(ead.size()).isEqualTo(522);
 		assertThat(run.counts().get("modules").get("created")).isEqualTo(522);
 		assertThat(count("select count(*) from moodle_category")).isEqualTo(29);
@@ -214,7 +214,7 @@ class SyncIntegrationTest extends IntegrationTest {
 		assertThat(run.warnings()).singleElement().asString().contains(refused.shortname()).contains("requireloginerror");
 		assertThat(count("select count(*) from module_role r join module m on m.id = r.module_id "
 				+ "where m.moodle_course_id = " + refused.id())).isEqualTo(linksBefore);
-		assertThat(run.moodleCalls()).as("bisection of one batch of 100").isLessThanOrEqualTo(9 + 2 * 7);
+		assertThat(run.moodleCalls()).as("bisection of two batches of 250").isLessThanOrEqualTo(9 + 2 * 2 * 8);
 	}
 
 	@Test
