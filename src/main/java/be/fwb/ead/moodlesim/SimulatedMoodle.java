@@ -74,9 +74,14 @@ public final class SimulatedMoodle implements AutoCloseable {
 	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
 	public SimulatedMoodle(MoodleDataset dataset, int port) {
+		this(dataset, port, "127.0.0.1");
+	}
+
+	/** @param bindAddress {@code 127.0.0.1} for tests and the demo; {@code 0.0.0.0} in a container */
+	public SimulatedMoodle(MoodleDataset dataset, int port, String bindAddress) {
 		this.dataset = dataset;
 		this.server = new WireMockServer(wireMockConfig().port(port)
-			.bindAddress("127.0.0.1")
+			.bindAddress(bindAddress)
 			.containerThreads(24)
 			.asynchronousResponseEnabled(true)
 			.asynchronousResponseThreads(16)
