@@ -113,6 +113,9 @@ class ApiIntegrationTest extends IntegrationTest {
 			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("« page »"));
 		web.get().uri("/api/modules?q=%25").headers(h -> h.setBearerAuth(reviewer)).exchange()
 			.expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+		web.get().uri("/api/vacataires?q=" + "x".repeat(201)).headers(h -> h.setBearerAuth(reviewer)).exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("trop longue"));
 	}
 
 	@Test

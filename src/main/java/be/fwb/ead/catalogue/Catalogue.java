@@ -68,24 +68,24 @@ public class Catalogue {
 			return Mono.just(List.of());
 		}
 		Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
-		Mono<Map<Long, java.util.Collection<Object[]>>> people = db.sql("""
+		Mono<Map<Long, java.util.Collection<Staff>>> people = db.sql("""
 				select r.module_id, r.role, v.id as vacataire_id,
 				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name
 				from module_role r join vacataire v on v.id = r.vacataire_id
 				where r.module_id = any(:ids::bigint[])
 				order by v.sort_key, v.id""")
 			.bind("ids", ids)
-			.map(r -> new Object[] { r.get("module_id", Long.class), r.get("role", String.class),
-					new Person(r.get("vacataire_id", Long.class), r.get("name", String.class)) })
+			.map(r -> new Staff(r.get("module_id", Long.class), r.get("role", String.class),
+					new Person(r.get("vacataire_id", Long.class), r.get("name", String.class))))
 			.all()
-			.collectMultimap(o -> (Long) o[0], o -> o);
+			.collectMultimap(Staff::moduleId);
 		return Mono.zip(people, categories.all()).map(t -> {
 			List<Module> out = new ArrayList<>(rows.size());
 			for (Row row : rows) {
 				List<Person> authors = new ArrayList<>();
 				List<Person> tutors = new ArrayList<>();
-				for (Object[] p : t.getT1().getOrDefault(row.id(), List.of())) {
-					("AUTHOR".equals(p[1]) ? authors : tutors).add((Person) p[2]);
+				for (Staff s : t.getT1().getOrDefault(row.id(), List.of())) {
+					("AUTHOR".equals(s.role()) ? authors : tutors).add(s.person());
 				}
 				out.add(new Module(row.id(), row.moodleCourseId(), row.shortname(), row.fullname(),
 						Categories.path(t.getT2(), row.categoryId()), row.categoryId(), row.visible(),
@@ -94,6 +94,10 @@ public class Catalogue {
 			}
 			return out;
 		});
+	}
+
+	/** An author or tutor of a module, as read. */
+	private record Staff(long moduleId, String role, Person person) {
 	}
 
 	private record Row(long id, long moodleCourseId, String shortname, String fullname, long categoryId,

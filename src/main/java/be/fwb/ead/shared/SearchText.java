@@ -32,8 +32,17 @@ public final class SearchText {
 		return SPACES.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
 	}
 
-	/** A {@code LIKE} pattern that finds {@code query} anywhere in a key; {@code %}, {@code _} and {@code \} are escaped. */
+	/** Longest accepted search text. */
+	public static final int MAX_QUERY = 200;
+
+	/**
+	 * A {@code LIKE} pattern that finds {@code query} anywhere in a key; {@code %}, {@code _} and {@code \} are escaped.
+	 * A query longer than {@value #MAX_QUERY} characters is refused with {@link InvalidRequest}.
+	 */
 	public static String containsPattern(@Nullable String query) {
+		if (query != null && query.length() > MAX_QUERY) {
+			throw new InvalidRequest("La recherche « q » est trop longue (au plus " + MAX_QUERY + " caractères).");
+		}
 		String key = key(query);
 		return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}

@@ -170,7 +170,7 @@ class MirrorWriter {
 		if (created.isEmpty()) {
 			return Mono.empty();
 		}
-		return db.sql("""
+		return bindModuleColumns(db.sql("""
 				insert into module (moodle_course_id, shortname, fullname, idnumber, category_id, visible,
 				                    moodle_timemodified, learner_count, content_changed_at, search_key, sort_key,
 				                    created_at, updated_at)
@@ -181,17 +181,7 @@ class MirrorWriter {
 				            :searchKeys::text[], :sortKeys::text[])
 				     as u(cid, shortname, fullname, idnumber, category, visible, tm, learners, search_key, sort_key)
 				""")
-			.bind("now", now)
-			.bind("cids", created.stream().map(Course::id).toArray(Long[]::new))
-			.bind("shortnames", created.stream().map(Course::shortname).toArray(String[]::new))
-			.bind("fullnames", created.stream().map(Course::fullname).toArray(String[]::new))
-			.bind("idnumbers", created.stream().map(Course::idnumber).toArray(String[]::new))
-			.bind("categories", created.stream().map(Course::categoryid).toArray(Long[]::new))
-			.bind("visibles", created.stream().map(Course::visible).toArray(Boolean[]::new))
-			.bind("tms", created.stream().map(Course::timemodified).toArray(Long[]::new))
-			.bind("learners", created.stream().map(c -> learners.getOrDefault(c.id(), 0)).toArray(Integer[]::new))
-			.bind("searchKeys", created.stream().map(MirrorWriter::moduleSearchKey).toArray(String[]::new))
-			.bind("sortKeys", created.stream().map(c -> SearchText.key(c.fullname())).toArray(String[]::new))
+			.bind("now", now), created, c -> learners.getOrDefault(c.id(), 0))
 			.then();
 	}
 
@@ -204,7 +194,7 @@ class MirrorWriter {
 		if (changed.isEmpty()) {
 			return Mono.empty();
 		}
-		return db.sql("""
+		return bindModuleColumns(db.sql("""
 				update module m set shortname = u.shortname, fullname = u.fullname, idnumber = u.idnumber,
 				       category_id = u.category, visible = u.visible, moodle_timemodified = to_timestamp(u.tm),
 				       learner_count = u.learners, search_key = u.search_key, sort_key = u.sort_key, updated_at = :now,
@@ -216,20 +206,24 @@ class MirrorWriter {
 				where m.moodle_course_id = u.cid
 				""")
 			.bind("now", now)
-			.bind("content", content)
-			.bind("cids", changed.stream().map(Course::id).toArray(Long[]::new))
-			.bind("shortnames", changed.stream().map(Course::shortname).toArray(String[]::new))
-			.bind("fullnames", changed.stream().map(Course::fullname).toArray(String[]::new))
-			.bind("idnumbers", changed.stream().map(Course::idnumber).toArray(String[]::new))
-			.bind("categories", changed.stream().map(Course::categoryid).toArray(Long[]::new))
-			.bind("visibles", changed.stream().map(Course::visible).toArray(Boolean[]::new))
-			.bind("tms", changed.stream().map(Course::timemodified).toArray(Long[]::new))
-			.bind("learners", changed.stream()
-				.map(c -> snapshot.learnerCounts().getOrDefault(c.id(), existing.get(c.id()).learnerCount()))
-				.toArray(Integer[]::new))
-			.bind("searchKeys", changed.stream().map(MirrorWriter::moduleSearchKey).toArray(String[]::new))
-			.bind("sortKeys", changed.stream().map(c -> SearchText.key(c.fullname())).toArray(String[]::new))
+			.bind("content", content), changed,
+				c -> snapshot.learnerCounts().getOrDefault(c.id(), existing.get(c.id()).learnerCount()))
 			.then();
+	}
+
+	/** Binds the per-module arrays shared by the insert and the update, in the order of {@code courses}. */
+	private static DatabaseClient.GenericExecuteSpec bindModuleColumns(DatabaseClient.GenericExecuteSpec spec,
+			List<Course> courses, java.util.function.Function<Course, Integer> learners) {
+		return spec.bind("cids", courses.stream().map(Course::id).toArray(Long[]::new))
+			.bind("shortnames", courses.stream().map(Course::shortname).toArray(String[]::new))
+			.bind("fullnames", courses.stream().map(Course::fullname).toArray(String[]::new))
+			.bind("idnumbers", courses.stream().map(Course::idnumber).toArray(String[]::new))
+			.bind("categories", courses.stream().map(Course::categoryid).toArray(Long[]::new))
+			.bind("visibles", courses.stream().map(Course::visible).toArray(Boolean[]::new))
+			.bind("tms", courses.stream().map(Course::timemodified).toArray(Long[]::new))
+			.bind("learners", courses.stream().map(learners).toArray(Integer[]::new))
+			.bind("searchKeys", courses.stream().map(MirrorWriter::moduleSearchKey).toArray(String[]::new))
+			.bind("sortKeys", courses.stream().map(c -> SearchText.key(c.fullname())).toArray(String[]::new));
 	}
 
 	private Mono<Void> setArchived(List<Long> moduleIds, @Nullable Instant at, Instant now) {
@@ -275,7 +269,7 @@ class MirrorWriter {
 			.flatMap(existing -> {
 				Matcher matcher = new Matcher(existing);
 				List<User> created = new ArrayList<>();
-				List<Object[]> updated = new ArrayList<>();
+				List<Match> updated = new ArrayList<>();
 				int linked = 0;
 				for (User u : staff.stream().sorted(java.util.Comparator.comparingLong(User::id)).toList()) {
 					StoredVacataire match = matcher.find(u);
@@ -286,7 +280,7 @@ class MirrorWriter {
 						if (match.moodleUserId() == null) {
 							linked++;
 						}
-						updated.add(new Object[] { match, u });
+						updated.add(new Match(match, u));
 					}
 				}
 				counts.add("vacataires", "created", created.size());
@@ -371,13 +365,17 @@ class MirrorWriter {
 			.then();
 	}
 
+	/** A stored vacataire and the Moodle user found to be them. */
+	private record Match(StoredVacataire stored, User user) {
+	}
+
 	/** Writes the Moodle identity of matched vacataires; person-entered columns win in the search and sort keys. */
-	private Mono<Void> updateVacataires(List<Object[]> pairs, Instant now) {
-		if (pairs.isEmpty()) {
+	private Mono<Void> updateVacataires(List<Match> matches, Instant now) {
+		if (matches.isEmpty()) {
 			return Mono.empty();
 		}
-		List<StoredVacataire> stored = pairs.stream().map(p -> (StoredVacataire) p[0]).toList();
-		List<User> users = pairs.stream().map(p -> (User) p[1]).toList();
+		List<StoredVacataire> stored = matches.stream().map(Match::stored).toList();
+		List<User> users = matches.stream().map(Match::user).toList();
 		List<String> searchKeys = new ArrayList<>();
 		List<String> sortKeys = new ArrayList<>();
 		for (int i = 0; i < stored.size(); i++) {
