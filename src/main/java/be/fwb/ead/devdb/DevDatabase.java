@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -90,11 +91,12 @@ public class DevDatabase implements EnvironmentPostProcessor {
 		}
 		String url = "jdbc:postgresql://" + host + ":" + port + "/postgres";
 		try (Connection c = DriverManager.getConnection(url, user, password);
-				PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+				PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?");
+				Statement create = c.createStatement()) {
 			exists.setString(1, name);
 			try (ResultSet rs = exists.executeQuery()) {
 				if (!rs.next()) {
-					c.createStatement().execute("create database " + name);
+					create.execute("create database " + name);
 				}
 			}
 		}

@@ -23,6 +23,9 @@ class SyncIntegrationTest extends IntegrationTest {
 	@Autowired
 	SyncLauncher launcher;
 
+	@Autowired
+	SyncRuns runs;
+
 	@Test
 	void fullSyncMirrorsTheEadCatalogueExactly() {
 		SyncRun run = sync(SyncMode.FULL);
@@ -221,13 +224,13 @@ class SyncIntegrationTest extends IntegrationTest {
 	void aRunKilledHalfWayLeavesConsistentDataAndTheNextRunCompletesTheWork() {
 		MOODLE.latency(Duration.ofMillis(150));
 		SyncRun started = await(launcher.start(SyncMode.FULL, "test"));
-		StepVerifier.create(Mono.fromCallable(MOODLE::calls).repeatWhenEmpty(r -> r.delayElements(Duration.ofMillis(20)))
+		StepVerifier.create(Mono.fromCallable(MOODLE::calls)
 			.filter(n -> n >= 4).repeatWhenEmpty(100, r -> r.delayElements(Duration.ofMillis(20))))
 			.expectNextCount(1).verifyComplete();
 
 		launcher.interrupt();
 
-		StepVerifier.create(Mono.defer(() -> launcherRun(started.id()))
+		StepVerifier.create(Mono.defer(() -> runs.find(started.id()))
 			.filter(r -> r.status() != SyncStatus.RUNNING)
 			.repeatWhenEmpty(100, r -> r.delayElements(Duration.ofMillis(50))))
 			.assertNext(r -> assertThat(r.status()).isEqualTo(SyncStatus.FAILED))
@@ -261,13 +264,6 @@ class SyncIntegrationTest extends IntegrationTest {
 
 		launcher.interrupt();
 	}
-
-	private Mono<SyncRun> launcherRun(long id) {
-		return runs.find(id);
-	}
-
-	@Autowired
-	SyncRuns runs;
 
 	private SyncRun sync(SyncMode mode) {
 		return await(launcher.execute(mode, "test"));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.ApiTokens;
 import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.ProblemResponses;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -58,10 +59,7 @@ class AuthController {
 
 	@ExceptionHandler(AuthenticationException.class)
 	ProblemDetail refused(AuthenticationException e, ServerWebExchange exchange) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-				"Nom d'utilisateur ou mot de passe incorrect, ou compte désactivé.");
-		problem.setTitle("Identification refusée");
-		problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
-		return problem;
+		return ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Identification refusée",
+				"Nom d'utilisateur ou mot de passe incorrect, ou compte désactivé.", exchange.getRequest().getPath().value());
 	}
 }
