@@ -14,6 +14,7 @@ import be.fwb.ead.shared.SearchText;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,6 +27,8 @@ public class Catalogue {
 	private static final String COLUMNS = "m.id, m.moodle_course_id, m.shortname, m.fullname, m.category_id, m.visible, "
 			+ "m.archived_at, m.learner_count, m.content_changed_at";
 
+	private static final int CHUNK = 500;
+
 	private final DatabaseClient db;
 	private final Categories categories;
 	private final String moodleUrl;
@@ -37,13 +40,18 @@ public class Catalogue {
 	}
 
 	public Mono<PageOf<Module>> search(ModuleFilter filter, Paging paging) {
+		return search(filter, ModuleOrder.NAME, paging);
+	}
+
+	/** One page of the modules that match, in the given order, with the total count of matches. */
+	public Mono<PageOf<Module>> search(ModuleFilter filter, ModuleOrder order, Paging paging) {
 		Where where = where(filter);
 		Mono<Long> total = where.bindTo(db.sql("select count(*) as n from module m where " + where.sql))
 			.map(r -> r.get("n", Long.class))
 			.one();
 		Mono<List<Module>> items = where
 			.bindTo(db.sql("select " + COLUMNS + " from module m where " + where.sql
-					+ " order by m.sort_key, m.id limit :limit offset :offset"))
+					+ " order by " + order.sql + " limit :limit offset :offset"))
 			.bind("limit", paging.size())
 			.bind("offset", paging.offset())
 			.map(Row::of)
@@ -51,6 +59,35 @@ public class Catalogue {
 			.collectList()
 			.flatMap(this::withPeople);
 		return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), t.getT2(), paging.page(), paging.size()));
+	}
+
+	/**
+	 * Every module that matches, read {@value #CHUNK} at a time (for exports): memory stays bounded by one chunk
+	 * whatever the size of the catalogue.
+	 */
+	public Flux<Module> stream(ModuleFilter filter, ModuleOrder order) {
+		return search(filter, order, new Paging(0, CHUNK))
+			.expand(page -> page.items().size() < CHUNK ? Mono.empty()
+					: search(filter, order, new Paging(page.page() + 1, CHUNK)))
+			.concatMapIterable(PageOf::items);
+	}
+
+	/** The figures of the dashboard, in one query. */
+	public Mono<CatalogueFigures> figures() {
+		return db.sql("""
+				select count(*) filter (where m.archived_at is null) as current,
+				       count(*) filter (where m.archived_at is null and not m.visible) as hidden,
+				       count(*) filter (where m.archived_at is not null) as archived,
+				       count(*) filter (where m.archived_at is null and not exists
+				           (select 1 from module_role r where r.module_id = m.id and r.role = 'AUTHOR')) as without_author,
+				       count(*) filter (where m.archived_at is null and not exists
+				           (select 1 from module_role r where r.module_id = m.id and r.role = 'TUTOR')) as without_tutor,
+				       coalesce(sum(m.learner_count) filter (where m.archived_at is null), 0) as learners
+				from module m""")
+			.map(r -> new CatalogueFigures(r.get("current", Long.class), r.get("hidden", Long.class),
+					r.get("archived", Long.class), r.get("without_author", Long.class),
+					r.get("without_tutor", Long.class), ((Number) r.get("learners")).longValue()))
+			.one();
 	}
 
 	public Mono<Module> find(long id) {

@@ -37,6 +37,30 @@ public class Categories {
 		return all().map(m -> m.values().stream().sorted(Comparator.comparingInt(Category::sortorder)).toList());
 	}
 
+	/** A level of the catalogue (a child of a root category) and its subjects, in Moodle's order. */
+	public record Level(long id, String name, List<Category> subjects) {
+	}
+
+	/**
+	 * The levels and their subjects, for filters. A root is a category whose parent was not synced (the configured
+	 * roots); levels are its children and subjects their children, whatever their depth in the Moodle tree.
+	 */
+	public Mono<List<Level>> levels() {
+		return ordered().map(list -> {
+			Map<Long, Category> byId = new java.util.HashMap<>();
+			list.forEach(c -> byId.put(c.id(), c));
+			List<Level> levels = new ArrayList<>();
+			for (Category level : list) {
+				Category parent = byId.get(level.parentId());
+				if (parent != null && !byId.containsKey(parent.parentId())) {
+					List<Category> subjects = list.stream().filter(c -> c.parentId() == level.id()).toList();
+					levels.add(new Level(level.id(), level.name(), subjects));
+				}
+			}
+			return levels;
+		});
+	}
+
 	static List<String> path(Map<Long, Category> categories, long categoryId) {
 		Category leaf = categories.get(categoryId);
 		if (leaf == null) {

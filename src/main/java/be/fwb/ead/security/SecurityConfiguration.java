@@ -72,16 +72,28 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** Everything outside the API: the OpenAPI viewer; the rest is closed until a screen opens it. */
+	/**
+	 * The web UI: a session opened by the sign-in form, CSRF tokens on every form, coordinators and reviewers only
+	 * (a vacataire's account is refused at sign-in), and a strict content security policy.
+	 */
 	@Bean
 	@Order(2)
-	SecurityWebFilterChain pages(ServerHttpSecurity http) {
-		return http.authorizeExchange(auth -> auth
-				.pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
-				.anyExchange().denyAll())
+	SecurityWebFilterChain pages(ServerHttpSecurity http, UserDetailsRepositoryReactiveAuthenticationManager passwords) {
+		return http
+			.authorizeExchange(auth -> auth
+				.pathMatchers("/connexion", "/langue", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+						"/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, "/synchronisations").hasRole(COORDINATOR)
+				.anyExchange().hasAnyRole(COORDINATOR, REVIEWER))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+			.formLogin(form -> form.loginPage(LoginFlow.LOGIN_PAGE)
+				.authenticationManager(LoginFlow.staffOnly(passwords))
+				.authenticationFailureHandler(LoginFlow.failure()))
+			.logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessHandler(LoginFlow.loggedOut()))
+			.exceptionHandling(e -> e.authenticationEntryPoint(LoginFlow.signInFirst())
+				.accessDeniedHandler(LoginFlow.forbidden()))
+			.headers(h -> h.writer(LoginFlow.contentSecurityPolicy()))
 			.build();
 	}
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import be.fwb.ead.shared.PageOf;
+import be.fwb.ead.shared.Paging;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -37,6 +39,19 @@ public class SyncRuns {
 			.bind("limit", limit)
 			.map(this::read)
 			.all();
+	}
+
+	/** One page of the history, the most recent runs first, with the total number of runs. */
+	public Mono<PageOf<SyncRun>> page(Paging paging) {
+		Mono<List<SyncRun>> items = db
+			.sql("select " + COLUMNS + " from sync_run order by started_at desc, id desc limit :limit offset :offset")
+			.bind("limit", paging.size())
+			.bind("offset", paging.offset())
+			.map(this::read)
+			.all()
+			.collectList();
+		Mono<Long> total = db.sql("select count(*) as n from sync_run").map(r -> r.get("n", Long.class)).one();
+		return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), t.getT2(), paging.page(), paging.size()));
 	}
 
 	Mono<SyncRun> create(SyncMode mode, String triggeredBy, Instant now) {

@@ -8,10 +8,17 @@ import org.jspecify.annotations.Nullable;
  * A vacataire as the API shows it. Names and e-mail are the ones a coordinator entered, or else Moodle's.
  *
  * @param email {@literal null} when unknown (Moodle may hide it from the sync user)
+ * @param moodleUrl their Moodle profile; {@literal null} when they have no Moodle account yet
  * @param modules the modules they hold in Moodle, with the role
  */
 public record Vacataire(long id, @Nullable Long moodleUserId, String firstname, String lastname, @Nullable String email,
-		@Nullable String idnumber, String status, List<ModuleRole> modules) {
+		@Nullable String idnumber, String status, @Nullable String moodleUrl, List<ModuleRole> modules) {
+
+	/** "First Last", or the id number when the names are unknown. */
+	public String displayName() {
+		String name = (firstname + " " + lastname).trim();
+		return name.isEmpty() ? (idnumber == null ? "#" + id : idnumber) : name;
+	}
 
 	/** A role held on a module: {@code AUTHOR} (conception) or {@code TUTOR} (tutorat). */
 	public record ModuleRole(long moduleId, String role, String shortname, String fullname, boolean archived) {

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import be.fwb.ead.moodle.MoodleSettings;
 import be.fwb.ead.shared.PageOf;
 import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.SearchText;
 import be.fwb.ead.vacataires.Vacataire.ModuleRole;
 import io.r2dbc.spi.Readable;
-import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Finds vacataires, one page at a time, sorted by last name without regard to accents. */
@@ -23,41 +24,69 @@ public class Vacataires {
 			coalesce(v.lastname, v.moodle_lastname, '') as lastname, coalesce(v.email, v.moodle_email) as email,
 			coalesce(v.idnumber, v.moodle_idnumber) as idnumber, v.status""";
 
-	private final DatabaseClient db;
+	private static final String WITHOUT_MODULE = """
+			not exists (select 1 from module_role r join module m on m.id = r.module_id
+			            where r.vacataire_id = v.id and m.archived_at is null)""";
 
-	Vacataires(DatabaseClient db) {
+	private static final int CHUNK = 500;
+
+	private final DatabaseClient db;
+	private final String moodleUrl;
+
+	Vacataires(DatabaseClient db, MoodleSettings moodle) {
 		this.db = db;
+		this.moodleUrl = moodle.url().endsWith("/") ? moodle.url().substring(0, moodle.url().length() - 1) : moodle.url();
 	}
 
-	/**
-	 * @param q words of the name, e-mail, username or id number; {@literal null} lists everyone
-	 * @param withoutModule only vacataires who hold no role on a current module
-	 */
-	public Mono<PageOf<Vacataire>> search(@Nullable String q, boolean withoutModule, Paging paging) {
-		String where = "(:pattern = '%%' or v.search_key like :pattern)" + (withoutModule ? """
-				 and not exists (select 1 from module_role r join module m on m.id = r.module_id
-				                 where r.vacataire_id = v.id and m.archived_at is null)""" : "");
-		String pattern = SearchText.containsPattern(q);
-		Mono<Long> total = db.sql("select count(*) as n from vacataire v where " + where)
-			.bind("pattern", pattern)
+	/** One page of the vacataires that match, with the total count of matches. */
+	public Mono<PageOf<Vacataire>> search(VacataireFilter filter, Paging paging) {
+		String where = where(filter);
+		String pattern = SearchText.containsPattern(filter.q());
+		Mono<Long> total = bind(db.sql("select count(*) as n from vacataire v where " + where), filter, pattern)
 			.map(r -> r.get("n", Long.class))
 			.one();
-		Mono<List<Vacataire>> items = db
-			.sql("select " + COLUMNS + " from vacataire v where " + where + " order by v.sort_key, v.id limit :limit offset :offset")
-			.bind("pattern", pattern)
+		Mono<List<Vacataire>> items = bind(db.sql("select " + COLUMNS + " from vacataire v where " + where
+				+ " order by v.sort_key, v.id limit :limit offset :offset"), filter, pattern)
 			.bind("limit", paging.size())
 			.bind("offset", paging.offset())
-			.map(Vacataires::read)
+			.map(this::read)
 			.all()
 			.collectList()
 			.flatMap(this::withModules);
 		return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), t.getT2(), paging.page(), paging.size()));
 	}
 
+	/** Every vacataire that matches, read {@value #CHUNK} at a time (for exports). */
+	public Flux<Vacataire> stream(VacataireFilter filter) {
+		return search(filter, new Paging(0, CHUNK))
+			.expand(page -> page.items().size() < CHUNK ? Mono.empty() : search(filter, new Paging(page.page() + 1, CHUNK)))
+			.concatMapIterable(PageOf::items);
+	}
+
+	/** The figures of the dashboard, in one query. */
+	public Mono<VacataireFigures> figures() {
+		return db.sql("select count(*) as total, count(*) filter (where v.status = 'ACTIF') as active, "
+				+ "count(*) filter (where " + WITHOUT_MODULE + ") as without_module from vacataire v")
+			.map(r -> new VacataireFigures(r.get("total", Long.class), r.get("active", Long.class),
+					r.get("without_module", Long.class)))
+			.one();
+	}
+
+	private static String where(VacataireFilter filter) {
+		return "(:pattern = '%%' or v.search_key like :pattern)" + (filter.status() == null ? "" : " and v.status = :status")
+				+ (filter.withoutModule() ? " and " + WITHOUT_MODULE : "");
+	}
+
+	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, VacataireFilter filter,
+			String pattern) {
+		spec = spec.bind("pattern", pattern);
+		return filter.status() == null ? spec : spec.bind("status", filter.status());
+	}
+
 	public Mono<Vacataire> find(long id) {
 		return db.sql("select " + COLUMNS + " from vacataire v where v.id = :id")
 			.bind("id", id)
-			.map(Vacataires::read)
+			.map(this::read)
 			.all()
 			.collectList()
 			.flatMap(this::withModules)
@@ -83,15 +112,17 @@ public class Vacataires {
 				List<Vacataire> out = new ArrayList<>(people.size());
 				for (Vacataire v : people) {
 					out.add(new Vacataire(v.id(), v.moodleUserId(), v.firstname(), v.lastname(), v.email(), v.idnumber(),
-							v.status(), List.copyOf(byPerson.getOrDefault(v.id(), List.of()))));
+							v.status(), v.moodleUrl(), List.copyOf(byPerson.getOrDefault(v.id(), List.of()))));
 				}
 				return out;
 			});
 	}
 
-	private static Vacataire read(Readable r) {
-		return new Vacataire(r.get("id", Long.class), r.get("moodle_user_id", Long.class), r.get("firstname", String.class),
+	private Vacataire read(Readable r) {
+		Long moodleUserId = r.get("moodle_user_id", Long.class);
+		return new Vacataire(r.get("id", Long.class), moodleUserId, r.get("firstname", String.class),
 				r.get("lastname", String.class), r.get("email", String.class), r.get("idnumber", String.class),
-				r.get("status", String.class), List.of());
+				r.get("status", String.class), moodleUserId == null ? null : moodleUrl + "/user/profile.php?id=" + moodleUserId,
+				List.of());
 	}
 }

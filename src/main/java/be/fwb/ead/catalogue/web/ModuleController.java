@@ -3,6 +3,7 @@ package be.fwb.ead.catalogue.web;
 import be.fwb.ead.catalogue.Catalogue;
 import be.fwb.ead.catalogue.Module;
 import be.fwb.ead.catalogue.ModuleFilter;
+import be.fwb.ead.catalogue.ModuleOrder;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.PageOf;
 import be.fwb.ead.shared.Paging;
@@ -32,9 +33,10 @@ class ModuleController {
 			@RequestParam(required = false) @Nullable Boolean archived,
 			@RequestParam(defaultValue = "false") boolean withoutTutor,
 			@RequestParam(defaultValue = "false") boolean withoutAuthor,
+			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
 		return catalogue.search(new ModuleFilter(q, categoryId, visible, archived, withoutTutor, withoutAuthor),
-				Paging.of(page, size));
+				ModuleOrder.of(sort), Paging.of(page, size));
 	}
 
 	@GetMapping("/{id}")

@@ -4,6 +4,7 @@ import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.PageOf;
 import be.fwb.ead.shared.Paging;
 import be.fwb.ead.vacataires.Vacataire;
+import be.fwb.ead.vacataires.VacataireFilter;
 import be.fwb.ead.vacataires.Vacataires;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +27,10 @@ class VacataireController {
 
 	@GetMapping
 	Mono<PageOf<Vacataire>> list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(defaultValue = "false") boolean withoutModule,
 			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable Integer size) {
-		return vacataires.search(q, withoutModule, Paging.of(page, size));
+		return vacataires.search(new VacataireFilter(q, status, withoutModule), Paging.of(page, size));
 	}
 
 	@GetMapping("/{id}")

@@ -1,0 +1,92 @@
+package be.fwb.ead.security;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.ServerRedirectStrategy;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.ServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/** How the web UI signs people in and out, and what it answers when they may not see a page. */
+final class LoginFlow {
+
+	static final String LOGIN_PAGE = "/connexion";
+
+	/** htmx sends this header; such a request gets an instruction to go to the sign-in page, not the page itself. */
+	private static final String HTMX = "HX-Request";
+
+	private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+	private LoginFlow() {
+	}
+
+	/** A vacataire's account is refused at the coordinators' sign-in: it has nothing to see there. */
+	static final class StaffOnly extends AuthenticationException {
+
+		StaffOnly() {
+			super("Ce compte n'a pas accès à l'interface de coordination.");
+		}
+	}
+
+	static ReactiveAuthenticationManager staffOnly(UserDetailsRepositoryReactiveAuthenticationManager passwords) {
+		return authentication -> passwords.authenticate(authentication)
+			.flatMap(done -> done.getAuthorities()
+				.stream()
+				.anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.COORDINATOR.name())
+						|| a.getAuthority().equals("ROLE_" + Role.REVIEWER.name()))
+					? Mono.just(done) : Mono.error(new StaffOnly()));
+	}
+
+	static ServerAuthenticationFailureHandler failure() {
+		ServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
+		return (exchange, e) -> redirect.sendRedirect(exchange.getExchange(),
+				URI.create(LOGIN_PAGE + (e instanceof StaffOnly ? "?refuse" : "?erreur")));
+	}
+
+	static ServerLogoutSuccessHandler loggedOut() {
+		RedirectServerLogoutSuccessHandler handler = new RedirectServerLogoutSuccessHandler();
+		handler.setLogoutSuccessUrl(URI.create(LOGIN_PAGE + "?deconnecte"));
+		return handler;
+	}
+
+	static ServerAuthenticationEntryPoint signInFirst() {
+		RedirectServerAuthenticationEntryPoint redirect = new RedirectServerAuthenticationEntryPoint(LOGIN_PAGE);
+		return (exchange, e) -> {
+			if (exchange.getRequest().getHeaders().containsHeader(HTMX)) {
+				exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+				exchange.getResponse().getHeaders().set("HX-Redirect", LOGIN_PAGE);
+				return exchange.getResponse().setComplete();
+			}
+			return redirect.commence(exchange, e);
+		};
+	}
+
+	/** Rendered by the error pages in the reader's language, with the status 403. */
+	static ServerAccessDeniedHandler forbidden() {
+		return (exchange, e) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+				"Votre rôle ne permet pas cette action."));
+	}
+
+	/** The UI loads nothing from elsewhere and runs no inline script; the OpenAPI viewer needs its own inline code. */
+	static ServerHttpHeadersWriter contentSecurityPolicy() {
+		return exchange -> {
+			String path = exchange.getRequest().getPath().value();
+			if (!path.startsWith("/swagger-ui")) {
+				exchange.getResponse().getHeaders().set("Content-Security-Policy", CSP);
+			}
+			return Mono.empty();
+		};
+	}
+}

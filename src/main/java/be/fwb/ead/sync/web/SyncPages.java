@@ -1,0 +1,60 @@
+package be.fwb.ead.sync.web;
+
+import be.fwb.ead.shared.PageController;
+import be.fwb.ead.shared.Paging;
+import be.fwb.ead.sync.SyncAlreadyRunning;
+import be.fwb.ead.sync.SyncLauncher;
+import be.fwb.ead.sync.SyncMode;
+import be.fwb.ead.sync.SyncRuns;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import reactor.core.publisher.Mono;
+
+/** The history of sync runs, and the coordinators' button that starts one. */
+@PageController
+class SyncPages {
+
+	private static final int PAGE_SIZE = 25;
+
+	private final SyncRuns runs;
+	private final SyncLauncher launcher;
+
+	SyncPages(SyncRuns runs, SyncLauncher launcher) {
+		this.runs = runs;
+		this.launcher = launcher;
+	}
+
+	/** The history's query string: only the page. */
+	record HistoryQuery(int page) {
+
+		public String link(int otherPage) {
+			return otherPage > 1 ? "page=" + otherPage : "";
+		}
+	}
+
+	@GetMapping("/synchronisations")
+	String history(@RequestParam(defaultValue = "1") int page, Model model) {
+		int current = Math.max(1, page);
+		model.addAttribute("query", new HistoryQuery(current));
+		model.addAttribute("runs", runs.page(Paging.of(current - 1, PAGE_SIZE)));
+		return "sync/history";
+	}
+
+	/** The start button's form: {@code FULL} or else incremental. */
+	record StartForm(@Nullable String mode) {
+	}
+
+	/** Starts a run and goes back to the dashboard, which follows it; a run already going on is said, not an error. */
+	@PostMapping("/synchronisations")
+	Mono<String> start(@ModelAttribute StartForm form, Authentication who) {
+		SyncMode chosen = "FULL".equalsIgnoreCase(form.mode()) ? SyncMode.FULL : SyncMode.INCREMENTAL;
+		return launcher.start(chosen, who.getName())
+			.map(run -> "redirect:/?lancee=" + run.id())
+			.onErrorResume(SyncAlreadyRunning.class, e -> Mono.just("redirect:/?erreur=sync-en-cours"));
+	}
+}

@@ -1,0 +1,65 @@
+package be.fwb.ead.ui;
+
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Formats for the pages, bound to the reader's language: dates as 23/11/2026 14:05 in French, numbers grouped the
+ * Belgian way (1 234), durations as 643 ms, 12,5 s or 3 min 05 s. Available in templates as {@code #ead}.
+ */
+public final class Formats {
+
+	private final Locale locale;
+	private final ZoneId zone;
+	private final DateTimeFormatter dateTime;
+	private final DateTimeFormatter date;
+
+	Formats(Locale locale, ZoneId zone) {
+		this.locale = locale;
+		this.zone = zone;
+		boolean french = "fr".equals(locale.getLanguage());
+		this.dateTime = DateTimeFormatter.ofPattern(french ? "dd/MM/yyyy HH:mm" : "d MMM yyyy, HH:mm", locale);
+		this.date = DateTimeFormatter.ofPattern(french ? "dd/MM/yyyy" : "d MMM yyyy", locale);
+	}
+
+	public String dateTime(@Nullable Instant instant) {
+		return instant == null ? "" : dateTime.format(instant.atZone(zone));
+	}
+
+	public String date(@Nullable Instant instant) {
+		return instant == null ? "" : date.format(instant.atZone(zone));
+	}
+
+	/** The same instant in ISO-8601, for {@code <time datetime>}. */
+	public String iso(@Nullable Instant instant) {
+		return instant == null ? "" : instant.toString();
+	}
+
+	public String number(@Nullable Number n) {
+		return n == null ? "" : NumberFormat.getIntegerInstance(locale).format(n);
+	}
+
+	/** The time between two instants; {@code to} {@literal null} means "until now". */
+	public String duration(@Nullable Instant from, @Nullable Instant to) {
+		if (from == null) {
+			return "";
+		}
+		long ms = Math.max(0, Duration.between(from, to == null ? Instant.now() : to).toMillis());
+		if (ms < 1000) {
+			return ms + " ms";
+		}
+		if (ms < 60_000) {
+			NumberFormat one = NumberFormat.getNumberInstance(locale);
+			one.setMaximumFractionDigits(1);
+			return one.format(ms / 1000.0) + " s";
+		}
+		long s = ms / 1000;
+		return s / 60 + " min " + String.format(Locale.ROOT, "%02d", s % 60) + " s";
+	}
+}

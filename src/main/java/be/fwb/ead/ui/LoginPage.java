@@ -1,0 +1,24 @@
+package be.fwb.ead.ui;
+
+import be.fwb.ead.shared.PageController;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The sign-in page. Spring Security handles the form's POST on the same address and comes back here with
+ * {@code ?erreur} (wrong credentials), {@code ?refuse} (a vacataire's account) or {@code ?deconnecte}.
+ */
+@PageController
+class LoginPage {
+
+	@GetMapping("/connexion")
+	String login(ServerWebExchange exchange, Model model) {
+		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
+		model.addAttribute("failed", query.containsKey("erreur"));
+		model.addAttribute("refused", query.containsKey("refuse"));
+		model.addAttribute("loggedOut", query.containsKey("deconnecte"));
+		return "login";
+	}
+}

@@ -1,0 +1,51 @@
+package be.fwb.ead.ui;
+
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.shared.PageController;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** What every page's layout needs: who is signed in, the CSRF token of its forms, and where it is. */
+@ControllerAdvice(annotations = PageController.class)
+class PageModel {
+
+	private final Accounts accounts;
+
+	PageModel(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@ModelAttribute("viewer")
+	Mono<Viewer> viewer() {
+		return ReactiveSecurityContextHolder.getContext()
+			.map(SecurityContext::getAuthentication)
+			.filter(auth -> auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken))
+			.flatMap(auth -> accounts.byUsername(auth.getName())
+				.map(a -> new Viewer(a.username(), a.displayName(), a.role())));
+	}
+
+	/** Subscribing to the token makes Spring Security save it in the session; forms and htmx send it back. */
+	@ModelAttribute("_csrf")
+	Mono<CsrfToken> csrf(ServerWebExchange exchange) {
+		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+		return token == null ? Mono.empty() : token;
+	}
+
+	@ModelAttribute("currentPath")
+	String currentPath(ServerWebExchange exchange) {
+		return exchange.getRequest().getPath().pathWithinApplication().value();
+	}
+
+	/** The request's path and query, to come back to the same page after switching language. */
+	@ModelAttribute("currentUri")
+	String currentUri(ServerWebExchange exchange) {
+		String query = exchange.getRequest().getURI().getRawQuery();
+		return currentPath(exchange) + (query == null ? "" : "?" + query);
+	}
+}

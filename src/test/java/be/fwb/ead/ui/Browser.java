@@ -1,0 +1,142 @@
+package be.fwb.ead.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, or {@code CHROME_BIN} and
+ * {@code CHROMEDRIVER}), driven by Selenium. Without Chromium the browser tests are skipped on a developer's machine
+ * and fail under {@code CI=true}: CI must never pass without having run them.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final ChromeDriver driver;
+	private final String baseUrl;
+
+	private Browser(ChromeDriver driver, String baseUrl) {
+		this.driver = driver;
+		this.baseUrl = baseUrl;
+	}
+
+	static Browser open(String baseUrl) {
+		Path chromium = firstExisting(System.getenv("CHROME_BIN"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
+				"/usr/bin/google-chrome");
+		Path chromedriver = firstExisting(System.getenv("CHROMEDRIVER"), "/usr/bin/chromedriver",
+				"/usr/lib/chromium/chromedriver");
+		if (chromium == null || chromedriver == null) {
+			String why = "Chromium ou chromedriver introuvable (installez les paquets Debian chromium et chromium-driver, "
+					+ "ou définissez CHROME_BIN et CHROMEDRIVER)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				Assertions.fail(why + " : en CI, les tests dans le navigateur doivent s'exécuter.");
+			}
+			Assumptions.abort(why + " : tests dans le navigateur ignorés sur ce poste.");
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(chromium.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-extensions", "--disable-background-networking", "--no-first-run", "--window-size=1366,1000",
+				"--lang=fr-BE");
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-BE,fr"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return new Browser(driver, baseUrl);
+	}
+
+	private static Path firstExisting(String... candidates) {
+		for (String c : candidates) {
+			if (c != null && !c.isBlank() && Files.isExecutable(Path.of(c))) {
+				return Path.of(c);
+			}
+		}
+		return null;
+	}
+
+	WebDriver driver() {
+		return driver;
+	}
+
+	Browser go(String path) {
+		driver.get(baseUrl + path);
+		return this;
+	}
+
+	Browser signIn(String username, String password) {
+		go("/connexion");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("button[type=submit].primary")).click();
+		waitFor(ExpectedConditions.not(ExpectedConditions.urlToBe(baseUrl + "/connexion")));
+		return this;
+	}
+
+	Browser signOut() {
+		driver.manage().deleteAllCookies();
+		return this;
+	}
+
+	WebElement find(By by) {
+		return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	List<WebElement> all(By by) {
+		return driver.findElements(by);
+	}
+
+	String text(By by) {
+		return find(by).getText();
+	}
+
+	<T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+		return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+	}
+
+	Object script(String js, Object... args) {
+		return driver.executeScript(js, args);
+	}
+
+	/** Runs a script that calls its last argument with its result. */
+	Object asyncScript(String js, Object... args) {
+		return driver.executeAsyncScript(js, args);
+	}
+
+	/** Saves what the browser shows under {@code target/screenshots/name.png}. */
+	Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path file = SCREENSHOTS.resolve(name + ".png");
+			Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+}

@@ -1,0 +1,181 @@
+package be.fwb.ead.ui;
+
+import java.util.List;
+
+import be.fwb.ead.IntegrationTest;
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.security.Role;
+import be.fwb.ead.sync.SyncLauncher;
+import be.fwb.ead.sync.SyncMode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The journeys of the web UI's users, in a real headless Chromium against the whole service, its PostgreSQL and the
+ * simulated Moodle. Each journey leaves screenshots under {@code target/screenshots}.
+ */
+class BrowserJourneysIntegrationTest extends IntegrationTest {
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	SyncLauncher launcher;
+
+	@BeforeAll
+	static void noBrowserYet() {
+		browser = null;
+	}
+
+	@BeforeEach
+	void accountsAndBrowser() {
+		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
+		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
+		await(accounts.create("vac", "mot-de-passe-vac", Role.VACATAIRE, "Véra Vacataire", null));
+		if (browser == null) {
+			browser = Browser.open("http://localhost:" + port);
+		}
+		browser.signOut();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void aCoordinatorStartsASyncFindsAModuleWithoutAccentsAndOpensAVacataire() {
+		browser.signIn("coord", "mot-de-passe-coord");
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Tableau de bord");
+		assertThat(browser.text(By.cssSelector(".who"))).contains("Claire Coordination");
+		assertThat(browser.text(By.id("fig-modules"))).isEqualTo("0");
+
+		new Select(browser.find(By.id("sync-mode"))).selectByValue("FULL");
+		browser.find(By.id("start-sync")).click();
+		assertThat(browser.text(By.cssSelector(".notice"))).contains("Synchronisation n° 1 lancée");
+		// The runs panel polls while the run goes on, and shows its outcome.
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("run-1"), "Réussie"));
+		assertThat(browser.text(By.id("run-1"))).contains("Complète").contains("+522 créés");
+		browser.go("/");
+		assertThat(browser.text(By.id("fig-modules"))).isEqualTo("522");
+		assertAccessible("tableau de bord");
+		browser.screenshot("tableau-de-bord-coordination");
+
+		browser.find(By.linkText("Modules")).click();
+		WebElement search = browser.find(By.id("q"));
+		search.sendKeys("ecrire un texte argumente");
+		// htmx refreshes the results as one types; the address follows, so the list can be shared and reloaded.
+		browser.waitFor(ExpectedConditions.urlContains("q=ecrire"));
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#resultats .count"), "sur"));
+		List<WebElement> names = browser.all(By.cssSelector("#resultats tbody td:first-child a"));
+		assertThat(names).isNotEmpty().allSatisfy(a -> assertThat(a.getText()).contains("Écrire un texte argumenté"));
+		assertAccessible("liste des modules");
+		browser.screenshot("liste-des-modules-recherche-sans-accents");
+
+		names.get(0).click();
+		assertThat(browser.text(By.tagName("h1"))).contains("Écrire un texte argumenté");
+		assertThat(browser.find(By.id("moodle-link")).getAttribute("href")).contains("/course/view.php?id=");
+		WebElement person = browser.find(By.cssSelector("section[aria-labelledby=h-people] li a"));
+		String name = person.getText();
+		person.click();
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo(name);
+		assertThat(browser.all(By.cssSelector("#vacataire-modules tbody tr"))).isNotEmpty();
+		assertAccessible("page d'un vacataire");
+		browser.screenshot("page-vacataire");
+	}
+
+	@Test
+	void aReviewerSeesEverythingButCannotStartASync() {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		browser.signIn("relect", "mot-de-passe-relect");
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Tableau de bord");
+		assertThat(browser.text(By.cssSelector(".who"))).contains("Rémi Relecture").contains("relecture qualité");
+		assertThat(browser.all(By.id("start-sync"))).isEmpty();
+		assertThat(browser.text(By.id("run-1"))).contains("Réussie");
+		browser.screenshot("tableau-de-bord-relecture");
+
+		// Even a hand-made request, with a valid CSRF token, is refused.
+		Object refused = browser.asyncScript("""
+				const done = arguments[arguments.length - 1];
+				const headers = JSON.parse(document.body.getAttribute('hx-headers'));
+				fetch('/synchronisations', { method: 'POST', headers: headers, body: new URLSearchParams({ mode: 'FULL' }),
+				  redirect: 'manual' }).then(r => done(r.status));
+				""");
+		assertThat(refused).isEqualTo(403L);
+		assertThat(count("select count(*) from sync_run")).isEqualTo(1);
+
+		browser.find(By.linkText("Vacataires")).click();
+		browser.find(By.id("q")).sendKeys("zoe");
+		browser.waitFor(ExpectedConditions.urlContains("q=zoe"));
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#resultats .count"), "sur"));
+		assertThat(browser.all(By.cssSelector("#resultats tbody td:first-child a")))
+			.isNotEmpty()
+			.allSatisfy(a -> assertThat(a.getText()).contains("Zoë"));
+		assertAccessible("liste des vacataires");
+		browser.screenshot("liste-des-vacataires");
+
+		browser.find(By.linkText("Synchronisations")).click();
+		assertThat(browser.text(By.cssSelector("table.runs tbody"))).contains("Réussie");
+		assertAccessible("historique des synchronisations");
+	}
+
+	@Test
+	void aVacataireAccountIsRefusedAtSignInAndWrongPasswordsAreSaid() {
+		browser.signIn("vac", "mot-de-passe-vac");
+		assertThat(browser.text(By.cssSelector("[role=alert]"))).contains("n’a pas accès");
+		browser.signIn("coord", "mauvais");
+		assertThat(browser.text(By.cssSelector("[role=alert]"))).contains("incorrect");
+		assertAccessible("connexion");
+		browser.screenshot("connexion-refusee");
+		browser.go("/modules");
+		assertThat(browser.driver().getCurrentUrl()).endsWith("/connexion");
+	}
+
+	@Test
+	void theKeyboardReachesEverythingWithAVisibleFocusAndTheLanguageSwitchesToEnglish() {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		browser.signIn("coord", "mot-de-passe-coord");
+		browser.go("/modules");
+		browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+		WebElement focused = browser.driver().switchTo().activeElement();
+		assertThat(focused.getAttribute("class")).isEqualTo("skip");
+		assertThat(focused.getCssValue("outline-style")).isNotEqualTo("none");
+		focused.sendKeys(Keys.ENTER);
+		browser.waitFor(d -> "contenu".equals(d.switchTo().activeElement().getAttribute("id")));
+		browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+		assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+
+		browser.find(By.cssSelector(".lang a[lang=en]")).click();
+		assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Modules");
+		assertThat(browser.text(By.cssSelector("label[for=q]"))).isEqualTo("Search a module");
+		assertThat(browser.driver().getCurrentUrl()).endsWith("/modules");
+		browser.go("/");
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Dashboard");
+		browser.screenshot("dashboard-english");
+		browser.find(By.cssSelector(".lang a[lang=fr]")).click();
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Tableau de bord");
+	}
+
+	private static void assertAccessible(String page) {
+		assertThat(Accessibility.problems(browser)).as("accessibilité : " + page).isEmpty();
+	}
+}

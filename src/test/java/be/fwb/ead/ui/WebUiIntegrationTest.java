@@ -1,0 +1,225 @@
+package be.fwb.ead.ui;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import be.fwb.ead.IntegrationTest;
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.security.Role;
+import be.fwb.ead.sync.SyncLauncher;
+import be.fwb.ead.sync.SyncMode;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web UI over HTTP, without a browser: sign-in and CSRF, roles, error pages, htmx fragments, language, and the
+ * exports' bytes (what Excel in fr-BE will open).
+ */
+class WebUiIntegrationTest extends IntegrationTest {
+
+	private static final MediaType HTML = MediaType.TEXT_HTML;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	SyncLauncher launcher;
+
+	@BeforeEach
+	void accounts() {
+		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
+		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
+		await(accounts.create("vac", "mot-de-passe-vac", Role.VACATAIRE, "Véra Vacataire", null));
+	}
+
+	/** A browser's session: its cookie and the CSRF token of its last page. */
+	private record Session(String cookie, String csrf) {
+	}
+
+	@Test
+	void pagesAskToSignInFirstAndHtmxIsToldWhereToGo() {
+		web.get().uri("/modules").accept(HTML).exchange()
+			.expectStatus().isFound()
+			.expectHeader().location("/connexion");
+		web.get().uri("/modules").header("HX-Request", "true").exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().valueEquals("HX-Redirect", "/connexion");
+		web.get().uri("/connexion").accept(HTML).exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueMatches("Content-Security-Policy", ".*script-src 'self'.*")
+			.expectBody(String.class).value(b -> assertThat(b).contains("<html lang=\"fr-BE\">").contains("Identifiant"));
+	}
+
+	@Test
+	void signInNeedsTheCsrfTokenAndRefusesVacatairesAndWrongPasswords() {
+		Session anonymous = anonymous();
+		web.post().uri("/connexion").cookie("SESSION", anonymous.cookie())
+			.body(BodyInserters.fromFormData("username", "coord").with("password", "mot-de-passe-coord"))
+			.exchange()
+			.expectStatus().isForbidden();
+		assertThat(signInRedirect("vac", "mot-de-passe-vac")).isEqualTo("/connexion?refuse");
+		assertThat(signInRedirect("coord", "mauvais")).isEqualTo("/connexion?erreur");
+		assertThat(signInRedirect("coord", "mot-de-passe-coord")).isEqualTo("/");
+	}
+
+	@Test
+	void aReviewerIsRefusedTheSyncButtonWithAFrenchPageAndACoordinatorStartsOne() {
+		Session reviewer = signIn("relect", "mot-de-passe-relect");
+		web.post().uri("/synchronisations").cookie("SESSION", reviewer.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("mode", "FULL").with("_csrf", reviewer.csrf()))
+			.exchange()
+			.expectStatus().isForbidden()
+			.expectBody(String.class).value(b -> assertThat(b).contains("Accès refusé"));
+		assertThat(page(reviewer, "/")).doesNotContain("start-sync");
+
+		Session coordinator = signIn("coord", "mot-de-passe-coord");
+		assertThat(page(coordinator, "/")).contains("start-sync");
+		web.post().uri("/synchronisations").cookie("SESSION", coordinator.cookie())
+			.body(BodyInserters.fromFormData("mode", "FULL").with("_csrf", coordinator.csrf()))
+			.exchange()
+			.expectStatus().isSeeOther()
+			.expectHeader().location("/?lancee=1");
+		assertThat(count("select count(*) from sync_run where mode = 'FULL' and triggered_by = 'coord'")).isEqualTo(1);
+	}
+
+	@Test
+	void listsAnswerHtmxWithTheirResultsOnlyAndErrorsWithPagesInTheReadersLanguage() {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		Session s = signIn("relect", "mot-de-passe-relect");
+		String fragment = web.get().uri("/modules?q=ecrire&size=5").cookie("SESSION", s.cookie())
+			.header("HX-Request", "true").header("HX-Target", "resultats")
+			.exchange().expectStatus().isOk()
+			.expectHeader().valueMatches(HttpHeaders.VARY, ".*HX-Target.*")
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(fragment).startsWith("<div id=\"resultats\">").doesNotContain("<html").contains("Écrire un texte argumenté");
+		assertThat(page(s, "/modules?withoutTutor=true&state=all&sort=learners")).contains("Résultats");
+
+		web.get().uri("/modules/999999").cookie("SESSION", s.cookie()).accept(HTML).exchange()
+			.expectStatus().isNotFound()
+			.expectBody(String.class).value(b -> assertThat(b).contains("Aucun module n&#39;a l&#39;identifiant 999999"));
+		web.get().uri("/modules?sort=au-hasard").cookie("SESSION", s.cookie()).accept(HTML).exchange()
+			.expectStatus().isBadRequest()
+			.expectBody(String.class).value(b -> assertThat(b).contains("Tri inconnu"));
+		web.get().uri("/vacataires?status=PARTI").cookie("SESSION", s.cookie()).accept(HTML).exchange()
+			.expectStatus().isBadRequest()
+			.expectBody(String.class).value(b -> assertThat(b).contains("Statut inconnu"));
+	}
+
+	@Test
+	void theLanguageIsAChoiceRememberedInACookieAndTheSwitchOnlyGoesBackToThisSite() {
+		EntityExchangeResult<Void> english = web.get().uri("/langue?lang=en&retour=/modules?q=x").exchange()
+			.expectStatus().isSeeOther()
+			.expectHeader().location("/modules?q=x")
+			.expectBody().isEmpty();
+		ResponseCookie cookie = english.getResponseCookies().getFirst("ead-lang");
+		assertThat(cookie).isNotNull();
+		assertThat(cookie.getValue()).isEqualTo("en");
+		web.get().uri("/connexion").cookie("ead-lang", "en").exchange()
+			.expectBody(String.class).value(b -> assertThat(b).contains("<html lang=\"en\">").contains("Sign in"));
+		web.get().uri("/langue?lang=fr&retour=//ailleurs.example/piege").exchange()
+			.expectStatus().isSeeOther()
+			.expectHeader().location("/");
+		web.get().uri("/langue?lang=fr&retour=https://ailleurs.example/").exchange().expectHeader().location("/");
+	}
+
+	@Test
+	void theCsvExportIsUtf8WithABomAndSemicolonsAndTheXlsxKeepsAccents() throws IOException {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		Session s = signIn("relect", "mot-de-passe-relect");
+		EntityExchangeResult<byte[]> csv = web.get().uri("/modules/export.csv?q=ecrire").cookie("SESSION", s.cookie())
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType("text/csv;charset=UTF-8")
+			.expectHeader().valueMatches(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"modules-\\d{4}-\\d\\d-\\d\\d\\.csv\".*")
+			.expectBody().returnResult();
+		byte[] bytes = csv.getResponseBody();
+		assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+		String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
+		assertThat(lines[0]).isEqualTo("ID Moodle;Nom abrégé;Nom complet;Niveau;Matière;Visible;Archivé;Apprenants;"
+				+ "Concepteurs;Tuteurs;Dernière modification;Lien Moodle");
+		long matching = count("select count(*) from module where archived_at is null and search_key like '%ecrire%'");
+		assertThat(lines).hasSize((int) matching + 1);
+		assertThat(lines[1]).contains("Écrire un texte argumenté").matches("\\d+;.*;\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2};http.*");
+
+		byte[] xlsx = web.get().uri("/vacataires/export.xlsx").cookie("SESSION", s.cookie()).exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+			.expectBody().returnResult().getResponseBody();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getSheetName()).isEqualTo("Vacataires");
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Nom");
+			assertThat(sheet.getLastRowNum()).isEqualTo((int) count("select count(*) from vacataire"));
+			StringBuilder names = new StringBuilder();
+			sheet.forEach(row -> names.append(row.getCell(1).getStringCellValue()).append(' '));
+			assertThat(names.toString()).contains("Zoë").contains("Hélène");
+		}
+	}
+
+	private Session anonymous() {
+		EntityExchangeResult<String> page = web.get().uri("/connexion").accept(HTML).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult();
+		return new Session(page.getResponseCookies().getFirst("SESSION").getValue(), csrf(page.getResponseBody()));
+	}
+
+	private String signInRedirect(String username, String password) {
+		Session anonymous = anonymous();
+		return web.post().uri("/connexion").cookie("SESSION", anonymous.cookie())
+			.body(BodyInserters.fromFormData(form(username, password, anonymous.csrf())))
+			.exchange()
+			.expectStatus().is3xxRedirection()
+			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
+	}
+
+	private Session signIn(String username, String password) {
+		Session anonymous = anonymous();
+		EntityExchangeResult<Void> done = web.post().uri("/connexion").cookie("SESSION", anonymous.cookie())
+			.body(BodyInserters.fromFormData(form(username, password, anonymous.csrf())))
+			.exchange()
+			.expectStatus().isFound()
+			.expectBody().isEmpty();
+		// The session id changes at sign-in (no session fixation).
+		String cookie = done.getResponseCookies().getFirst("SESSION").getValue();
+		assertThat(cookie).isNotEqualTo(anonymous.cookie());
+		String dashboard = web.get().uri("/").cookie("SESSION", cookie).accept(HTML).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		return new Session(cookie, csrf(dashboard));
+	}
+
+	private String page(Session s, String path) {
+		return web.get().uri(path).cookie("SESSION", s.cookie()).accept(HTML).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+	}
+
+	private static MultiValueMap<String, String> form(String username, String password, String csrf) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("username", username);
+		form.add("password", password);
+		form.add("_csrf", csrf);
+		return form;
+	}
+
+	private static String csrf(String html) {
+		int at = html.indexOf("name=\"_csrf\" value=\"");
+		assertThat(at).as("jeton CSRF dans la page").isPositive();
+		int start = at + "name=\"_csrf\" value=\"".length();
+		return html.substring(start, html.indexOf('"', start));
+	}
+
+}
