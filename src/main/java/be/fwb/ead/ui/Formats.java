@@ -19,10 +19,13 @@ public final class Formats {
 	private final ZoneId zone;
 	private final DateTimeFormatter dateTime;
 	private final DateTimeFormatter date;
+	/** One per page being rendered (a page renders on one thread at a time), so never shared between threads. */
+	private final NumberFormat integers;
 
 	Formats(Locale locale, ZoneId zone) {
 		this.locale = locale;
 		this.zone = zone;
+		this.integers = NumberFormat.getIntegerInstance(locale);
 		boolean french = "fr".equals(locale.getLanguage());
 		this.dateTime = DateTimeFormatter.ofPattern(french ? "dd/MM/yyyy HH:mm" : "d MMM yyyy, HH:mm", locale);
 		this.date = DateTimeFormatter.ofPattern(french ? "dd/MM/yyyy" : "d MMM yyyy", locale);
@@ -42,7 +45,7 @@ public final class Formats {
 	}
 
 	public String number(@Nullable Number n) {
-		return n == null ? "" : NumberFormat.getIntegerInstance(locale).format(n);
+		return n == null ? "" : integers.format(n);
 	}
 
 	/** The time between two instants; {@code to} {@literal null} means "until now". */
