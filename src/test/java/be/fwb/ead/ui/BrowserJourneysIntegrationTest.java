@@ -100,6 +100,11 @@ class BrowserJourneysIntegrationTest extends IntegrationTest {
 		assertThat(browser.all(By.cssSelector("#vacataire-modules tbody tr"))).isNotEmpty();
 		assertAccessible("page d'un vacataire");
 		browser.screenshot("page-vacataire");
+
+		browser.find(By.cssSelector(".logout button")).click();
+		assertThat(browser.text(By.cssSelector("[role=status]"))).contains("déconnecté");
+		browser.go("/");
+		assertThat(browser.driver().getCurrentUrl()).endsWith("/connexion");
 	}
 
 	@Test

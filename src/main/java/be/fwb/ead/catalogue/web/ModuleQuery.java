@@ -3,8 +3,8 @@ package be.fwb.ead.catalogue.web;
 import be.fwb.ead.catalogue.ModuleFilter;
 import be.fwb.ead.catalogue.ModuleOrder;
 import be.fwb.ead.shared.Paging;
+import be.fwb.ead.shared.QueryString;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The module list's query string, as the filter form sends it and as links repeat it.
@@ -33,44 +33,29 @@ record ModuleQuery(@Nullable String q, @Nullable Long level, @Nullable Long subj
 	}
 
 	Paging paging() {
-		return Paging.of(pageNumber() - 1, size == null ? DEFAULT_SIZE : size);
+		return Paging.ofPageNumber(page, size, DEFAULT_SIZE);
 	}
 
-	public int pageNumber() {
-		return page == null || page < 1 ? 1 : page;
-	}
-
-	/** The query string of the same list at another page (1-based); the page is left out for page 1. */
+	/** The query string of the same list at another page (1-based). */
 	public String link(int otherPage) {
-		return query(otherPage, true);
+		return query(true, otherPage);
 	}
 
 	/** The query string of the same filters and order, without paging, for the export links. */
 	public String filters() {
-		return query(1, false);
+		return query(false, 1);
 	}
 
-	private String query(int otherPage, boolean paged) {
-		UriComponentsBuilder b = UriComponentsBuilder.newInstance();
-		add(b, "q", q == null || q.isBlank() ? null : q);
-		add(b, "level", level);
-		add(b, "subject", subject);
-		add(b, "visible", visible);
-		add(b, "state", state == null || state.equals("current") ? null : state);
-		add(b, "withoutTutor", Boolean.TRUE.equals(withoutTutor) ? true : null);
-		add(b, "withoutAuthor", Boolean.TRUE.equals(withoutAuthor) ? true : null);
-		add(b, "sort", sort == null || sort.isBlank() || sort.equals("name") ? null : sort);
-		if (paged) {
-			add(b, "size", size);
-			add(b, "page", otherPage > 1 ? otherPage : null);
-		}
-		String query = b.encode().build().getQuery();
-		return query == null ? "" : query;
-	}
-
-	private static void add(UriComponentsBuilder b, String name, @Nullable Object value) {
-		if (value != null) {
-			b.queryParam(name, value);
-		}
+	private String query(boolean paged, int otherPage) {
+		return new QueryString().add("q", q)
+			.add("level", level)
+			.add("subject", subject)
+			.add("visible", visible)
+			.add("state", state, "current")
+			.flag("withoutTutor", withoutTutor)
+			.flag("withoutAuthor", withoutAuthor)
+			.add("sort", sort, "name")
+			.paging(paged, size, otherPage)
+			.toString();
 	}
 }

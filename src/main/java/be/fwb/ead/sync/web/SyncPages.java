@@ -2,6 +2,7 @@ package be.fwb.ead.sync.web;
 
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.Paging;
+import be.fwb.ead.shared.QueryString;
 import be.fwb.ead.sync.SyncAlreadyRunning;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
@@ -33,15 +34,14 @@ class SyncPages {
 	record HistoryQuery(int page) {
 
 		public String link(int otherPage) {
-			return otherPage > 1 ? "page=" + otherPage : "";
+			return new QueryString().paging(true, null, otherPage).toString();
 		}
 	}
 
 	@GetMapping("/synchronisations")
-	String history(@RequestParam(defaultValue = "1") int page, Model model) {
-		int current = Math.max(1, page);
-		model.addAttribute("query", new HistoryQuery(current));
-		model.addAttribute("runs", runs.page(Paging.of(current - 1, PAGE_SIZE)));
+	String history(@RequestParam(required = false) @Nullable Integer page, Model model) {
+		model.addAttribute("query", new HistoryQuery(page == null ? 1 : page));
+		model.addAttribute("runs", runs.page(Paging.ofPageNumber(page, null, PAGE_SIZE)));
 		return "sync/history";
 	}
 
