@@ -48,7 +48,8 @@ public abstract class IntegrationTest {
 	void startFromScratch() {
 		MOODLE.reset(EadDataset.create(1));
 		circuitBreakers.circuitBreaker("moodle").reset();
-		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account "
+		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, change_log, title, "
+				+ "category_mapping, training_session, campaign, assignment, evaluation "
 				+ "restart identity cascade").then());
 	}
 

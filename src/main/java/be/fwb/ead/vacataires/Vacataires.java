@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import be.fwb.ead.moodle.MoodleSettings;
+import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.PageOf;
 import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.SearchText;
 import be.fwb.ead.vacataires.Vacataire.ModuleRole;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -29,6 +31,10 @@ public class Vacataires {
 			            where r.vacataire_id = v.id and m.archived_at is null)""";
 
 	private static final int CHUNK = 500;
+
+	/** The name shown for a vacataire: what a coordinator entered, else Moodle's. */
+	public static final String NAME = "trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || "
+			+ "coalesce(v.lastname, v.moodle_lastname, ''))";
 
 	private final DatabaseClient db;
 	private final String moodleUrl;
@@ -61,6 +67,23 @@ public class Vacataires {
 		return search(filter, new Paging(0, CHUNK))
 			.expand(page -> page.items().size() < CHUNK ? Mono.empty() : search(filter, new Paging(page.page() + 1, CHUNK)))
 			.concatMapIterable(PageOf::items);
+	}
+
+	/** What assignments need to know of a vacataire. */
+	public record Assignable(long id, String name, VacataireStatus status, @Nullable Integer workloadCapHours) {
+	}
+
+	/**
+	 * Reads the vacataire and locks the row until the end of the current transaction, so that two assignments to the
+	 * same vacataire are checked one after the other (workload, overlaps).
+	 */
+	public Mono<Assignable> lockForAssignment(long id) {
+		return db.sql("select id, status, workload_cap_hours, " + NAME + " as name from vacataire v where id = :id for update")
+			.bind("id", id)
+			.map(r -> new Assignable(r.get("id", Long.class), r.get("name", String.class),
+					VacataireStatus.valueOf(r.get("status", String.class)), r.get("workload_cap_hours", Integer.class)))
+			.one()
+			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + ".")));
 	}
 
 	/** The figures of the dashboard, in one query. */

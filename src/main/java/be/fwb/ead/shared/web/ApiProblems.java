@@ -4,6 +4,7 @@ import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.ProblemResponses;
+import be.fwb.ead.shared.Refused;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(NotFound.class)
 	ProblemDetail notFound(NotFound e, ServerWebExchange exchange) {
 		return ProblemResponses.problem(HttpStatus.NOT_FOUND, "Introuvable", e.getMessage(), path(exchange));
+	}
+
+	@ExceptionHandler(Refused.class)
+	ProblemDetail refused(Refused e, ServerWebExchange exchange) {
+		return ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Refusé par une règle", e.getMessage(),
+				path(exchange));
 	}
 
 	@ExceptionHandler(Conflict.class)

@@ -1,0 +1,82 @@
+package be.fwb.ead.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Records changes and reads them back. Call {@link #record} inside the transaction of the change it records. */
+@Component
+public class ChangeLog {
+
+	/** A recorded change, as the timeline shows it. {@code before} and {@code after} are JSON text. */
+	public record Entry(long id, Instant at, String author, String entity, long entityId, @Nullable Long vacataireId,
+			String action, String summary, @Nullable String before, @Nullable String after, @Nullable String reason) {
+	}
+
+	private static final String COLUMNS = "id, at, author, entity, entity_id, vacataire_id, action, summary, "
+			+ "before::text as before, after::text as after, reason";
+
+	private final DatabaseClient db;
+	private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+	private final Clock clock = Clock.systemUTC();
+
+	ChangeLog(DatabaseClient db) {
+		this.db = db;
+	}
+
+	public Mono<Void> record(String author, Change change) {
+		var spec = db.sql("insert into change_log (at, author, entity, entity_id, vacataire_id, action, summary, before, "
+				+ "after, reason) values (:at, :author, :entity, :entityId, :vacataireId, :action, :summary, "
+				+ ":before::jsonb, :after::jsonb, :reason)")
+			.bind("at", Instant.now(clock))
+			.bind("author", author)
+			.bind("entity", change.entity())
+			.bind("entityId", change.entityId())
+			.bind("action", change.action())
+			.bind("summary", change.summary());
+		spec = bindNullable(spec, "vacataireId", change.vacataireId(), Long.class);
+		spec = bindNullable(spec, "before", change.before() == null ? null : json.writeValueAsString(change.before()),
+				String.class);
+		spec = bindNullable(spec, "after", change.after() == null ? null : json.writeValueAsString(change.after()),
+				String.class);
+		spec = bindNullable(spec, "reason", change.reason(), String.class);
+		return spec.then();
+	}
+
+	/** Everything that happened to a vacataire, the most recent first. */
+	public Flux<Entry> timeline(long vacataireId, int limit) {
+		return db.sql("select " + COLUMNS + " from change_log where vacataire_id = :v order by at desc, id desc limit :limit")
+			.bind("v", vacataireId)
+			.bind("limit", limit)
+			.map(ChangeLog::read)
+			.all();
+	}
+
+	/** The history of one record, the oldest first. */
+	public Flux<Entry> history(String entity, long entityId) {
+		return db.sql("select " + COLUMNS + " from change_log where entity = :e and entity_id = :id order by at, id")
+			.bind("e", entity)
+			.bind("id", entityId)
+			.map(ChangeLog::read)
+			.all();
+	}
+
+	private static <T> DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
+			@Nullable T value, Class<T> type) {
+		return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+	}
+
+	private static Entry read(Readable r) {
+		return new Entry(r.get("id", Long.class), r.get("at", Instant.class), r.get("author", String.class),
+				r.get("entity", String.class), r.get("entity_id", Long.class), r.get("vacataire_id", Long.class),
+				r.get("action", String.class), r.get("summary", String.class), r.get("before", String.class),
+				r.get("after", String.class), r.get("reason", String.class));
+	}
+}
