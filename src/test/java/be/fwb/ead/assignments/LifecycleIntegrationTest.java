@@ -1,0 +1,280 @@
+package be.fwb.ead.assignments;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import be.fwb.ead.IntegrationTest;
+import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.catalogue.Placements;
+import be.fwb.ead.evaluations.Evaluations;
+import be.fwb.ead.shared.Conflict;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.Refused;
+import be.fwb.ead.sync.SyncLauncher;
+import be.fwb.ead.sync.SyncMode;
+import be.fwb.ead.titles.CoverageKind;
+import be.fwb.ead.titles.Titles;
+import be.fwb.ead.training.Training;
+import be.fwb.ead.vacataires.VacataireFile;
+import be.fwb.ead.vacataires.VacataireFile.Identity;
+import be.fwb.ead.vacataires.VacataireStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lifecycle's rules against the real database, with the EAD catalogue synced from the simulated Moodle: each
+ * rule refuses with its French message and writes nothing, each allowed change is recorded in the change log.
+ */
+class LifecycleIntegrationTest extends IntegrationTest {
+
+	private static final String COORD = "coord";
+
+	@Autowired SyncLauncher launcher;
+	@Autowired VacataireFile files;
+	@Autowired Titles titles;
+	@Autowired Training training;
+	@Autowired Assignments assignments;
+	@Autowired Reconciliation reconciliation;
+	@Autowired Evaluations evaluations;
+	@Autowired Placements placements;
+	@Autowired ChangeLog changes;
+
+	private long module;
+	private String level;
+	private String subject;
+	private final LocalDate start = LocalDate.of(2026, 9, 1);
+	private final LocalDate end = LocalDate.of(2027, 6, 30);
+
+	@BeforeEach
+	void catalogue() {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		module = count("select min(m.id) from module m join moodle_category c on c.id = m.category_id where c.name = 'Mathématiques'");
+		Placements.Placement place = await(placements.of(module));
+		level = place.level();
+		subject = place.subject();
+	}
+
+	private long newVacataire(String first, String last) {
+		return await(files.create(new Identity(first, last, first.toLowerCase() + "@ead.test", null, null, null),
+				VacataireStatus.ACTIF, COORD));
+	}
+
+	private long mathTitle() {
+		// The title's level and subject are written without accents and in another case: they still match.
+		return await(titles.save("AESI-MATH", "AESI mathématiques", List.of(new Titles.Coverage(
+				level.toUpperCase(), "mathematiques", CoverageKind.REQUIS)), COORD));
+	}
+
+	private void completeTutorTraining(long vacataire) {
+		for (String topic : List.of("MOODLE", "TUTORING")) {
+			long session = await(training.plan(new Training.NewSession("INITIAL", topic, "Initiale " + topic,
+					Instant.now().minus(10, ChronoUnit.DAYS), 180, "VIRTUAL", null, 20), COORD));
+			await(training.register(session, vacataire, COORD));
+			await(training.recordAttendance(session, vacataire, true, true, COORD));
+		}
+	}
+
+	private NewAssignment tutoring(long vacataire, int hours, String derogation) {
+		return new NewAssignment(vacataire, module, "TUTOR", start, end, hours, derogation);
+	}
+
+	private void refused(Mono<?> call, Class<? extends Throwable> type, String... fragments) {
+		StepVerifier.create(call).expectErrorSatisfies(e -> {
+			assertThat(e).isInstanceOf(type);
+			for (String f : fragments) {
+				assertThat(e.getMessage()).contains(f);
+			}
+		}).verify();
+	}
+
+	@Test
+	void statusesFollowTheLifecycleAndEveryChangeIsInTheTimelineWithItsAuthorAndReason() {
+		long v = await(files.create(new Identity("Zoë", "Lambert", "zoe@ead.test", "MAT-1", null, null),
+				VacataireStatus.CANDIDAT, COORD));
+		refused(files.changeStatus(v, VacataireStatus.ACTIF, null, COORD), Refused.class,
+				"Passage de « candidat » à « actif » impossible", "retenu, non retenu");
+		await(files.changeStatus(v, VacataireStatus.RETENU, null, COORD));
+		await(files.changeStatus(v, VacataireStatus.ACTIF, null, "claire"));
+		refused(files.changeStatus(v, VacataireStatus.SUSPENDU, " ", COORD), InvalidRequest.class, "raison");
+		await(files.changeStatus(v, VacataireStatus.SUSPENDU, "Congé de maladie", COORD));
+		await(files.changeStatus(v, VacataireStatus.SORTI, "Fin de contrat", COORD));
+		refused(files.changeStatus(v, VacataireStatus.ACTIF, null, COORD), Refused.class, "aucun changement possible");
+
+		List<ChangeLog.Entry> timeline = await(files.timeline(v).collectList());
+		assertThat(timeline).extracting(ChangeLog.Entry::summary).containsExactly("Statut : suspendu → sorti",
+				"Statut : actif → suspendu", "Statut : retenu → actif", "Statut : candidat → retenu",
+				"Fiche créée (candidat) : Zoë Lambert");
+		assertThat(timeline.get(1).reason()).isEqualTo("Congé de maladie");
+		assertThat(timeline.get(2).author()).isEqualTo("claire");
+		assertThat(timeline.get(0).before()).contains("SUSPENDU");
+		assertThat(timeline.get(0).after()).contains("SORTI");
+	}
+
+	@Test
+	void whatACoordinatorEnteredSurvivesTheNextSyncAndMoodlesValuesComeBackWhenCleared() {
+		long v = count("select min(id) from vacataire where moodle_user_id is not null");
+		String moodleLast = await(db.sql("select moodle_lastname from vacataire where id = :id").bind("id", v)
+			.map(r -> r.get(0, String.class)).one());
+		await(files.update(v, new Identity(null, "Van den Bossche-Émond", null, null, "+32 2 123 45 67", 120), COORD));
+		await(launcher.execute(SyncMode.FULL, "test"));
+		assertThat(count("select count(*) from vacataire where id = " + v + " and lastname = 'Van den Bossche-Émond' "
+				+ "and phone = '+32 2 123 45 67' and workload_cap_hours = 120")).isEqualTo(1);
+		assertThat(count("select count(*) from vacataire where id = " + v + " and search_key like '%bossche-emond%'")).isEqualTo(1);
+		await(files.update(v, new Identity(null, null, null, null, null, null), COORD));
+		assertThat(count("select count(*) from vacataire where id = " + v + " and lastname is null")).isEqualTo(1);
+		assertThat(await(db.sql("select sort_key from vacataire where id = :id").bind("id", v).map(r -> r.get(0, String.class)).one()))
+			.startsWith(be.fwb.ead.shared.SearchText.key(moodleLast));
+		refused(files.update(v, new Identity(null, null, "pas-un-courriel", null, null, null), COORD), InvalidRequest.class,
+				"courriel invalide");
+	}
+
+	@Test
+	void aTitleMustCoverTheModuleUnlessACoordinatorRecordsADerogation() {
+		long v = newVacataire("Hélène", "Fontaine");
+		completeTutorTraining(v);
+		long before = count("select count(*) from change_log");
+		refused(assignments.create(tutoring(v, 40, null), COORD), Refused.class, "Aucun titre de Hélène Fontaine",
+				"aucun titre enregistré", "ne couvre « Mathématiques » en « " + level + " »", "dérogation");
+		assertThat(count("select count(*) from assignment")).isZero();
+		assertThat(count("select count(*) from change_log")).isEqualTo(before);
+
+		Assignment derogation = await(assignments.create(tutoring(v, 40, "Pénurie de candidats titrés en 2026"), COORD));
+		assertThat(derogation.coverage()).isEqualTo("DEROGATION");
+		assertThat(await(changes.history("assignment", derogation.id()).collectList()))
+			.singleElement()
+			.satisfies(e -> {
+				assertThat(e.action()).isEqualTo("derogation");
+				assertThat(e.reason()).isEqualTo("Pénurie de candidats titrés en 2026");
+				assertThat(e.summary()).contains("par dérogation");
+			});
+
+		long w = newVacataire("Jérôme", "Maes");
+		completeTutorTraining(w);
+		await(titles.grant(w, mathTitle(), LocalDate.of(2010, 6, 30), "Diplôme n° 42", COORD));
+		assertThat(await(assignments.create(tutoring(w, 40, null), COORD)).coverage()).isEqualTo("REQUIS");
+	}
+
+	@Test
+	void tutoringNeedsTheRequiredInitialTrainingCompleted() {
+		long v = newVacataire("Anaïs", "Peeters");
+		await(titles.grant(v, mathTitle(), null, null, COORD));
+		refused(assignments.create(tutoring(v, 40, null), COORD), Refused.class,
+				"n'a pas terminé la formation requise pour le tutorat", "« Moodle (technique) »", "« tutorat à distance »");
+		// Authoring has no such rule at assignment time.
+		assertThat(await(assignments.create(new NewAssignment(v, module, "AUTHOR", start, end, 30, null), COORD)).role())
+			.isEqualTo("AUTHOR");
+
+		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
+				Instant.now(), 180, "ON_SITE", "Bruxelles", 1), COORD));
+		await(training.register(session, v, COORD));
+		refused(training.register(session, newVacataire("Noémie", "Jacobs"), COORD), Refused.class, "est complète (1 places)");
+		refused(training.register(session, v, COORD), Conflict.class, "déjà inscrit");
+		refused(training.recordAttendance(session, v, false, true, COORD), InvalidRequest.class, "sans y avoir assisté");
+		await(training.recordAttendance(session, v, true, true, COORD));
+		refused(assignments.create(tutoring(v, 40, null), COORD), Refused.class, "« tutorat à distance »");
+		assertThat(await(training.missing(v, "TUTOR").collectList())).extracting(Training.Requirement::topic).containsExactly("TUTORING");
+	}
+
+	@Test
+	void overlappingDuplicatesAndTheWorkloadCapAreRefused() {
+		long v = newVacataire("Chloé", "Dubois");
+		await(titles.grant(v, mathTitle(), null, null, COORD));
+		completeTutorTraining(v);
+		await(assignments.create(tutoring(v, 200, null), COORD));
+		refused(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 8, 31), 10, null),
+				COORD), Refused.class, "déjà affecté en tutorat", "du 01/09/2026 au 30/06/2027", "chevauchent");
+		refused(assignments.create(new NewAssignment(v, module, "AUTHOR", start, end, 101, null), COORD), Refused.class,
+				"Plafond d'heures dépassé", "déjà 200 h", "2026-2027", "301 h", "plafond de 300 h");
+		await(assignments.create(new NewAssignment(v, module, "AUTHOR", start, end, 100, null), COORD));
+		// The next school year starts from zero; a cap set on the vacataire's file wins over the default.
+		await(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.of(2027, 9, 1), LocalDate.of(2028, 6, 30), 250, null), COORD));
+		await(files.update(v, new Identity(null, null, null, null, null, 260), COORD));
+		refused(assignments.create(new NewAssignment(v, module, "AUTHOR", LocalDate.of(2027, 9, 1), LocalDate.of(2028, 6, 30), 20, null), COORD),
+				Refused.class, "plafond de 260 h");
+		assertThat(count("select count(*) from assignment where vacataire_id = " + v)).isEqualTo(3);
+	}
+
+	@Test
+	void onlyRetainedOrActiveVacatairesAreAssignedAndBadInputIsSaid() {
+		long v = newVacataire("Sébastien", "Janssens");
+		await(files.changeStatus(v, VacataireStatus.SUSPENDU, "Absence prolongée", COORD));
+		refused(assignments.create(tutoring(v, 10, "x"), COORD), Refused.class, "« suspendu »", "retenus ou actifs");
+		refused(assignments.create(new NewAssignment(v, module, "REDACTEUR", start, end, 10, null), COORD), InvalidRequest.class, "Rôle inconnu");
+		refused(assignments.create(new NewAssignment(v, module, "TUTOR", end, start, 10, null), COORD), InvalidRequest.class, "période");
+		refused(assignments.create(new NewAssignment(v, 999_999, "TUTOR", start, end, 10, null), COORD),
+				be.fwb.ead.shared.NotFound.class, "Aucun module");
+	}
+
+	@Test
+	void aCategoryMappingChangesWhichTitlesCoverItsModules() {
+		long v = newVacataire("Wim", "Marchal");
+		completeTutorTraining(v);
+		await(titles.save("CAPAES-ECO", "CAPAES sciences économiques", List.of(new Titles.Coverage("Secondaire supérieur",
+				"Économie", CoverageKind.SUFFISANT)), COORD));
+		await(titles.grant(v, await(titles.byCode("capaes-eco")).id(), null, null, COORD));
+		refused(assignments.create(tutoring(v, 10, null), COORD), Refused.class, "CAPAES-ECO");
+		long category = count("select category_id from module where id = " + module);
+		await(placements.map(category, "Secondaire supérieur", "economie", COORD));
+		assertThat(await(assignments.create(tutoring(v, 10, null), COORD)).coverage()).isEqualTo("SUFFISANT");
+	}
+
+	@Test
+	void theReconciliationListsMoodleRolesWithoutAssignmentAndAssignmentsWithoutMoodleRole() {
+		List<Reconciliation.Line> lines = await(reconciliation.lines().collectList());
+		long roles = count("select count(*) from module_role");
+		assertThat(lines).hasSize((int) roles)
+			.allSatisfy(l -> assertThat(l.kind()).isEqualTo(Reconciliation.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT));
+
+		Reconciliation.Line first = lines.get(0);
+		await(reconciliation.accept(first.moduleId(), first.vacataireId(), first.role(), "Compte de la coordination", COORD));
+		long v = newVacataire("Thérèse", "Mertens");
+		await(titles.grant(v, mathTitle(), null, null, COORD));
+		completeTutorTraining(v);
+		Assignment a = await(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.now().minusDays(1),
+				LocalDate.now().plusMonths(6), 20, null), COORD));
+		List<Reconciliation.Line> after = await(reconciliation.lines().collectList());
+		assertThat(after).hasSize((int) roles);
+		assertThat(after).filteredOn(l -> l.kind() == Reconciliation.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE)
+			.singleElement()
+			.satisfies(l -> assertThat(l.assignmentId()).isEqualTo(a.id()));
+		await(assignments.end(a.id(), LocalDate.now().minusDays(1), COORD));
+		assertThat(await(reconciliation.lines().collectList())).hasSize((int) roles - 1);
+		refused(reconciliation.accept(module, v, "TUTOR", "x", COORD), be.fwb.ead.shared.NotFound.class, "Moodle ne montre pas");
+	}
+
+	@Test
+	void anEvaluationScoresEveryCriterionAndTheVacataireAcknowledgesItOnce() {
+		long v = newVacataire("Noémie", "Lecomte");
+		List<Evaluations.Criterion> grid = await(evaluations.grid().collectList());
+		assertThat(grid).hasSize(5);
+		assertThat(await(evaluations.due().collectList())).extracting(Evaluations.Due::vacataireId).contains(v);
+		refused(evaluations.record(v, LocalDate.now(), List.of(new Evaluations.Score(grid.get(0).id(), 5, null)), null, COORD),
+				InvalidRequest.class, "hors de l'échelle 1 à 4", "n'a pas de note");
+		List<Evaluations.Score> scores = grid.stream().map(c -> new Evaluations.Score(c.id(), c.weight() == 3 ? 4 : 2, "ok")).toList();
+		long id = await(evaluations.record(v, LocalDate.now(), scores, "Très bon suivi des apprenants.", "claire"));
+		Evaluations.Evaluation e = await(evaluations.find(id));
+		assertThat(e.scores()).hasSize(5);
+		assertThat(e.weightedScore()).isEqualTo((4 * 3 + 4 * 3 + 2 * 2 + 2 * 2 + 2 * 1) / 11.0, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(await(evaluations.due().collectList())).extracting(Evaluations.Due::vacataireId).doesNotContain(v);
+
+		refused(evaluations.acknowledge(id, v + 1, "pas le mien"), be.fwb.ead.shared.NotFound.class, "Aucune évaluation");
+		assertThat(await(evaluations.acknowledge(id, v, "Merci pour ces retours.")).vacataireComment()).isEqualTo("Merci pour ces retours.");
+		refused(evaluations.acknowledge(id, v, null), Conflict.class, "déjà été prise en connaissance");
+		assertThat(await(files.timeline(v).collectList())).extracting(ChangeLog.Entry::action).contains("acknowledged", "created");
+	}
+
+	@Test
+	void vacatairesHoldingARoleWithoutTheRequiredTrainingAreOverdue() {
+		List<Training.Overdue> overdue = await(training.overdue().collectList());
+		long holders = count("select count(distinct vacataire_id) from module_role");
+		assertThat(overdue.stream().map(Training.Overdue::vacataireId).distinct()).hasSize((int) holders);
+		assertThat(overdue).allSatisfy(o -> assertThat(o.kind()).isEqualTo("INITIAL"));
+	}
+}
