@@ -65,8 +65,20 @@ class SecurityConfiguration {
 				.pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.pathMatchers(HttpMethod.POST, "/api/sync").hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.GET, "/api/sync/**").hasAnyRole(COORDINATOR, REVIEWER)
-				.pathMatchers(HttpMethod.GET, "/api/modules", "/api/modules/**", "/api/vacataires", "/api/vacataires/**")
+				// A vacataire's own data, and only theirs (the controller takes no vacataire id from the request).
+				.pathMatchers("/api/me", "/api/me/**").hasRole(Role.VACATAIRE.name())
+				// Personal files (timeline, contracts, availability, evaluations, trainings): coordinators only.
+				.pathMatchers("/api/vacataires/*/timeline", "/api/vacataires/*/contracts", "/api/vacataires/*/availability",
+						"/api/vacataires/*/availability/**", "/api/vacataires/*/evaluations", "/api/vacataires/*/trainings",
+						"/api/evaluations/**", "/api/trainings/**", "/api/reconciliation/**", "/api/reconciliation")
+				.hasRole(COORDINATOR)
+				.pathMatchers(HttpMethod.GET, "/api/modules", "/api/modules/**", "/api/vacataires", "/api/vacataires/**",
+						"/api/assignments", "/api/assignments/**", "/api/titles", "/api/titles/**", "/api/placements")
 				.hasAnyRole(COORDINATOR, REVIEWER)
+				.pathMatchers(HttpMethod.POST, "/api/vacataires", "/api/vacataires/**", "/api/assignments", "/api/assignments/**")
+				.hasRole(COORDINATOR)
+				.pathMatchers(HttpMethod.PUT, "/api/vacataires/**", "/api/titles/**", "/api/placements/**").hasRole(COORDINATOR)
+				.pathMatchers(HttpMethod.DELETE, "/api/vacataires/*/titles/*").hasRole(COORDINATOR)
 				.pathMatchers("/actuator/**").hasRole(COORDINATOR)
 				.anyExchange().denyAll())
 			.build();

@@ -1,0 +1,88 @@
+package be.fwb.ead.assignments.web;
+
+import java.time.LocalDate;
+
+import be.fwb.ead.assignments.Assignment;
+import be.fwb.ead.assignments.Assignments;
+import be.fwb.ead.assignments.NewAssignment;
+import be.fwb.ead.assignments.Reconciliation;
+import be.fwb.ead.shared.InvalidRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Assignments (coordinators create and end them; reviewers read them) and their reconciliation with Moodle. */
+@RestController
+class AssignmentController {
+
+	private final Assignments assignments;
+	private final Reconciliation reconciliation;
+
+	AssignmentController(Assignments assignments, Reconciliation reconciliation) {
+		this.assignments = assignments;
+		this.reconciliation = reconciliation;
+	}
+
+	record End(@Nullable LocalDate endsOn) {
+	}
+
+	record Acceptance(long moduleId, long vacataireId, @Nullable String role, @Nullable String reason) {
+	}
+
+	@GetMapping("/api/assignments")
+	Flux<Assignment> all(@RequestParam(defaultValue = "false") boolean current) {
+		return assignments.all(current);
+	}
+
+	/** Creates an assignment; a rule that refuses it answers 422 with the rule and what to do. */
+	@PostMapping("/api/assignments")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Assignment> create(@RequestBody NewAssignment a, Authentication who) {
+		return assignments.create(a, who.getName());
+	}
+
+	@GetMapping("/api/assignments/{id}")
+	Mono<Assignment> one(@PathVariable long id) {
+		return assignments.find(id);
+	}
+
+	@PostMapping("/api/assignments/{id}/end")
+	Mono<Assignment> end(@PathVariable long id, @RequestBody End e, Authentication who) {
+		if (e.endsOn() == null) {
+			return Mono.error(new InvalidRequest("Indiquez la date de fin (endsOn)."));
+		}
+		return assignments.end(id, e.endsOn(), who.getName());
+	}
+
+	@GetMapping("/api/vacataires/{id}/assignments")
+	Flux<Assignment> ofVacataire(@PathVariable long id) {
+		return assignments.ofVacataire(id);
+	}
+
+	@GetMapping("/api/modules/{id}/assignments")
+	Flux<Assignment> ofModule(@PathVariable long id) {
+		return assignments.ofModule(id);
+	}
+
+	@GetMapping("/api/reconciliation")
+	Flux<Reconciliation.Line> reconciliation() {
+		return reconciliation.lines();
+	}
+
+	/** Settles a Moodle role without assignment by accepting it, with a reason. */
+	@PostMapping("/api/reconciliation/acceptances")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> accept(@RequestBody Acceptance a, Authentication who) {
+		String role = a.role() == null ? "" : a.role().trim().toUpperCase(java.util.Locale.ROOT);
+		return reconciliation.accept(a.moduleId(), a.vacataireId(), role, a.reason(), who.getName());
+	}
+}

@@ -1,0 +1,53 @@
+package be.fwb.ead.evaluations.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import be.fwb.ead.evaluations.Evaluations;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Evaluations of the vacataires (coordinators): the grid, recording one, history, who is due. */
+@RestController
+class EvaluationController {
+
+	private final Evaluations evaluations;
+
+	EvaluationController(Evaluations evaluations) {
+		this.evaluations = evaluations;
+	}
+
+	record NewEvaluation(@Nullable LocalDate evaluatedOn, @Nullable List<Evaluations.Score> scores, @Nullable String comment) {
+	}
+
+	@GetMapping("/api/evaluations/grid")
+	Flux<Evaluations.Criterion> grid() {
+		return evaluations.grid();
+	}
+
+	@GetMapping("/api/evaluations/due")
+	Flux<Evaluations.Due> due() {
+		return evaluations.due();
+	}
+
+	@PostMapping("/api/vacataires/{id}/evaluations")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Evaluations.Evaluation> record(@PathVariable long id, @RequestBody NewEvaluation e, Authentication who) {
+		return evaluations.record(id, e.evaluatedOn(), e.scores() == null ? List.of() : e.scores(), e.comment(), who.getName())
+			.flatMap(evaluations::find);
+	}
+
+	@GetMapping("/api/vacataires/{id}/evaluations")
+	Flux<Evaluations.Evaluation> ofVacataire(@PathVariable long id) {
+		return evaluations.ofVacataire(id);
+	}
+}

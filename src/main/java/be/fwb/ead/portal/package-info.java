@@ -1,0 +1,8 @@
+/**
+ * The vacataire's own view: their file, assignments, trainings and evaluations, and acknowledging an evaluation.
+ * Only their own data, whoever asks; the Moodle plugin shows it inside Moodle.
+ */
+@NullMarked
+package be.fwb.ead.portal;
+
+import org.jspecify.annotations.NullMarked;

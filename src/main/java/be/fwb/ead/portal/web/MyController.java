@@ -1,0 +1,81 @@
+package be.fwb.ead.portal.web;
+
+import be.fwb.ead.assignments.Assignment;
+import be.fwb.ead.assignments.Assignments;
+import be.fwb.ead.evaluations.Evaluations;
+import be.fwb.ead.security.Account;
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.shared.NotFound;
+import be.fwb.ead.training.Training;
+import be.fwb.ead.vacataires.Vacataire;
+import be.fwb.ead.vacataires.Vacataires;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The signed-in vacataire's own data. The vacataire is the one linked to the account; no identifier of another
+ * vacataire is ever taken from the request.
+ */
+@RestController
+@RequestMapping("/api/me")
+class MyController {
+
+	private final Accounts accounts;
+	private final Vacataires vacataires;
+	private final Assignments assignments;
+	private final Training training;
+	private final Evaluations evaluations;
+
+	MyController(Accounts accounts, Vacataires vacataires, Assignments assignments, Training training,
+			Evaluations evaluations) {
+		this.accounts = accounts;
+		this.vacataires = vacataires;
+		this.assignments = assignments;
+		this.training = training;
+		this.evaluations = evaluations;
+	}
+
+	record Acknowledgement(@Nullable String comment) {
+	}
+
+	@GetMapping
+	Mono<Vacataire> me(Authentication who) {
+		return myId(who).flatMap(vacataires::find);
+	}
+
+	@GetMapping("/assignments")
+	Flux<Assignment> assignments(Authentication who) {
+		return myId(who).flatMapMany(assignments::ofVacataire);
+	}
+
+	@GetMapping("/trainings")
+	Flux<Training.Registration> trainings(Authentication who) {
+		return myId(who).flatMapMany(training::ofVacataire);
+	}
+
+	@GetMapping("/evaluations")
+	Flux<Evaluations.Evaluation> evaluations(Authentication who) {
+		return myId(who).flatMapMany(evaluations::ofVacataire);
+	}
+
+	/** Acknowledges one of my evaluations, once, with an optional comment. */
+	@PostMapping("/evaluations/{id}/acknowledgement")
+	Mono<Evaluations.Evaluation> acknowledge(@PathVariable long id, @RequestBody(required = false) @Nullable Acknowledgement a,
+			Authentication who) {
+		return myId(who).flatMap(me -> evaluations.acknowledge(id, me, a == null ? null : a.comment()));
+	}
+
+	private Mono<Long> myId(Authentication who) {
+		return accounts.byUsername(who.getName())
+			.mapNotNull(Account::vacataireId)
+			.switchIfEmpty(Mono.error(new NotFound("Ce compte n'est lié à aucun vacataire.")));
+	}
+}

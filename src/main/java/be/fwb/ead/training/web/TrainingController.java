@@ -1,0 +1,85 @@
+package be.fwb.ead.training.web;
+
+
+import be.fwb.ead.training.Training;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Training sessions, registrations, attendance, requirements and who is overdue (coordinators). */
+@RestController
+class TrainingController {
+
+	private final Training training;
+
+	TrainingController(Training training) {
+		this.training = training;
+	}
+
+	record Registration(long vacataireId) {
+	}
+
+	record Attendance(boolean attended, @Nullable Boolean completed) {
+	}
+
+	@GetMapping("/api/trainings")
+	Flux<Training.Session> sessions() {
+		return training.sessions();
+	}
+
+	@PostMapping("/api/trainings")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Training.Session> plan(@RequestBody Training.NewSession s, Authentication who) {
+		return training.plan(s, who.getName()).flatMap(training::session);
+	}
+
+	@GetMapping("/api/trainings/{id}")
+	Mono<Training.Session> session(@PathVariable long id) {
+		return training.session(id);
+	}
+
+	@GetMapping("/api/trainings/{id}/registrations")
+	Flux<Training.Registration> registrations(@PathVariable long id) {
+		return training.registrations(id);
+	}
+
+	@PostMapping("/api/trainings/{id}/registrations")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> register(@PathVariable long id, @RequestBody Registration r, Authentication who) {
+		return training.register(id, r.vacataireId(), who.getName());
+	}
+
+	/** Attendance; attending completes the training unless {@code completed} is false. */
+	@PutMapping("/api/trainings/{id}/registrations/{vacataireId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> attendance(@PathVariable long id, @PathVariable long vacataireId, @RequestBody Attendance a,
+			Authentication who) {
+		boolean completed = a.completed() == null ? a.attended() : a.completed();
+		return training.recordAttendance(id, vacataireId, a.attended(), completed, who.getName());
+	}
+
+	@GetMapping("/api/vacataires/{id}/trainings")
+	Flux<Training.Registration> ofVacataire(@PathVariable long id) {
+		return training.ofVacataire(id);
+	}
+
+	@GetMapping("/api/trainings/requirements")
+	Flux<Training.Requirement> requirements() {
+		return training.requirements();
+	}
+
+	@GetMapping("/api/trainings/overdue")
+	Flux<Training.Overdue> overdue() {
+		return training.overdue();
+	}
+
+}
