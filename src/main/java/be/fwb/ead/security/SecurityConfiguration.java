@@ -70,7 +70,8 @@ class SecurityConfiguration {
 				// Personal files (timeline, contracts, availability, evaluations, trainings): coordinators only.
 				.pathMatchers("/api/vacataires/*/timeline", "/api/vacataires/*/contracts", "/api/vacataires/*/availability",
 						"/api/vacataires/*/availability/**", "/api/vacataires/*/evaluations", "/api/vacataires/*/trainings",
-						"/api/evaluations/**", "/api/trainings/**", "/api/reconciliation/**", "/api/reconciliation")
+						"/api/evaluations/**", "/api/trainings/**", "/api/reconciliation/**", "/api/reconciliation",
+						"/api/recruitment/**")
 				.hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.GET, "/api/modules", "/api/modules/**", "/api/vacataires", "/api/vacataires/**",
 						"/api/assignments", "/api/assignments/**", "/api/titles", "/api/titles/**", "/api/placements")

@@ -45,6 +45,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Autowired Evaluations evaluations;
 	@Autowired Placements placements;
 	@Autowired ChangeLog changes;
+	@Autowired be.fwb.ead.recruitment.Recruitment recruitment;
 
 	private long module;
 	private String level;
@@ -276,5 +277,36 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long holders = count("select count(distinct vacataire_id) from module_role");
 		assertThat(overdue.stream().map(Training.Overdue::vacataireId).distinct()).hasSize((int) holders);
 		assertThat(overdue).allSatisfy(o -> assertThat(o.kind()).isEqualTo("INITIAL"));
+	}
+
+	@Test
+	void aCandidateIsScoredByTwoEvaluatorsRetainedTrainedAndAssigned() {
+		long campaign = await(recruitment.open("Tuteurs mathématiques 2026", LocalDate.now().minusDays(5), LocalDate.now().plusDays(30),
+				List.of(new be.fwb.ead.recruitment.Recruitment.Need(level, subject, "TUTOR", 120)), COORD));
+		refused(recruitment.open("Sans fin", LocalDate.now(), LocalDate.now().minusDays(1), List.of(), COORD), InvalidRequest.class, "clôture");
+		long k = await(recruitment.apply(campaign, new Identity("François", "Renard", "francois.renard@ead.test", null, null, null),
+				List.of(new be.fwb.ead.recruitment.Recruitment.Document("CV", "cv-renard.pdf", LocalDate.now()),
+						new be.fwb.ead.recruitment.Recruitment.Document("Diplôme", "aesi-renard.pdf", LocalDate.now())), COORD));
+		be.fwb.ead.recruitment.Recruitment.Candidacy candidacy = await(recruitment.candidacy(k));
+		assertThat(count("select count(*) from vacataire where id = " + candidacy.vacataireId() + " and status = 'CANDIDAT'")).isEqualTo(1);
+		refused(recruitment.decide(k, true, null, COORD), Refused.class, "Aucun évaluateur");
+
+		List<be.fwb.ead.recruitment.Recruitment.Criterion> grid = await(recruitment.grid().collectList());
+		refused(recruitment.score(k, grid.stream().map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 4, " ")).toList(), "claire"),
+				InvalidRequest.class, "doit être justifiée");
+		await(recruitment.score(k, grid.stream().map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 4, "Solide")).toList(), "claire"));
+		await(recruitment.score(k, grid.stream().map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 2, "Moyen")).toList(), "marc"));
+		candidacy = await(recruitment.candidacy(k));
+		assertThat(candidacy.evaluators()).containsExactly("claire", "marc");
+		assertThat(candidacy.weightedScore()).isEqualTo(3.0);
+
+		assertThat(await(recruitment.decide(k, true, null, COORD)).decision()).isEqualTo("RETAINED");
+		refused(recruitment.decide(k, false, "trop tard", COORD), Conflict.class, "déjà prise");
+		long v = candidacy.vacataireId();
+		await(titles.grant(v, mathTitle(), null, null, COORD));
+		completeTutorTraining(v);
+		assertThat(await(assignments.create(tutoring(v, 120, null), COORD)).vacataireName()).isEqualTo("François Renard");
+		assertThat(await(files.timeline(v).collectList())).extracting(ChangeLog.Entry::summary)
+			.contains("Décision : retenu", "Statut : candidat → retenu");
 	}
 }

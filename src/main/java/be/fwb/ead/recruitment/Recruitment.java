@@ -1,0 +1,305 @@
+package be.fwb.ead.recruitment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import be.fwb.ead.audit.Change;
+import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.shared.Conflict;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.NotFound;
+import be.fwb.ead.shared.Refused;
+import be.fwb.ead.vacataires.VacataireFile;
+import be.fwb.ead.vacataires.VacataireStatus;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Campaigns, candidacies, scores and decisions. */
+@Service
+public class Recruitment {
+
+	public record Need(String level, String subject, String role, int hours) {
+	}
+
+	public record Campaign(long id, String name, LocalDate opensOn, LocalDate closesOn, List<Need> needs, int candidacies) {
+	}
+
+	/** The metadata of a document a candidate sent (the file itself stays in the mailbox or the archive). */
+	public record Document(String kind, String filename, @Nullable LocalDate receivedOn) {
+	}
+
+	public record Criterion(long id, String label, int weight) {
+	}
+
+	public record Score(long criterionId, int score, String justification) {
+	}
+
+	public record EvaluatorScore(String evaluator, long criterionId, String label, int score, String justification) {
+	}
+
+	/**
+	 * @param weightedScore mean over evaluators of each evaluator's weighted mean, from 0 to 5; {@literal null} before
+	 * any score
+	 */
+	public record Candidacy(long id, long campaignId, long vacataireId, String name, @Nullable String email,
+			List<Document> documents, List<EvaluatorScore> scores, @Nullable Double weightedScore, @Nullable String decision,
+			@Nullable String decisionReason, @Nullable String decidedBy) {
+
+		public Set<String> evaluators() {
+			return scores.stream().map(EvaluatorScore::evaluator).collect(Collectors.toCollection(java.util.TreeSet::new));
+		}
+	}
+
+	private final DatabaseClient db;
+	private final VacataireFile files;
+	private final ChangeLog changes;
+	private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+
+	Recruitment(DatabaseClient db, VacataireFile files, ChangeLog changes) {
+		this.db = db;
+		this.files = files;
+		this.changes = changes;
+	}
+
+	@Transactional
+	public Mono<Long> open(String name, LocalDate opensOn, LocalDate closesOn, List<Need> needs, String author) {
+		if (name == null || name.isBlank() || opensOn == null || closesOn == null || closesOn.isBefore(opensOn)) {
+			return Mono.error(new InvalidRequest("Une campagne a un nom, une date d'ouverture et une date de clôture qui la suit."));
+		}
+		for (Need n : needs) {
+			if (n.level() == null || n.level().isBlank() || n.subject() == null || n.subject().isBlank()
+					|| !(("AUTHOR").equals(n.role()) || ("TUTOR").equals(n.role())) || n.hours() < 1) {
+				return Mono.error(new InvalidRequest("Chaque besoin indique un niveau, une matière, un rôle (AUTHOR, TUTOR) et des heures."));
+			}
+		}
+		return db.sql("insert into campaign (name, opens_on, closes_on, created_by, created_at) values (:n, :o, :c, :by, :now) returning id")
+			.bind("n", name.trim())
+			.bind("o", opensOn)
+			.bind("c", closesOn)
+			.bind("by", author)
+			.bind("now", Instant.now())
+			.map(r -> r.get("id", Long.class))
+			.one()
+			.flatMap(id -> Flux.fromIterable(needs)
+				.concatMap(n -> db.sql("insert into campaign_need (campaign_id, level, subject, role, hours) values (:c, :l, :s, :r, :h)")
+					.bind("c", id)
+					.bind("l", n.level().trim())
+					.bind("s", n.subject().trim())
+					.bind("r", n.role())
+					.bind("h", n.hours())
+					.then())
+				.then(changes.record(author, Change.of("campaign", id, null, "created", "Campagne ouverte : " + name.trim())
+					.withStates(null, needs)))
+				.thenReturn(id));
+	}
+
+	public Flux<Campaign> campaigns() {
+		return db.sql("""
+				select c.id, c.name, c.opens_on, c.closes_on,
+				       (select count(*) from candidacy k where k.campaign_id = c.id) as candidacies
+				from campaign c order by c.opens_on desc, c.id desc""")
+			.map(r -> new Campaign(r.get("id", Long.class), r.get("name", String.class), r.get("opens_on", LocalDate.class),
+					r.get("closes_on", LocalDate.class), List.of(), r.get("candidacies", Long.class).intValue()))
+			.all()
+			.collectList()
+			.flatMapMany(list -> db.sql("select campaign_id, level, subject, role, hours from campaign_need order by id")
+				.map(r -> Map.entry(r.get("campaign_id", Long.class), new Need(r.get("level", String.class),
+						r.get("subject", String.class), r.get("role", String.class), r.get("hours", Integer.class))))
+				.all()
+				.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+				.flatMapMany(needs -> Flux.fromIterable(list).map(c -> new Campaign(c.id(), c.name(), c.opensOn(), c.closesOn(),
+						List.copyOf(needs.getOrDefault(c.id(), List.of())), c.candidacies()))));
+	}
+
+	public Mono<Campaign> campaign(long id) {
+		return campaigns().filter(c -> c.id() == id)
+			.next()
+			.switchIfEmpty(Mono.error(new NotFound("Aucune campagne n'a l'identifiant " + id + ".")));
+	}
+
+	public Flux<Criterion> grid() {
+		return db.sql("select id, label, weight from recruitment_criterion where active order by position, id")
+			.map(r -> new Criterion(r.get("id", Long.class), r.get("label", String.class), r.get("weight", Integer.class)))
+			.all();
+	}
+
+	/** Enters a candidate: a new vacataire with the status candidat, and their candidacy to the campaign. */
+	@Transactional
+	public Mono<Long> apply(long campaignId, VacataireFile.Identity identity, List<Document> documents, String author) {
+		for (Document d : documents) {
+			if (d.kind() == null || d.kind().isBlank() || d.filename() == null || d.filename().isBlank()) {
+				return Mono.error(new InvalidRequest("Chaque document indique sa nature (CV, diplôme…) et le nom du fichier."));
+			}
+		}
+		return campaign(campaignId).flatMap(c -> {
+			if (LocalDate.now().isAfter(c.closesOn())) {
+				return Mono.error(new Refused("La campagne « " + c.name() + " » est clôturée depuis le " + c.closesOn() + "."));
+			}
+			return files.create(identity, VacataireStatus.CANDIDAT, author)
+				.flatMap(vacataireId -> db.sql("""
+						insert into candidacy (campaign_id, vacataire_id, documents, created_at)
+						values (:c, :v, :d::jsonb, :now) returning id""")
+					.bind("c", campaignId)
+					.bind("v", vacataireId)
+					.bind("d", json.writeValueAsString(documents))
+					.bind("now", Instant.now())
+					.map(r -> r.get("id", Long.class))
+					.one()
+					.flatMap(id -> changes.record(author, Change.of("candidacy", id, vacataireId, "created",
+							"Candidature à la campagne « " + c.name() + " » (" + documents.size() + " document(s))")
+						.withStates(null, documents)).thenReturn(id)));
+		});
+	}
+
+	/** One evaluator's scores (0 to 5, each justified) for every criterion of the grid; scoring again replaces them. */
+	@Transactional
+	public Mono<Void> score(long candidacyId, List<Score> scores, String evaluator) {
+		return candidacy(candidacyId).flatMap(k -> {
+			if (k.decision() != null) {
+				return Mono.error(new Refused("La décision est prise (" + label(k.decision()) + ") : les notes ne changent plus."));
+			}
+			return grid().collectList().flatMap(grid -> {
+				Map<Long, Score> given = scores.stream().collect(Collectors.toMap(Score::criterionId, s -> s, (a, b) -> b));
+				List<String> problems = new ArrayList<>();
+				for (Criterion c : grid) {
+					Score s = given.get(c.id());
+					if (s == null) {
+						problems.add("« " + c.label() + " » n'a pas de note");
+					}
+					else if (s.score() < 0 || s.score() > 5) {
+						problems.add("« " + c.label() + " » : note hors de l'échelle 0 à 5");
+					}
+					else if (s.justification() == null || s.justification().isBlank()) {
+						problems.add("« " + c.label() + " » : la note doit être justifiée");
+					}
+				}
+				if (!problems.isEmpty()) {
+					return Mono.error(new InvalidRequest("Grille incomplète : " + String.join(" ; ", problems) + "."));
+				}
+				return db.sql("delete from candidacy_score where candidacy_id = :k and evaluator = :e")
+					.bind("k", candidacyId)
+					.bind("e", evaluator)
+					.then()
+					.thenMany(Flux.fromIterable(grid).concatMap(c -> db.sql("""
+							insert into candidacy_score (candidacy_id, evaluator, criterion_id, score, justification)
+							values (:k, :e, :c, :s, :j)""")
+						.bind("k", candidacyId)
+						.bind("e", evaluator)
+						.bind("c", c.id())
+						.bind("s", given.get(c.id()).score())
+						.bind("j", given.get(c.id()).justification().trim())
+						.then()))
+					.then(changes.record(evaluator, Change.of("candidacy", candidacyId, k.vacataireId(), "scored",
+							"Candidature notée par " + evaluator).withStates(null, scores)));
+			});
+		});
+	}
+
+	/**
+	 * Retains or rejects a candidate; at least one evaluator must have scored them. Retaining makes them retenu,
+	 * rejecting non retenu (with the reason), through the lifecycle's guarded transitions.
+	 */
+	@Transactional
+	public Mono<Candidacy> decide(long candidacyId, boolean retain, @Nullable String reason, String author) {
+		return candidacy(candidacyId).flatMap(k -> {
+			if (k.decision() != null) {
+				return Mono.error(new Conflict("La décision est déjà prise : " + label(k.decision()) + "."));
+			}
+			if (k.scores().isEmpty()) {
+				return Mono.error(new Refused("Aucun évaluateur n'a encore noté cette candidature : notez-la avant de décider."));
+			}
+			if (!retain && (reason == null || reason.isBlank())) {
+				return Mono.error(new InvalidRequest("Indiquez la raison du refus."));
+			}
+			String decision = retain ? "RETAINED" : "REJECTED";
+			var spec = db.sql("update candidacy set decision = :d, decision_reason = :r, decided_by = :by, decided_at = :now where id = :id")
+				.bind("d", decision)
+				.bind("by", author)
+				.bind("now", Instant.now())
+				.bind("id", candidacyId);
+			spec = reason == null || reason.isBlank() ? spec.bindNull("r", String.class) : spec.bind("r", reason.trim());
+			return spec.then()
+				.then(files.changeStatus(k.vacataireId(), retain ? VacataireStatus.RETENU : VacataireStatus.NON_RETENU, reason, author))
+				.then(changes.record(author, Change.of("candidacy", candidacyId, k.vacataireId(), "decided",
+						"Décision : " + label(decision)).because(reason)))
+				.then(candidacy(candidacyId));
+		});
+	}
+
+	public Flux<Candidacy> candidacies(long campaignId) {
+		return candidacies("where k.campaign_id = :id", campaignId);
+	}
+
+	public Mono<Candidacy> candidacy(long id) {
+		return candidacies("where k.id = :id", id).next()
+			.switchIfEmpty(Mono.error(new NotFound("Aucune candidature n'a l'identifiant " + id + ".")));
+	}
+
+	private Flux<Candidacy> candidacies(String where, long id) {
+		return db.sql("""
+				select k.id, k.campaign_id, k.vacataire_id, k.documents::text as documents, k.decision, k.decision_reason, k.decided_by,
+				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name,
+				       coalesce(v.email, v.moodle_email) as email
+				from candidacy k join vacataire v on v.id = k.vacataire_id""" + " " + where + " order by v.sort_key")
+			.bind("id", id)
+			.map(this::read)
+			.all()
+			.collectList()
+			.flatMapMany(list -> list.isEmpty() ? Flux.empty() : db.sql("""
+					select s.candidacy_id, s.evaluator, s.criterion_id, c.label, c.weight, s.score, s.justification
+					from candidacy_score s join recruitment_criterion c on c.id = s.criterion_id
+					where s.candidacy_id = any(:ids::bigint[]) order by s.evaluator, c.position, c.id""")
+				.bind("ids", list.stream().map(Candidacy::id).toArray(Long[]::new))
+				.map(r -> new Scored(r.get("candidacy_id", Long.class), r.get("weight", Integer.class),
+						new EvaluatorScore(r.get("evaluator", String.class), r.get("criterion_id", Long.class),
+								r.get("label", String.class), r.get("score", Integer.class), r.get("justification", String.class))))
+				.all()
+				.collectMultimap(Scored::candidacyId)
+				.flatMapMany(byId -> Flux.fromIterable(list).map(k -> {
+					List<Scored> scored = List.copyOf(byId.getOrDefault(k.id(), List.of()));
+					return new Candidacy(k.id(), k.campaignId(), k.vacataireId(), k.name(), k.email(), k.documents(),
+							scored.stream().map(Scored::score).toList(), weighted(scored), k.decision(), k.decisionReason(),
+							k.decidedBy());
+				})));
+	}
+
+	private record Scored(long candidacyId, int weight, EvaluatorScore score) {
+	}
+
+	private static @Nullable Double weighted(List<Scored> scored) {
+		if (scored.isEmpty()) {
+			return null;
+		}
+		Map<String, List<Scored>> byEvaluator = scored.stream().collect(Collectors.groupingBy(s -> s.score().evaluator()));
+		double mean = byEvaluator.values().stream().mapToDouble(list -> {
+			int weights = list.stream().mapToInt(Scored::weight).sum();
+			return list.stream().mapToDouble(s -> s.score().score() * s.weight()).sum() / weights;
+		}).average().orElse(0);
+		return Math.round(mean * 100) / 100.0;
+	}
+
+	private Candidacy read(Readable r) {
+		return new Candidacy(r.get("id", Long.class), r.get("campaign_id", Long.class), r.get("vacataire_id", Long.class),
+				r.get("name", String.class), r.get("email", String.class),
+				json.readValue(r.get("documents", String.class), new TypeReference<List<Document>>() {
+				}), List.of(), null, r.get("decision", String.class), r.get("decision_reason", String.class),
+				r.get("decided_by", String.class));
+	}
+
+	static String label(String decision) {
+		return decision.equals("RETAINED") ? "retenu" : "non retenu";
+	}
+
+}
