@@ -49,8 +49,12 @@ public class Attention {
 		this.db = db;
 	}
 
-	/** Every line, by kind in the order of {@link Kind}. */
-	public Mono<Map<Kind, List<Item>>> all() {
+	/** The lines of one kind. */
+	public record Group(Kind kind, List<Item> items) {
+	}
+
+	/** Every line, grouped by kind in the order of {@link Kind}. */
+	public Mono<List<Group>> all() {
 		Mono<List<Item>> trainingMissing = training.overdue()
 			.map(o -> new Item(Kind.TRAINING_MISSING, o.vacataireId(), o.name(), null, null,
 					o.role() + " " + o.kind() + " " + o.topic()))
@@ -70,11 +74,9 @@ public class Attention {
 			all.addAll(t.getT3());
 			all.addAll(t.getT4());
 			all.addAll(t.getT5());
-			Map<Kind, List<Item>> byKind = new java.util.EnumMap<>(Kind.class);
-			for (Kind k : Kind.values()) {
-				byKind.put(k, all.stream().filter(i -> i.kind() == k).toList());
-			}
-			return byKind;
+			return java.util.Arrays.stream(Kind.values())
+				.map(k -> new Group(k, all.stream().filter(i -> i.kind() == k).toList()))
+				.toList();
 		});
 	}
 

@@ -97,7 +97,13 @@ class SecurityConfiguration {
 				.pathMatchers("/connexion", "/langue", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
 						"/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
-				.pathMatchers(HttpMethod.POST, "/synchronisations").hasRole(COORDINATOR)
+				// Every form changes something: coordinators only (signing out is handled before this rule).
+				.pathMatchers(HttpMethod.POST, "/**").hasRole(COORDINATOR)
+				// Personal files and the coordinators' tools.
+				.pathMatchers("/formations", "/formations/**", "/recrutement", "/recrutement/**", "/attention",
+						"/affectations/rapprochement", "/evaluations/**", "/vacataires/*/formations",
+						"/vacataires/*/evaluations", "/vacataires/import", "/vacataires/import/**")
+				.hasRole(COORDINATOR)
 				.anyExchange().hasAnyRole(COORDINATOR, REVIEWER))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(form -> form.loginPage(LoginFlow.LOGIN_PAGE)

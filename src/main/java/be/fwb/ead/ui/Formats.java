@@ -39,6 +39,11 @@ public final class Formats {
 		return instant == null ? "" : date.format(instant.atZone(zone));
 	}
 
+	/** A calendar day (a contract's, an assignment's). */
+	public String day(java.time.@Nullable LocalDate day) {
+		return day == null ? "" : date.format(day);
+	}
+
 	/** The same instant in ISO-8601, for {@code <time datetime>}. */
 	public String iso(@Nullable Instant instant) {
 		return instant == null ? "" : instant.toString();

@@ -1,7 +1,9 @@
 package be.fwb.ead.ui;
 
 import be.fwb.ead.security.Accounts;
+import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.PageController;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -35,6 +37,15 @@ class PageModel {
 	Mono<CsrfToken> csrf(ServerWebExchange exchange) {
 		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
 		return token == null ? Mono.empty() : token;
+	}
+
+	/**
+	 * The outcome of the form posted just before, if any (shown once). Only a GET takes it: the model of a POST is
+	 * resolved after its handler left the outcome, for the redirect that follows.
+	 */
+	@ModelAttribute("flash")
+	Mono<Flash> flash(ServerWebExchange exchange) {
+		return HttpMethod.GET.equals(exchange.getRequest().getMethod()) ? Flash.take(exchange) : Mono.empty();
 	}
 
 	@ModelAttribute("currentPath")

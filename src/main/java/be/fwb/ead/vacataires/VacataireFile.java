@@ -186,6 +186,15 @@ public class VacataireFile {
 			.all();
 	}
 
+	/** What coordinators entered (not Moodle's values), to fill the file's form. */
+	public Mono<Identity> identity(long id) {
+		return db.sql("select firstname, lastname, email, idnumber, phone, workload_cap_hours from vacataire where id = :id")
+			.bind("id", id)
+			.map(r -> new Identity(r.get("firstname", String.class), r.get("lastname", String.class), r.get("email", String.class),
+					r.get("idnumber", String.class), r.get("phone", String.class), r.get("workload_cap_hours", Integer.class)))
+			.one();
+	}
+
 	public Flux<ChangeLog.Entry> timeline(long id) {
 		return changes.timeline(id, 200);
 	}

@@ -117,6 +117,21 @@ final class Browser implements AutoCloseable {
 		return driver.executeScript(js, args);
 	}
 
+	/** Types into a field, replacing what it held. */
+	Browser type(By by, String text) {
+		WebElement field = find(by);
+		field.clear();
+		field.sendKeys(text);
+		return this;
+	}
+
+	/** Sets a date or time field's value as the browser would submit it (ISO), whatever the display format. */
+	Browser setValue(By by, String value) {
+		driver.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+				find(by), value);
+		return this;
+	}
+
 	/** Runs a script that calls its last argument with its result. */
 	Object asyncScript(String js, Object... args) {
 		return driver.executeAsyncScript(js, args);

@@ -3,23 +3,31 @@ package be.fwb.ead.vacataires.web;
 import java.util.List;
 import java.util.Locale;
 
+import java.time.LocalDate;
+
 import be.fwb.ead.shared.DisplaySettings;
+import be.fwb.ead.shared.Flash;
+import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.TableExport;
 import be.fwb.ead.shared.TableExport.Column;
 import be.fwb.ead.vacataires.Vacataire;
+import be.fwb.ead.vacataires.VacataireFile;
 import be.fwb.ead.vacataires.VacataireFilter;
+import be.fwb.ead.vacataires.VacataireStatus;
 import be.fwb.ead.vacataires.Vacataires;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ServerWebExchange;
@@ -32,11 +40,13 @@ import reactor.core.publisher.Mono;
 class VacatairePages {
 
 	private final Vacataires vacataires;
+	private final VacataireFile files;
 	private final MessageSource messages;
 	private final DisplaySettings display;
 
-	VacatairePages(Vacataires vacataires, MessageSource messages, DisplaySettings display) {
+	VacatairePages(Vacataires vacataires, VacataireFile files, MessageSource messages, DisplaySettings display) {
 		this.vacataires = vacataires;
+		this.files = files;
 		this.messages = messages;
 		this.display = display;
 	}
@@ -51,11 +61,71 @@ class VacatairePages {
 		return "resultats".equals(target) ? "vacataires/list :: results" : "vacataires/list";
 	}
 
+	/** A vacataire's page; coordinators also get the file's forms, contracts and timeline. */
 	@GetMapping("/{id}")
-	String one(@PathVariable long id, Model model) {
-		model.addAttribute("vacataire", vacataires.find(id)
-			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + "."))));
+	String one(@PathVariable long id, Authentication who, Model model) {
+		Mono<Vacataire> vacataire = vacataires.find(id)
+			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + ".")))
+			.cache();
+		model.addAttribute("vacataire", vacataire);
+		if (coordinator(who)) {
+			model.addAttribute("nextStatuses", vacataire.map(v -> VacataireStatus.valueOf(v.status()).next().stream()
+				.map(Enum::name).toList()));
+			model.addAttribute("file", files.identity(id));
+			model.addAttribute("contracts", files.contracts(id).collectList());
+			model.addAttribute("timeline", files.timeline(id).collectList());
+		}
 		return "vacataires/detail";
+	}
+
+	/** The status form: the next status and, for suspending, leaving or not retaining, the reason. */
+	record StatusForm(@Nullable String status, @Nullable String reason) {
+	}
+
+	@PostMapping("/{id}/statut")
+	Mono<String> changeStatus(@PathVariable long id, @ModelAttribute StatusForm form, Authentication who,
+			ServerWebExchange exchange) {
+		return Flash.outcome(exchange, Mono.defer(() -> files.changeStatus(id, VacataireStatus.of(form.status()), form.reason(),
+				who.getName())), "flash.statusChanged").thenReturn("redirect:/vacataires/" + id);
+	}
+
+	/** The identity form: what the coordinator enters; an empty field falls back to Moodle's value. */
+	record IdentityForm(@Nullable String firstname, @Nullable String lastname, @Nullable String email,
+			@Nullable String idnumber, @Nullable String phone, @Nullable Integer workloadCapHours) {
+	}
+
+	@PostMapping("/{id}/fiche")
+	Mono<String> updateIdentity(@PathVariable long id, @ModelAttribute IdentityForm f, Authentication who,
+			ServerWebExchange exchange) {
+		return Flash.outcome(exchange, Mono.defer(() -> files.update(id, new VacataireFile.Identity(f.firstname(), f.lastname(),
+				f.email(), f.idnumber(), f.phone(), f.workloadCapHours()), who.getName())), "flash.saved")
+			.thenReturn("redirect:/vacataires/" + id);
+	}
+
+	record ContractForm(@Nullable LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable String reference) {
+	}
+
+	@PostMapping("/{id}/contrats")
+	Mono<String> addContract(@PathVariable long id, @ModelAttribute ContractForm f, Authentication who,
+			ServerWebExchange exchange) {
+		return Flash.outcome(exchange, Mono.defer(() -> f.startsOn() == null || f.endsOn() == null
+				? Mono.error(new InvalidRequest("Les dates de début et de fin du contrat sont obligatoires."))
+				: files.addContract(id, f.startsOn(), f.endsOn(), f.reference(), who.getName())), "flash.saved")
+			.thenReturn("redirect:/vacataires/" + id + "#contrats");
+	}
+
+	/** A vacataire entered by hand (before having a Moodle account). */
+	@PostMapping
+	Mono<String> create(@ModelAttribute IdentityForm f, Authentication who, ServerWebExchange exchange) {
+		return files.create(new VacataireFile.Identity(f.firstname(), f.lastname(), f.email(), f.idnumber(), f.phone(),
+				f.workloadCapHours()), VacataireStatus.ACTIF, who.getName())
+			.flatMap(id -> Flash.outcome(exchange, Mono.empty(), "flash.saved").thenReturn("redirect:/vacataires/" + id))
+			.onErrorResume(e -> e instanceof InvalidRequest, e -> Flash.outcome(exchange, Mono.error(e), "flash.saved")
+				.thenReturn("redirect:/vacataires"));
+	}
+
+	static boolean coordinator(Authentication who) {
+		return who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_COORDINATOR"));
 	}
 
 	@GetMapping("/export.csv")

@@ -1,0 +1,134 @@
+package be.fwb.ead.recruitment.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import be.fwb.ead.recruitment.Recruitment;
+import be.fwb.ead.shared.Flash;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.PageController;
+import be.fwb.ead.vacataires.VacataireFile;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The recruitment screens: campaigns, a campaign's candidates, a candidacy's scores and decision. */
+@PageController
+class RecruitmentPages {
+
+	private static final int LINES = 3;
+
+	private final Recruitment recruitment;
+
+	RecruitmentPages(Recruitment recruitment) {
+		this.recruitment = recruitment;
+	}
+
+	@GetMapping("/recrutement")
+	String campaigns(Model model) {
+		model.addAttribute("campaigns", recruitment.campaigns().collectList());
+		return "recruitment/campaigns";
+	}
+
+	/** A campaign with up to three needs ({@code level-1}, {@code subject-1}, {@code role-1}, {@code hours-1}…). */
+	@PostMapping("/recrutement")
+	Mono<String> open(Authentication who, ServerWebExchange exchange) {
+		Mono<Long> open = exchange.getFormData().flatMap(f -> {
+			List<Recruitment.Need> needs = new ArrayList<>();
+			for (int i = 1; i <= LINES; i++) {
+				String level = f.getFirst("level-" + i);
+				if (level != null && !level.isBlank()) {
+					needs.add(new Recruitment.Need(level, f.getFirst("subject-" + i), f.getFirst("role-" + i), number(f, "hours-" + i)));
+				}
+			}
+			return recruitment.open(f.getFirst("name"), date(f, "opensOn"), date(f, "closesOn"), needs, who.getName());
+		});
+		return open.flatMap(id -> Flash.outcome(exchange, Mono.empty(), "flash.saved").thenReturn("redirect:/recrutement/" + id))
+			.onErrorResume(InvalidRequest.class, e -> Flash.outcome(exchange, Mono.error(e), "flash.saved").thenReturn("redirect:/recrutement"));
+	}
+
+	@GetMapping("/recrutement/{id}")
+	String campaign(@PathVariable long id, Model model) {
+		model.addAttribute("campaign", recruitment.campaign(id));
+		model.addAttribute("candidacies", recruitment.candidacies(id).collectList());
+		return "recruitment/campaign";
+	}
+
+	/** A candidate with up to three documents ({@code doc-kind-1}, {@code doc-file-1}, {@code doc-date-1}…). */
+	@PostMapping("/recrutement/{id}/candidatures")
+	Mono<String> apply(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
+		Mono<Long> apply = exchange.getFormData().flatMap(f -> {
+			List<Recruitment.Document> documents = new ArrayList<>();
+			for (int i = 1; i <= LINES; i++) {
+				String file = f.getFirst("doc-file-" + i);
+				if (file != null && !file.isBlank()) {
+					documents.add(new Recruitment.Document(f.getFirst("doc-kind-" + i), file, date(f, "doc-date-" + i)));
+				}
+			}
+			return recruitment.apply(id, new VacataireFile.Identity(f.getFirst("firstname"), f.getFirst("lastname"), f.getFirst("email"),
+					null, f.getFirst("phone"), null), documents, who.getName());
+		});
+		return Flash.outcome(exchange, apply, "flash.candidate").thenReturn("redirect:/recrutement/" + id);
+	}
+
+	@GetMapping("/recrutement/candidatures/{id}")
+	String candidacy(@PathVariable long id, Authentication who, Model model) {
+		Mono<Recruitment.Candidacy> candidacy = recruitment.candidacy(id).cache();
+		model.addAttribute("candidacy", candidacy);
+		model.addAttribute("campaign", candidacy.flatMap(k -> recruitment.campaign(k.campaignId())));
+		model.addAttribute("grid", recruitment.grid().collectList());
+		model.addAttribute("me", who.getName());
+		return "recruitment/candidacy";
+	}
+
+	/** The signed-in evaluator's grid: {@code score-<criterion>} and {@code why-<criterion>}. */
+	@PostMapping("/recrutement/candidatures/{id}/notes")
+	Mono<String> score(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
+		Mono<Void> score = exchange.getFormData().flatMap(f -> recruitment.grid().collectList().flatMap(grid -> {
+			List<Recruitment.Score> scores = new ArrayList<>();
+			for (Recruitment.Criterion c : grid) {
+				String s = f.getFirst("score-" + c.id());
+				if (s != null && s.matches("[0-5]")) {
+					String why = f.getFirst("why-" + c.id());
+					scores.add(new Recruitment.Score(c.id(), Integer.parseInt(s), why == null ? "" : why));
+				}
+			}
+			return recruitment.score(id, scores, who.getName());
+		}));
+		return Flash.outcome(exchange, score, "flash.saved").thenReturn("redirect:/recrutement/candidatures/" + id);
+	}
+
+	@PostMapping("/recrutement/candidatures/{id}/decision")
+	Mono<String> decide(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
+		Mono<Recruitment.Candidacy> decide = exchange.getFormData()
+			.flatMap(f -> recruitment.decide(id, "retain".equals(f.getFirst("decision")), f.getFirst("reason"), who.getName()));
+		return Flash.outcome(exchange, decide, "flash.decided").thenReturn("redirect:/recrutement/candidatures/" + id);
+	}
+
+	private static @Nullable LocalDate date(MultiValueMap<String, String> form, String name) {
+		String value = form.getFirst(name);
+		try {
+			return value == null || value.isBlank() ? null : LocalDate.parse(value);
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw new InvalidRequest("Date invalide : « " + value + " ».");
+		}
+	}
+
+	private static int number(MultiValueMap<String, String> form, String name) {
+		String value = form.getFirst(name);
+		try {
+			return value == null || value.isBlank() ? 0 : Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException e) {
+			throw new InvalidRequest("Nombre invalide : « " + value + " ».");
+		}
+	}
+}

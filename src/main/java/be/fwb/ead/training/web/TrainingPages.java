@@ -1,0 +1,98 @@
+package be.fwb.ead.training.web;
+
+import java.time.LocalDateTime;
+
+import be.fwb.ead.shared.DisplaySettings;
+import be.fwb.ead.shared.Flash;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.PageController;
+import be.fwb.ead.training.Training;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The training screens: sessions, a session's registrations and attendance, a vacataire's trainings. */
+@PageController
+class TrainingPages {
+
+	private final Training training;
+	private final DisplaySettings display;
+
+	TrainingPages(Training training, DisplaySettings display) {
+		this.training = training;
+		this.display = display;
+	}
+
+	@GetMapping("/formations")
+	String sessions(Model model) {
+		model.addAttribute("sessions", training.sessions().collectList());
+		model.addAttribute("requirements", training.requirements().collectList());
+		model.addAttribute("overdue", training.overdue().collectList());
+		model.addAttribute("topics", Training.TOPICS);
+		return "training/sessions";
+	}
+
+	record SessionForm(@Nullable String kind, @Nullable String topic, @Nullable String title, @Nullable LocalDateTime startsAt,
+			@Nullable Integer durationMinutes, @Nullable String mode, @Nullable String location, @Nullable Integer capacity) {
+	}
+
+	@PostMapping("/formations")
+	Mono<String> plan(@ModelAttribute SessionForm f, Authentication who, ServerWebExchange exchange) {
+		return Flash.outcome(exchange, Mono.defer(() -> f.startsAt() == null || f.durationMinutes() == null || f.capacity() == null
+				? Mono.error(new InvalidRequest("La date, la durée et la capacité de la session sont obligatoires."))
+				: training.plan(new Training.NewSession(f.kind(), f.topic(), f.title(), f.startsAt().atZone(display.zone()).toInstant(),
+						f.durationMinutes(), f.mode(), f.location(), f.capacity()), who.getName())), "flash.saved")
+			.thenReturn("redirect:/formations");
+	}
+
+	@GetMapping("/formations/{id}")
+	String session(@PathVariable long id, Model model) {
+		model.addAttribute("trainingSession", training.session(id));
+		model.addAttribute("registrations", training.registrations(id).collectList());
+		return "training/session";
+	}
+
+	record RegistrationForm(@Nullable Long vacataireId, @Nullable Long sessionId, @Nullable String back) {
+	}
+
+	/** Registers a vacataire, from the session's page or from the vacataire's. */
+	@PostMapping("/formations/inscriptions")
+	Mono<String> register(@ModelAttribute RegistrationForm f, Authentication who, ServerWebExchange exchange) {
+		String back = "vacataire".equals(f.back()) && f.vacataireId() != null ? "redirect:/vacataires/" + f.vacataireId() + "#formations"
+				: "redirect:/formations/" + f.sessionId();
+		return Flash.outcome(exchange, Mono.defer(() -> f.vacataireId() == null || f.sessionId() == null
+				? Mono.error(new InvalidRequest("Choisissez une session et un vacataire."))
+				: training.register(f.sessionId(), f.vacataireId(), who.getName())), "flash.registered").thenReturn(back);
+	}
+
+	record AttendanceForm(@Nullable String outcome) {
+	}
+
+	/** {@code completed}, {@code attended} (not completed) or {@code absent}. */
+	@PostMapping("/formations/{id}/presences/{vacataireId}")
+	Mono<String> attendance(@PathVariable long id, @PathVariable long vacataireId, @ModelAttribute AttendanceForm f,
+			Authentication who, ServerWebExchange exchange) {
+		boolean completed = "completed".equals(f.outcome());
+		boolean attended = completed || "attended".equals(f.outcome());
+		return Flash.outcome(exchange, training.recordAttendance(id, vacataireId, attended, completed, who.getName()), "flash.saved")
+			.thenReturn("redirect:/formations/" + id);
+	}
+
+	/** A vacataire's trainings: the section of their page (htmx), or a page of its own. */
+	@GetMapping("/vacataires/{id}/formations")
+	String ofVacataire(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
+			Model model) {
+		model.addAttribute("vacataireId", id);
+		model.addAttribute("registrations", training.ofVacataire(id).collectList());
+		model.addAttribute("missing", training.missing(id, "TUTOR").collectList());
+		model.addAttribute("sessions", training.sessions().collectList());
+		return htmx != null ? "training/vacataire :: section" : "training/vacataire";
+	}
+}

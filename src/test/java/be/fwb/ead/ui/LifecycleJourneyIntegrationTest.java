@@ -1,0 +1,180 @@
+package be.fwb.ead.ui;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import be.fwb.ead.IntegrationTest;
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.security.Role;
+import be.fwb.ead.sync.SyncLauncher;
+import be.fwb.ead.sync.SyncMode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A coordinator's whole lifecycle journey in a real browser: define a title, open a recruitment campaign, enter a
+ * candidate, score and retain them, record their title and their initial training, assign them to tutor a module
+ * (after a refusal over the workload cap), and evaluate them. Screenshots under {@code target/screenshots}.
+ */
+class LifecycleJourneyIntegrationTest extends IntegrationTest {
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	SyncLauncher launcher;
+
+	@BeforeEach
+	void catalogueAccountAndBrowser() {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
+		if (browser == null) {
+			browser = Browser.open("http://localhost:" + port);
+		}
+		browser.signOut();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void aCoordinatorRecruitsACandidateThroughToAnAssignmentAndRecordsATrainingAndAnEvaluation() {
+		String level = await(db.sql("select p.name from moodle_category c join moodle_category p on p.id = c.parent_id "
+				+ "where c.name = 'Mathématiques' and p.name like '%CE1D%'").map(r -> r.get(0, String.class)).one());
+		LocalDate today = LocalDate.now();
+		browser.signIn("coord", "mot-de-passe-coord");
+
+		// A title covering mathematics at that level.
+		browser.find(By.linkText("Titres")).click();
+		browser.type(By.id("t-code"), "AESI-MATH").type(By.id("t-name"), "AESI mathématiques")
+			.type(By.id("t-level1"), level).type(By.id("t-subject1"), "Mathématiques");
+		browser.find(By.cssSelector("#title-form button[type=submit]")).click();
+		assertThat(browser.text(By.id("flash"))).isEqualTo("Enregistré.");
+		assertThat(browser.text(By.id("titles"))).contains("AESI-MATH").contains(level + " / Mathématiques (requis)");
+
+		// A campaign with its need, and a candidate with their documents.
+		browser.find(By.linkText("Recrutement")).click();
+		browser.type(By.id("c-name"), "Tuteurs de mathématiques 2026-2027")
+			.setValue(By.id("c-opens"), today.minusDays(1).toString())
+			.setValue(By.id("c-closes"), today.plusDays(30).toString())
+			.type(By.id("n-level-1"), level).type(By.id("n-subject-1"), "Mathématiques").type(By.id("n-hours-1"), "120");
+		browser.find(By.cssSelector("#campaign-form button[type=submit]")).click();
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Tuteurs de mathématiques 2026-2027");
+		browser.type(By.id("k-first"), "François").type(By.id("k-last"), "Renard").type(By.id("k-email"), "francois.renard@ead.test")
+			.type(By.id("d-file-1"), "cv-renard.pdf");
+		new Select(browser.find(By.id("d-kind-2"))).selectByVisibleText("Diplôme");
+		browser.type(By.id("d-file-2"), "aesi-renard.pdf");
+		browser.find(By.cssSelector("#candidacy-form button[type=submit]")).click();
+		assertThat(browser.text(By.id("flash"))).isEqualTo("Candidature enregistrée.");
+
+		// Scored on the grid, each score justified, then retained.
+		browser.find(By.linkText("François Renard")).click();
+		for (WebElement why : browser.all(By.cssSelector("#score-form input[name^=why-]"))) {
+			why.sendKeys("Dossier solide, entretien convaincant");
+		}
+		browser.find(By.id("score")).click();
+		assertThat(browser.text(By.id("scores"))).contains("coord").contains("Dossier solide");
+		browser.find(By.id("decide")).click();
+		assertThat(browser.text(By.id("decision"))).isEqualTo("Retenu");
+		assertAccessible("candidature");
+		browser.screenshot("recrutement-candidature-retenue");
+
+		// The vacataire's file: retained, with the decision in the timeline.
+		browser.find(By.linkText("Fiche du vacataire")).click();
+		assertThat(browser.text(By.id("status"))).isEqualTo("Retenu");
+		assertThat(browser.text(By.id("historique"))).contains("Décision : retenu").contains("Statut : candidat → retenu");
+		String vacatairePage = browser.driver().getCurrentUrl();
+
+		// The title, in the section htmx loads into the page.
+		new Select(browser.find(By.id("g-title"))).selectByVisibleText("AESI-MATH – AESI mathématiques");
+		browser.find(By.cssSelector("#grant-form button[type=submit]")).click();
+		assertThat(browser.text(By.id("held-titles"))).contains("AESI-MATH");
+
+		// Tutoring is refused until the initial training is completed.
+		chooseModuleAndAssign("mathematiques 1re secondaire", "40");
+		assertThat(browser.text(By.id("flash"))).contains("n'a pas terminé la formation requise pour le tutorat");
+
+		// Two initial sessions, the registration, the attendance.
+		for (String[] session : List.of(new String[] { "MOODLE", "Moodle pour les tuteurs" },
+				new String[] { "TUTORING", "Tutorat à distance – les bases" })) {
+			browser.find(By.linkText("Formations")).click();
+			browser.type(By.id("s-title"), session[1]);
+			new Select(browser.find(By.id("s-topic"))).selectByValue(session[0]);
+			browser.setValue(By.id("s-at"), LocalDateTime.now().minusDays(2).truncatedTo(ChronoUnit.MINUTES).toString());
+			browser.find(By.cssSelector("#session-form button[type=submit]")).click();
+			browser.go(path(vacatairePage));
+			new Select(browser.find(By.id("t-session"))).selectByVisibleText(session[1] + " – "
+					+ LocalDate.now().minusDays(2).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " (0/20)");
+			browser.find(By.cssSelector("#formations form button[type=submit]")).click();
+			assertThat(browser.text(By.id("flash"))).isEqualTo("Inscription enregistrée.");
+			browser.find(By.linkText(session[1])).click();
+			new Select(browser.find(By.id("o-0"))).selectByValue("completed");
+			browser.find(By.cssSelector("#registrations button[type=submit]")).click();
+			assertThat(browser.text(By.id("registrations"))).contains("Terminée");
+		}
+		assertAccessible("session de formation");
+		browser.screenshot("formation-presences");
+
+		// The assignment: refused over the cap, then accepted.
+		browser.go(path(vacatairePage));
+		assertThat(browser.all(By.id("training-missing"))).isEmpty();
+		chooseModuleAndAssign("mathematiques 1re secondaire", "400");
+		assertThat(browser.text(By.id("flash"))).contains("Plafond d'heures dépassé");
+		chooseModuleAndAssign("mathematiques 1re secondaire", "40");
+		assertThat(browser.text(By.id("flash"))).isEqualTo("Affectation enregistrée.");
+		assertThat(browser.text(By.id("assignments"))).contains("Mathématiques").contains("Tutorat").contains("titre requis");
+
+		// The evaluation on the grid.
+		browser.find(By.cssSelector("#evaluation-new summary")).click();
+		for (WebElement three : browser.all(By.cssSelector("#evaluation-form input[type=radio][value='3']"))) {
+			three.click();
+		}
+		browser.type(By.id("e-comment"), "Très bon premier trimestre.");
+		browser.find(By.id("evaluate")).click();
+		assertThat(browser.text(By.id("flash"))).isEqualTo("Évaluation enregistrée.");
+		assertThat(browser.text(By.id("evaluations"))).contains("moyenne pondérée 3 / 4");
+		assertThat(browser.text(By.id("historique"))).contains("Affecté en tutorat").contains("Évaluation du");
+		assertAccessible("fiche du vacataire");
+		browser.screenshot("fiche-vacataire-affecte-forme-evalue");
+	}
+
+	private void chooseModuleAndAssign(String search, String hours) {
+		browser.type(By.id("a-module-q"), search);
+		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("a-module"), "Mathématiques"));
+		browser.waitFor(d -> new Select(d.findElement(By.id("a-module"))).getOptions().stream()
+			.allMatch(o -> o.getText().contains("Mathématiques")));
+		new Select(browser.find(By.id("a-module"))).selectByIndex(0);
+		browser.setValue(By.id("a-start"), LocalDate.now().minusDays(1).toString())
+			.setValue(By.id("a-end"), LocalDate.now().plusMonths(6).toString())
+			.type(By.id("a-hours"), hours);
+		browser.find(By.id("assign")).click();
+	}
+
+	private static String path(String url) {
+		return url.replaceFirst("^https?://[^/]+", "").replaceFirst("#.*$", "");
+	}
+
+	private static void assertAccessible(String page) {
+		assertThat(Accessibility.problems(browser)).as("accessibilité : " + page).isEmpty();
+	}
+}
