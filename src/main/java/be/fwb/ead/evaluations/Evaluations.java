@@ -109,7 +109,7 @@ public class Evaluations {
 								: insert.bind("comment", s.comment().trim())).then();
 					})
 					.then(changes.record(evaluator, Change.of("evaluation", id, vacataireId, "created",
-							"Évaluation du " + evaluatedOn + " par " + evaluator).withStates(null, scores)))
+							"Évaluation du " + evaluatedOn.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " par " + evaluator).withStates(null, scores)))
 					.thenReturn(id));
 		});
 	}

@@ -1,0 +1,45 @@
+package be.fwb.ead.imports.web;
+
+import java.net.URI;
+
+import be.fwb.ead.imports.VacataireImport;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Imports vacataires and their titles from a CSV or XLSX file sent as the request body (coordinators). A file with
+ * errors answers 422, a problem detail whose {@code lines} say what to fix on which line; nothing is written.
+ */
+@RestController
+class ImportController {
+
+	private final VacataireImport imports;
+
+	ImportController(VacataireImport imports) {
+		this.imports = imports;
+	}
+
+	@PostMapping(path = "/api/vacataires/import", consumes = { "text/csv", "application/octet-stream",
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+	Mono<ResponseEntity<Object>> run(@RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun,
+			Authentication who) {
+		return imports.run(file, dryRun, who.getName()).map(report -> {
+			if (!report.hasErrors()) {
+				return ResponseEntity.ok(report);
+			}
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+					report.errors().size() + " ligne(s) à corriger ; rien n'a été importé.");
+			problem.setTitle("Import refusé");
+			problem.setInstance(URI.create("/api/vacataires/import"));
+			problem.setProperty("lines", report.errors());
+			return ResponseEntity.unprocessableContent().body(problem);
+		});
+	}
+}

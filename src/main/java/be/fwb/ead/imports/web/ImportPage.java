@@ -1,0 +1,60 @@
+package be.fwb.ead.imports.web;
+
+import be.fwb.ead.imports.VacataireImport;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.PageController;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The import screen: the expected columns, the upload, and the report of each line. */
+@PageController
+class ImportPage {
+
+	private static final int MAX_BYTES = 5 * 1024 * 1024;
+
+	private final VacataireImport imports;
+
+	ImportPage(VacataireImport imports) {
+		this.imports = imports;
+	}
+
+	@GetMapping("/vacataires/import")
+	String form() {
+		return "imports/vacataires";
+	}
+
+	@PostMapping("/vacataires/import")
+	Mono<String> upload(ServerWebExchange exchange, Authentication who, Model model) {
+		return exchange.getMultipartData().flatMap(parts -> {
+			if (!(parts.getFirst("file") instanceof FilePart file)) {
+				return Mono.error(new InvalidRequest("Choisissez un fichier CSV ou XLSX."));
+			}
+			boolean dryRun = parts.getFirst("dryRun") instanceof FormFieldPart f && "true".equals(f.value());
+			return DataBufferUtils.join(file.content(), MAX_BYTES)
+				.map(buffer -> {
+					byte[] bytes = new byte[buffer.readableByteCount()];
+					buffer.read(bytes);
+					DataBufferUtils.release(buffer);
+					return bytes;
+				})
+				.onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
+						e -> new InvalidRequest("Le fichier dépasse 5 Mo."))
+				.flatMap(bytes -> imports.run(bytes, dryRun, who.getName()))
+				.doOnNext(report -> {
+					model.addAttribute("report", report);
+					model.addAttribute("filename", file.filename());
+					model.addAttribute("dryRun", dryRun);
+				});
+		}).onErrorResume(InvalidRequest.class, e -> {
+			model.addAttribute("problem", e.getMessage());
+			return Mono.empty();
+		}).thenReturn("imports/vacataires");
+	}
+}
