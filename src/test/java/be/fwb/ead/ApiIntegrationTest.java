@@ -152,6 +152,25 @@ class ApiIntegrationTest extends IntegrationTest {
 		assertThat(docs).contains("/api/modules").contains("/api/sync");
 	}
 
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping mappings;
+
+	@Test
+	void theOpenApiDescriptionDocumentsEveryApiEndpointAndNoPage() {
+		String docs = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		java.util.Set<String> apiPaths = new java.util.TreeSet<>();
+		mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternsCondition().getPatterns().forEach(p -> {
+			if (p.getPatternString().startsWith("/api/")) {
+				apiPaths.add(p.getPatternString());
+			}
+		}));
+		assertThat(apiPaths).hasSizeGreaterThan(30);
+		assertThat(apiPaths).allSatisfy(path -> assertThat(docs).contains("\"" + path + "\""));
+		assertThat(docs).doesNotContain("\"/modules\"").doesNotContain("/connexion").doesNotContain("\"/synchronisations\"");
+	}
+
 	private String token(String username, String password) {
 		return web.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("username", username, "password", password))

@@ -140,6 +140,11 @@ public class Evaluations {
 			.switchIfEmpty(Mono.error(new NotFound("Aucune évaluation n'a l'identifiant " + id + ".")));
 	}
 
+	/** Every evaluation, the most recent first (for exports). */
+	public Flux<Evaluation> all() {
+		return evaluations("where e.id > :id", 0);
+	}
+
 	public Flux<Evaluation> ofVacataire(long vacataireId) {
 		return evaluations("where e.vacataire_id = :id", vacataireId);
 	}

@@ -176,6 +176,14 @@ public class Training {
 			.all();
 	}
 
+	/** Every registration, the most recent sessions first (for exports). */
+	public Flux<Registration> allRegistrations() {
+		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
+				+ "join vacataire v on v.id = r.vacataire_id order by s.starts_at desc, v.sort_key")
+			.map(Training::readRegistration)
+			.all();
+	}
+
 	public Flux<Registration> ofVacataire(long vacataireId) {
 		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
 				+ "join vacataire v on v.id = r.vacataire_id where r.vacataire_id = :v order by s.starts_at desc")

@@ -86,6 +86,14 @@ public class Vacataires {
 			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + ".")));
 	}
 
+	/** Every vacataire's shown name by id (for exports that list several vacataires). */
+	public Mono<Map<Long, String>> namesById() {
+		return db.sql("select v.id, " + NAME + " as name from vacataire v")
+			.map(r -> Map.entry(r.get("id", Long.class), r.get("name", String.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
 	/** The figures of the dashboard, in one query. */
 	public Mono<VacataireFigures> figures() {
 		return db.sql("select count(*) as total, count(*) filter (where v.status = 'ACTIF') as active, "

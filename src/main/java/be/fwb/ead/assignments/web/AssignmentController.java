@@ -8,6 +8,7 @@ import be.fwb.ead.assignments.NewAssignment;
 import be.fwb.ead.assignments.Reconciliation;
 import be.fwb.ead.shared.InvalidRequest;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import reactor.core.publisher.Mono;
 
 /** Assignments (coordinators create and end them; reviewers read them) and their reconciliation with Moodle. */
 @RestController
+@Tag(name = "Affectations", description = "Affectations sous les règles du service, et rapprochement avec Moodle.")
 class AssignmentController {
 
 	private final Assignments assignments;

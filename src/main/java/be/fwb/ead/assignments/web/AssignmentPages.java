@@ -39,6 +39,7 @@ import reactor.core.publisher.Mono;
 class AssignmentPages {
 
 	private static final int MODULE_CHOICES = 50;
+	private static final int RECONCILIATION_PAGE = 100;
 
 	private final Assignments assignments;
 	private final Reconciliation reconciliation;
@@ -117,10 +118,21 @@ class AssignmentPages {
 		return export(locale).xlsxDownload("affectations", text("assignment.title", locale), assignments.all(current));
 	}
 
+	/** The reconciliation's query string: only the page. */
+	record ReconciliationQuery(int page) {
+
+		public String link(int otherPage) {
+			return new be.fwb.ead.shared.QueryString().paging(true, null, otherPage).toString();
+		}
+	}
+
 	@GetMapping("/affectations/rapprochement")
-	String reconciliation(Model model) {
-		model.addAttribute("lines", reconciliation.lines().collectList());
-		model.addAttribute("today", LocalDate.now());
+	String reconciliation(@RequestParam(required = false) @Nullable Integer page, Model model) {
+		Paging paging = Paging.ofPageNumber(page, null, RECONCILIATION_PAGE);
+		model.addAttribute("query", new ReconciliationQuery(paging.page() + 1));
+		model.addAttribute("lines", reconciliation.lines().collectList().map(all -> new be.fwb.ead.shared.PageOf<>(
+				all.subList((int) Math.min(all.size(), paging.offset()), (int) Math.min(all.size(), paging.offset() + paging.size())),
+				all.size(), paging.page(), paging.size())));
 		return "assignments/reconciliation";
 	}
 

@@ -8,6 +8,7 @@ import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.PageOf;
 import be.fwb.ead.shared.Paging;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** The module catalogue, for coordinators and reviewers. */
 @RestController
+@Tag(name = "Modules", description = "Le catalogue des modules synchronisé depuis Moodle.")
 @RequestMapping("/api/modules")
 class ModuleController {
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import be.fwb.ead.evaluations.Evaluations;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 /** Evaluations of the vacataires (coordinators): the grid, recording one, history, who is due. */
 @RestController
+@Tag(name = "Évaluations", description = "Grille, évaluations et évaluations à faire (coordination).")
 class EvaluationController {
 
 	private final Evaluations evaluations;

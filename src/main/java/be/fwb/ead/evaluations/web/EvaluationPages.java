@@ -3,12 +3,20 @@ package be.fwb.ead.evaluations.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import be.fwb.ead.evaluations.Evaluations;
+import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
+import be.fwb.ead.shared.TableExport;
+import be.fwb.ead.shared.TableExport.Column;
+import be.fwb.ead.vacataires.Vacataires;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -17,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The evaluation screens: a vacataire's evaluations, the form on the grid, who is due. */
@@ -24,9 +33,15 @@ import reactor.core.publisher.Mono;
 class EvaluationPages {
 
 	private final Evaluations evaluations;
+	private final Vacataires vacataires;
+	private final MessageSource messages;
+	private final DisplaySettings display;
 
-	EvaluationPages(Evaluations evaluations) {
+	EvaluationPages(Evaluations evaluations, Vacataires vacataires, MessageSource messages, DisplaySettings display) {
 		this.evaluations = evaluations;
+		this.vacataires = vacataires;
+		this.messages = messages;
+		this.display = display;
 	}
 
 	/** A vacataire's evaluations with the form to record one: the section of their page (htmx), or a page of its own. */
@@ -62,6 +77,43 @@ class EvaluationPages {
 	String due(Model model) {
 		model.addAttribute("due", evaluations.due().collectList());
 		return "evaluations/due";
+	}
+
+	@GetMapping("/evaluations/export.csv")
+	ResponseEntity<Flux<DataBuffer>> csv(ServerWebExchange exchange) {
+		return export(locale(exchange)).csvDownload("evaluations", rows(), exchange.getResponse().bufferFactory());
+	}
+
+	@GetMapping("/evaluations/export.xlsx")
+	Mono<ResponseEntity<byte[]>> xlsx(ServerWebExchange exchange) {
+		Locale locale = locale(exchange);
+		return export(locale).xlsxDownload("evaluations", messages.getMessage("evaluation.title", null, locale), rows());
+	}
+
+	/** An evaluation with the vacataire's name. */
+	record Row(String name, Evaluations.Evaluation evaluation) {
+	}
+
+	private Flux<Row> rows() {
+		return vacataires.namesById().flatMapMany(names -> evaluations.all()
+			.map(e -> new Row(names.getOrDefault(e.vacataireId(), "#" + e.vacataireId()), e)));
+	}
+
+	private TableExport<Row> export(Locale locale) {
+		List<Column<Row>> columns = new ArrayList<>(List.of(
+				new Column<Row>(messages.getMessage("vacataire.name", null, locale), Row::name),
+				new Column<Row>(messages.getMessage("common.date", null, locale), r -> r.evaluation().evaluatedOn()),
+				new Column<Row>(messages.getMessage("evaluation.evaluator", null, locale), r -> r.evaluation().evaluator()),
+				new Column<Row>(messages.getMessage("evaluation.mean", null, locale), r -> r.evaluation().weightedScore()),
+				new Column<Row>(messages.getMessage("evaluation.overall", null, locale), r -> r.evaluation().comment()),
+				new Column<Row>(messages.getMessage("evaluation.acknowledgedOn", null, locale), r -> r.evaluation().acknowledgedAt()),
+				new Column<Row>(messages.getMessage("evaluation.vacataireComment", null, locale), r -> r.evaluation().vacataireComment())));
+		return new TableExport<>(columns, display.zone());
+	}
+
+	private static Locale locale(ServerWebExchange exchange) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		return locale == null ? Locale.forLanguageTag("fr-BE") : locale;
 	}
 
 	private static @Nullable LocalDate date(MultiValueMap<String, String> form) {

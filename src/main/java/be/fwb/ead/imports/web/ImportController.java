@@ -3,6 +3,7 @@ package be.fwb.ead.imports.web;
 import java.net.URI;
 
 import be.fwb.ead.imports.VacataireImport;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
  * errors answers 422, a problem detail whose {@code lines} say what to fix on which line; nothing is written.
  */
 @RestController
+@Tag(name = "Import", description = "Import de vacataires et de leurs titres depuis un fichier CSV ou XLSX.")
 class ImportController {
 
 	private final VacataireImport imports;

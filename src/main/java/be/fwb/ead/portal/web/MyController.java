@@ -10,6 +10,7 @@ import be.fwb.ead.training.Training;
 import be.fwb.ead.vacataires.Vacataire;
 import be.fwb.ead.vacataires.Vacataires;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Mono;
  * vacataire is ever taken from the request.
  */
 @RestController
+@Tag(name = "Mon espace", description = "Les données du vacataire connecté, et seulement les siennes.")
 @RequestMapping("/api/me")
 class MyController {
 

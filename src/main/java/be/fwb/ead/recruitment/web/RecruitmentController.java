@@ -6,6 +6,7 @@ import java.util.List;
 import be.fwb.ead.recruitment.Recruitment;
 import be.fwb.ead.vacataires.VacataireFile;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
 
 /** Recruitment campaigns, candidacies, scores and decisions (coordinators). */
 @RestController
+@Tag(name = "Recrutement", description = "Campagnes, candidatures, notes et décisions (coordination).")
 @RequestMapping("/api/recruitment")
 class RecruitmentController {
 

@@ -9,6 +9,7 @@ import be.fwb.ead.shared.ProblemResponses;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Mono;
 
 /** Exchanges a username and password for a bearer token. */
 @RestController
+@Tag(name = "Authentification", description = "Obtenir un jeton d’accès.")
 @RequestMapping("/api/auth")
 class AuthController {
 

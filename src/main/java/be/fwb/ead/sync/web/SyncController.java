@@ -7,6 +7,7 @@ import be.fwb.ead.sync.SyncMode;
 import be.fwb.ead.sync.SyncRun;
 import be.fwb.ead.sync.SyncRuns;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import reactor.core.publisher.Mono;
 
 /** Starting a sync (coordinators) and reading the record of runs. */
 @RestController
+@Tag(name = "Synchronisation", description = "Lancer une synchronisation avec Moodle et consulter les exécutions.")
 @RequestMapping("/api/sync")
 class SyncController {
 

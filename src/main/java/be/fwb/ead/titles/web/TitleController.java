@@ -6,6 +6,7 @@ import java.util.List;
 import be.fwb.ead.catalogue.Placements;
 import be.fwb.ead.titles.Titles;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Mono;
 
 /** Titles and their coverage, the titles each vacataire holds, and the level and subject of each category. */
 @RestController
+@Tag(name = "Titres", description = "Titres requis, couvertures, titres détenus, niveau et matière des catégories.")
 class TitleController {
 
 	private final Titles titles;

@@ -3,6 +3,7 @@ package be.fwb.ead.training.web;
 
 import be.fwb.ead.training.Training;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** Training sessions, registrations, attendance, requirements and who is overdue (coordinators). */
 @RestController
+@Tag(name = "Formations", description = "Sessions, inscriptions, présences, exigences, retards (coordination).")
 class TrainingController {
 
 	private final Training training;

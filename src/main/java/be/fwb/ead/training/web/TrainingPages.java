@@ -1,13 +1,20 @@
 package be.fwb.ead.training.web;
 
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
 
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
+import be.fwb.ead.shared.TableExport;
+import be.fwb.ead.shared.TableExport.Column;
 import be.fwb.ead.training.Training;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The training screens: sessions, a session's registrations and attendance, a vacataire's trainings. */
@@ -24,10 +32,12 @@ class TrainingPages {
 
 	private final Training training;
 	private final DisplaySettings display;
+	private final MessageSource messages;
 
-	TrainingPages(Training training, DisplaySettings display) {
+	TrainingPages(Training training, DisplaySettings display, MessageSource messages) {
 		this.training = training;
 		this.display = display;
+		this.messages = messages;
 	}
 
 	@GetMapping("/formations")
@@ -83,6 +93,40 @@ class TrainingPages {
 		boolean attended = completed || "attended".equals(f.outcome());
 		return Flash.outcome(exchange, training.recordAttendance(id, vacataireId, attended, completed, who.getName()), "flash.saved")
 			.thenReturn("redirect:/formations/" + id);
+	}
+
+	@GetMapping("/formations/export.csv")
+	ResponseEntity<Flux<DataBuffer>> csv(ServerWebExchange exchange) {
+		return export(locale(exchange)).csvDownload("formations", training.allRegistrations(), exchange.getResponse().bufferFactory());
+	}
+
+	@GetMapping("/formations/export.xlsx")
+	Mono<ResponseEntity<byte[]>> xlsx(ServerWebExchange exchange) {
+		Locale locale = locale(exchange);
+		return export(locale).xlsxDownload("formations", messages.getMessage("training.title", null, locale),
+				training.allRegistrations());
+	}
+
+	private TableExport<Training.Registration> export(Locale locale) {
+		return new TableExport<>(List.of(
+				new Column<Training.Registration>(text("vacataire.name", locale), Training.Registration::vacataireName),
+				new Column<Training.Registration>(text("training.session", locale), Training.Registration::title),
+				new Column<Training.Registration>(text("training.kindLabel", locale), r -> text("training.kind." + r.kind(), locale)),
+				new Column<Training.Registration>(text("training.topic", locale), r -> text("training.topic." + r.topic(), locale)),
+				new Column<Training.Registration>(text("common.date", locale), Training.Registration::startsAt),
+				new Column<Training.Registration>(text("training.outcome", locale), r -> text(r.completedAt() != null ? "training.completed"
+						: r.attended() == null ? "training.registered" : r.attended() ? "training.attended" : "training.absent", locale)),
+				new Column<Training.Registration>(text("training.completedAt", locale), Training.Registration::completedAt)),
+				display.zone());
+	}
+
+	private String text(String code, Locale locale) {
+		return messages.getMessage(code, null, locale);
+	}
+
+	private static Locale locale(ServerWebExchange exchange) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		return locale == null ? Locale.forLanguageTag("fr-BE") : locale;
 	}
 
 	/** A vacataire's trainings: the section of their page (htmx), or a page of its own. */

@@ -7,6 +7,7 @@ import be.fwb.ead.vacataires.Vacataire;
 import be.fwb.ead.vacataires.VacataireFilter;
 import be.fwb.ead.vacataires.Vacataires;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 /** The vacataires, for coordinators and reviewers. */
 @RestController
+@Tag(name = "Vacataires", description = "Les vacataires et les modules où ils ont un rôle dans Moodle.")
 @RequestMapping("/api/vacataires")
 class VacataireController {
 

@@ -9,6 +9,7 @@ import be.fwb.ead.vacataires.VacataireFile;
 import be.fwb.ead.vacataires.VacataireFile.Identity;
 import be.fwb.ead.vacataires.VacataireStatus;
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ import reactor.core.publisher.Mono;
 
 /** The vacataire's file, kept by coordinators: identity, status, contracts, availability, timeline. */
 @RestController
+@Tag(name = "Dossier du vacataire", description = "Identité saisie, statut, contrats, disponibilités, historique (coordination).")
 @RequestMapping("/api/vacataires")
 class VacataireFileController {
 
