@@ -33,6 +33,16 @@ class DemoConfiguration {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
+	void demoLifecycle(ApplicationReadyEvent event) {
+		var context = event.getApplicationContext();
+		new DemoLifecycle(context.getBean(be.fwb.ead.titles.Titles.class), context.getBean(be.fwb.ead.training.Training.class),
+				context.getBean(be.fwb.ead.recruitment.Recruitment.class))
+			.seedIfEmpty()
+			.subscribe(null, e -> log.error("Données de démonstration du cycle de vie non créées", e),
+					() -> log.info("Données de démonstration du cycle de vie prêtes (titres, formations, campagne)"));
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
 	void demoAccounts(ApplicationReadyEvent event) {
 		Accounts accounts = event.getApplicationContext().getBean(Accounts.class);
 		accounts.byUsername("qualite")

@@ -34,6 +34,15 @@ public final class EadDataset {
 			{ "Secondaire supérieur – CESS", "SS", "Français", "Mathématiques", "Physique", "Chimie", "Biologie",
 					"Histoire", "Géographie", "Sciences économiques", "Anglais", "Néerlandais", "Philosophie & citoyenneté" } };
 
+	/** The levels of the site and their subjects, as named by the categories: level name → subject names. */
+	public static java.util.Map<String, java.util.List<String>> levelsAndSubjects() {
+		java.util.Map<String, java.util.List<String>> out = new java.util.LinkedHashMap<>();
+		for (String[] level : LEVELS) {
+			out.put(level[0], java.util.List.of(java.util.Arrays.copyOfRange(level, 2, level.length)));
+		}
+		return out;
+	}
+
 	private static final String[] YEARS_F = { "3e primaire", "4e primaire", "5e primaire", "6e primaire" };
 	private static final String[] YEARS_SI = { "1re secondaire", "2e secondaire", "3e secondaire" };
 	private static final String[] YEARS_SS = { "4e secondaire", "5e secondaire", "6e secondaire" };

@@ -97,7 +97,15 @@ public final class PageBenchmark {
 				new String[] { "vacataires, page 1", "/vacataires" },
 				new String[] { "vacataires, recherche", "/vacataires?q=zoe" },
 				new String[] { "fiche vacataire", "/vacataires/" + vacataireId },
-				new String[] { "synchronisations", "/synchronisations" });
+				new String[] { "synchronisations", "/synchronisations" },
+				new String[] { "affectations", "/affectations" },
+				new String[] { "section affectations (htmx)", "/vacataires/" + vacataireId + "/affectations" },
+				new String[] { "section titres (htmx)", "/vacataires/" + vacataireId + "/titres" },
+				new String[] { "rapprochement, page 1", "/affectations/rapprochement" },
+				new String[] { "à traiter", "/attention" },
+				new String[] { "formations", "/formations" },
+				new String[] { "recrutement", "/recrutement" },
+				new String[] { "titres", "/titres" });
 		boolean within = true;
 		for (String[] page : pages) {
 			within &= measure(page[0], page[1], page[0].contains("htmx"), WARM_UPS, RUNS);

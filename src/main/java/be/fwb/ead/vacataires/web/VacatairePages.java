@@ -73,6 +73,8 @@ class VacatairePages {
 				.map(Enum::name).toList()));
 			model.addAttribute("file", files.identity(id));
 			model.addAttribute("contracts", files.contracts(id).collectList());
+			model.addAttribute("availability", files.availability(id).collectList());
+			model.addAttribute("schoolYear", schoolYear(LocalDate.now()));
 			model.addAttribute("timeline", files.timeline(id).collectList());
 		}
 		return "vacataires/detail";
@@ -112,6 +114,33 @@ class VacatairePages {
 				? Mono.error(new InvalidRequest("Les dates de début et de fin du contrat sont obligatoires."))
 				: files.addContract(id, f.startsOn(), f.endsOn(), f.reference(), who.getName())), "flash.saved")
 			.thenReturn("redirect:/vacataires/" + id + "#contrats");
+	}
+
+	record AvailabilityForm(@Nullable String schoolYear, @Nullable Integer term1, @Nullable Integer term2,
+			@Nullable Integer term3) {
+	}
+
+	@PostMapping("/{id}/disponibilites")
+	Mono<String> setAvailability(@PathVariable long id, @ModelAttribute AvailabilityForm f, Authentication who,
+			ServerWebExchange exchange) {
+		java.util.Map<Integer, Integer> hours = new java.util.TreeMap<>();
+		if (f.term1() != null) {
+			hours.put(1, f.term1());
+		}
+		if (f.term2() != null) {
+			hours.put(2, f.term2());
+		}
+		if (f.term3() != null) {
+			hours.put(3, f.term3());
+		}
+		return Flash.outcome(exchange, Mono.defer(() -> files.setAvailability(id, f.schoolYear() == null ? "" : f.schoolYear().trim(),
+				hours, who.getName())), "flash.saved").thenReturn("redirect:/vacataires/" + id + "#disponibilites");
+	}
+
+	/** The school year of a day: 2026-2027 from 1 September 2026 to 31 August 2027. */
+	static String schoolYear(LocalDate day) {
+		int start = day.getMonthValue() >= 9 ? day.getYear() : day.getYear() - 1;
+		return start + "-" + (start + 1);
 	}
 
 	/** A vacataire entered by hand (before having a Moodle account). */
