@@ -51,7 +51,27 @@ public abstract class IntegrationTest {
 		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, change_log, title, "
 				+ "category_mapping, training_session, campaign, assignment, evaluation "
 				+ "restart identity cascade").then());
+		await(db.sql(REFERENCE_DATA).then());
 	}
+
+	/** The configurable reference data back to what the migrations ship (a test may have changed it). */
+	private static final String REFERENCE_DATA = """
+			truncate evaluation_criterion, recruitment_criterion, training_requirement restart identity cascade;
+			insert into training_requirement (role, kind, topic) values
+			    ('AUTHOR', 'INITIAL', 'MOODLE'), ('AUTHOR', 'INITIAL', 'PEDAGOGY'),
+			    ('TUTOR', 'INITIAL', 'MOODLE'), ('TUTOR', 'INITIAL', 'TUTORING');
+			insert into evaluation_criterion (label, weight, position) values
+			    ('Qualité pédagogique des contenus et des activités', 3, 1),
+			    ('Réactivité et qualité des retours aux apprenants', 3, 2),
+			    ('Maîtrise technique de Moodle', 2, 3),
+			    ('Respect des normes et balises rédactionnelles de l''EAD', 2, 4),
+			    ('Collaboration avec la coordination', 1, 5);
+			insert into recruitment_criterion (label, weight, position) values
+			    ('Titre requis et adéquation à la matière', 3, 1),
+			    ('Expérience d''enseignement', 2, 2),
+			    ('Compétences numériques (Moodle, outils en ligne)', 2, 3),
+			    ('Qualités rédactionnelles', 2, 4),
+			    ('Disponibilité', 1, 5)""";
 
 	/** Waits for a publisher with StepVerifier, at most a minute, and gives its value (null when empty). */
 	protected static <T> T await(Mono<T> mono) {

@@ -1,7 +1,6 @@
 package be.fwb.ead.attention;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +8,7 @@ import java.util.stream.Collectors;
 
 import be.fwb.ead.assignments.Assignments;
 import be.fwb.ead.assignments.Reconciliation;
+import be.fwb.ead.catalogue.Placements;
 import be.fwb.ead.evaluations.Evaluations;
 import be.fwb.ead.shared.SearchText;
 import be.fwb.ead.titles.Titles;
@@ -37,10 +37,15 @@ public class Attention {
 	private final Reconciliation reconciliation;
 	private final Assignments assignments;
 	private final Titles titles;
+	private final Placements placements;
 	private final DatabaseClient db;
 
+	private record RoleRow(long vacataireId, long moduleId, String moduleName, String name, long categoryId, String role) {
+	}
+
 	Attention(Training training, Evaluations evaluations, Reconciliation reconciliation, Assignments assignments,
-			Titles titles, DatabaseClient db) {
+			Titles titles, Placements placements, DatabaseClient db) {
+		this.placements = placements;
 		this.training = training;
 		this.evaluations = evaluations;
 		this.reconciliation = reconciliation;
@@ -49,9 +54,12 @@ public class Attention {
 		this.db = db;
 	}
 
-	/** The lines of one kind. */
-	public record Group(Kind kind, List<Item> items) {
+	/** The first {@value #SHOWN} lines of one kind, and how many there are. */
+	public record Group(Kind kind, long total, List<Item> items) {
 	}
+
+	/** The most lines of one kind the list shows; the dedicated screens show them all. */
+	public static final int SHOWN = 100;
 
 	/** Every line, grouped by kind in the order of {@link Kind}. */
 	public Mono<List<Group>> all() {
@@ -63,21 +71,23 @@ public class Attention {
 			.map(d -> new Item(Kind.EVALUATION_DUE, d.vacataireId(), d.name(), null, null,
 					d.lastEvaluatedOn() == null ? "" : d.lastEvaluatedOn().toString()))
 			.collectList();
-		Mono<List<Item>> gaps = reconciliation.lines()
-			.map(l -> new Item(Kind.valueOf(l.kind().name()), l.vacataireId(), l.vacataireName(), l.moduleId(), l.moduleName(),
-					l.role()))
-			.collectList();
-		return Mono.zip(trainingMissing, due, gaps, withoutTutor(), notCovering()).map(t -> {
-			List<Item> all = new ArrayList<>();
-			all.addAll(t.getT1());
-			all.addAll(t.getT2());
-			all.addAll(t.getT3());
-			all.addAll(t.getT4());
-			all.addAll(t.getT5());
-			return java.util.Arrays.stream(Kind.values())
-				.map(k -> new Group(k, all.stream().filter(i -> i.kind() == k).toList()))
-				.toList();
-		});
+		Mono<Group> assignedWithoutRole = gaps(Reconciliation.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE);
+		Mono<Group> roleWithoutAssignment = gaps(Reconciliation.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT);
+		return Mono.zip(List.of(trainingMissing.map(l -> group(Kind.TRAINING_MISSING, l)), due.map(l -> group(Kind.EVALUATION_DUE, l)),
+				assignedWithoutRole, roleWithoutAssignment, withoutTutor().map(l -> group(Kind.MODULE_WITHOUT_TUTOR, l)),
+				notCovering().map(l -> group(Kind.TITLE_NOT_COVERING, l))), groups -> java.util.Arrays.stream(groups)
+					.map(Group.class::cast)
+					.toList());
+	}
+
+	private static Group group(Kind kind, List<Item> all) {
+		return new Group(kind, all.size(), all.size() > SHOWN ? List.copyOf(all.subList(0, SHOWN)) : all);
+	}
+
+	private Mono<Group> gaps(Reconciliation.Kind kind) {
+		return reconciliation.page(kind, new be.fwb.ead.shared.Paging(0, SHOWN)).map(page -> new Group(Kind.valueOf(kind.name()),
+				page.total(), page.items().stream().map(l -> new Item(Kind.valueOf(l.kind().name()), l.vacataireId(), l.vacataireName(),
+						l.moduleId(), l.moduleName(), l.role())).toList()));
 	}
 
 	/** Current modules that no tutor holds, in Moodle or by a current assignment. */
@@ -114,27 +124,24 @@ public class Attention {
 				.flatMap(t -> t.coverages().stream())
 				.map(c -> SearchText.key(c.level()) + "|" + SearchText.key(c.subject()))
 				.collect(Collectors.toSet())))));
-		Mono<List<Item>> roles = covered.flatMap(cover -> db.sql("""
-				select r.vacataire_id, r.module_id, r.role, m.fullname,
-				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name,
-				       coalesce(cm.level, p.name, '') as level, coalesce(cm.subject, c.name) as subject
+		// Keys once per category (a few dozen), not once per role (thousands).
+		Mono<Map<Long, String>> categoryKeys = placements.mappings()
+			.collectMap(Placements.Mapping::categoryId, m -> SearchText.key(m.level()) + "|" + SearchText.key(m.subject()));
+		Mono<List<Item>> roles = Mono.zip(covered, categoryKeys).flatMap(t -> db.sql("""
+				select r.vacataire_id, r.module_id, r.role, m.fullname, m.category_id,
+				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name
 				from module_role r join module m on m.id = r.module_id join vacataire v on v.id = r.vacataire_id
-				join moodle_category c on c.id = m.category_id left join moodle_category p on p.id = c.parent_id
-				left join category_mapping cm on cm.category_id = c.id
 				where m.archived_at is null
 				order by v.sort_key, m.sort_key""")
-			.map(r -> new Object[] { r.get("vacataire_id", Long.class), r.get("module_id", Long.class), r.get("fullname", String.class),
-					r.get("name", String.class), SearchText.key(r.get("level", String.class)) + "|"
-							+ SearchText.key(r.get("subject", String.class)), r.get("role", String.class) })
+			.map(r -> new RoleRow(r.get("vacataire_id", Long.class), r.get("module_id", Long.class), r.get("fullname", String.class),
+					r.get("name", String.class), r.get("category_id", Long.class), r.get("role", String.class)))
 			.all()
-			.filter(row -> !cover.getOrDefault((Long) row[0], Set.of()).contains((String) row[4]))
-			.map(row -> new Item(Kind.TITLE_NOT_COVERING, (Long) row[0], (String) row[3], (Long) row[1], (String) row[2],
-					(String) row[5]))
+			.filter(row -> !t.getT1().getOrDefault(row.vacataireId(), Set.of()).contains(t.getT2().get(row.categoryId())))
+			.map(row -> new Item(Kind.TITLE_NOT_COVERING, row.vacataireId(), row.name(), row.moduleId(), row.moduleName(), row.role()))
 			.collectList());
-		return Mono.zip(derogations, roles).map(t -> {
-			List<Item> all = new ArrayList<>(t.getT1());
-			all.addAll(t.getT2());
-			all.sort(Comparator.comparing((Item i) -> i.vacataireName() == null ? "" : SearchText.key(i.vacataireName())));
+		return Mono.zip(derogations, roles).map(z -> {
+			List<Item> all = new ArrayList<>(z.getT1());
+			all.addAll(z.getT2());
 			return all;
 		});
 	}

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.Conflict;
+import be.fwb.ead.shared.CriteriaGrid;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import io.r2dbc.spi.Readable;
@@ -49,17 +50,28 @@ public class Evaluations {
 	private final DatabaseClient db;
 	private final ChangeLog changes;
 	private final EvaluationSettings settings;
+	private final CriteriaGrid criteria;
 
 	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings) {
 		this.db = db;
+		this.criteria = new CriteriaGrid(db, "evaluation_criterion");
 		this.changes = changes;
 		this.settings = settings;
 	}
 
 	public Flux<Criterion> grid() {
-		return db.sql("select id, label, weight from evaluation_criterion where active order by position, id")
-			.map(r -> new Criterion(r.get("id", Long.class), r.get("label", String.class), r.get("weight", Integer.class)))
-			.all();
+		return criteria.active().map(c -> new Criterion(c.id(), c.label(), c.weight()));
+	}
+
+	/**
+	 * Replaces the active grid: listed criteria are kept or added in this order, the others deactivated (past
+	 * evaluations keep their scores).
+	 */
+	@Transactional
+	public Mono<List<Criterion>> configure(List<CriteriaGrid.Definition> definitions, String author) {
+		return grid().collectList().flatMap(before -> criteria.replace(definitions)
+			.flatMap(after -> changes.record(author, Change.of("evaluation_grid", 0, null, "updated",
+					"Grille d'évaluation : " + after.size() + " critère(s)").withStates(before, definitions)).then(grid().collectList())));
 	}
 
 	/** Records an evaluation; every active criterion of the grid gets a score from 1 to 4. */

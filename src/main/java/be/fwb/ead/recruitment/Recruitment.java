@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.Conflict;
+import be.fwb.ead.shared.CriteriaGrid;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
@@ -66,9 +67,11 @@ public class Recruitment {
 	private final VacataireFile files;
 	private final ChangeLog changes;
 	private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+	private final CriteriaGrid criteria;
 
 	Recruitment(DatabaseClient db, VacataireFile files, ChangeLog changes) {
 		this.db = db;
+		this.criteria = new CriteriaGrid(db, "recruitment_criterion");
 		this.files = files;
 		this.changes = changes;
 	}
@@ -130,9 +133,15 @@ public class Recruitment {
 	}
 
 	public Flux<Criterion> grid() {
-		return db.sql("select id, label, weight from recruitment_criterion where active order by position, id")
-			.map(r -> new Criterion(r.get("id", Long.class), r.get("label", String.class), r.get("weight", Integer.class)))
-			.all();
+		return criteria.active().map(c -> new Criterion(c.id(), c.label(), c.weight()));
+	}
+
+	/** Replaces the recruitment grid; criteria left out are deactivated, past scores keep theirs. */
+	@Transactional
+	public Mono<List<Criterion>> configure(List<CriteriaGrid.Definition> definitions, String author) {
+		return grid().collectList().flatMap(before -> criteria.replace(definitions)
+			.flatMap(after -> changes.record(author, Change.of("recruitment_grid", 0, null, "updated",
+					"Grille de recrutement : " + after.size() + " critère(s)").withStates(before, definitions)).then(grid().collectList())));
 	}
 
 	/** Enters a candidate: a new vacataire with the status candidat, and their candidacy to the campaign. */

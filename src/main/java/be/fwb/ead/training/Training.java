@@ -198,6 +198,27 @@ public class Training {
 			.all();
 	}
 
+	/** Replaces the trainings each role requires. */
+	@Transactional
+	public Mono<Void> require(List<Requirement> requirements, String author) {
+		for (Requirement q : requirements) {
+			if (!("AUTHOR".equals(q.role()) || "TUTOR".equals(q.role())) || !KINDS.contains(q.kind()) || !TOPICS.contains(q.topic())) {
+				return Mono.error(new InvalidRequest("Exigence invalide : rôle AUTHOR ou TUTOR, type INITIAL ou CONTINUING, thème "
+						+ String.join(", ", TOPICS) + "."));
+			}
+		}
+		return requirements().collectList()
+			.flatMap(before -> db.sql("delete from training_requirement").then()
+				.thenMany(Flux.fromIterable(requirements).distinct().concatMap(q -> db.sql(
+						"insert into training_requirement (role, kind, topic) values (:r, :k, :t)")
+					.bind("r", q.role())
+					.bind("k", q.kind())
+					.bind("t", q.topic())
+					.then()))
+				.then(changes.record(author, Change.of("training_requirement", 0, null, "updated",
+						"Formations exigées : " + requirements.size() + " exigence(s)").withStates(before, requirements))));
+	}
+
 	/** The required trainings of {@code role} that the vacataire has not completed. */
 	public Flux<Requirement> missing(long vacataireId, String role) {
 		return db.sql("""

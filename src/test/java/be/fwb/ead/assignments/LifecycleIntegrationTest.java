@@ -309,4 +309,28 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		assertThat(await(files.timeline(v).collectList())).extracting(ChangeLog.Entry::summary)
 			.contains("Décision : retenu", "Statut : candidat → retenu");
 	}
+
+	@Test
+	void gridsAndTrainingRequirementsAreConfigurableAndPastScoresKeepTheirCriteria() {
+		long v = newVacataire("Maëlle", "Wouters");
+		List<Evaluations.Criterion> grid = await(evaluations.grid().collectList());
+		long old = await(evaluations.record(v, LocalDate.now(), grid.stream().map(c -> new Evaluations.Score(c.id(), 4, null)).toList(),
+				null, COORD));
+		List<Evaluations.Criterion> now = await(evaluations.configure(List.of(
+				new be.fwb.ead.shared.CriteriaGrid.Definition(grid.get(1).id(), "Rétroactions aux apprenants", 5),
+				new be.fwb.ead.shared.CriteriaGrid.Definition(null, "Respect des délais", 2)), COORD));
+		assertThat(now).extracting(Evaluations.Criterion::label).containsExactly("Rétroactions aux apprenants", "Respect des délais");
+		assertThat(await(evaluations.find(old)).scores()).hasSize(5);
+		refused(evaluations.configure(List.of(), COORD), InvalidRequest.class, "au moins un critère");
+
+		await(titles.grant(v, mathTitle(), null, null, COORD));
+		refused(assignments.create(tutoring(v, 10, null), COORD), Refused.class, "« tutorat à distance »");
+		await(training.require(List.of(new Training.Requirement("TUTOR", "INITIAL", "MOODLE")), COORD));
+		refused(assignments.create(tutoring(v, 10, null), COORD), Refused.class, "« Moodle (technique) »");
+		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle", Instant.now(), 60, "VIRTUAL", null, 5), COORD));
+		await(training.register(session, v, COORD));
+		await(training.recordAttendance(session, v, true, true, COORD));
+		assertThat(await(assignments.create(tutoring(v, 10, null), COORD)).role()).isEqualTo("TUTOR");
+		refused(training.require(List.of(new Training.Requirement("TUTOR", "INITIAL", "DANSE")), COORD), InvalidRequest.class, "Exigence invalide");
+	}
 }

@@ -130,9 +130,7 @@ class AssignmentPages {
 	String reconciliation(@RequestParam(required = false) @Nullable Integer page, Model model) {
 		Paging paging = Paging.ofPageNumber(page, null, RECONCILIATION_PAGE);
 		model.addAttribute("query", new ReconciliationQuery(paging.page() + 1));
-		model.addAttribute("lines", reconciliation.lines().collectList().map(all -> new be.fwb.ead.shared.PageOf<>(
-				all.subList((int) Math.min(all.size(), paging.offset()), (int) Math.min(all.size(), paging.offset() + paging.size())),
-				all.size(), paging.page(), paging.size())));
+		model.addAttribute("lines", reconciliation.page(paging));
 		return "assignments/reconciliation";
 	}
 

@@ -36,6 +36,12 @@ class EvaluationController {
 		return evaluations.grid();
 	}
 
+	/** Replaces the grid; criteria left out are deactivated, past evaluations keep their scores. */
+	@org.springframework.web.bind.annotation.PutMapping("/api/evaluations/grid")
+	Mono<List<Evaluations.Criterion>> configure(@RequestBody List<be.fwb.ead.shared.CriteriaGrid.Definition> grid, Authentication who) {
+		return evaluations.configure(grid, who.getName());
+	}
+
 	@GetMapping("/api/evaluations/due")
 	Flux<Evaluations.Due> due() {
 		return evaluations.due();

@@ -80,6 +80,13 @@ class RecruitmentController {
 		return recruitment.grid();
 	}
 
+	/** Replaces the recruitment grid; criteria left out are deactivated, past scores keep theirs. */
+	@PutMapping("/grid")
+	Mono<java.util.List<Recruitment.Criterion>> configure(@RequestBody java.util.List<be.fwb.ead.shared.CriteriaGrid.Definition> grid,
+			Authentication who) {
+		return recruitment.configure(grid, who.getName());
+	}
+
 	@GetMapping("/candidacies/{id}")
 	Mono<Recruitment.Candidacy> candidacy(@PathVariable long id) {
 		return recruitment.candidacy(id);

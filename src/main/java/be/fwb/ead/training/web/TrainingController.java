@@ -79,6 +79,12 @@ class TrainingController {
 		return training.requirements();
 	}
 
+	/** Replaces the trainings each role requires (tutoring is refused until the TUTOR ones are completed). */
+	@PutMapping("/api/trainings/requirements")
+	Flux<Training.Requirement> require(@RequestBody java.util.List<Training.Requirement> requirements, Authentication who) {
+		return training.require(requirements, who.getName()).thenMany(training.requirements());
+	}
+
 	@GetMapping("/api/trainings/overdue")
 	Flux<Training.Overdue> overdue() {
 		return training.overdue();

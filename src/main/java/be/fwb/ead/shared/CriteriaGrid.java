@@ -1,0 +1,60 @@
+package be.fwb.ead.shared;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A configurable grid of weighted criteria kept in a table of its own ({@code id, label, weight, position, active}):
+ * the evaluations' grid, the recruitment's grid. Replacing it deactivates what it leaves out, so that past scores
+ * keep their criterion.
+ */
+public final class CriteriaGrid {
+
+	public record Criterion(long id, String label, int weight) {
+	}
+
+	/** A criterion to keep (its {@code id}) or to add (no id), in the order of the list. */
+	public record Definition(@Nullable Long id, String label, int weight) {
+	}
+
+	private final DatabaseClient db;
+	private final String table;
+
+	/** @param table a table name from the code, never from a request */
+	public CriteriaGrid(DatabaseClient db, String table) {
+		this.db = db;
+		this.table = table;
+	}
+
+	public Flux<Criterion> active() {
+		return db.sql("select id, label, weight from " + table + " where active order by position, id")
+			.map(r -> new Criterion(r.get("id", Long.class), r.get("label", String.class), r.get("weight", Integer.class)))
+			.all();
+	}
+
+	/** Replaces the active grid; call it inside the caller's transaction. */
+	public Mono<List<Criterion>> replace(List<Definition> grid) {
+		if (grid.isEmpty()) {
+			return Mono.error(new InvalidRequest("La grille doit compter au moins un critère."));
+		}
+		for (Definition c : grid) {
+			if (c.label() == null || c.label().isBlank() || c.weight() < 1 || c.weight() > 10) {
+				return Mono.error(new InvalidRequest("Chaque critère a un intitulé et un poids de 1 à 10."));
+			}
+		}
+		return db.sql("update " + table + " set active = false").then()
+			.thenMany(Flux.range(0, grid.size()).concatMap(i -> {
+				Definition c = grid.get(i);
+				var spec = c.id() == null
+						? db.sql("insert into " + table + " (label, weight, position, active) values (:l, :w, :p, true)")
+						: db.sql("update " + table + " set label = :l, weight = :w, position = :p, active = true where id = :id")
+							.bind("id", c.id());
+				return spec.bind("l", c.label().trim()).bind("w", c.weight()).bind("p", i + 1).then();
+			}))
+			.then(active().collectList());
+	}
+}
