@@ -12,6 +12,7 @@ import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.CriteriaGrid;
+import be.fwb.ead.shared.CriteriaGrid.Criterion;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import io.r2dbc.spi.Readable;
@@ -25,9 +26,6 @@ import reactor.core.publisher.Mono;
 /** Evaluations: the grid, recording one, the vacataire's acknowledgement, the history and who is due. */
 @Service
 public class Evaluations {
-
-	public record Criterion(long id, String label, int weight) {
-	}
 
 	public record Score(long criterionId, int score, @Nullable String comment) {
 	}
@@ -54,24 +52,19 @@ public class Evaluations {
 
 	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings) {
 		this.db = db;
-		this.criteria = new CriteriaGrid(db, "evaluation_criterion");
+		this.criteria = new CriteriaGrid(db, changes, "evaluation_criterion", "Grille d'évaluation");
 		this.changes = changes;
 		this.settings = settings;
 	}
 
 	public Flux<Criterion> grid() {
-		return criteria.active().map(c -> new Criterion(c.id(), c.label(), c.weight()));
+		return criteria.active();
 	}
 
-	/**
-	 * Replaces the active grid: listed criteria are kept or added in this order, the others deactivated (past
-	 * evaluations keep their scores).
-	 */
+	/** Replaces the grid; criteria left out are deactivated, past scores keep theirs. */
 	@Transactional
 	public Mono<List<Criterion>> configure(List<CriteriaGrid.Definition> definitions, String author) {
-		return grid().collectList().flatMap(before -> criteria.replace(definitions)
-			.flatMap(after -> changes.record(author, Change.of("evaluation_grid", 0, null, "updated",
-					"Grille d'évaluation : " + after.size() + " critère(s)").withStates(before, definitions)).then(grid().collectList())));
+		return criteria.replace(definitions, author);
 	}
 
 	/** Records an evaluation; every active criterion of the grid gets a score from 1 to 4. */

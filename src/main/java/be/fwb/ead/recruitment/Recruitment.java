@@ -12,6 +12,7 @@ import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.CriteriaGrid;
+import be.fwb.ead.shared.CriteriaGrid.Criterion;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
@@ -41,9 +42,6 @@ public class Recruitment {
 	public record Document(String kind, String filename, @Nullable LocalDate receivedOn) {
 	}
 
-	public record Criterion(long id, String label, int weight) {
-	}
-
 	public record Score(long criterionId, int score, String justification) {
 	}
 
@@ -71,7 +69,7 @@ public class Recruitment {
 
 	Recruitment(DatabaseClient db, VacataireFile files, ChangeLog changes) {
 		this.db = db;
-		this.criteria = new CriteriaGrid(db, "recruitment_criterion");
+		this.criteria = new CriteriaGrid(db, changes, "recruitment_criterion", "Grille de recrutement");
 		this.files = files;
 		this.changes = changes;
 	}
@@ -133,15 +131,13 @@ public class Recruitment {
 	}
 
 	public Flux<Criterion> grid() {
-		return criteria.active().map(c -> new Criterion(c.id(), c.label(), c.weight()));
+		return criteria.active();
 	}
 
-	/** Replaces the recruitment grid; criteria left out are deactivated, past scores keep theirs. */
+	/** Replaces the grid; criteria left out are deactivated, past scores keep theirs. */
 	@Transactional
 	public Mono<List<Criterion>> configure(List<CriteriaGrid.Definition> definitions, String author) {
-		return grid().collectList().flatMap(before -> criteria.replace(definitions)
-			.flatMap(after -> changes.record(author, Change.of("recruitment_grid", 0, null, "updated",
-					"Grille de recrutement : " + after.size() + " critère(s)").withStates(before, definitions)).then(grid().collectList())));
+		return criteria.replace(definitions, author);
 	}
 
 	/** Enters a candidate: a new vacataire with the status candidat, and their candidacy to the campaign. */

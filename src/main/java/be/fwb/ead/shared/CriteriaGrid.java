@@ -2,6 +2,8 @@ package be.fwb.ead.shared;
 
 import java.util.List;
 
+import be.fwb.ead.audit.Change;
+import be.fwb.ead.audit.ChangeLog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -22,12 +24,19 @@ public final class CriteriaGrid {
 	}
 
 	private final DatabaseClient db;
+	private final ChangeLog changes;
 	private final String table;
+	private final String name;
 
-	/** @param table a table name from the code, never from a request */
-	public CriteriaGrid(DatabaseClient db, String table) {
+	/**
+	 * @param table a table name from the code, never from a request
+	 * @param name the grid's French name, for the change log
+	 */
+	public CriteriaGrid(DatabaseClient db, ChangeLog changes, String table, String name) {
 		this.db = db;
+		this.changes = changes;
 		this.table = table;
+		this.name = name;
 	}
 
 	public Flux<Criterion> active() {
@@ -36,8 +45,8 @@ public final class CriteriaGrid {
 			.all();
 	}
 
-	/** Replaces the active grid; call it inside the caller's transaction. */
-	public Mono<List<Criterion>> replace(List<Definition> grid) {
+	/** Replaces the active grid and records the change; call it inside the caller's transaction. */
+	public Mono<List<Criterion>> replace(List<Definition> grid, String author) {
 		if (grid.isEmpty()) {
 			return Mono.error(new InvalidRequest("La grille doit compter au moins un critère."));
 		}
@@ -46,7 +55,7 @@ public final class CriteriaGrid {
 				return Mono.error(new InvalidRequest("Chaque critère a un intitulé et un poids de 1 à 10."));
 			}
 		}
-		return db.sql("update " + table + " set active = false").then()
+		return active().collectList().flatMap(before -> db.sql("update " + table + " set active = false").then()
 			.thenMany(Flux.range(0, grid.size()).concatMap(i -> {
 				Definition c = grid.get(i);
 				var spec = c.id() == null
@@ -55,6 +64,8 @@ public final class CriteriaGrid {
 							.bind("id", c.id());
 				return spec.bind("l", c.label().trim()).bind("w", c.weight()).bind("p", i + 1).then();
 			}))
-			.then(active().collectList());
+			.then(changes.record(author, Change.of(table, 0, null, "updated", name + " : " + grid.size() + " critère(s)")
+				.withStates(before, grid)))
+			.then(active().collectList()));
 	}
 }

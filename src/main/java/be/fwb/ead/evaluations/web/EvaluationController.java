@@ -32,13 +32,13 @@ class EvaluationController {
 	}
 
 	@GetMapping("/api/evaluations/grid")
-	Flux<Evaluations.Criterion> grid() {
+	Flux<be.fwb.ead.shared.CriteriaGrid.Criterion> grid() {
 		return evaluations.grid();
 	}
 
 	/** Replaces the grid; criteria left out are deactivated, past evaluations keep their scores. */
 	@org.springframework.web.bind.annotation.PutMapping("/api/evaluations/grid")
-	Mono<List<Evaluations.Criterion>> configure(@RequestBody List<be.fwb.ead.shared.CriteriaGrid.Definition> grid, Authentication who) {
+	Mono<List<be.fwb.ead.shared.CriteriaGrid.Criterion>> configure(@RequestBody List<be.fwb.ead.shared.CriteriaGrid.Definition> grid, Authentication who) {
 		return evaluations.configure(grid, who.getName());
 	}
 

@@ -60,7 +60,7 @@ class EvaluationPages {
 	Mono<String> record(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
 		Mono<Long> record = exchange.getFormData().flatMap(form -> evaluations.grid().collectList().flatMap(grid -> {
 			List<Evaluations.Score> scores = new ArrayList<>();
-			for (Evaluations.Criterion c : grid) {
+			for (be.fwb.ead.shared.CriteriaGrid.Criterion c : grid) {
 				String score = form.getFirst("score-" + c.id());
 				if (score != null && score.matches("[1-4]")) {
 					scores.add(new Evaluations.Score(c.id(), Integer.parseInt(score), form.getFirst("comment-" + c.id())));

@@ -76,13 +76,13 @@ class RecruitmentController {
 	}
 
 	@GetMapping("/grid")
-	Flux<Recruitment.Criterion> grid() {
+	Flux<be.fwb.ead.shared.CriteriaGrid.Criterion> grid() {
 		return recruitment.grid();
 	}
 
 	/** Replaces the recruitment grid; criteria left out are deactivated, past scores keep theirs. */
 	@PutMapping("/grid")
-	Mono<java.util.List<Recruitment.Criterion>> configure(@RequestBody java.util.List<be.fwb.ead.shared.CriteriaGrid.Definition> grid,
+	Mono<java.util.List<be.fwb.ead.shared.CriteriaGrid.Criterion>> configure(@RequestBody java.util.List<be.fwb.ead.shared.CriteriaGrid.Definition> grid,
 			Authentication who) {
 		return recruitment.configure(grid, who.getName());
 	}

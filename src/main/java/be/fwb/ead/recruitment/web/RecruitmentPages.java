@@ -93,7 +93,7 @@ class RecruitmentPages {
 	Mono<String> score(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
 		Mono<Void> score = exchange.getFormData().flatMap(f -> recruitment.grid().collectList().flatMap(grid -> {
 			List<Recruitment.Score> scores = new ArrayList<>();
-			for (Recruitment.Criterion c : grid) {
+			for (be.fwb.ead.shared.CriteriaGrid.Criterion c : grid) {
 				String s = f.getFirst("score-" + c.id());
 				if (s != null && s.matches("[0-5]")) {
 					String why = f.getFirst("why-" + c.id());

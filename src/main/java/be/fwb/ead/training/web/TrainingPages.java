@@ -30,6 +30,8 @@ import reactor.core.publisher.Mono;
 @PageController
 class TrainingPages {
 
+	private static final int SHOWN = 100;
+
 	private final Training training;
 	private final DisplaySettings display;
 	private final MessageSource messages;
@@ -44,7 +46,10 @@ class TrainingPages {
 	String sessions(Model model) {
 		model.addAttribute("sessions", training.sessions().collectList());
 		model.addAttribute("requirements", training.requirements().collectList());
-		model.addAttribute("overdue", training.overdue().collectList());
+		// The first lines only: the attention list and the vacataires' pages show the rest.
+		Mono<List<Training.Overdue>> overdue = training.overdue().collectList().cache();
+		model.addAttribute("overdue", overdue.map(all -> all.size() > SHOWN ? all.subList(0, SHOWN) : all));
+		model.addAttribute("overdueTotal", overdue.map(List::size));
 		model.addAttribute("topics", Training.TOPICS);
 		return "training/sessions";
 	}
