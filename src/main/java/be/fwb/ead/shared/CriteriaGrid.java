@@ -39,6 +39,30 @@ public final class CriteriaGrid {
 		this.name = name;
 	}
 
+	/**
+	 * Reads the grid editor's form ({@code templates/grid.html}): rows {@code 0..n} with {@code id-i} (empty for a new
+	 * criterion), {@code label-i}, {@code weight-i} and {@code keep-i}; a row without a label or not kept is left out.
+	 */
+	public static List<Definition> fromForm(org.springframework.util.MultiValueMap<String, String> form) {
+		List<Definition> out = new java.util.ArrayList<>();
+		for (int i = 0; form.containsKey("label-" + i); i++) {
+			String label = form.getFirst("label-" + i);
+			String id = form.getFirst("id-" + i);
+			boolean kept = id == null || id.isBlank() || "true".equals(form.getFirst("keep-" + i));
+			if (label != null && !label.isBlank() && kept) {
+				int weight;
+				try {
+					weight = Integer.parseInt(String.valueOf(form.getFirst("weight-" + i)).trim());
+				}
+				catch (NumberFormatException e) {
+					throw new InvalidRequest("Poids illisible pour « " + label + " » : un nombre de 1 à 10.");
+				}
+				out.add(new Definition(id == null || id.isBlank() ? null : Long.valueOf(id), label, weight));
+			}
+		}
+		return out;
+	}
+
 	public Flux<Criterion> active() {
 		return db.sql("select id, label, weight from " + table + " where active order by position, id")
 			.map(r -> new Criterion(r.get("id", Long.class), r.get("label", String.class), r.get("weight", Integer.class)))

@@ -76,7 +76,15 @@ class EvaluationPages {
 	@GetMapping("/evaluations/a-faire")
 	String due(Model model) {
 		model.addAttribute("due", evaluations.due().collectList());
+		model.addAttribute("grid", evaluations.grid().collectList());
 		return "evaluations/due";
+	}
+
+	@PostMapping("/evaluations/grille")
+	Mono<String> configure(Authentication who, ServerWebExchange exchange) {
+		return Flash.outcome(exchange, exchange.getFormData()
+			.flatMap(form -> evaluations.configure(be.fwb.ead.shared.CriteriaGrid.fromForm(form), who.getName())), "flash.saved")
+			.thenReturn("redirect:/evaluations/a-faire#grille");
 	}
 
 	@GetMapping("/evaluations/export.csv")

@@ -34,7 +34,15 @@ class RecruitmentPages {
 	@GetMapping("/recrutement")
 	String campaigns(Model model) {
 		model.addAttribute("campaigns", recruitment.campaigns().collectList());
+		model.addAttribute("grid", recruitment.grid().collectList());
 		return "recruitment/campaigns";
+	}
+
+	@PostMapping("/recrutement/grille")
+	Mono<String> configure(Authentication who, ServerWebExchange exchange) {
+		return Flash.outcome(exchange, exchange.getFormData()
+			.flatMap(form -> recruitment.configure(be.fwb.ead.shared.CriteriaGrid.fromForm(form), who.getName())), "flash.saved")
+			.thenReturn("redirect:/recrutement#grille");
 	}
 
 	/** A campaign with up to three needs ({@code level-1}, {@code subject-1}, {@code role-1}, {@code hours-1}…). */

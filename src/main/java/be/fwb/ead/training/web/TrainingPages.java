@@ -54,6 +54,16 @@ class TrainingPages {
 		return "training/sessions";
 	}
 
+	/** Check boxes named {@code ROLE:KIND:TOPIC}, one per requirement kept. */
+	@PostMapping("/formations/exigences")
+	Mono<String> require(Authentication who, ServerWebExchange exchange) {
+		return Flash.outcome(exchange, exchange.getFormData().flatMap(form -> training.require(form.keySet().stream()
+			.filter(k -> k.matches("(AUTHOR|TUTOR):(INITIAL|CONTINUING):[A-Z]+"))
+			.map(k -> k.split(":"))
+			.map(p -> new Training.Requirement(p[0], p[1], p[2]))
+			.toList(), who.getName())), "flash.saved").thenReturn("redirect:/formations#exigences");
+	}
+
 	record SessionForm(@Nullable String kind, @Nullable String topic, @Nullable String title, @Nullable LocalDateTime startsAt,
 			@Nullable Integer durationMinutes, @Nullable String mode, @Nullable String location, @Nullable Integer capacity) {
 	}
