@@ -38,6 +38,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	private CircuitBreakerRegistry circuitBreakers;
 
+	@Autowired
+	private be.fwb.ead.sync.SyncLauncher backgroundSyncs;
+
 	@DynamicPropertySource
 	static void moodle(DynamicPropertyRegistry registry) {
 		registry.add("moodle.url", MOODLE::baseUrl);
@@ -48,9 +51,13 @@ public abstract class IntegrationTest {
 	void startFromScratch() {
 		MOODLE.reset(EadDataset.create(1));
 		circuitBreakers.circuitBreaker("moodle").reset();
+		// A sync a previous test started in the background must not write while the tables are emptied.
+		backgroundSyncs.interrupt();
 		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, change_log, title, "
 				+ "category_mapping, training_session, campaign, assignment, evaluation "
-				+ "restart identity cascade").then());
+				+ "restart identity cascade").then()
+			.retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(100))
+				.filter(e -> String.valueOf(e.getMessage()).contains("deadlock"))));
 		await(db.sql(REFERENCE_DATA).then());
 	}
 

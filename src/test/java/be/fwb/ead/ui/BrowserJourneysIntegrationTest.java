@@ -2,13 +2,10 @@ package be.fwb.ead.ui;
 
 import java.util.List;
 
-import be.fwb.ead.IntegrationTest;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.Role;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,7 +14,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,12 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The journeys of the web UI's users, in a real headless Chromium against the whole service, its PostgreSQL and the
  * simulated Moodle. Each journey leaves screenshots under {@code target/screenshots}.
  */
-class BrowserJourneysIntegrationTest extends IntegrationTest {
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+class BrowserJourneysIntegrationTest extends BrowserTest {
 
 	@Autowired
 	Accounts accounts;
@@ -38,27 +29,11 @@ class BrowserJourneysIntegrationTest extends IntegrationTest {
 	@Autowired
 	SyncLauncher launcher;
 
-	@BeforeAll
-	static void noBrowserYet() {
-		browser = null;
-	}
-
 	@BeforeEach
-	void accountsAndBrowser() {
+	void accounts() {
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
 		await(accounts.create("vac", "mot-de-passe-vac", Role.VACATAIRE, "Véra Vacataire", null));
-		if (browser == null) {
-			browser = Browser.open("http://localhost:" + port);
-		}
-		browser.signOut();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test
@@ -180,7 +155,4 @@ class BrowserJourneysIntegrationTest extends IntegrationTest {
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Tableau de bord");
 	}
 
-	private static void assertAccessible(String page) {
-		assertThat(Accessibility.problems(browser)).as("accessibilité : " + page).isEmpty();
-	}
 }

@@ -5,12 +5,10 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import be.fwb.ead.IntegrationTest;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.Role;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,12 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * candidate, score and retain them, record their title and their initial training, assign them to tutor a module
  * (after a refusal over the workload cap), and evaluate them. Screenshots under {@code target/screenshots}.
  */
-class LifecycleJourneyIntegrationTest extends IntegrationTest {
-
-	private static Browser browser;
-
-	@LocalServerPort
-	int port;
+class LifecycleJourneyIntegrationTest extends BrowserTest {
 
 	@Autowired
 	Accounts accounts;
@@ -41,20 +33,9 @@ class LifecycleJourneyIntegrationTest extends IntegrationTest {
 	SyncLauncher launcher;
 
 	@BeforeEach
-	void catalogueAccountAndBrowser() {
+	void catalogueAndAccount() {
 		await(launcher.execute(SyncMode.FULL, "test"));
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
-		if (browser == null) {
-			browser = Browser.open("http://localhost:" + port);
-		}
-		browser.signOut();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
 	}
 
 	@Test
@@ -174,7 +155,4 @@ class LifecycleJourneyIntegrationTest extends IntegrationTest {
 		return url.replaceFirst("^https?://[^/]+", "").replaceFirst("#.*$", "");
 	}
 
-	private static void assertAccessible(String page) {
-		assertThat(Accessibility.problems(browser)).as("accessibilité : " + page).isEmpty();
-	}
 }

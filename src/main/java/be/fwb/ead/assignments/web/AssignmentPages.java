@@ -2,7 +2,6 @@ package be.fwb.ead.assignments.web;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 import be.fwb.ead.assignments.Assignment;
 import be.fwb.ead.assignments.Assignments;
@@ -17,6 +16,7 @@ import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.TableExport;
+import be.fwb.ead.shared.Texts;
 import be.fwb.ead.shared.TableExport.Column;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -109,20 +109,21 @@ class AssignmentPages {
 
 	@GetMapping("/affectations/export.csv")
 	ResponseEntity<Flux<DataBuffer>> csv(@RequestParam(defaultValue = "true") boolean current, ServerWebExchange exchange) {
-		return export(locale(exchange)).csvDownload("affectations", assignments.all(current), exchange.getResponse().bufferFactory());
+		return export(Texts.of(messages, exchange)).csvDownload("affectations", assignments.all(current), exchange.getResponse().bufferFactory());
 	}
 
 	@GetMapping("/affectations/export.xlsx")
 	Mono<ResponseEntity<byte[]>> xlsx(@RequestParam(defaultValue = "true") boolean current, ServerWebExchange exchange) {
-		Locale locale = locale(exchange);
-		return export(locale).xlsxDownload("affectations", text("assignment.title", locale), assignments.all(current));
+		Texts t = Texts.of(messages, exchange);
+		return export(t).xlsxDownload("affectations", t.get("assignment.title"), assignments.all(current));
 	}
 
 	/** The reconciliation's query string: only the page. */
-	record ReconciliationQuery(int page) {
+	record ReconciliationQuery(int page) implements be.fwb.ead.shared.ListQuery {
 
-		public String link(int otherPage) {
-			return new be.fwb.ead.shared.QueryString().paging(true, null, otherPage).toString();
+		@Override
+		public String query(boolean paged, int otherPage) {
+			return new be.fwb.ead.shared.QueryString().paging(paged, null, otherPage).toString();
 		}
 	}
 
@@ -149,26 +150,19 @@ class AssignmentPages {
 				Paging.of(0, MODULE_CHOICES)).map(page -> page.items());
 	}
 
-	private TableExport<Assignment> export(Locale locale) {
+	private TableExport<Assignment> export(Texts t) {
 		return new TableExport<>(List.of(
-				new Column<Assignment>(text("vacataire.name", locale), Assignment::vacataireName),
-				new Column<Assignment>(text("module.fullname", locale), Assignment::moduleName),
-				new Column<Assignment>(text("module.shortname", locale), Assignment::moduleShortname),
-				new Column<Assignment>(text("vacataire.role", locale), a -> text("role." + a.role(), locale)),
-				new Column<Assignment>(text("common.from", locale), Assignment::startsOn),
-				new Column<Assignment>(text("common.to", locale), Assignment::endsOn),
-				new Column<Assignment>(text("common.hours", locale), Assignment::hours),
-				new Column<Assignment>(text("assignment.coverage", locale), a -> text("assignment.coverage." + a.coverage(), locale)),
-				new Column<Assignment>(text("assignment.derogation", locale), Assignment::derogationReason),
-				new Column<Assignment>(text("assignment.by", locale), Assignment::createdBy)), display.zone());
+				new Column<Assignment>(t.get("vacataire.name"), Assignment::vacataireName),
+				new Column<Assignment>(t.get("module.fullname"), Assignment::moduleName),
+				new Column<Assignment>(t.get("module.shortname"), Assignment::moduleShortname),
+				new Column<Assignment>(t.get("vacataire.role"), a -> t.get("role." + a.role())),
+				new Column<Assignment>(t.get("common.from"), Assignment::startsOn),
+				new Column<Assignment>(t.get("common.to"), Assignment::endsOn),
+				new Column<Assignment>(t.get("common.hours"), Assignment::hours),
+				new Column<Assignment>(t.get("assignment.coverage"), a -> t.get("assignment.coverage." + a.coverage())),
+				new Column<Assignment>(t.get("assignment.derogation"), Assignment::derogationReason),
+				new Column<Assignment>(t.get("assignment.by"), Assignment::createdBy)), display.zone());
 	}
 
-	private String text(String code, Locale locale) {
-		return messages.getMessage(code, null, locale);
-	}
 
-	private static Locale locale(ServerWebExchange exchange) {
-		Locale locale = exchange.getLocaleContext().getLocale();
-		return locale == null ? Locale.forLanguageTag("fr-BE") : locale;
-	}
 }

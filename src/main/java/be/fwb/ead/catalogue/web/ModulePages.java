@@ -1,7 +1,6 @@
 package be.fwb.ead.catalogue.web;
 
 import java.util.List;
-import java.util.Locale;
 
 import be.fwb.ead.catalogue.Catalogue;
 import be.fwb.ead.catalogue.Categories;
@@ -10,6 +9,7 @@ import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.TableExport;
+import be.fwb.ead.shared.Texts;
 import be.fwb.ead.shared.TableExport.Column;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -65,35 +65,35 @@ class ModulePages {
 
 	@GetMapping("/export.csv")
 	ResponseEntity<Flux<DataBuffer>> csv(@ModelAttribute ModuleQuery query, ServerWebExchange exchange) {
-		return export(locale(exchange)).csvDownload("modules", rows(query), exchange.getResponse().bufferFactory());
+		return export(Texts.of(messages, exchange)).csvDownload("modules", rows(query), exchange.getResponse().bufferFactory());
 	}
 
 	@GetMapping("/export.xlsx")
 	Mono<ResponseEntity<byte[]>> xlsx(@ModelAttribute ModuleQuery query, ServerWebExchange exchange) {
-		Locale locale = locale(exchange);
-		return export(locale).xlsxDownload("modules", text("nav.modules", locale), rows(query));
+		Texts t = Texts.of(messages, exchange);
+		return export(t).xlsxDownload("modules", t.get("nav.modules"), rows(query));
 	}
 
 	private Flux<Module> rows(ModuleQuery query) {
 		return catalogue.stream(query.filter(), query.order());
 	}
 
-	private TableExport<Module> export(Locale locale) {
-		String yes = text("common.yes", locale);
-		String no = text("common.no", locale);
+	private TableExport<Module> export(Texts t) {
+		String yes = t.get("common.yes");
+		String no = t.get("common.no");
 		return new TableExport<>(List.of(
-				new Column<Module>(text("module.moodleId", locale), Module::moodleCourseId),
-				new Column<Module>(text("module.shortname", locale), Module::shortname),
-				new Column<Module>(text("module.fullname", locale), Module::fullname),
-				new Column<Module>(text("module.level", locale), m -> pathPart(m, 1)),
-				new Column<Module>(text("module.subject", locale), m -> pathPart(m, 2)),
-				new Column<Module>(text("module.visible", locale), m -> m.visible() ? yes : no),
-				new Column<Module>(text("module.archived", locale), m -> m.archived() ? yes : no),
-				new Column<Module>(text("module.learners", locale), Module::learnerCount),
-				new Column<Module>(text("module.authors", locale), m -> names(m.authors())),
-				new Column<Module>(text("module.tutors", locale), m -> names(m.tutors())),
-				new Column<Module>(text("module.changed", locale), Module::contentChangedAt),
-				new Column<Module>(text("module.moodleLink", locale), Module::moodleUrl)), display.zone());
+				new Column<Module>(t.get("module.moodleId"), Module::moodleCourseId),
+				new Column<Module>(t.get("module.shortname"), Module::shortname),
+				new Column<Module>(t.get("module.fullname"), Module::fullname),
+				new Column<Module>(t.get("module.level"), m -> pathPart(m, 1)),
+				new Column<Module>(t.get("module.subject"), m -> pathPart(m, 2)),
+				new Column<Module>(t.get("module.visible"), m -> m.visible() ? yes : no),
+				new Column<Module>(t.get("module.archived"), m -> m.archived() ? yes : no),
+				new Column<Module>(t.get("module.learners"), Module::learnerCount),
+				new Column<Module>(t.get("module.authors"), m -> names(m.authors())),
+				new Column<Module>(t.get("module.tutors"), m -> names(m.tutors())),
+				new Column<Module>(t.get("module.changed"), Module::contentChangedAt),
+				new Column<Module>(t.get("module.moodleLink"), Module::moodleUrl)), display.zone());
 	}
 
 	private static @Nullable String pathPart(Module m, int index) {
@@ -104,12 +104,5 @@ class ModulePages {
 		return String.join(", ", people.stream().map(Module.Person::name).toList());
 	}
 
-	private String text(String code, Locale locale) {
-		return messages.getMessage(code, null, locale);
-	}
 
-	private static Locale locale(ServerWebExchange exchange) {
-		Locale locale = exchange.getLocaleContext().getLocale();
-		return locale == null ? Locale.forLanguageTag("fr-BE") : locale;
-	}
 }

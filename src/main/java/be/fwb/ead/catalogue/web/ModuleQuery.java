@@ -2,6 +2,7 @@ package be.fwb.ead.catalogue.web;
 
 import be.fwb.ead.catalogue.ModuleFilter;
 import be.fwb.ead.catalogue.ModuleOrder;
+import be.fwb.ead.shared.ListQuery;
 import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.QueryString;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 record ModuleQuery(@Nullable String q, @Nullable Long level, @Nullable Long subject, @Nullable Boolean visible,
 		@Nullable String state, @Nullable Boolean withoutTutor, @Nullable Boolean withoutAuthor, @Nullable String sort, @Nullable Integer page,
-		@Nullable Integer size) {
+		@Nullable Integer size) implements ListQuery {
 
 	static final int DEFAULT_SIZE = 50;
 
@@ -36,17 +37,8 @@ record ModuleQuery(@Nullable String q, @Nullable Long level, @Nullable Long subj
 		return Paging.ofPageNumber(page, size, DEFAULT_SIZE);
 	}
 
-	/** The query string of the same list at another page (1-based). */
-	public String link(int otherPage) {
-		return query(true, otherPage);
-	}
-
-	/** The query string of the same filters and order, without paging, for the export links. */
-	public String filters() {
-		return query(false, 1);
-	}
-
-	private String query(boolean paged, int otherPage) {
+	@Override
+	public String query(boolean paged, int otherPage) {
 		return new QueryString().add("q", q)
 			.add("level", level)
 			.add("subject", subject)

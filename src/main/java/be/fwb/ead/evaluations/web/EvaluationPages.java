@@ -3,7 +3,6 @@ package be.fwb.ead.evaluations.web;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import be.fwb.ead.evaluations.Evaluations;
 import be.fwb.ead.shared.DisplaySettings;
@@ -11,6 +10,7 @@ import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.TableExport;
+import be.fwb.ead.shared.Texts;
 import be.fwb.ead.shared.TableExport.Column;
 import be.fwb.ead.vacataires.Vacataires;
 import org.jspecify.annotations.Nullable;
@@ -89,13 +89,13 @@ class EvaluationPages {
 
 	@GetMapping("/evaluations/export.csv")
 	ResponseEntity<Flux<DataBuffer>> csv(ServerWebExchange exchange) {
-		return export(locale(exchange)).csvDownload("evaluations", rows(), exchange.getResponse().bufferFactory());
+		return export(Texts.of(messages, exchange)).csvDownload("evaluations", rows(), exchange.getResponse().bufferFactory());
 	}
 
 	@GetMapping("/evaluations/export.xlsx")
 	Mono<ResponseEntity<byte[]>> xlsx(ServerWebExchange exchange) {
-		Locale locale = locale(exchange);
-		return export(locale).xlsxDownload("evaluations", messages.getMessage("evaluation.title", null, locale), rows());
+		Texts t = Texts.of(messages, exchange);
+		return export(t).xlsxDownload("evaluations", t.get("evaluation.title"), rows());
 	}
 
 	/** An evaluation with the vacataire's name. */
@@ -107,22 +107,18 @@ class EvaluationPages {
 			.map(e -> new Row(names.getOrDefault(e.vacataireId(), "#" + e.vacataireId()), e)));
 	}
 
-	private TableExport<Row> export(Locale locale) {
+	private TableExport<Row> export(Texts t) {
 		List<Column<Row>> columns = new ArrayList<>(List.of(
-				new Column<Row>(messages.getMessage("vacataire.name", null, locale), Row::name),
-				new Column<Row>(messages.getMessage("common.date", null, locale), r -> r.evaluation().evaluatedOn()),
-				new Column<Row>(messages.getMessage("evaluation.evaluator", null, locale), r -> r.evaluation().evaluator()),
-				new Column<Row>(messages.getMessage("evaluation.mean", null, locale), r -> r.evaluation().weightedScore()),
-				new Column<Row>(messages.getMessage("evaluation.overall", null, locale), r -> r.evaluation().comment()),
-				new Column<Row>(messages.getMessage("evaluation.acknowledgedOn", null, locale), r -> r.evaluation().acknowledgedAt()),
-				new Column<Row>(messages.getMessage("evaluation.vacataireComment", null, locale), r -> r.evaluation().vacataireComment())));
+				new Column<Row>(t.get("vacataire.name"), Row::name),
+				new Column<Row>(t.get("common.date"), r -> r.evaluation().evaluatedOn()),
+				new Column<Row>(t.get("evaluation.evaluator"), r -> r.evaluation().evaluator()),
+				new Column<Row>(t.get("evaluation.mean"), r -> r.evaluation().weightedScore()),
+				new Column<Row>(t.get("evaluation.overall"), r -> r.evaluation().comment()),
+				new Column<Row>(t.get("evaluation.acknowledgedOn"), r -> r.evaluation().acknowledgedAt()),
+				new Column<Row>(t.get("evaluation.vacataireComment"), r -> r.evaluation().vacataireComment())));
 		return new TableExport<>(columns, display.zone());
 	}
 
-	private static Locale locale(ServerWebExchange exchange) {
-		Locale locale = exchange.getLocaleContext().getLocale();
-		return locale == null ? Locale.forLanguageTag("fr-BE") : locale;
-	}
 
 	private static @Nullable LocalDate date(MultiValueMap<String, String> form) {
 		String value = form.getFirst("evaluatedOn");

@@ -1,5 +1,6 @@
 package be.fwb.ead.sync.web;
 
+import be.fwb.ead.shared.ListQuery;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.QueryString;
@@ -31,10 +32,11 @@ class SyncPages {
 	}
 
 	/** The history's query string: only the page. */
-	record HistoryQuery(int page) {
+	record HistoryQuery(int page) implements ListQuery {
 
-		public String link(int otherPage) {
-			return new QueryString().paging(true, null, otherPage).toString();
+		@Override
+		public String query(boolean paged, int otherPage) {
+			return new QueryString().paging(paged, null, otherPage).toString();
 		}
 	}
 

@@ -2,13 +2,13 @@ package be.fwb.ead.training.web;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.TableExport;
+import be.fwb.ead.shared.Texts;
 import be.fwb.ead.shared.TableExport.Column;
 import be.fwb.ead.training.Training;
 import org.jspecify.annotations.Nullable;
@@ -112,37 +112,30 @@ class TrainingPages {
 
 	@GetMapping("/formations/export.csv")
 	ResponseEntity<Flux<DataBuffer>> csv(ServerWebExchange exchange) {
-		return export(locale(exchange)).csvDownload("formations", training.allRegistrations(), exchange.getResponse().bufferFactory());
+		return export(Texts.of(messages, exchange)).csvDownload("formations", training.allRegistrations(), exchange.getResponse().bufferFactory());
 	}
 
 	@GetMapping("/formations/export.xlsx")
 	Mono<ResponseEntity<byte[]>> xlsx(ServerWebExchange exchange) {
-		Locale locale = locale(exchange);
-		return export(locale).xlsxDownload("formations", messages.getMessage("training.title", null, locale),
+		Texts t = Texts.of(messages, exchange);
+		return export(t).xlsxDownload("formations", t.get("training.title"),
 				training.allRegistrations());
 	}
 
-	private TableExport<Training.Registration> export(Locale locale) {
+	private TableExport<Training.Registration> export(Texts t) {
 		return new TableExport<>(List.of(
-				new Column<Training.Registration>(text("vacataire.name", locale), Training.Registration::vacataireName),
-				new Column<Training.Registration>(text("training.session", locale), Training.Registration::title),
-				new Column<Training.Registration>(text("training.kindLabel", locale), r -> text("training.kind." + r.kind(), locale)),
-				new Column<Training.Registration>(text("training.topic", locale), r -> text("training.topic." + r.topic(), locale)),
-				new Column<Training.Registration>(text("common.date", locale), Training.Registration::startsAt),
-				new Column<Training.Registration>(text("training.outcome", locale), r -> text(r.completedAt() != null ? "training.completed"
-						: r.attended() == null ? "training.registered" : r.attended() ? "training.attended" : "training.absent", locale)),
-				new Column<Training.Registration>(text("training.completedAt", locale), Training.Registration::completedAt)),
+				new Column<Training.Registration>(t.get("vacataire.name"), Training.Registration::vacataireName),
+				new Column<Training.Registration>(t.get("training.session"), Training.Registration::title),
+				new Column<Training.Registration>(t.get("training.kindLabel"), r -> t.get("training.kind." + r.kind())),
+				new Column<Training.Registration>(t.get("training.topic"), r -> t.get("training.topic." + r.topic())),
+				new Column<Training.Registration>(t.get("common.date"), Training.Registration::startsAt),
+				new Column<Training.Registration>(t.get("training.outcome"), r -> t.get(r.completedAt() != null ? "training.completed"
+						: r.attended() == null ? "training.registered" : r.attended() ? "training.attended" : "training.absent")),
+				new Column<Training.Registration>(t.get("training.completedAt"), Training.Registration::completedAt)),
 				display.zone());
 	}
 
-	private String text(String code, Locale locale) {
-		return messages.getMessage(code, null, locale);
-	}
 
-	private static Locale locale(ServerWebExchange exchange) {
-		Locale locale = exchange.getLocaleContext().getLocale();
-		return locale == null ? Locale.forLanguageTag("fr-BE") : locale;
-	}
 
 	/** A vacataire's trainings: the section of their page (htmx), or a page of its own. */
 	@GetMapping("/vacataires/{id}/formations")

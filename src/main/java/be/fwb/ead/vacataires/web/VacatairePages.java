@@ -1,7 +1,6 @@
 package be.fwb.ead.vacataires.web;
 
 import java.util.List;
-import java.util.Locale;
 
 import java.time.LocalDate;
 
@@ -11,6 +10,7 @@ import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.TableExport;
+import be.fwb.ead.shared.Texts;
 import be.fwb.ead.shared.TableExport.Column;
 import be.fwb.ead.vacataires.Vacataire;
 import be.fwb.ead.vacataires.VacataireFile;
@@ -159,26 +159,26 @@ class VacatairePages {
 
 	@GetMapping("/export.csv")
 	ResponseEntity<Flux<DataBuffer>> csv(@ModelAttribute VacataireQuery query, ServerWebExchange exchange) {
-		return export(locale(exchange)).csvDownload("vacataires", vacataires.stream(query.filter()),
+		return export(Texts.of(messages, exchange)).csvDownload("vacataires", vacataires.stream(query.filter()),
 				exchange.getResponse().bufferFactory());
 	}
 
 	@GetMapping("/export.xlsx")
 	Mono<ResponseEntity<byte[]>> xlsx(@ModelAttribute VacataireQuery query, ServerWebExchange exchange) {
-		Locale locale = locale(exchange);
-		return export(locale).xlsxDownload("vacataires", text("nav.vacataires", locale), vacataires.stream(query.filter()));
+		Texts t = Texts.of(messages, exchange);
+		return export(t).xlsxDownload("vacataires", t.get("nav.vacataires"), vacataires.stream(query.filter()));
 	}
 
-	private TableExport<Vacataire> export(Locale locale) {
+	private TableExport<Vacataire> export(Texts t) {
 		return new TableExport<>(List.of(
-				new Column<Vacataire>(text("vacataire.lastname", locale), Vacataire::lastname),
-				new Column<Vacataire>(text("vacataire.firstname", locale), Vacataire::firstname),
-				new Column<Vacataire>(text("vacataire.email", locale), Vacataire::email),
-				new Column<Vacataire>(text("vacataire.idnumber", locale), Vacataire::idnumber),
-				new Column<Vacataire>(text("vacataire.status", locale), v -> text("status." + v.status(), locale)),
-				new Column<Vacataire>(text("vacataire.authored", locale), v -> modules(v, "AUTHOR")),
-				new Column<Vacataire>(text("vacataire.tutored", locale), v -> modules(v, "TUTOR")),
-				new Column<Vacataire>(text("vacataire.moodleLink", locale), Vacataire::moodleUrl)), display.zone());
+				new Column<Vacataire>(t.get("vacataire.lastname"), Vacataire::lastname),
+				new Column<Vacataire>(t.get("vacataire.firstname"), Vacataire::firstname),
+				new Column<Vacataire>(t.get("vacataire.email"), Vacataire::email),
+				new Column<Vacataire>(t.get("vacataire.idnumber"), Vacataire::idnumber),
+				new Column<Vacataire>(t.get("vacataire.status"), v -> t.get("status." + v.status())),
+				new Column<Vacataire>(t.get("vacataire.authored"), v -> modules(v, "AUTHOR")),
+				new Column<Vacataire>(t.get("vacataire.tutored"), v -> modules(v, "TUTOR")),
+				new Column<Vacataire>(t.get("vacataire.moodleLink"), Vacataire::moodleUrl)), display.zone());
 	}
 
 	/** The short names of the current modules where the vacataire holds the role. */
@@ -189,12 +189,5 @@ class VacatairePages {
 			.toList());
 	}
 
-	private String text(String code, Locale locale) {
-		return messages.getMessage(code, null, locale);
-	}
 
-	private static Locale locale(ServerWebExchange exchange) {
-		Locale locale = exchange.getLocaleContext().getLocale();
-		return locale == null ? Locale.forLanguageTag("fr-BE") : locale;
-	}
 }

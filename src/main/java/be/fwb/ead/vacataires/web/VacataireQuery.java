@@ -1,5 +1,6 @@
 package be.fwb.ead.vacataires.web;
 
+import be.fwb.ead.shared.ListQuery;
 import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.QueryString;
 import be.fwb.ead.vacataires.VacataireFilter;
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param page from 1
  */
 record VacataireQuery(@Nullable String q, @Nullable String status, @Nullable Boolean withoutModule, @Nullable Integer page,
-		@Nullable Integer size) {
+		@Nullable Integer size) implements ListQuery {
 
 	static final int DEFAULT_SIZE = 50;
 
@@ -23,17 +24,8 @@ record VacataireQuery(@Nullable String q, @Nullable String status, @Nullable Boo
 		return Paging.ofPageNumber(page, size, DEFAULT_SIZE);
 	}
 
-	/** The query string of the same list at another page (1-based). */
-	public String link(int otherPage) {
-		return query(true, otherPage);
-	}
-
-	/** The query string of the same filters, without paging, for the export links. */
-	public String filters() {
-		return query(false, 1);
-	}
-
-	private String query(boolean paged, int otherPage) {
+	@Override
+	public String query(boolean paged, int otherPage) {
 		return new QueryString().add("q", q)
 			.add("status", status)
 			.flag("withoutModule", withoutModule)

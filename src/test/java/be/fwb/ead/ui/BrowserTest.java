@@ -1,0 +1,38 @@
+package be.fwb.ead.ui;
+
+import be.fwb.ead.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Base of the browser journeys: one headless Chromium per test class, signed out before each test. */
+abstract class BrowserTest extends IntegrationTest {
+
+	protected static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeEach
+	void openBrowser() {
+		if (browser == null) {
+			browser = Browser.open("http://localhost:" + port);
+		}
+		browser.signOut();
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.close();
+			browser = null;
+		}
+	}
+
+	/** The page the browser shows meets the checks of {@link Accessibility}. */
+	protected static void assertAccessible(String page) {
+		assertThat(Accessibility.problems(browser)).as("accessibilité : " + page).isEmpty();
+	}
+}
