@@ -40,7 +40,8 @@ public class Attention {
 	private final Placements placements;
 	private final DatabaseClient db;
 
-	private record RoleRow(long vacataireId, long moduleId, String moduleName, String name, long categoryId, String role) {
+	private record RoleRow(long vacataireId, long moduleId, String moduleName, String name, long categoryId, String role,
+			String sortKey) {
 	}
 
 	Attention(Training training, Evaluations evaluations, Reconciliation reconciliation, Assignments assignments,
@@ -128,15 +129,17 @@ public class Attention {
 		Mono<Map<Long, String>> categoryKeys = placements.mappings()
 			.collectMap(Placements.Mapping::categoryId, m -> SearchText.key(m.level()) + "|" + SearchText.key(m.subject()));
 		Mono<List<Item>> roles = Mono.zip(covered, categoryKeys).flatMap(t -> db.sql("""
-				select r.vacataire_id, r.module_id, r.role, m.fullname, m.category_id,
+				select r.vacataire_id, r.module_id, r.role, m.fullname, m.category_id, v.sort_key || '|' || m.sort_key as sort_key,
 				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name
 				from module_role r join module m on m.id = r.module_id join vacataire v on v.id = r.vacataire_id
-				where m.archived_at is null
-				order by v.sort_key, m.sort_key""")
+				where m.archived_at is null""")
 			.map(r -> new RoleRow(r.get("vacataire_id", Long.class), r.get("module_id", Long.class), r.get("fullname", String.class),
-					r.get("name", String.class), r.get("category_id", Long.class), r.get("role", String.class)))
+					r.get("name", String.class), r.get("category_id", Long.class), r.get("role", String.class),
+					r.get("sort_key", String.class)))
 			.all()
 			.filter(row -> !t.getT1().getOrDefault(row.vacataireId(), Set.of()).contains(t.getT2().get(row.categoryId())))
+			// Sorted here, on keys already folded: cheaper than a collation-aware sort of every role in the database.
+			.sort(java.util.Comparator.comparing(RoleRow::sortKey))
 			.map(row -> new Item(Kind.TITLE_NOT_COVERING, row.vacataireId(), row.name(), row.moduleId(), row.moduleName(), row.role()))
 			.collectList());
 		return Mono.zip(derogations, roles).map(z -> {

@@ -46,6 +46,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Autowired Placements placements;
 	@Autowired ChangeLog changes;
 	@Autowired be.fwb.ead.recruitment.Recruitment recruitment;
+	@Autowired be.fwb.ead.attention.Attention attention;
 
 	private long module;
 	private String level;
@@ -332,5 +333,34 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		await(training.recordAttendance(session, v, true, true, COORD));
 		assertThat(await(assignments.create(tutoring(v, 10, null), COORD)).role()).isEqualTo("TUTOR");
 		refused(training.require(List.of(new Training.Requirement("TUTOR", "INITIAL", "DANSE")), COORD), InvalidRequest.class, "Exigence invalide");
+	}
+
+	@Test
+	void theAttentionListCountsEveryLineAndShowsTheFirstHundredOfEachKind() {
+		long roles = count("select count(*) from module_role");
+		long withoutTutor = count("select count(*) from module m where not exists "
+				+ "(select 1 from module_role r where r.module_id = m.id and r.role = 'TUTOR')");
+		long overdue = await(training.overdue().count());
+		java.util.Map<be.fwb.ead.attention.Attention.Kind, be.fwb.ead.attention.Attention.Group> groups = await(attention.all())
+			.stream().collect(java.util.stream.Collectors.toMap(be.fwb.ead.attention.Attention.Group::kind, g -> g));
+		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).total()).isEqualTo(roles);
+		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).items()).hasSize(100);
+		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.TITLE_NOT_COVERING).total()).isEqualTo(roles);
+		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.TRAINING_MISSING).total()).isEqualTo(overdue);
+		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MODULE_WITHOUT_TUTOR).total()).isEqualTo(withoutTutor);
+		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE).total()).isZero();
+
+		// A title covering the modules of one tutor's category takes their roles there off the list.
+		record Holder(long vacataireId, long categoryId, long n) {
+		}
+		Holder h = await(db.sql("select r.vacataire_id, m.category_id, count(*) as n from module_role r join module m on m.id = r.module_id "
+				+ "group by r.vacataire_id, m.category_id order by n desc limit 1")
+			.map(r -> new Holder(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class))).one());
+		Placements.Mapping place = await(placements.mappings().filter(m -> m.categoryId() == h.categoryId()).next());
+		long title = await(titles.save("T-" + h.categoryId(), "Titre", List.of(new Titles.Coverage(place.level(), place.subject(),
+				CoverageKind.REQUIS)), COORD));
+		await(titles.grant(h.vacataireId(), title, null, null, COORD));
+		assertThat(await(attention.all()).stream().filter(g -> g.kind() == be.fwb.ead.attention.Attention.Kind.TITLE_NOT_COVERING)
+			.findFirst().orElseThrow().total()).isEqualTo(roles - h.n());
 	}
 }
