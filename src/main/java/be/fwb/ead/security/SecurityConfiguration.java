@@ -74,9 +74,11 @@ class SecurityConfiguration {
 						"/api/recruitment/**")
 				.hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.GET, "/api/modules", "/api/modules/**", "/api/vacataires", "/api/vacataires/**",
-						"/api/assignments", "/api/assignments/**", "/api/titles", "/api/titles/**", "/api/placements")
+						"/api/assignments", "/api/assignments/**", "/api/titles", "/api/titles/**", "/api/placements",
+						"/api/referentials", "/api/referentials/**")
 				.hasAnyRole(COORDINATOR, REVIEWER)
-				.pathMatchers(HttpMethod.POST, "/api/vacataires", "/api/vacataires/**", "/api/assignments", "/api/assignments/**")
+				.pathMatchers(HttpMethod.POST, "/api/vacataires", "/api/vacataires/**", "/api/assignments", "/api/assignments/**",
+						"/api/referentials/**")
 				.hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.PUT, "/api/vacataires/**", "/api/titles/**", "/api/placements/**").hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.DELETE, "/api/vacataires/*/titles/*").hasRole(COORDINATOR)

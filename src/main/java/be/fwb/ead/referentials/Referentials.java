@@ -1,0 +1,263 @@
+package be.fwb.ead.referentials;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import be.fwb.ead.audit.Change;
+import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.referentials.FrameworkCsv.Row;
+import be.fwb.ead.shared.NotFound;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Imports, lists, exports and compares the versions of the référentiels. */
+@Service
+public class Referentials {
+
+	public record Referential(long id, String idnumber, String shortname, @Nullable String description, int version,
+			int competencies, String importedBy, Instant importedAt) {
+	}
+
+	/** A competency with its place in the tree. */
+	public record Competency(long id, String idnumber, @Nullable String parentIdnumber, String shortname,
+			@Nullable String description, int depth) {
+	}
+
+	/** What an import did. */
+	public record Imported(long id, String idnumber, int version, int competencies, int maxDepth, List<String> skipped) {
+	}
+
+	/** What changed between a version and the one before it, by ID number. */
+	public record Changes(long id, @Nullable Long previousId, List<Competency> added, List<Competency> removed,
+			List<Reworded> reworded) {
+	}
+
+	public record Reworded(String idnumber, String before, String after) {
+	}
+
+	private final DatabaseClient db;
+	private final ChangeLog changes;
+	private final TransactionalOperator transaction;
+
+	Referentials(DatabaseClient db, ChangeLog changes, TransactionalOperator transaction) {
+		this.db = db;
+		this.changes = changes;
+		this.transaction = transaction;
+	}
+
+	/** Imports a framework file; the same framework imported again becomes its next version. All or nothing. */
+	public Mono<Imported> importFile(byte[] file, String author) {
+		return Mono.fromCallable(() -> FrameworkCsv.read(file))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap(f -> write(f, author).as(transaction::transactional));
+	}
+
+	private Mono<Imported> write(FrameworkCsv.Framework f, String author) {
+		Row fw = f.framework();
+		return db.sql("select coalesce(max(version), 0) + 1 as v from referential where idnumber = :id")
+			.bind("id", fw.idnumber())
+			.map(r -> ((Number) r.get("v")).intValue())
+			.one()
+			.flatMap(version -> {
+				var spec = db.sql("""
+						insert into referential (idnumber, shortname, description, description_format, scale_values,
+						                         scale_configuration, taxonomy, version, imported_by, imported_at)
+						values (:idnumber, :shortname, :description, :format, :scaleValues, :scaleConfiguration, :taxonomy,
+						        :version, :by, :now) returning id""")
+					.bind("idnumber", fw.idnumber())
+					.bind("shortname", fw.shortname())
+					.bind("format", fw.descriptionFormat())
+					.bind("version", version)
+					.bind("by", author)
+					.bind("now", Instant.now());
+				spec = nullable(spec, "description", fw.description());
+				spec = nullable(spec, "scaleValues", fw.scaleValues());
+				spec = nullable(spec, "scaleConfiguration", fw.scaleConfiguration());
+				spec = nullable(spec, "taxonomy", fw.taxonomy());
+				return spec.map(r -> r.get("id", Long.class)).one().flatMap(id -> insertTree(id, f)
+					.then(changes.record(author, Change.of("referential", id, null, "imported", "Référentiel « " + fw.shortname()
+							+ " » (" + fw.idnumber() + "), version " + version + " : " + f.competencies().size() + " compétences")))
+					.thenReturn(new Imported(id, fw.idnumber(), version, f.competencies().size(),
+							f.depths().values().stream().mapToInt(Integer::intValue).max().orElse(0), f.skipped())));
+			});
+	}
+
+	/** One set-based insert per level of the tree, parents first. */
+	private Mono<Void> insertTree(long referentialId, FrameworkCsv.Framework f) {
+		Map<Integer, List<Row>> byDepth = new java.util.TreeMap<>();
+		Map<String, Integer> position = new HashMap<>();
+		for (int i = 0; i < f.competencies().size(); i++) {
+			Row r = f.competencies().get(i);
+			byDepth.computeIfAbsent(f.depths().get(r.idnumber()), d -> new ArrayList<>()).add(r);
+			position.put(r.idnumber(), i);
+		}
+		Map<String, Long> ids = new HashMap<>();
+		return Flux.fromIterable(byDepth.entrySet())
+			.concatMap(level -> db.sql("""
+					insert into competency (referential_id, idnumber, parent_id, shortname, description, description_format, depth,
+					                        position, scale_values, scale_configuration, rule_type, rule_outcome, rule_config, related)
+					select :ref, u.idnumber, u.parent_id, u.shortname, u.description, u.format, :depth, u.position, u.scale_values,
+					       u.scale_configuration, u.rule_type, u.rule_outcome, u.rule_config, u.related
+					from unnest(:idnumbers::text[], :parents::bigint[], :shortnames::text[], :descriptions::text[], :formats::int[],
+					            :positions::int[], :scaleValues::text[], :scaleConfigurations::text[], :ruleTypes::text[],
+					            :ruleOutcomes::text[], :ruleConfigs::text[], :related::text[])
+					     as u(idnumber, parent_id, shortname, description, format, position, scale_values, scale_configuration,
+					          rule_type, rule_outcome, rule_config, related)
+					returning id, idnumber""")
+				.bind("ref", referentialId)
+				.bind("depth", level.getKey())
+				.bind("idnumbers", level.getValue().stream().map(Row::idnumber).toArray(String[]::new))
+				.bind("parents", level.getValue().stream().map(r -> r.parent() == null ? null : ids.get(r.parent())).toArray(Long[]::new))
+				.bind("shortnames", level.getValue().stream().map(Row::shortname).toArray(String[]::new))
+				.bind("descriptions", level.getValue().stream().map(Row::description).toArray(String[]::new))
+				.bind("formats", level.getValue().stream().map(Row::descriptionFormat).toArray(Integer[]::new))
+				.bind("positions", level.getValue().stream().map(r -> position.get(r.idnumber())).toArray(Integer[]::new))
+				.bind("scaleValues", level.getValue().stream().map(Row::scaleValues).toArray(String[]::new))
+				.bind("scaleConfigurations", level.getValue().stream().map(Row::scaleConfiguration).toArray(String[]::new))
+				.bind("ruleTypes", level.getValue().stream().map(Row::ruleType).toArray(String[]::new))
+				.bind("ruleOutcomes", level.getValue().stream().map(Row::ruleOutcome).toArray(String[]::new))
+				.bind("ruleConfigs", level.getValue().stream().map(Row::ruleConfig).toArray(String[]::new))
+				.bind("related", level.getValue().stream().map(Row::related).toArray(String[]::new))
+				.map(r -> Map.entry(r.get("idnumber", String.class), r.get("id", Long.class)))
+				.all()
+				.doOnNext(e -> ids.put(e.getKey(), e.getValue()))
+				.then())
+			.then();
+	}
+
+	public Flux<Referential> all() {
+		return db.sql("""
+				select r.id, r.idnumber, r.shortname, r.description, r.version, r.imported_by, r.imported_at,
+				       (select count(*) from competency c where c.referential_id = r.id) as n
+				from referential r order by r.shortname, r.version desc""")
+			.map(Referentials::readReferential)
+			.all();
+	}
+
+	public Mono<Referential> find(long id) {
+		return all().filter(r -> r.id() == id)
+			.next()
+			.switchIfEmpty(Mono.error(new NotFound("Aucun référentiel n'a l'identifiant " + id + ".")));
+	}
+
+	/** The competencies in tree order: each one followed by its children, siblings in the file's order. */
+	public Mono<List<Competency>> tree(long id) {
+		return find(id).then(db.sql("""
+				select c.id, c.idnumber, p.idnumber as parent, c.shortname, c.description, c.depth, c.position, c.parent_id
+				from competency c left join competency p on p.id = c.parent_id
+				where c.referential_id = :id""")
+			.bind("id", id)
+			.map(r -> new Node(new Competency(r.get("id", Long.class), r.get("idnumber", String.class), r.get("parent", String.class),
+					r.get("shortname", String.class), r.get("description", String.class), r.get("depth", Integer.class)),
+					r.get("position", Integer.class), r.get("parent_id", Long.class)))
+			.all()
+			.collectList()
+			.map(Referentials::treeOrder));
+	}
+
+	/** The file Moodle's importer reads, with the framework's row first and the tree in order. */
+	public Mono<byte[]> export(long id) {
+		Mono<Row> framework = db.sql("""
+				select idnumber, shortname, description, description_format, scale_values, scale_configuration, taxonomy
+				from referential where id = :id""")
+			.bind("id", id)
+			.map(r -> new Row(0, null, r.get("idnumber", String.class), r.get("shortname", String.class),
+					r.get("description", String.class), r.get("description_format", Integer.class), r.get("scale_values", String.class),
+					r.get("scale_configuration", String.class), null, null, null, null, r.get("taxonomy", String.class)))
+			.one()
+			.switchIfEmpty(Mono.error(new NotFound("Aucun référentiel n'a l'identifiant " + id + ".")));
+		Mono<Map<String, Row>> rows = db.sql("""
+				select c.idnumber, p.idnumber as parent, c.shortname, c.description, c.description_format, c.scale_values,
+				       c.scale_configuration, c.rule_type, c.rule_outcome, c.rule_config, c.related
+				from competency c left join competency p on p.id = c.parent_id where c.referential_id = :id""")
+			.bind("id", id)
+			.map(r -> new Row(0, r.get("parent", String.class), r.get("idnumber", String.class), r.get("shortname", String.class),
+					r.get("description", String.class), r.get("description_format", Integer.class), r.get("scale_values", String.class),
+					r.get("scale_configuration", String.class), r.get("rule_type", String.class), r.get("rule_outcome", String.class),
+					r.get("rule_config", String.class), r.get("related", String.class), null))
+			.all()
+			.collectMap(Row::idnumber);
+		return Mono.zip(framework, rows, tree(id))
+			.map(t -> FrameworkCsv.write(t.getT1(), t.getT3().stream().map(c -> t.getT2().get(c.idnumber())).toList()));
+	}
+
+	/** What this version changed from the previous version of the same framework. */
+	public Mono<Changes> changes(long id) {
+		return find(id).flatMap(r -> db.sql("select id from referential where idnumber = :i and version = :v")
+			.bind("i", r.idnumber())
+			.bind("v", r.version() - 1)
+			.map(x -> x.get("id", Long.class))
+			.one()
+			.flatMap(previous -> Mono.zip(tree(previous), tree(id)).map(t -> diff(id, previous, t.getT1(), t.getT2())))
+			.defaultIfEmpty(new Changes(id, null, List.of(), List.of(), List.of())));
+	}
+
+	private static Changes diff(long id, long previous, List<Competency> before, List<Competency> after) {
+		Map<String, Competency> old = before.stream().collect(Collectors.toMap(Competency::idnumber, c -> c, (a, b) -> a, LinkedHashMap::new));
+		Map<String, Competency> now = after.stream().collect(Collectors.toMap(Competency::idnumber, c -> c, (a, b) -> a, LinkedHashMap::new));
+		List<Competency> added = after.stream().filter(c -> !old.containsKey(c.idnumber())).toList();
+		List<Competency> removed = before.stream().filter(c -> !now.containsKey(c.idnumber())).toList();
+		List<Reworded> reworded = after.stream()
+			.filter(c -> old.containsKey(c.idnumber()))
+			.filter(c -> !Objects.equals(text(old.get(c.idnumber())), text(c)))
+			.map(c -> new Reworded(c.idnumber(), text(old.get(c.idnumber())), text(c)))
+			.toList();
+		return new Changes(id, previous, added, removed, reworded);
+	}
+
+	private static String text(Competency c) {
+		return c.shortname() + (c.description() == null ? "" : " — " + c.description());
+	}
+
+	private record Node(Competency competency, int position, @Nullable Long parentId) {
+	}
+
+	private static List<Competency> treeOrder(List<Node> nodes) {
+		Map<Long, List<Node>> children = new HashMap<>();
+		List<Node> roots = new ArrayList<>();
+		for (Node n : nodes) {
+			if (n.parentId() == null) {
+				roots.add(n);
+			}
+			else {
+				children.computeIfAbsent(n.parentId(), k -> new ArrayList<>()).add(n);
+			}
+		}
+		List<Competency> out = new ArrayList<>(nodes.size());
+		java.util.Deque<Node> stack = new java.util.ArrayDeque<>();
+		roots.sort(Comparator.comparingInt(Node::position).reversed());
+		roots.forEach(stack::push);
+		while (!stack.isEmpty()) {
+			Node n = stack.pop();
+			out.add(n.competency());
+			List<Node> kids = new ArrayList<>(children.getOrDefault(n.competency().id(), List.of()));
+			kids.sort(Comparator.comparingInt(Node::position).reversed());
+			kids.forEach(stack::push);
+		}
+		return out;
+	}
+
+	private static Referential readReferential(Readable r) {
+		return new Referential(r.get("id", Long.class), r.get("idnumber", String.class), r.get("shortname", String.class),
+				r.get("description", String.class), r.get("version", Integer.class), ((Number) r.get("n")).intValue(),
+				r.get("imported_by", String.class), r.get("imported_at", Instant.class));
+	}
+
+	private static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,
+			@Nullable String value) {
+		return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+	}
+}

@@ -1,0 +1,74 @@
+package be.fwb.ead.referentials.web;
+
+import java.util.List;
+
+import be.fwb.ead.referentials.Referentials;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Référentiels: import and export in Moodle's competency framework format, versions and their changes. */
+@RestController
+@Tag(name = "Référentiels", description = "Référentiels de compétences : import et export au format de Moodle, versions.")
+class ReferentialController {
+
+	private final Referentials referentials;
+
+	ReferentialController(Referentials referentials) {
+		this.referentials = referentials;
+	}
+
+	/** Imports a file of Moodle's competency framework importer (CSV or the same columns in XLSX). */
+	@PostMapping(path = "/api/referentials/import", consumes = { "text/csv", "application/octet-stream",
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Referentials.Imported> importFile(@RequestBody byte[] file, Authentication who) {
+		return referentials.importFile(file, who.getName());
+	}
+
+	@GetMapping("/api/referentials")
+	Flux<Referentials.Referential> all() {
+		return referentials.all();
+	}
+
+	@GetMapping("/api/referentials/{id}")
+	Mono<Referentials.Referential> one(@PathVariable long id) {
+		return referentials.find(id);
+	}
+
+	/** The competencies in tree order (each followed by its children), with their depth and parent. */
+	@GetMapping("/api/referentials/{id}/competencies")
+	Mono<List<Referentials.Competency>> competencies(@PathVariable long id) {
+		return referentials.tree(id);
+	}
+
+	/** What this version added, removed and reworded from the previous one. */
+	@GetMapping("/api/referentials/{id}/changes")
+	Mono<Referentials.Changes> changes(@PathVariable long id) {
+		return referentials.changes(id);
+	}
+
+	/** The file Moodle's importer reads back. */
+	@GetMapping("/api/referentials/{id}/export.csv")
+	Mono<ResponseEntity<byte[]>> export(@PathVariable long id) {
+		return referentials.find(id).zipWith(referentials.export(id)).map(t -> ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(t.getT1().shortname() + "-" + t.getT1().idnumber() + ".csv", java.nio.charset.StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.body(t.getT2()));
+	}
+}
