@@ -80,7 +80,8 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.POST, "/api/vacataires", "/api/vacataires/**", "/api/assignments", "/api/assignments/**",
 						"/api/referentials/**")
 				.hasRole(COORDINATOR)
-				.pathMatchers(HttpMethod.PUT, "/api/vacataires/**", "/api/titles/**", "/api/placements/**").hasRole(COORDINATOR)
+				.pathMatchers(HttpMethod.PUT, "/api/vacataires/**", "/api/titles/**", "/api/placements/**", "/api/referentials/**")
+				.hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.DELETE, "/api/vacataires/*/titles/*").hasRole(COORDINATOR)
 				.pathMatchers("/actuator/**").hasRole(COORDINATOR)
 				.anyExchange().denyAll())

@@ -2,7 +2,9 @@ package be.fwb.ead.referentials.web;
 
 import java.util.List;
 
+import be.fwb.ead.referentials.Coverage;
 import be.fwb.ead.referentials.Referentials;
+import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +15,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +29,44 @@ import reactor.core.publisher.Mono;
 class ReferentialController {
 
 	private final Referentials referentials;
+	private final Coverage coverage;
 
-	ReferentialController(Referentials referentials) {
+	ReferentialController(Referentials referentials, Coverage coverage) {
 		this.referentials = referentials;
+		this.coverage = coverage;
+	}
+
+	/** Writes module–competency mappings in bulk; a mapping without depth is removed. */
+	@PutMapping("/api/referentials/mappings")
+	Mono<java.util.Map<String, Integer>> map(@RequestBody List<Coverage.Mapping> mappings, Authentication who) {
+		return coverage.map(mappings, who.getName()).map(n -> java.util.Map.of("written", n));
+	}
+
+	/**
+	 * The coverage matrix: current modules (of a level or subject category, if given) × competencies in tree order,
+	 * with the totals; cells are sparse (column index, depth) pairs per row.
+	 */
+	@GetMapping("/api/referentials/{id}/matrix")
+	Mono<Coverage.Matrix> matrix(@PathVariable long id, @RequestParam(required = false) @Nullable Long categoryId) {
+		return coverage.matrix(id, categoryId);
+	}
+
+	/** Competencies no current module covers. */
+	@GetMapping("/api/referentials/{id}/gaps")
+	Mono<List<Coverage.Gap>> gaps(@PathVariable long id) {
+		return coverage.gaps(id);
+	}
+
+	/** Competencies covered by at least {@code threshold} current modules. */
+	@GetMapping("/api/referentials/{id}/overlaps")
+	Mono<List<Coverage.Overlap>> overlaps(@PathVariable long id, @RequestParam(defaultValue = "5") int threshold) {
+		return coverage.overlaps(id, threshold);
+	}
+
+	/** Current modules mapped to no competency. */
+	@GetMapping("/api/referentials/orphan-modules")
+	Flux<Coverage.Orphan> orphans() {
+		return coverage.orphans();
 	}
 
 	/** Imports a file of Moodle's competency framework importer (CSV or the same columns in XLSX). */

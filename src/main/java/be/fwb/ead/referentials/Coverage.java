@@ -1,0 +1,203 @@
+package be.fwb.ead.referentials;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import be.fwb.ead.audit.Change;
+import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.shared.InvalidRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the catalogue covers of a référentiel: the mappings of modules to competencies (with a depth), the coverage
+ * matrix with its totals, the gaps (competencies no current module covers), the overlaps (covered by many) and the
+ * orphan modules (no mapping at all).
+ */
+@Service
+public class Coverage {
+
+	/** How far a module takes a competency, from the lightest. */
+	public enum Depth {
+		INTRODUCED, WORKED, MASTERED
+	}
+
+	/** A mapping to write: {@code depth} {@literal null} removes it. */
+	public record Mapping(long moduleId, long competencyId, @Nullable Depth depth) {
+	}
+
+	public record Column(long competencyId, String idnumber, String shortname, int depth, int modules) {
+	}
+
+	public record Row(long moduleId, String shortname, String fullname, int competencies) {
+	}
+
+	/**
+	 * The matrix: rows are current modules (of the category subtree, if any), columns the référentiel's competencies in
+	 * tree order; {@code cells[r]} lists, for row {@code r}, pairs of column index and depth ordinal, by column (sparse).
+	 */
+	public record Matrix(long referentialId, List<Row> rows, List<Column> columns, List<int[]> cells, int mappings,
+			int coveredCompetencies) {
+	}
+
+	private record ModuleCells(Row row, Long[] competencies, String[] depths) {
+	}
+
+	public record Gap(long competencyId, String idnumber, String shortname, int depth) {
+	}
+
+	public record Overlap(long competencyId, String idnumber, String shortname, int modules) {
+	}
+
+	public record Orphan(long moduleId, String shortname, String fullname) {
+	}
+
+	private final DatabaseClient db;
+	private final Referentials referentials;
+	private final ChangeLog changes;
+
+	Coverage(DatabaseClient db, Referentials referentials, ChangeLog changes) {
+		this.db = db;
+		this.referentials = referentials;
+		this.changes = changes;
+	}
+
+	/** Writes mappings in bulk (one statement for the upserts, one for the removals), recorded in the change log. */
+	@Transactional
+	public Mono<Integer> map(List<Mapping> mappings, String author) {
+		List<Mapping> upserts = mappings.stream().filter(m -> m.depth() != null).toList();
+		List<Mapping> removals = mappings.stream().filter(m -> m.depth() == null).toList();
+		Instant now = Instant.now();
+		Mono<Long> written = upserts.isEmpty() ? Mono.just(0L) : db.sql("""
+				insert into competency_mapping (module_id, competency_id, depth, mapped_by, mapped_at)
+				select u.m, u.c, u.d, :by, :now from unnest(:modules::bigint[], :competencies::bigint[], :depths::text[]) as u(m, c, d)
+				on conflict (module_id, competency_id) do update set depth = excluded.depth, mapped_by = excluded.mapped_by,
+				       mapped_at = excluded.mapped_at""")
+			.bind("modules", upserts.stream().map(Mapping::moduleId).toArray(Long[]::new))
+			.bind("competencies", upserts.stream().map(Mapping::competencyId).toArray(Long[]::new))
+			.bind("depths", upserts.stream().map(m -> m.depth().name()).toArray(String[]::new))
+			.bind("by", author)
+			.bind("now", now)
+			.fetch()
+			.rowsUpdated()
+			.onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
+					e -> new InvalidRequest("Un module ou une compétence n'existe pas."));
+		Mono<Long> removed = removals.isEmpty() ? Mono.just(0L) : db.sql("""
+				delete from competency_mapping k using unnest(:modules::bigint[], :competencies::bigint[]) as u(m, c)
+				where k.module_id = u.m and k.competency_id = u.c""")
+			.bind("modules", removals.stream().map(Mapping::moduleId).toArray(Long[]::new))
+			.bind("competencies", removals.stream().map(Mapping::competencyId).toArray(Long[]::new))
+			.fetch()
+			.rowsUpdated();
+		return written.zipWith(removed, Long::sum)
+			.flatMap(n -> changes.record(author, Change.of("competency_mapping", 0, null, "updated",
+					upserts.size() + " correspondance(s) module–compétence enregistrée(s), " + removals.size() + " retirée(s)")
+				.withStates(null, mappings)).thenReturn(n.intValue()));
+	}
+
+	/** The coverage matrix of a référentiel, for the current modules under a category (a level or subject), or all. */
+	public Mono<Matrix> matrix(long referentialId, @Nullable Long categoryId) {
+		String modules = "select mo.id from module mo where mo.archived_at is null"
+				+ (categoryId == null ? "" : " and mo.category_id in (select c.id from moodle_category c where c.id = :category "
+						+ "or c.path like '%/' || :category || '/%')");
+		Mono<List<Column>> columns = referentials.tree(referentialId).flatMap(tree -> db.sql("""
+				select k.competency_id, count(*) as n from competency_mapping k join competency c on c.id = k.competency_id
+				where c.referential_id = :ref and k.module_id in (""" + modules + ") group by k.competency_id")
+			.bind("ref", referentialId)
+			.bindValues(categoryId == null ? Map.of() : Map.of("category", categoryId))
+			.map(r -> Map.entry(r.get("competency_id", Long.class), ((Number) r.get("n")).intValue()))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map(counts -> tree.stream().map(c -> new Column(c.id(), c.idnumber(), c.shortname(), c.depth(),
+					counts.getOrDefault(c.id(), 0))).toList()));
+		// One row per module, its mappings folded into two arrays: a few thousand rows to read, not a hundred thousand.
+		Flux<ModuleCells> rows = db.sql("""
+				select mo.id, mo.shortname, mo.fullname,
+				       coalesce(array_agg(k.competency_id order by k.competency_id) filter (where k.competency_id is not null), '{}') as competencies,
+				       coalesce(array_agg(k.depth order by k.competency_id) filter (where k.competency_id is not null), '{}') as depths
+				from module mo
+				left join (select k.module_id, k.competency_id, k.depth from competency_mapping k join competency c on c.id = k.competency_id
+				           where c.referential_id = :ref) k on k.module_id = mo.id
+				where mo.id in (""" + modules + ") group by mo.id order by mo.sort_key, mo.id")
+			.bind("ref", referentialId)
+			.bindValues(categoryId == null ? Map.of() : Map.of("category", categoryId))
+			.map(r -> new ModuleCells(new Row(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class),
+					r.get("competencies", Long[].class).length), r.get("competencies", Long[].class), r.get("depths", String[].class)))
+			.all();
+		return columns.flatMap(cols -> {
+			Map<Long, Integer> index = new HashMap<>(cols.size() * 2);
+			for (int i = 0; i < cols.size(); i++) {
+				index.put(cols.get(i).competencyId(), i);
+			}
+			return rows.collectList().map(list -> {
+				List<Row> out = new ArrayList<>(list.size());
+				List<int[]> cells = new ArrayList<>(list.size());
+				int mappings = 0;
+				for (ModuleCells m : list) {
+					// Pairs (column, depth) packed in one long each, sorted by column.
+					long[] packed = new long[m.competencies().length];
+					for (int i = 0; i < packed.length; i++) {
+						packed[i] = ((long) index.get(m.competencies()[i]) << 8) | Depth.valueOf(m.depths()[i]).ordinal();
+					}
+					java.util.Arrays.sort(packed);
+					int[] cell = new int[packed.length * 2];
+					for (int i = 0; i < packed.length; i++) {
+						cell[2 * i] = (int) (packed[i] >> 8);
+						cell[2 * i + 1] = (int) (packed[i] & 0xFF);
+					}
+					mappings += m.competencies().length;
+					out.add(m.row());
+					cells.add(cell);
+				}
+				return new Matrix(referentialId, out, cols, cells, mappings, (int) cols.stream().filter(c -> c.modules() > 0).count());
+			});
+		});
+	}
+
+	/** Competencies of the référentiel that no current module covers (leaves and branches alike), in tree order. */
+	public Mono<List<Gap>> gaps(long referentialId) {
+		return matrix(referentialId, null).map(m -> m.columns().stream()
+			.filter(c -> c.modules() == 0)
+			.map(c -> new Gap(c.competencyId(), c.idnumber(), c.shortname(), c.depth()))
+			.toList());
+	}
+
+	/** Competencies covered by at least {@code threshold} current modules, the most covered first. */
+	public Mono<List<Overlap>> overlaps(long referentialId, int threshold) {
+		if (threshold < 2) {
+			return Mono.error(new InvalidRequest("Le seuil de recouvrement est d'au moins 2 modules."));
+		}
+		return matrix(referentialId, null).map(m -> m.columns().stream()
+			.filter(c -> c.modules() >= threshold)
+			.sorted(java.util.Comparator.comparingInt(Column::modules).reversed().thenComparing(Column::idnumber))
+			.map(c -> new Overlap(c.competencyId(), c.idnumber(), c.shortname(), c.modules()))
+			.toList());
+	}
+
+	/** Current modules mapped to no competency of any référentiel. */
+	public Flux<Orphan> orphans() {
+		return db.sql("""
+				select mo.id, mo.shortname, mo.fullname from module mo
+				where mo.archived_at is null and not exists (select 1 from competency_mapping k where k.module_id = mo.id)
+				order by mo.sort_key""")
+			.map(r -> new Orphan(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class)))
+			.all();
+	}
+
+	static Depth depth(String value) {
+		try {
+			return Depth.valueOf(value.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidRequest("Profondeur inconnue « " + value + " » : INTRODUCED, WORKED ou MASTERED.");
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package be.fwb.ead.referentials;
+
+import java.io.InputStream;
+import java.util.List;
+
+import be.fwb.ead.IntegrationTest;
+import be.fwb.ead.referentials.Coverage.Depth;
+import be.fwb.ead.referentials.Coverage.Mapping;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.sync.SyncLauncher;
+import be.fwb.ead.sync.SyncMode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The coverage analyses on a small fixture, against figures computed by hand. */
+class CoverageIntegrationTest extends IntegrationTest {
+
+	@Autowired SyncLauncher launcher;
+	@Autowired Referentials referentials;
+	@Autowired Coverage coverage;
+
+	private long referential;
+	private long a;
+	private long b;
+	private long c;
+	private long lire11a;
+	private long ecr11;
+
+	@BeforeEach
+	void catalogueReferentialAndMappings() throws Exception {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		try (InputStream in = getClass().getResourceAsStream("/referentials/francais-tronc-commun.csv")) {
+			referential = await(referentials.importFile(in.readAllBytes(), "coord")).id();
+		}
+		a = count("select min(id) from module");
+		b = count("select min(id) from module where id > " + a + " and category_id <> (select category_id from module where id = " + a + ")");
+		c = count("select max(id) from module");
+		lire11a = count("select id from competency where idnumber = 'FR-LIRE-1-1-a'");
+		ecr11 = count("select id from competency where idnumber = 'FR-ECR-1-1'");
+		await(coverage.map(List.of(new Mapping(a, lire11a, Depth.WORKED), new Mapping(a, ecr11, Depth.MASTERED),
+				new Mapping(b, lire11a, Depth.INTRODUCED), new Mapping(c, lire11a, Depth.WORKED)), "coord"));
+	}
+
+	@Test
+	void theMatrixHasEveryCurrentModuleEveryCompetencyAndTheirTotals() {
+		Coverage.Matrix m = await(coverage.matrix(referential, null));
+		assertThat(m.rows()).hasSize(522);
+		assertThat(m.columns()).hasSize(11);
+		assertThat(m.mappings()).isEqualTo(4);
+		assertThat(m.coveredCompetencies()).isEqualTo(2);
+		assertThat(m.columns()).filteredOn(col -> col.competencyId() == lire11a).singleElement()
+			.satisfies(col -> assertThat(col.modules()).isEqualTo(3));
+		assertThat(m.columns()).filteredOn(col -> col.competencyId() == ecr11).singleElement()
+			.satisfies(col -> assertThat(col.modules()).isEqualTo(1));
+		int row = indexOf(m, a);
+		int lireColumn = columnOf(m, lire11a);
+		int ecrColumn = columnOf(m, ecr11);
+		assertThat(m.rows().get(row).competencies()).isEqualTo(2);
+		assertThat(m.cells().get(row)).containsExactly(lireColumn, Depth.WORKED.ordinal(), ecrColumn, Depth.MASTERED.ordinal());
+
+		long category = count("select category_id from module where id = " + a);
+		Coverage.Matrix subject = await(coverage.matrix(referential, category));
+		assertThat(subject.rows()).extracting(Coverage.Row::moduleId).contains(a).doesNotContain(b);
+		assertThat(subject.rows()).hasSize((int) count("select count(*) from module where category_id = " + category));
+		assertThat(subject.mappings()).isEqualTo(count("select count(*) from competency_mapping k join module m on m.id = k.module_id "
+				+ "where m.category_id = " + category));
+	}
+
+	@Test
+	void gapsOverlapsAndOrphansFollowTheMappingsOfCurrentModules() {
+		assertThat(await(coverage.gaps(referential))).extracting(Coverage.Gap::idnumber).containsExactly("FR-LIRE", "FR-LIRE-1",
+				"FR-LIRE-1-1", "FR-LIRE-1-1-b", "FR-LIRE-1-2", "FR-LIRE-2", "FR-ECR", "FR-ECR-1", "FR-ECR-1-1-a");
+		assertThat(await(coverage.overlaps(referential, 3))).extracting(Coverage.Overlap::idnumber, Coverage.Overlap::modules)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("FR-LIRE-1-1-a", 3));
+		StepVerifier.create(coverage.overlaps(referential, 1)).expectError(InvalidRequest.class).verify();
+		assertThat(await(coverage.orphans().count())).isEqualTo(519);
+
+		// An archived module no longer covers anything; a removed mapping neither.
+		await(db.sql("update module set archived_at = now() where id = " + c).then());
+		await(coverage.map(List.of(new Mapping(b, lire11a, null)), "coord"));
+		assertThat(await(coverage.overlaps(referential, 2))).isEmpty();
+		assertThat(await(coverage.matrix(referential, null)).columns()).filteredOn(col -> col.competencyId() == lire11a)
+			.singleElement().satisfies(col -> assertThat(col.modules()).isEqualTo(1));
+		assertThat(count("select count(*) from change_log where entity = 'competency_mapping'")).isEqualTo(2);
+	}
+
+	private static int indexOf(Coverage.Matrix m, long moduleId) {
+		for (int i = 0; i < m.rows().size(); i++) {
+			if (m.rows().get(i).moduleId() == moduleId) {
+				return i;
+			}
+		}
+		throw new AssertionError("module " + moduleId + " absent");
+	}
+
+	private static int columnOf(Coverage.Matrix m, long competencyId) {
+		for (int i = 0; i < m.columns().size(); i++) {
+			if (m.columns().get(i).competencyId() == competencyId) {
+				return i;
+			}
+		}
+		throw new AssertionError("compétence " + competencyId + " absente");
+	}
+}
