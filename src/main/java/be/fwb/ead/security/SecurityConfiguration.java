@@ -75,12 +75,13 @@ class SecurityConfiguration {
 				.hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.GET, "/api/modules", "/api/modules/**", "/api/vacataires", "/api/vacataires/**",
 						"/api/assignments", "/api/assignments/**", "/api/titles", "/api/titles/**", "/api/placements",
-						"/api/referentials", "/api/referentials/**")
+						"/api/referentials", "/api/referentials/**", "/api/exams", "/api/exams/**")
 				.hasAnyRole(COORDINATOR, REVIEWER)
 				.pathMatchers(HttpMethod.POST, "/api/vacataires", "/api/vacataires/**", "/api/assignments", "/api/assignments/**",
 						"/api/referentials/**")
 				.hasRole(COORDINATOR)
-				.pathMatchers(HttpMethod.PUT, "/api/vacataires/**", "/api/titles/**", "/api/placements/**", "/api/referentials/**")
+				.pathMatchers(HttpMethod.PUT, "/api/vacataires/**", "/api/titles/**", "/api/placements/**", "/api/referentials/**",
+						"/api/exams/**")
 				.hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.DELETE, "/api/vacataires/*/titles/*").hasRole(COORDINATOR)
 				.pathMatchers("/actuator/**").hasRole(COORDINATOR)

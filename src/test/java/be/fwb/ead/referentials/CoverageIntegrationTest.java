@@ -22,6 +22,7 @@ class CoverageIntegrationTest extends IntegrationTest {
 	@Autowired SyncLauncher launcher;
 	@Autowired Referentials referentials;
 	@Autowired Coverage coverage;
+	@Autowired Exams exams;
 
 	private long referential;
 	private long a;
@@ -86,6 +87,25 @@ class CoverageIntegrationTest extends IntegrationTest {
 		assertThat(await(coverage.matrix(referential, null)).columns()).filteredOn(col -> col.competencyId() == lire11a)
 			.singleElement().satisfies(col -> assertThat(col.modules()).isEqualTo(1));
 		assertThat(count("select count(*) from change_log where entity = 'competency_mapping'")).isEqualTo(2);
+	}
+
+	@Test
+	void anExamIsReadyInTheWeightedShareOfItsCompetenciesThatCurrentModulesCover() {
+		await(exams.define("ce1d-fr", "CE1D – français", "Secondaire inférieur", List.of(
+				new Exams.PartDefinition("Lecture", 60, List.of("FR-LIRE-1-1-a", "FR-LIRE-1-1-b")),
+				new Exams.PartDefinition("Écriture", 40, List.of("FR-ECR-1-1-a"))), "coord"));
+		Exams.Readiness r = await(exams.readiness().single());
+		assertThat(r.code()).isEqualTo("CE1D-FR");
+		assertThat(r.parts()).extracting(Exams.PartReadiness::name, Exams.PartReadiness::covered, Exams.PartReadiness::ratio)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Lecture", 1, 0.5), org.assertj.core.groups.Tuple.tuple("Écriture", 0, 0.0));
+		// 60 × 1/2 + 40 × 0, over 100.
+		assertThat(r.ratio()).isEqualTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
+
+		await(coverage.map(List.of(new Mapping(b, count("select id from competency where idnumber = 'FR-ECR-1-1-a'"), Depth.WORKED)), "coord"));
+		assertThat(await(exams.readiness().single()).ratio()).isEqualTo(0.70, org.assertj.core.data.Offset.offset(1e-9));
+		StepVerifier.create(exams.define("X", "X", null, List.of(new Exams.PartDefinition("P", 1, List.of("INCONNUE"))), "coord"))
+			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class).hasMessageContaining("1 compétence(s) inconnue(s)"))
+			.verify();
 	}
 
 	private static int indexOf(Coverage.Matrix m, long moduleId) {

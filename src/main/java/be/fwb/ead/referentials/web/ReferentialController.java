@@ -3,6 +3,7 @@ package be.fwb.ead.referentials.web;
 import java.util.List;
 
 import be.fwb.ead.referentials.Coverage;
+import be.fwb.ead.referentials.Exams;
 import be.fwb.ead.referentials.Referentials;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,10 +31,28 @@ class ReferentialController {
 
 	private final Referentials referentials;
 	private final Coverage coverage;
+	private final Exams exams;
 
-	ReferentialController(Referentials referentials, Coverage coverage) {
+	ReferentialController(Referentials referentials, Coverage coverage, Exams exams) {
 		this.referentials = referentials;
 		this.coverage = coverage;
+		this.exams = exams;
+	}
+
+	record ExamDefinition(String name, @Nullable String level, List<Exams.PartDefinition> parts) {
+	}
+
+	/** Creates or replaces an exam and its parts (each tied to competencies by ID number). */
+	@PutMapping("/api/exams/{code}")
+	Mono<java.util.Map<String, Long>> defineExam(@PathVariable String code, @RequestBody ExamDefinition e, Authentication who) {
+		return exams.define(code, e.name(), e.level(), e.parts() == null ? List.of() : e.parts(), who.getName())
+			.map(id -> java.util.Map.of("id", id));
+	}
+
+	/** For each exam and part, the share of its weight the current modules cover. */
+	@GetMapping("/api/exams/readiness")
+	Flux<Exams.Readiness> readiness() {
+		return exams.readiness();
 	}
 
 	/** Writes module–competency mappings in bulk; a mapping without depth is removed. */

@@ -1,0 +1,141 @@
+package be.fwb.ead.referentials;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import be.fwb.ead.audit.Change;
+import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.shared.InvalidRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The exams and their parts, and how ready the catalogue is for each: a part is ready in the proportion of its
+ * competencies that at least one current module covers; an exam in the weighted mean of its parts.
+ */
+@Service
+public class Exams {
+
+	/** A part to define: its competencies by ID number (of any référentiel; the latest version wins). */
+	public record PartDefinition(String name, int weight, List<String> competencies) {
+	}
+
+	public record PartReadiness(long partId, String name, int weight, int competencies, int covered, double ratio) {
+	}
+
+	/** @param ratio the share of the exam's weight the current modules cover, from 0 to 1 */
+	public record Readiness(long examId, String code, String name, @Nullable String level, List<PartReadiness> parts,
+			double ratio) {
+	}
+
+	private final DatabaseClient db;
+	private final ChangeLog changes;
+
+	Exams(DatabaseClient db, ChangeLog changes) {
+		this.db = db;
+		this.changes = changes;
+	}
+
+	/** Creates or replaces the exam with this code, with its parts. */
+	@Transactional
+	public Mono<Long> define(String code, String name, @Nullable String level, List<PartDefinition> parts, String author) {
+		if (code == null || code.isBlank() || name == null || name.isBlank() || parts.isEmpty()) {
+			return Mono.error(new InvalidRequest("Un examen a un code, un nom et au moins une épreuve."));
+		}
+		for (PartDefinition p : parts) {
+			if (p.name() == null || p.name().isBlank() || p.weight() < 1 || p.weight() > 1000) {
+				return Mono.error(new InvalidRequest("Chaque épreuve a un nom et un poids de 1 à 1000."));
+			}
+		}
+		String clean = code.trim().toUpperCase(Locale.ROOT);
+		var upsert = db.sql("""
+				insert into exam (code, name, level) values (:code, :name, :level)
+				on conflict (code) do update set name = excluded.name, level = excluded.level returning id""")
+			.bind("code", clean)
+			.bind("name", name.trim());
+		upsert = level == null || level.isBlank() ? upsert.bindNull("level", String.class) : upsert.bind("level", level.trim());
+		return upsert.map(r -> r.get("id", Long.class)).one().flatMap(id -> db.sql("delete from exam_part where exam_id = :id")
+			.bind("id", id)
+			.then()
+			.thenMany(Flux.range(0, parts.size()).concatMap(i -> insertPart(id, i, parts.get(i))))
+			.then(changes.record(author, Change.of("exam", id, null, "updated", "Examen " + clean + " : " + parts.size() + " épreuve(s)")
+				.withStates(null, parts)))
+			.thenReturn(id));
+	}
+
+	private Mono<Void> insertPart(long examId, int position, PartDefinition p) {
+		return db.sql("insert into exam_part (exam_id, name, weight, position) values (:e, :n, :w, :p) returning id")
+			.bind("e", examId)
+			.bind("n", p.name().trim())
+			.bind("w", p.weight())
+			.bind("p", position)
+			.map(r -> r.get("id", Long.class))
+			.one()
+			.flatMap(partId -> db.sql("""
+					insert into exam_part_competency (part_id, competency_id)
+					select distinct :part, c.id from competency c join referential r on r.id = c.referential_id
+					where c.idnumber = any(:ids::text[])
+					  and r.version = (select max(r2.version) from referential r2 where r2.idnumber = r.idnumber)
+					returning competency_id""")
+				.bind("part", partId)
+				.bind("ids", p.competencies().toArray(String[]::new))
+				.map(r -> r.get("competency_id", Long.class))
+				.all()
+				.count()
+				.flatMap(n -> n < p.competencies().stream().distinct().count()
+						? Mono.error(new InvalidRequest("Épreuve « " + p.name() + " » : " + (p.competencies().stream().distinct().count() - n)
+								+ " compétence(s) inconnue(s) parmi " + p.competencies() + "."))
+						: Mono.empty()));
+	}
+
+	/** Every exam's readiness, by code. */
+	public Flux<Readiness> readiness() {
+		Mono<List<Map<String, Object>>> parts = db.sql("""
+				select e.id as exam_id, e.code, e.name as exam_name, e.level, p.id as part_id, p.name, p.weight,
+				       count(pc.competency_id) as competencies,
+				       count(pc.competency_id) filter (where exists (
+				           select 1 from competency_mapping k join module m on m.id = k.module_id
+				           where k.competency_id = pc.competency_id and m.archived_at is null)) as covered
+				from exam e join exam_part p on p.exam_id = e.id
+				left join exam_part_competency pc on pc.part_id = p.id
+				group by e.id, e.code, e.name, e.level, p.id, p.name, p.weight, p.position
+				order by e.code, p.position""")
+			.fetch()
+			.all()
+			.collectList();
+		return parts.flatMapMany(rows -> {
+			List<Readiness> out = new ArrayList<>();
+			List<PartReadiness> current = new ArrayList<>();
+			Map<String, Object> head = null;
+			for (Map<String, Object> row : rows) {
+				if (head != null && !head.get("exam_id").equals(row.get("exam_id"))) {
+					out.add(readiness(head, current));
+					current = new ArrayList<>();
+				}
+				head = row;
+				int competencies = ((Number) row.get("competencies")).intValue();
+				int covered = ((Number) row.get("covered")).intValue();
+				current.add(new PartReadiness(((Number) row.get("part_id")).longValue(), (String) row.get("name"),
+						((Number) row.get("weight")).intValue(), competencies, covered,
+						competencies == 0 ? 0 : (double) covered / competencies));
+			}
+			if (head != null) {
+				out.add(readiness(head, current));
+			}
+			return Flux.fromIterable(out);
+		});
+	}
+
+	private static Readiness readiness(Map<String, Object> head, List<PartReadiness> parts) {
+		double weights = parts.stream().mapToInt(PartReadiness::weight).sum();
+		double ready = parts.stream().mapToDouble(p -> p.weight() * p.ratio()).sum();
+		return new Readiness(((Number) head.get("exam_id")).longValue(), (String) head.get("code"), (String) head.get("exam_name"),
+				(String) head.get("level"), List.copyOf(parts), weights == 0 ? 0 : ready / weights);
+	}
+}
