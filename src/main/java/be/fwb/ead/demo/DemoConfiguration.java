@@ -42,6 +42,23 @@ class DemoConfiguration {
 					() -> log.info("Données de démonstration du cycle de vie prêtes (titres, formations, campagne)"));
 	}
 
+	/** After the start-up sync (which brings the modules), the référentiels, exams and mappings of the demo. */
+	@EventListener(ApplicationReadyEvent.class)
+	void demoReferentials(ApplicationReadyEvent event) {
+		var context = event.getApplicationContext();
+		DemoReferentials seed = new DemoReferentials(context.getBean(be.fwb.ead.referentials.Referentials.class),
+				context.getBean(be.fwb.ead.referentials.Coverage.class), context.getBean(be.fwb.ead.referentials.Exams.class),
+				context.getBean(org.springframework.r2dbc.core.DatabaseClient.class));
+		context.getBean(be.fwb.ead.sync.SyncRuns.class)
+			.latest(1)
+			.next()
+			.filter(run -> run.status() == be.fwb.ead.sync.SyncStatus.SUCCEEDED)
+			.repeatWhenEmpty(60, attempts -> attempts.delayElements(java.time.Duration.ofSeconds(1)))
+			.flatMap(run -> seed.seedIfEmpty())
+			.subscribe(null, e -> log.error("Référentiels de démonstration non créés", e),
+					() -> log.info("Référentiels, examens et correspondances de démonstration prêts"));
+	}
+
 	@EventListener(ApplicationReadyEvent.class)
 	void demoAccounts(ApplicationReadyEvent event) {
 		Accounts accounts = event.getApplicationContext().getBean(Accounts.class);

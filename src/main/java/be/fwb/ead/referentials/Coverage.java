@@ -162,12 +162,32 @@ public class Coverage {
 		});
 	}
 
-	/** Competencies of the référentiel that no current module covers (leaves and branches alike), in tree order. */
+	/**
+	 * Competencies of the référentiel that no current module covers, neither directly nor through one of their
+	 * descendants (a domain whose competencies are worked is not a gap), in tree order.
+	 */
 	public Mono<List<Gap>> gaps(long referentialId) {
-		return matrix(referentialId, null).map(m -> m.columns().stream()
-			.filter(c -> c.modules() == 0)
-			.map(c -> new Gap(c.competencyId(), c.idnumber(), c.shortname(), c.depth()))
-			.toList());
+		return matrix(referentialId, null).map(m -> {
+			List<Column> columns = m.columns();
+			int maxDepth = columns.stream().mapToInt(Column::depth).max().orElse(0);
+			boolean[] coveredBelow = new boolean[maxDepth + 2];
+			boolean[] covered = new boolean[columns.size()];
+			// Tree order, read backwards: a node's subtree is read before the node itself.
+			for (int i = columns.size() - 1; i >= 0; i--) {
+				int depth = columns.get(i).depth();
+				covered[i] = columns.get(i).modules() > 0 || coveredBelow[depth + 1];
+				coveredBelow[depth + 1] = false;
+				coveredBelow[depth] |= covered[i];
+			}
+			List<Gap> gaps = new ArrayList<>();
+			for (int i = 0; i < columns.size(); i++) {
+				if (!covered[i]) {
+					Column c = columns.get(i);
+					gaps.add(new Gap(c.competencyId(), c.idnumber(), c.shortname(), c.depth()));
+				}
+			}
+			return gaps;
+		});
 	}
 
 	/** Competencies covered by at least {@code threshold} current modules, the most covered first. */
