@@ -3,6 +3,7 @@ package be.fwb.ead.referentials;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,6 +160,73 @@ public class Coverage {
 				}
 				return new Matrix(referentialId, out, cols, cells, mappings, (int) cols.stream().filter(c -> c.modules() > 0).count());
 			});
+		});
+	}
+
+	/** A line of the heatmap: a subject (or a module, zoomed in) and, per column, the share of its competencies covered. */
+	public record HeatRow(long id, String label, int modules, double[] shares) {
+	}
+
+	/**
+	 * The heatmap: columns are the competencies at {@code columnDepth} (domains, say), rows the subjects of the current
+	 * modules — or, with {@code byModule}, the modules. A cell is the share of the column's competencies (itself and its
+	 * descendants) that the row's modules cover.
+	 */
+	public record Heatmap(long referentialId, @Nullable Long categoryId, List<Column> columns, List<HeatRow> rows) {
+	}
+
+	public Mono<Heatmap> heatmap(long referentialId, @Nullable Long categoryId, int columnDepth, boolean byModule) {
+		Mono<Map<Long, Long>> categoryOf = db.sql("select id, category_id from module where archived_at is null")
+			.map(r -> Map.entry(r.get("id", Long.class), r.get("category_id", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		// A subject is named with its level: "Français" alone would stand for three rows.
+		Mono<Map<Long, String>> categoryNames = db.sql("select c.id, coalesce(p.name || ' › ', '') || c.name as name "
+				+ "from moodle_category c left join moodle_category p on p.id = c.parent_id")
+			.map(r -> Map.entry(r.get("id", Long.class), r.get("name", String.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		return Mono.zip(matrix(referentialId, categoryId), categoryOf, categoryNames).map(t -> {
+			Matrix m = t.getT1();
+			List<Column> all = m.columns();
+			// Each column of the heatmap is a contiguous range of the tree order: the node and its descendants.
+			List<int[]> ranges = new ArrayList<>();
+			List<Column> heads = new ArrayList<>();
+			for (int i = 0; i < all.size(); i++) {
+				if (all.get(i).depth() == columnDepth) {
+					int end = i + 1;
+					while (end < all.size() && all.get(end).depth() > columnDepth) {
+						end++;
+					}
+					ranges.add(new int[] { i, end });
+					heads.add(all.get(i));
+				}
+			}
+			Map<Long, java.util.BitSet> covered = new LinkedHashMap<>();
+			Map<Long, String> labels = new HashMap<>();
+			Map<Long, Integer> counts = new HashMap<>();
+			for (int r = 0; r < m.rows().size(); r++) {
+				Row row = m.rows().get(r);
+				long key = byModule ? row.moduleId() : t.getT2().get(row.moduleId());
+				labels.putIfAbsent(key, byModule ? row.fullname() : t.getT3().getOrDefault(key, "?"));
+				counts.merge(key, 1, Integer::sum);
+				java.util.BitSet bits = covered.computeIfAbsent(key, k -> new java.util.BitSet(all.size()));
+				int[] cell = m.cells().get(r);
+				for (int i = 0; i < cell.length; i += 2) {
+					bits.set(cell[i]);
+				}
+			}
+			List<HeatRow> rows = new ArrayList<>();
+			for (Map.Entry<Long, java.util.BitSet> e : covered.entrySet()) {
+				double[] shares = new double[ranges.size()];
+				for (int c = 0; c < ranges.size(); c++) {
+					int[] range = ranges.get(c);
+					shares[c] = (double) e.getValue().get(range[0], range[1]).cardinality() / (range[1] - range[0]);
+				}
+				rows.add(new HeatRow(e.getKey(), labels.get(e.getKey()), counts.get(e.getKey()), shares));
+			}
+			rows.sort(java.util.Comparator.comparing(h -> be.fwb.ead.shared.SearchText.key(h.label())));
+			return new Heatmap(referentialId, categoryId, heads, rows);
 		});
 	}
 

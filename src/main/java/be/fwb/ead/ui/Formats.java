@@ -39,6 +39,11 @@ public final class Formats {
 		return instant == null ? "" : date.format(instant.atZone(zone));
 	}
 
+	/** A share from 0 to 1 as one of five steps (0: none, 4: more than three quarters), for a heatmap's colours. */
+	public int step(double share) {
+		return share <= 0 ? 0 : (int) Math.min(4, Math.ceil(share * 4));
+	}
+
 	/** A calendar day (a contract's, an assignment's). */
 	public String day(java.time.@Nullable LocalDate day) {
 		return day == null ? "" : date.format(day);

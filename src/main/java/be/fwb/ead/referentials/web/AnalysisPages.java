@@ -1,0 +1,82 @@
+package be.fwb.ead.referentials.web;
+
+import java.util.List;
+
+import be.fwb.ead.referentials.Coverage;
+import be.fwb.ead.referentials.Exams;
+import be.fwb.ead.referentials.Referentials;
+import be.fwb.ead.shared.Flash;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.PageController;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The catalogue analysis screens: référentiels, exam readiness, and a référentiel's heatmap, gaps and overlaps. */
+@PageController
+class AnalysisPages {
+
+	private static final int MAX_BYTES = 20 * 1024 * 1024;
+	private static final int SHOWN = 100;
+
+	private final Referentials referentials;
+	private final Coverage coverage;
+	private final Exams exams;
+
+	AnalysisPages(Referentials referentials, Coverage coverage, Exams exams) {
+		this.referentials = referentials;
+		this.coverage = coverage;
+		this.exams = exams;
+	}
+
+	@GetMapping("/analyse")
+	String index(Model model) {
+		model.addAttribute("referentials", referentials.all().collectList());
+		model.addAttribute("readiness", exams.readiness().collectList());
+		model.addAttribute("orphans", coverage.orphans().count());
+		return "analysis/index";
+	}
+
+	/**
+	 * @param categoryId a level or subject: only its modules; under a subject, one row per module (the zoom)
+	 * @param depth the depth of the heatmap's columns in the tree (2: domains)
+	 */
+	@GetMapping("/analyse/{id}")
+	String referential(@PathVariable long id, @RequestParam(required = false) @Nullable Long categoryId,
+			@RequestParam(defaultValue = "2") int depth, @RequestParam(defaultValue = "false") boolean modules, Model model) {
+		Mono<List<Coverage.Gap>> gaps = coverage.gaps(id).cache();
+		model.addAttribute("referential", referentials.find(id));
+		model.addAttribute("heatmap", coverage.heatmap(id, categoryId, Math.max(1, Math.min(depth, 6)), modules));
+		model.addAttribute("gaps", gaps.map(g -> g.size() > SHOWN ? g.subList(0, SHOWN) : g));
+		model.addAttribute("gapCount", gaps.map(List::size));
+		model.addAttribute("overlaps", coverage.overlaps(id, 5).map(o -> o.size() > 50 ? o.subList(0, 50) : o));
+		model.addAttribute("depth", depth);
+		model.addAttribute("categoryId", categoryId);
+		return "analysis/referential";
+	}
+
+	@PostMapping("/analyse/import")
+	Mono<String> importFile(ServerWebExchange exchange, Authentication who) {
+		Mono<Referentials.Imported> imported = exchange.getMultipartData().flatMap(parts -> {
+			if (!(parts.getFirst("file") instanceof FilePart file)) {
+				return Mono.error(new InvalidRequest("Choisissez le fichier du référentiel (CSV ou XLSX)."));
+			}
+			return DataBufferUtils.join(file.content(), MAX_BYTES).map(buffer -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			}).flatMap(bytes -> referentials.importFile(bytes, who.getName()));
+		}).cache();
+		return Flash.outcome(exchange, imported, "flash.imported")
+			.flatMap(ok -> ok ? imported.map(i -> "redirect:/analyse/" + i.id()) : Mono.just("redirect:/analyse"));
+	}
+}

@@ -1,0 +1,59 @@
+package be.fwb.ead.ui;
+
+import java.io.InputStream;
+import java.util.List;
+
+import be.fwb.ead.referentials.Coverage;
+import be.fwb.ead.referentials.Exams;
+import be.fwb.ead.referentials.Referentials;
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.security.Role;
+import be.fwb.ead.sync.SyncLauncher;
+import be.fwb.ead.sync.SyncMode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A quality reviewer reads the catalogue analysis: exam readiness, a référentiel's heatmap, a subject's modules. */
+class AnalysisJourneyIntegrationTest extends BrowserTest {
+
+	@Autowired Accounts accounts;
+	@Autowired SyncLauncher launcher;
+	@Autowired Referentials referentials;
+	@Autowired Coverage coverage;
+	@Autowired Exams exams;
+
+	@BeforeEach
+	void catalogueReferentialAndAccount() throws Exception {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
+		try (InputStream in = getClass().getResourceAsStream("/referentials/francais-tronc-commun.csv")) {
+			await(referentials.importFile(in.readAllBytes(), "coord"));
+		}
+		long module = count("select min(m.id) from module m join moodle_category c on c.id = m.category_id where c.name = 'Français'");
+		await(coverage.map(List.of(new Coverage.Mapping(module, count("select id from competency where idnumber = 'FR-LIRE-1-1-a'"),
+				Coverage.Depth.WORKED)), "coord"));
+		await(exams.define("CE1D-FR", "CE1D – français", null, List.of(new Exams.PartDefinition("Lecture", 60,
+				List.of("FR-LIRE-1-1-a", "FR-LIRE-1-1-b")), new Exams.PartDefinition("Écriture", 40, List.of("FR-ECR-1-1-a"))), "coord"));
+	}
+
+	@Test
+	void aReviewerReadsTheReadinessTheHeatmapAndZoomsToASubject() {
+		browser.signIn("relect", "mot-de-passe-relect");
+		browser.find(By.linkText("Analyse")).click();
+		assertThat(browser.text(By.id("readiness"))).contains("CE1D – français (CE1D-FR)").contains("30").contains("Lecture 50");
+		assertAccessible("analyse");
+		browser.find(By.cssSelector("#referentials a")).click();
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Français – tronc commun (P1 à S3)");
+		assertThat(browser.text(By.cssSelector("#heatmap thead"))).contains("FR-LIRE-1").contains("FR-ECR-1");
+		assertThat(browser.text(By.id("gaps"))).contains("FR-LIRE-1-1-b").doesNotContain("FR-LIRE-1-1-a ");
+		assertAccessible("carte de couverture");
+		browser.screenshot("analyse-carte-de-couverture");
+		browser.find(By.partialLinkText("Secondaire inférieur – CE1D › Français (")).click();
+		assertThat(browser.all(By.cssSelector("#heatmap tbody tr"))).hasSizeGreaterThan(1);
+		assertThat(browser.text(By.cssSelector("#heatmap tbody"))).contains("Français");
+	}
+}
