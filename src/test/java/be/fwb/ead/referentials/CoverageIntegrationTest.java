@@ -23,6 +23,7 @@ class CoverageIntegrationTest extends IntegrationTest {
 	@Autowired Referentials referentials;
 	@Autowired Coverage coverage;
 	@Autowired Exams exams;
+	@Autowired Priorities priorities;
 
 	private long referential;
 	private long a;
@@ -107,6 +108,35 @@ class CoverageIntegrationTest extends IntegrationTest {
 		StepVerifier.create(exams.define("X", "X", null, List.of(new Exams.PartDefinition("P", 1, List.of("INCONNUE"))), "coord"))
 			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class).hasMessageContaining("1 compétence(s) inconnue(s)"))
 			.verify();
+	}
+
+	@Test
+	void theRankedListShowsItsIngredientsAndTheScoreTheyMake() {
+		await(exams.define("CE1D-FR", "CE1D – français", null, List.of(
+				new Exams.PartDefinition("Lecture", 60, List.of("FR-LIRE-1-1-a", "FR-LIRE-1-1-b")),
+				new Exams.PartDefinition("Écriture", 40, List.of("FR-ECR-1-1-a"))), "coord"));
+		await(db.sql("update module set learner_count = 10000, content_changed_at = now() where id = " + a).then());
+		await(db.sql("update module set learner_count = 5000, content_changed_at = now() - interval '800 days' where id = " + b).then());
+		long orphan = count("select max(id) from module where id not in (" + a + ", " + b + ", " + c + ")");
+		await(db.sql("update module set learner_count = 0, content_changed_at = now() where id = " + orphan).then());
+
+		List<Priorities.Priority> ranked = await(priorities.ranked());
+		Priorities.Priority first = ranked.get(0);
+		// a: Écriture is wholly uncovered (gap 1), most learners (demand 1), just changed: 100 × (0.40 + 0.35) = 75.
+		assertThat(first.moduleId()).isEqualTo(a);
+		assertThat(first.examGap()).isEqualTo(1.0);
+		assertThat(first.examPart()).isEqualTo("CE1D-FR – Écriture");
+		assertThat(first.score()).isEqualTo(75);
+		// b: Lecture half covered (gap 0.5), half the learners, stale: 100 × (0.20 + 0.175 + 0.25) = 62.5 → 63.
+		Priorities.Priority second = ranked.get(1);
+		assertThat(second.moduleId()).isEqualTo(b);
+		assertThat(second.examGap()).isEqualTo(0.5);
+		assertThat(second.staleness()).isEqualTo(1.0);
+		assertThat(second.score()).isEqualTo(63);
+		Priorities.Priority none = ranked.stream().filter(p -> p.moduleId() == orphan).findFirst().orElseThrow();
+		assertThat(none.aligned()).isFalse();
+		assertThat(none.examGap()).isNull();
+		assertThat(none.score()).isZero();
 	}
 
 	private static int indexOf(Coverage.Matrix m, long moduleId) {

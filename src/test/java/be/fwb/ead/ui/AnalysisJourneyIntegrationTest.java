@@ -45,6 +45,9 @@ class AnalysisJourneyIntegrationTest extends BrowserTest {
 		browser.signIn("relect", "mot-de-passe-relect");
 		browser.find(By.linkText("Analyse")).click();
 		assertThat(browser.text(By.id("readiness"))).contains("CE1D – français (CE1D-FR)").contains("30").contains("Lecture 50");
+		// The ranked list: its first 30 lines, the modules aligned with no référentiel said so.
+		assertThat(browser.all(By.cssSelector("#priorities tbody tr"))).hasSize(30);
+		assertThat(browser.text(By.cssSelector("#priorities tbody tr:first-child"))).contains("non aligné");
 		assertAccessible("analyse");
 		browser.find(By.cssSelector("#referentials a")).click();
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Français – tronc commun (P1 à S3)");

@@ -4,12 +4,19 @@ import java.util.List;
 
 import be.fwb.ead.referentials.Coverage;
 import be.fwb.ead.referentials.Exams;
+import be.fwb.ead.referentials.Priorities;
 import be.fwb.ead.referentials.Referentials;
+import be.fwb.ead.shared.DisplaySettings;
+import be.fwb.ead.shared.TableExport;
+import be.fwb.ead.shared.TableExport.Column;
+import be.fwb.ead.shared.Texts;
 import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -30,11 +37,18 @@ class AnalysisPages {
 	private final Referentials referentials;
 	private final Coverage coverage;
 	private final Exams exams;
+	private final Priorities priorities;
+	private final MessageSource messages;
+	private final DisplaySettings display;
 
-	AnalysisPages(Referentials referentials, Coverage coverage, Exams exams) {
+	AnalysisPages(Referentials referentials, Coverage coverage, Exams exams, Priorities priorities, MessageSource messages,
+			DisplaySettings display) {
 		this.referentials = referentials;
 		this.coverage = coverage;
 		this.exams = exams;
+		this.priorities = priorities;
+		this.messages = messages;
+		this.display = display;
 	}
 
 	@GetMapping("/analyse")
@@ -42,7 +56,26 @@ class AnalysisPages {
 		model.addAttribute("referentials", referentials.all().collectList());
 		model.addAttribute("readiness", exams.readiness().collectList());
 		model.addAttribute("orphans", coverage.orphans().count());
+		model.addAttribute("priorities", priorities.ranked().map(p -> p.size() > 30 ? p.subList(0, 30) : p));
 		return "analysis/index";
+	}
+
+	/** The whole ranked list, with the ingredients of each score. */
+	@GetMapping("/analyse/priorites.xlsx")
+	Mono<ResponseEntity<byte[]>> prioritiesXlsx(ServerWebExchange exchange) {
+		Texts t = Texts.of(messages, exchange);
+		TableExport<Priorities.Priority> export = new TableExport<>(List.of(
+				new Column<Priorities.Priority>(t.get("analysis.score"), Priorities.Priority::score),
+				new Column<Priorities.Priority>(t.get("module.fullname"), Priorities.Priority::fullname),
+				new Column<Priorities.Priority>(t.get("module.shortname"), Priorities.Priority::shortname),
+				new Column<Priorities.Priority>(t.get("analysis.examGap"), Priorities.Priority::examGap),
+				new Column<Priorities.Priority>(t.get("analysis.examPart"), Priorities.Priority::examPart),
+				new Column<Priorities.Priority>(t.get("module.learners"), Priorities.Priority::learners),
+				new Column<Priorities.Priority>(t.get("analysis.demand"), Priorities.Priority::demand),
+				new Column<Priorities.Priority>(t.get("module.changed"), Priorities.Priority::contentChangedAt),
+				new Column<Priorities.Priority>(t.get("analysis.staleness"), Priorities.Priority::staleness)), display.zone());
+		return export.xlsxDownload("priorites", t.get("analysis.priorities"),
+				priorities.ranked().flatMapIterable(list -> list));
 	}
 
 	/**

@@ -32,11 +32,20 @@ class ReferentialController {
 	private final Referentials referentials;
 	private final Coverage coverage;
 	private final Exams exams;
+	private final be.fwb.ead.referentials.Priorities priorities;
 
-	ReferentialController(Referentials referentials, Coverage coverage, Exams exams) {
+	ReferentialController(Referentials referentials, Coverage coverage, Exams exams,
+			be.fwb.ead.referentials.Priorities priorities) {
 		this.referentials = referentials;
 		this.coverage = coverage;
 		this.exams = exams;
+		this.priorities = priorities;
+	}
+
+	/** The current modules to adapt first, the highest score first, with the ingredients of the score. */
+	@GetMapping("/api/exams/priorities")
+	Mono<List<be.fwb.ead.referentials.Priorities.Priority>> priorities() {
+		return priorities.ranked();
 	}
 
 	record ExamDefinition(String name, @Nullable String level, List<Exams.PartDefinition> parts) {

@@ -1,0 +1,112 @@
+package be.fwb.ead.referentials;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * The modules to adapt first, by a score whose ingredients are all shown, each from 0 to 1:
+ * <ul>
+ * <li>{@code examGap}: the uncovered share of the most exposed exam part the module is concerned by (a part is
+ * concerned when one of its competencies and one the module works share the same top of the tree, a subject say);
+ * {@literal null} when the module works no competency (it is then not aligned: {@code aligned} false);</li>
+ * <li>{@code demand}: the module's learners over the most followed module's;</li>
+ * <li>{@code staleness}: the time since Moodle last saw its content change, over two years (capped at 1).</li>
+ * </ul>
+ * Score = 100 × (0.40 examGap + 0.35 demand + 0.25 staleness). The outcome of the last quality review joins when
+ * reviews exist.
+ */
+@Service
+public class Priorities {
+
+	public static final double EXAM_WEIGHT = 0.40;
+	public static final double DEMAND_WEIGHT = 0.35;
+	public static final double STALENESS_WEIGHT = 0.25;
+	private static final Duration STALE = Duration.ofDays(730);
+
+	public record Priority(long moduleId, String shortname, String fullname, int score, @Nullable Double examGap,
+			@Nullable String examPart, double demand, int learners, double staleness, Instant contentChangedAt,
+			boolean aligned) {
+	}
+
+	private record ModuleRow(long id, String shortname, String fullname, int learners, Instant changed) {
+	}
+
+	private final DatabaseClient db;
+	private final Exams exams;
+
+	Priorities(DatabaseClient db, Exams exams) {
+		this.db = db;
+		this.exams = exams;
+	}
+
+	private static final String ROOTS = """
+			with recursive up(id, root) as (
+			    select id, id from competency where parent_id is null
+			    union all
+			    select c.id, up.root from competency c join up on c.parent_id = up.id)""";
+
+	/** Every current module, the highest score first. */
+	public Mono<List<Priority>> ranked() {
+		Mono<List<ModuleRow>> modules = db.sql("select id, shortname, fullname, learner_count, content_changed_at from module "
+				+ "where archived_at is null")
+			.map(r -> new ModuleRow(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class),
+					r.get("learner_count", Integer.class), r.get("content_changed_at", Instant.class)))
+			.all()
+			.collectList();
+		Mono<Map<Long, Set<Long>>> moduleRoots = db.sql(ROOTS + " select distinct k.module_id, up.root from competency_mapping k "
+				+ "join up on up.id = k.competency_id")
+			.map(r -> Map.entry(r.get("module_id", Long.class), r.get("root", Long.class)))
+			.all()
+			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+		Mono<Map<Long, Set<Long>>> partRoots = db.sql(ROOTS + " select distinct pc.part_id, up.root from exam_part_competency pc "
+				+ "join up on up.id = pc.competency_id")
+			.map(r -> Map.entry(r.get("part_id", Long.class), r.get("root", Long.class)))
+			.all()
+			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+		Mono<Map<Long, Exams.PartReadiness>> parts = exams.readiness()
+			.flatMapIterable(Exams.Readiness::parts)
+			.collectMap(Exams.PartReadiness::partId);
+		Mono<Map<Long, String>> partNames = exams.readiness()
+			.flatMapIterable(e -> e.parts().stream().map(p -> Map.entry(p.partId(), e.code() + " – " + p.name())).toList())
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		return Mono.zip(modules, moduleRoots, partRoots, parts, partNames).map(t -> {
+			int maxLearners = Math.max(1, t.getT1().stream().mapToInt(ModuleRow::learners).max().orElse(1));
+			Instant now = Instant.now();
+			List<Priority> out = new ArrayList<>(t.getT1().size());
+			for (ModuleRow m : t.getT1()) {
+				Set<Long> roots = t.getT2().get(m.id());
+				Double gap = null;
+				String part = null;
+				if (roots != null) {
+					gap = 0.0;
+					for (Map.Entry<Long, Set<Long>> p : t.getT3().entrySet()) {
+						Exams.PartReadiness readiness = t.getT4().get(p.getKey());
+						if (readiness != null && p.getValue().stream().anyMatch(roots::contains) && 1 - readiness.ratio() > gap) {
+							gap = 1 - readiness.ratio();
+							part = t.getT5().get(p.getKey());
+						}
+					}
+				}
+				double demand = (double) m.learners() / maxLearners;
+				double staleness = Math.min(1.0, (double) Duration.between(m.changed(), now).toMinutes() / STALE.toMinutes());
+				double score = EXAM_WEIGHT * (gap == null ? 0 : gap) + DEMAND_WEIGHT * demand + STALENESS_WEIGHT * Math.max(0, staleness);
+				out.add(new Priority(m.id(), m.shortname(), m.fullname(), (int) Math.round(100 * score), gap, part, demand,
+						m.learners(), Math.max(0, staleness), m.changed(), roots != null));
+			}
+			out.sort(Comparator.comparingInt(Priority::score).reversed().thenComparing(Priority::fullname));
+			return out;
+		});
+	}
+}
