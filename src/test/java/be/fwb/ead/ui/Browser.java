@@ -117,6 +117,15 @@ final class Browser implements AutoCloseable {
 		return driver.executeScript(js, args);
 	}
 
+	/**
+	 * Waits until the element shows the text. After a click that loads a page, the element may still be the old page's:
+	 * reading it at once would race the navigation.
+	 */
+	Browser waitForText(By by, String text) {
+		waitFor(ExpectedConditions.textToBePresentInElementLocated(by, text));
+		return this;
+	}
+
 	/** Types into a field, replacing what it held. */
 	Browser type(By by, String text) {
 		WebElement field = find(by);

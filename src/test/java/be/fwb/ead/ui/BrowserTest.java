@@ -7,8 +7,29 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Base of the browser journeys: one headless Chromium per test class, signed out before each test. */
+/**
+ * Base of the browser journeys: one headless Chromium per test class, signed out before each test; a failed test
+ * leaves a screenshot and the page's source under {@code target/screenshots/failed-…}.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(BrowserTest.KeepFailures.class)
 abstract class BrowserTest extends IntegrationTest {
+
+	static final class KeepFailures implements org.junit.jupiter.api.extension.TestWatcher {
+
+		@Override
+		public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+			if (browser != null) {
+				String name = "failed-" + context.getRequiredTestMethod().getName();
+				browser.screenshot(name);
+				try {
+					java.nio.file.Files.writeString(Browser.SCREENSHOTS.resolve(name + ".html"), browser.driver().getPageSource());
+				}
+				catch (java.io.IOException e) {
+					cause.addSuppressed(e);
+				}
+			}
+		}
+	}
 
 	protected static Browser browser;
 

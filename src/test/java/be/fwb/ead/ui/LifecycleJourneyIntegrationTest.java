@@ -50,7 +50,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		browser.type(By.id("t-code"), "AESI-MATH").type(By.id("t-name"), "AESI mathématiques")
 			.type(By.id("t-level1"), level).type(By.id("t-subject1"), "Mathématiques");
 		browser.find(By.cssSelector("#title-form button[type=submit]")).click();
-		assertThat(browser.text(By.id("flash"))).isEqualTo("Enregistré.");
+		browser.waitForText(By.id("flash"), "Enregistré.");
 		assertThat(browser.text(By.id("titles"))).contains("AESI-MATH").contains(level + " / Mathématiques (requis)");
 
 		// A campaign with its need, and a candidate with their documents.
@@ -66,7 +66,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		new Select(browser.find(By.id("d-kind-2"))).selectByVisibleText("Diplôme");
 		browser.type(By.id("d-file-2"), "aesi-renard.pdf");
 		browser.find(By.cssSelector("#candidacy-form button[type=submit]")).click();
-		assertThat(browser.text(By.id("flash"))).isEqualTo("Candidature enregistrée.");
+		browser.waitForText(By.id("flash"), "Candidature enregistrée.");
 
 		// Scored on the grid, each score justified, then retained.
 		browser.find(By.linkText("François Renard")).click();
@@ -76,13 +76,13 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		browser.find(By.id("score")).click();
 		assertThat(browser.text(By.id("scores"))).contains("coord").contains("Dossier solide");
 		browser.find(By.id("decide")).click();
-		assertThat(browser.text(By.id("decision"))).isEqualTo("Retenu");
+		browser.waitForText(By.id("decision"), "Retenu");
 		assertAccessible("candidature");
 		browser.screenshot("recrutement-candidature-retenue");
 
 		// The vacataire's file: retained, with the decision in the timeline.
 		browser.find(By.linkText("Fiche du vacataire")).click();
-		assertThat(browser.text(By.id("status"))).isEqualTo("Retenu");
+		browser.waitForText(By.id("status"), "Retenu");
 		assertThat(browser.text(By.id("historique"))).contains("Décision : retenu").contains("Statut : candidat → retenu");
 		String vacatairePage = browser.driver().getCurrentUrl();
 
@@ -93,7 +93,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 
 		// Tutoring is refused until the initial training is completed.
 		chooseModuleAndAssign("mathematiques 1re secondaire", "40");
-		assertThat(browser.text(By.id("flash"))).contains("n'a pas terminé la formation requise pour le tutorat");
+		browser.waitForText(By.id("flash"), "n'a pas terminé la formation requise pour le tutorat");
 
 		// Two initial sessions, the registration, the attendance.
 		for (String[] session : List.of(new String[] { "MOODLE", "Moodle pour les tuteurs" },
@@ -103,15 +103,17 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 			new Select(browser.find(By.id("s-topic"))).selectByValue(session[0]);
 			browser.setValue(By.id("s-at"), LocalDateTime.now().minusDays(2).truncatedTo(ChronoUnit.MINUTES).toString());
 			browser.find(By.cssSelector("#session-form button[type=submit]")).click();
+			// Wait for the answer before leaving the page: navigating away at once could abort the form's POST.
+			browser.waitForText(By.id("flash"), "Enregistré.");
 			browser.go(path(vacatairePage));
 			new Select(browser.find(By.id("t-session"))).selectByVisibleText(session[1] + " – "
 					+ LocalDate.now().minusDays(2).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " (0/20)");
 			browser.find(By.cssSelector("#formations form button[type=submit]")).click();
-			assertThat(browser.text(By.id("flash"))).isEqualTo("Inscription enregistrée.");
+			browser.waitForText(By.id("flash"), "Inscription enregistrée.");
 			browser.find(By.linkText(session[1])).click();
 			new Select(browser.find(By.id("o-0"))).selectByValue("completed");
 			browser.find(By.cssSelector("#registrations button[type=submit]")).click();
-			assertThat(browser.text(By.id("registrations"))).contains("Terminée");
+			browser.waitForText(By.id("registrations"), "Terminée");
 		}
 		assertAccessible("session de formation");
 		browser.screenshot("formation-presences");
@@ -120,9 +122,9 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		browser.go(path(vacatairePage));
 		assertThat(browser.all(By.id("training-missing"))).isEmpty();
 		chooseModuleAndAssign("mathematiques 1re secondaire", "400");
-		assertThat(browser.text(By.id("flash"))).contains("Plafond d'heures dépassé");
+		browser.waitForText(By.id("flash"), "Plafond d'heures dépassé");
 		chooseModuleAndAssign("mathematiques 1re secondaire", "40");
-		assertThat(browser.text(By.id("flash"))).isEqualTo("Affectation enregistrée.");
+		browser.waitForText(By.id("flash"), "Affectation enregistrée.");
 		assertThat(browser.text(By.id("assignments"))).contains("Mathématiques").contains("Tutorat").contains("titre requis");
 
 		// The evaluation on the grid.
@@ -132,7 +134,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		}
 		browser.type(By.id("e-comment"), "Très bon premier trimestre.");
 		browser.find(By.id("evaluate")).click();
-		assertThat(browser.text(By.id("flash"))).isEqualTo("Évaluation enregistrée.");
+		browser.waitForText(By.id("flash"), "Évaluation enregistrée.");
 		assertThat(browser.text(By.id("evaluations"))).contains("moyenne pondérée 3 / 4");
 		assertThat(browser.text(By.id("historique"))).contains("Affecté en tutorat").contains("Évaluation du");
 		assertAccessible("fiche du vacataire");
