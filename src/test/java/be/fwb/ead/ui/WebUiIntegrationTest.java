@@ -171,6 +171,44 @@ class WebUiIntegrationTest extends IntegrationTest {
 		}
 	}
 
+	@Autowired
+	be.fwb.ead.referentials.Referentials referentials;
+
+	@Autowired
+	be.fwb.ead.referentials.Exams exams;
+
+	@Test
+	void theAnalysesExportToXlsxOneLinePerExamPartAndPerGap() throws IOException {
+		try (java.io.InputStream in = getClass().getResourceAsStream("/referentials/francais-tronc-commun.csv")) {
+			long id = await(referentials.importFile(in.readAllBytes(), "coord")).id();
+			await(exams.define("CE1D-FR", "CE1D – français", null, java.util.List.of(
+					new be.fwb.ead.referentials.Exams.PartDefinition("Lecture", 60, java.util.List.of("FR-LIRE-1-1-a")),
+					new be.fwb.ead.referentials.Exams.PartDefinition("Écriture", 40, java.util.List.of("FR-ECR-1-1-a"))), "coord"));
+			Session s = signIn("relect", "mot-de-passe-relect");
+			try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(s, "/analyse/epreuves.xlsx")))) {
+				Sheet sheet = book.getSheetAt(0);
+				assertThat(sheet.getLastRowNum()).isEqualTo(2);
+				assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("CE1D – français (CE1D-FR)");
+				assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("Écriture");
+				assertThat(sheet.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(40);
+			}
+			try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(s, "/analyse/" + id + "/lacunes.xlsx")))) {
+				// Nothing is mapped: all 11 competencies are gaps, in tree order.
+				Sheet sheet = book.getSheetAt(0);
+				assertThat(sheet.getSheetName()).isEqualTo("Lacunes");
+				assertThat(sheet.getLastRowNum()).isEqualTo(11);
+				assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("FR-LIRE");
+			}
+		}
+	}
+
+	private byte[] download(Session s, String path) {
+		return web.get().uri(path).cookie("SESSION", s.cookie()).exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+			.expectBody().returnResult().getResponseBody();
+	}
+
 	private Session anonymous() {
 		EntityExchangeResult<String> page = web.get().uri("/connexion").accept(HTML).exchange()
 			.expectStatus().isOk()

@@ -96,6 +96,35 @@ class AnalysisPages {
 		return "analysis/referential";
 	}
 
+	/** Exam readiness: one line per exam part, with the exam's own share. */
+	@GetMapping("/analyse/epreuves.xlsx")
+	Mono<ResponseEntity<byte[]>> readinessXlsx(ServerWebExchange exchange) {
+		Texts t = Texts.of(messages, exchange);
+		record Line(Exams.Readiness exam, Exams.PartReadiness part) {
+		}
+		TableExport<Line> export = new TableExport<>(List.of(
+				new Column<Line>(t.get("analysis.exam"), l -> l.exam().name() + " (" + l.exam().code() + ")"),
+				new Column<Line>(t.get("analysis.ready"), l -> l.exam().ratio()),
+				new Column<Line>(t.get("analysis.examPart"), l -> l.part().name()),
+				new Column<Line>(t.get("grid.weight"), l -> l.part().weight()),
+				new Column<Line>(t.get("analysis.partCompetencies"), l -> l.part().competencies()),
+				new Column<Line>(t.get("analysis.partCovered"), l -> l.part().covered()),
+				new Column<Line>(t.get("analysis.partReady"), l -> l.part().ratio())), display.zone());
+		return export.xlsxDownload("epreuves", t.get("analysis.readiness"),
+				exams.readiness().flatMapIterable(e -> e.parts().stream().map(p -> new Line(e, p)).toList()));
+	}
+
+	/** A référentiel's gaps, whole. */
+	@GetMapping("/analyse/{id}/lacunes.xlsx")
+	Mono<ResponseEntity<byte[]>> gapsXlsx(@PathVariable long id, ServerWebExchange exchange) {
+		Texts t = Texts.of(messages, exchange);
+		TableExport<Coverage.Gap> export = new TableExport<>(List.of(
+				new Column<Coverage.Gap>(t.get("analysis.idnumber"), Coverage.Gap::idnumber),
+				new Column<Coverage.Gap>(t.get("analysis.competency"), Coverage.Gap::shortname),
+				new Column<Coverage.Gap>(t.get("analysis.treeDepth"), Coverage.Gap::depth)), display.zone());
+		return export.xlsxDownload("lacunes", t.get("analysis.gapsSheet"), coverage.gaps(id).flatMapIterable(g -> g));
+	}
+
 	@PostMapping("/analyse/import")
 	Mono<String> importFile(ServerWebExchange exchange, Authentication who) {
 		Mono<Referentials.Imported> imported = exchange.getMultipartData().flatMap(parts -> {
