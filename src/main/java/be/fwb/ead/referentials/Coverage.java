@@ -176,6 +176,12 @@ public class Coverage {
 	}
 
 	public Mono<Heatmap> heatmap(long referentialId, @Nullable Long categoryId, int columnDepth, boolean byModule) {
+		return matrix(referentialId, categoryId).flatMap(m -> heatmap(m, categoryId, columnDepth, byModule));
+	}
+
+	/** The heatmap of a matrix already computed (one matrix can serve the heatmap, the gaps and the overlaps). */
+	public Mono<Heatmap> heatmap(Matrix matrix, @Nullable Long categoryId, int columnDepth, boolean byModule) {
+		long referentialId = matrix.referentialId();
 		Mono<Map<Long, Long>> categoryOf = db.sql("select id, category_id from module where archived_at is null")
 			.map(r -> Map.entry(r.get("id", Long.class), r.get("category_id", Long.class)))
 			.all()
@@ -186,7 +192,7 @@ public class Coverage {
 			.map(r -> Map.entry(r.get("id", Long.class), r.get("name", String.class)))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-		return Mono.zip(matrix(referentialId, categoryId), categoryOf, categoryNames).map(t -> {
+		return Mono.zip(Mono.just(matrix), categoryOf, categoryNames).map(t -> {
 			Matrix m = t.getT1();
 			List<Column> all = m.columns();
 			// Each column of the heatmap is a contiguous range of the tree order: the node and its descendants.
@@ -235,27 +241,30 @@ public class Coverage {
 	 * descendants (a domain whose competencies are worked is not a gap), in tree order.
 	 */
 	public Mono<List<Gap>> gaps(long referentialId) {
-		return matrix(referentialId, null).map(m -> {
-			List<Column> columns = m.columns();
-			int maxDepth = columns.stream().mapToInt(Column::depth).max().orElse(0);
-			boolean[] coveredBelow = new boolean[maxDepth + 2];
-			boolean[] covered = new boolean[columns.size()];
-			// Tree order, read backwards: a node's subtree is read before the node itself.
-			for (int i = columns.size() - 1; i >= 0; i--) {
-				int depth = columns.get(i).depth();
-				covered[i] = columns.get(i).modules() > 0 || coveredBelow[depth + 1];
-				coveredBelow[depth + 1] = false;
-				coveredBelow[depth] |= covered[i];
+		return matrix(referentialId, null).map(Coverage::gaps);
+	}
+
+	/** The gaps of a matrix of all current modules. */
+	public static List<Gap> gaps(Matrix m) {
+		List<Column> columns = m.columns();
+		int maxDepth = columns.stream().mapToInt(Column::depth).max().orElse(0);
+		boolean[] coveredBelow = new boolean[maxDepth + 2];
+		boolean[] covered = new boolean[columns.size()];
+		// Tree order, read backwards: a node's subtree is read before the node itself.
+		for (int i = columns.size() - 1; i >= 0; i--) {
+			int depth = columns.get(i).depth();
+			covered[i] = columns.get(i).modules() > 0 || coveredBelow[depth + 1];
+			coveredBelow[depth + 1] = false;
+			coveredBelow[depth] |= covered[i];
+		}
+		List<Gap> gaps = new ArrayList<>();
+		for (int i = 0; i < columns.size(); i++) {
+			if (!covered[i]) {
+				Column c = columns.get(i);
+				gaps.add(new Gap(c.competencyId(), c.idnumber(), c.shortname(), c.depth()));
 			}
-			List<Gap> gaps = new ArrayList<>();
-			for (int i = 0; i < columns.size(); i++) {
-				if (!covered[i]) {
-					Column c = columns.get(i);
-					gaps.add(new Gap(c.competencyId(), c.idnumber(), c.shortname(), c.depth()));
-				}
-			}
-			return gaps;
-		});
+		}
+		return gaps;
 	}
 
 	/** Competencies covered by at least {@code threshold} current modules, the most covered first. */
@@ -263,11 +272,16 @@ public class Coverage {
 		if (threshold < 2) {
 			return Mono.error(new InvalidRequest("Le seuil de recouvrement est d'au moins 2 modules."));
 		}
-		return matrix(referentialId, null).map(m -> m.columns().stream()
+		return matrix(referentialId, null).map(m -> overlaps(m, threshold));
+	}
+
+	/** The overlaps of a matrix of all current modules. */
+	public static List<Overlap> overlaps(Matrix m, int threshold) {
+		return m.columns().stream()
 			.filter(c -> c.modules() >= threshold)
 			.sorted(java.util.Comparator.comparingInt(Column::modules).reversed().thenComparing(Column::idnumber))
 			.map(c -> new Overlap(c.competencyId(), c.idnumber(), c.shortname(), c.modules()))
-			.toList());
+			.toList();
 	}
 
 	/** Current modules mapped to no competency of any référentiel. */

@@ -138,18 +138,20 @@ public class Referentials {
 			.then();
 	}
 
+	private static final String REFERENTIAL = """
+			select r.id, r.idnumber, r.shortname, r.description, r.version, r.imported_by, r.imported_at,
+			       (select count(*) from competency c where c.referential_id = r.id) as n
+			from referential r""";
+
 	public Flux<Referential> all() {
-		return db.sql("""
-				select r.id, r.idnumber, r.shortname, r.description, r.version, r.imported_by, r.imported_at,
-				       (select count(*) from competency c where c.referential_id = r.id) as n
-				from referential r order by r.shortname, r.version desc""")
-			.map(Referentials::readReferential)
-			.all();
+		return db.sql(REFERENTIAL + " order by r.shortname, r.version desc").map(Referentials::readReferential).all();
 	}
 
 	public Mono<Referential> find(long id) {
-		return all().filter(r -> r.id() == id)
-			.next()
+		return db.sql(REFERENTIAL + " where r.id = :id")
+			.bind("id", id)
+			.map(Referentials::readReferential)
+			.one()
 			.switchIfEmpty(Mono.error(new NotFound("Aucun référentiel n'a l'identifiant " + id + ".")));
 	}
 

@@ -56,10 +56,20 @@ public class Titles {
 					.toList()))));
 	}
 
+	/** One title and its coverages (two small queries, not the whole catalogue of titles). */
 	public Mono<Title> find(long id) {
-		return all().filter(t -> t.id() == id)
-			.next()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun titre n'a l'identifiant " + id + ".")));
+		return db.sql("select id, code, name from title where id = :id")
+			.bind("id", id)
+			.map(r -> new Title(r.get("id", Long.class), r.get("code", String.class), r.get("name", String.class), List.of()))
+			.one()
+			.switchIfEmpty(Mono.error(new NotFound("Aucun titre n'a l'identifiant " + id + ".")))
+			.flatMap(t -> db.sql("select level, subject, kind from title_coverage where title_id = :id order by level, subject")
+				.bind("id", id)
+				.map(r -> new Coverage(r.get("level", String.class), r.get("subject", String.class),
+						CoverageKind.valueOf(r.get("kind", String.class))))
+				.all()
+				.collectList()
+				.map(coverages -> new Title(t.id(), t.code(), t.name(), coverages)));
 	}
 
 	public Mono<Title> byCode(String code) {

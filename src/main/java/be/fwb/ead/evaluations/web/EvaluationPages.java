@@ -7,6 +7,7 @@ import java.util.List;
 import be.fwb.ead.evaluations.Evaluations;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.Flash;
+import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.TableExport;
@@ -19,7 +20,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,7 +66,7 @@ class EvaluationPages {
 					scores.add(new Evaluations.Score(c.id(), Integer.parseInt(score), form.getFirst("comment-" + c.id())));
 				}
 			}
-			LocalDate on = date(form);
+			LocalDate on = FormInput.date(form, "evaluatedOn");
 			return on == null ? Mono.error(new InvalidRequest("La date de l'évaluation est obligatoire."))
 					: evaluations.record(id, on, scores, form.getFirst("comment"), who.getName());
 		}));
@@ -120,13 +120,4 @@ class EvaluationPages {
 	}
 
 
-	private static @Nullable LocalDate date(MultiValueMap<String, String> form) {
-		String value = form.getFirst("evaluatedOn");
-		try {
-			return value == null || value.isBlank() ? null : LocalDate.parse(value);
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			throw new InvalidRequest("Date invalide : « " + value + " ».");
-		}
-	}
 }

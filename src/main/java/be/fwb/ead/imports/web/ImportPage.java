@@ -1,10 +1,9 @@
 package be.fwb.ead.imports.web;
 
 import be.fwb.ead.imports.VacataireImport;
+import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -33,25 +32,13 @@ class ImportPage {
 	@PostMapping("/vacataires/import")
 	Mono<String> upload(ServerWebExchange exchange, Authentication who, Model model) {
 		return exchange.getMultipartData().flatMap(parts -> {
-			if (!(parts.getFirst("file") instanceof FilePart file)) {
-				return Mono.error(new InvalidRequest("Choisissez un fichier CSV ou XLSX."));
-			}
 			boolean dryRun = parts.getFirst("dryRun") instanceof FormFieldPart f && "true".equals(f.value());
-			return DataBufferUtils.join(file.content(), MAX_BYTES)
-				.map(buffer -> {
-					byte[] bytes = new byte[buffer.readableByteCount()];
-					buffer.read(bytes);
-					DataBufferUtils.release(buffer);
-					return bytes;
-				})
-				.onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
-						e -> new InvalidRequest("Le fichier dépasse 5 Mo."))
-				.flatMap(bytes -> imports.run(bytes, dryRun, who.getName()))
-				.doOnNext(report -> {
+			return FormInput.upload(parts, "file", MAX_BYTES, "Choisissez un fichier CSV ou XLSX.")
+				.flatMap(file -> imports.run(file.bytes(), dryRun, who.getName()).doOnNext(report -> {
 					model.addAttribute("report", report);
 					model.addAttribute("filename", file.filename());
 					model.addAttribute("dryRun", dryRun);
-				});
+				}));
 		}).onErrorResume(InvalidRequest.class, e -> {
 			model.addAttribute("problem", e.getMessage());
 			return Mono.empty();

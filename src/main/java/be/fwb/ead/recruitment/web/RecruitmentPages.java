@@ -1,18 +1,16 @@
 package be.fwb.ead.recruitment.web;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import be.fwb.ead.recruitment.Recruitment;
 import be.fwb.ead.shared.Flash;
+import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.vacataires.VacataireFile;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,10 +51,10 @@ class RecruitmentPages {
 			for (int i = 1; i <= LINES; i++) {
 				String level = f.getFirst("level-" + i);
 				if (level != null && !level.isBlank()) {
-					needs.add(new Recruitment.Need(level, f.getFirst("subject-" + i), f.getFirst("role-" + i), number(f, "hours-" + i)));
+					needs.add(new Recruitment.Need(level, f.getFirst("subject-" + i), f.getFirst("role-" + i), FormInput.number(f, "hours-" + i)));
 				}
 			}
-			return recruitment.open(f.getFirst("name"), date(f, "opensOn"), date(f, "closesOn"), needs, who.getName());
+			return recruitment.open(f.getFirst("name"), FormInput.date(f, "opensOn"), FormInput.date(f, "closesOn"), needs, who.getName());
 		});
 		return open.flatMap(id -> Flash.outcome(exchange, Mono.empty(), "flash.saved").thenReturn("redirect:/recrutement/" + id))
 			.onErrorResume(InvalidRequest.class, e -> Flash.outcome(exchange, Mono.error(e), "flash.saved").thenReturn("redirect:/recrutement"));
@@ -77,7 +75,7 @@ class RecruitmentPages {
 			for (int i = 1; i <= LINES; i++) {
 				String file = f.getFirst("doc-file-" + i);
 				if (file != null && !file.isBlank()) {
-					documents.add(new Recruitment.Document(f.getFirst("doc-kind-" + i), file, date(f, "doc-date-" + i)));
+					documents.add(new Recruitment.Document(f.getFirst("doc-kind-" + i), file, FormInput.date(f, "doc-date-" + i)));
 				}
 			}
 			return recruitment.apply(id, new VacataireFile.Identity(f.getFirst("firstname"), f.getFirst("lastname"), f.getFirst("email"),
@@ -120,23 +118,5 @@ class RecruitmentPages {
 		return Flash.outcome(exchange, decide, "flash.decided").thenReturn("redirect:/recrutement/candidatures/" + id);
 	}
 
-	private static @Nullable LocalDate date(MultiValueMap<String, String> form, String name) {
-		String value = form.getFirst(name);
-		try {
-			return value == null || value.isBlank() ? null : LocalDate.parse(value);
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			throw new InvalidRequest("Date invalide : « " + value + " ».");
-		}
-	}
 
-	private static int number(MultiValueMap<String, String> form, String name) {
-		String value = form.getFirst(name);
-		try {
-			return value == null || value.isBlank() ? 0 : Integer.parseInt(value.trim());
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidRequest("Nombre invalide : « " + value + " ».");
-		}
-	}
 }

@@ -11,13 +11,11 @@ import be.fwb.ead.shared.TableExport;
 import be.fwb.ead.shared.TableExport.Column;
 import be.fwb.ead.shared.Texts;
 import be.fwb.ead.shared.Flash;
-import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,12 +83,19 @@ class AnalysisPages {
 	@GetMapping("/analyse/{id}")
 	String referential(@PathVariable long id, @RequestParam(required = false) @Nullable Long categoryId,
 			@RequestParam(defaultValue = "2") int depth, @RequestParam(defaultValue = "false") boolean modules, Model model) {
-		Mono<List<Coverage.Gap>> gaps = coverage.gaps(id).cache();
+		// One matrix of all current modules serves the gaps, the overlaps and, unless zoomed in, the heatmap.
+		Mono<Coverage.Matrix> all = coverage.matrix(id, null).cache();
+		Mono<List<Coverage.Gap>> gaps = all.map(Coverage::gaps).cache();
+		int columns = Math.max(1, Math.min(depth, 6));
 		model.addAttribute("referential", referentials.find(id));
-		model.addAttribute("heatmap", coverage.heatmap(id, categoryId, Math.max(1, Math.min(depth, 6)), modules));
+		model.addAttribute("heatmap", categoryId == null ? all.flatMap(m -> coverage.heatmap(m, null, columns, modules))
+				: coverage.heatmap(id, categoryId, columns, modules));
 		model.addAttribute("gaps", gaps.map(g -> g.size() > SHOWN ? g.subList(0, SHOWN) : g));
 		model.addAttribute("gapCount", gaps.map(List::size));
-		model.addAttribute("overlaps", coverage.overlaps(id, 5).map(o -> o.size() > 50 ? o.subList(0, 50) : o));
+		model.addAttribute("overlaps", all.map(m -> {
+			List<Coverage.Overlap> o = Coverage.overlaps(m, 5);
+			return o.size() > 50 ? o.subList(0, 50) : o;
+		}));
 		model.addAttribute("depth", depth);
 		model.addAttribute("categoryId", categoryId);
 		return "analysis/referential";
@@ -127,17 +132,10 @@ class AnalysisPages {
 
 	@PostMapping("/analyse/import")
 	Mono<String> importFile(ServerWebExchange exchange, Authentication who) {
-		Mono<Referentials.Imported> imported = exchange.getMultipartData().flatMap(parts -> {
-			if (!(parts.getFirst("file") instanceof FilePart file)) {
-				return Mono.error(new InvalidRequest("Choisissez le fichier du référentiel (CSV ou XLSX)."));
-			}
-			return DataBufferUtils.join(file.content(), MAX_BYTES).map(buffer -> {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				DataBufferUtils.release(buffer);
-				return bytes;
-			}).flatMap(bytes -> referentials.importFile(bytes, who.getName()));
-		}).cache();
+		Mono<Referentials.Imported> imported = exchange.getMultipartData()
+			.flatMap(parts -> FormInput.upload(parts, "file", MAX_BYTES, "Choisissez le fichier du référentiel (CSV ou XLSX)."))
+			.flatMap(file -> referentials.importFile(file.bytes(), who.getName()))
+			.cache();
 		return Flash.outcome(exchange, imported, "flash.imported")
 			.flatMap(ok -> ok ? imported.map(i -> "redirect:/analyse/" + i.id()) : Mono.just("redirect:/analyse"));
 	}

@@ -1,0 +1,64 @@
+package be.fwb.ead.shared;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.util.MultiValueMap;
+import reactor.core.publisher.Mono;
+
+/** Reading what a page's form sent: an uploaded file, a date, a number, each refused with a French message. */
+public final class FormInput {
+
+	/** An uploaded file's name and content. */
+	public record Upload(String filename, byte[] bytes) {
+	}
+
+	private FormInput() {
+	}
+
+	/**
+	 * The file sent as {@code name}, read whole up to {@code maxBytes}; {@link InvalidRequest} when there is none
+	 * ({@code missing} says what to choose) or when it is larger.
+	 */
+	public static Mono<Upload> upload(MultiValueMap<String, Part> parts, String name, int maxBytes, String missing) {
+		if (!(parts.getFirst(name) instanceof FilePart file)) {
+			return Mono.error(new InvalidRequest(missing));
+		}
+		return DataBufferUtils.join(file.content(), maxBytes)
+			.map(buffer -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return new Upload(file.filename(), bytes);
+			})
+			.onErrorMap(DataBufferLimitException.class,
+					e -> new InvalidRequest("Le fichier dépasse " + maxBytes / (1024 * 1024) + " Mo."));
+	}
+
+	/** A date field ({@code 2026-09-01}, as browsers send it); {@literal null} when empty. */
+	public static @Nullable LocalDate date(MultiValueMap<String, String> form, String name) {
+		String value = form.getFirst(name);
+		try {
+			return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
+		}
+		catch (DateTimeParseException e) {
+			throw new InvalidRequest("Date invalide : « " + value + " ».");
+		}
+	}
+
+	/** A number field; 0 when empty. */
+	public static int number(MultiValueMap<String, String> form, String name) {
+		String value = form.getFirst(name);
+		try {
+			return value == null || value.isBlank() ? 0 : Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException e) {
+			throw new InvalidRequest("Nombre invalide : « " + value + " ».");
+		}
+	}
+}
