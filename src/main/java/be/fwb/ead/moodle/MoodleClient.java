@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import be.fwb.ead.moodle.MoodleRecords.Category;
+import be.fwb.ead.moodle.MoodleRecords.Competency;
+import be.fwb.ead.moodle.MoodleRecords.Framework;
 import be.fwb.ead.moodle.MoodleRecords.Course;
 import be.fwb.ead.moodle.MoodleRecords.CourseUsers;
 import be.fwb.ead.moodle.MoodleRecords.SiteInfo;
@@ -132,6 +134,58 @@ public class MoodleClient {
 		MoodleForm form = form(fn).param("courseid", Long.toString(courseId))
 			.options("options", List.<String[]>of(new String[] { "userfields", userfields }));
 		return call(fn, form, this::users);
+	}
+
+	/**
+	 * {@code core_competency_list_competency_frameworks}: every framework of the site (system context and below). Fails
+	 * with the error code {@code competenciesarenotenabled} when the site has competencies turned off.
+	 */
+	public Mono<List<Framework>> competencyFrameworks() {
+		String fn = "core_competency_list_competency_frameworks";
+		MoodleForm form = form(fn).param("sort", "shortname")
+			.param("skip", "0")
+			.param("limit", "0")
+			.param("context[contextlevel]", "system")
+			.param("context[instanceid]", "0")
+			.param("includes", "children");
+		return call(fn, form, body -> {
+			List<Framework> out = new ArrayList<>();
+			body.forEach(f -> out.add(new Framework(f.path("id").asLong(), text(f, "shortname"), text(f, "idnumber"),
+					optionalText(f, "description"), f.path("descriptionformat").asInt(1), optionalText(f, "scaleconfiguration"),
+					optionalText(f, "taxonomies"), f.path("visible").asBoolean(true), f.path("timemodified").asLong())));
+			return out;
+		});
+	}
+
+	/** {@code core_competency_list_competencies} of one framework, read {@code pageSize} at a time. */
+	public Mono<List<Competency>> competencies(long frameworkId, int pageSize) {
+		return competenciesFrom(frameworkId, 0, pageSize, new ArrayList<>());
+	}
+
+	private Mono<List<Competency>> competenciesFrom(long frameworkId, int skip, int pageSize, List<Competency> read) {
+		return competencyPage(frameworkId, skip, pageSize).flatMap(page -> {
+			read.addAll(page);
+			return page.size() < pageSize ? Mono.just(List.copyOf(read))
+					: competenciesFrom(frameworkId, skip + pageSize, pageSize, read);
+		});
+	}
+
+	private Mono<List<Competency>> competencyPage(long frameworkId, int skip, int limit) {
+		String fn = "core_competency_list_competencies";
+		MoodleForm form = form(fn).structures("filters", List.of(frameworkId),
+				(id, item) -> item.put("column", "competencyframeworkid").put("value", Long.toString(id)))
+			.param("sort", "id")
+			.param("order", "ASC")
+			.param("skip", Integer.toString(skip))
+			.param("limit", Integer.toString(limit));
+		return call(fn, form, body -> {
+			List<Competency> out = new ArrayList<>();
+			body.forEach(c -> out.add(new Competency(c.path("id").asLong(), text(c, "shortname"), text(c, "idnumber"),
+					optionalText(c, "description"), c.path("descriptionformat").asInt(1), c.path("sortorder").asInt(0),
+					c.path("parentid").asLong(), optionalText(c, "ruletype"), c.path("ruleoutcome").asInt(0),
+					optionalText(c, "ruleconfig"), optionalText(c, "scaleconfiguration"), c.path("timemodified").asLong())));
+			return out;
+		});
 	}
 
 	private List<User> users(JsonNode users) {

@@ -39,4 +39,16 @@ public final class MoodleRecords {
 	/** One (course, capability) group of {@code core_enrol_get_enrolled_users_with_capability}. */
 	public record CourseUsers(long courseid, String capability, List<User> users) {
 	}
+
+	/** {@code core_competency_list_competency_frameworks}: a framework; {@code taxonomies} one term per depth. */
+	public record Framework(long id, String shortname, String idnumber, @Nullable String description,
+			int descriptionformat, @Nullable String scaleconfiguration, @Nullable String taxonomies, boolean visible,
+			long timemodified) {
+	}
+
+	/** {@code core_competency_list_competencies}: a competency; {@code parentid} 0 at the top. */
+	public record Competency(long id, String shortname, String idnumber, @Nullable String description,
+			int descriptionformat, int sortorder, long parentid, @Nullable String ruletype, int ruleoutcome,
+			@Nullable String ruleconfig, @Nullable String scaleconfiguration, long timemodified) {
+	}
 }

@@ -156,7 +156,39 @@ public final class EadDataset {
 				site.enrolLearners(id, java.util.Arrays.stream(enrolled).distinct().toArray());
 			}
 		}
+		addTransversalFramework(site, now);
 		return site;
+	}
+
+	/**
+	 * The one framework kept in Moodle itself (the official référentiels are imported from files): the transversal
+	 * competencies of a distance learner, 3 levels, accents and commas in the descriptions.
+	 */
+	private static void addTransversalFramework(MoodleDataset site, long now) {
+		long framework = site.newId();
+		site.addFramework(new MoodleDataset.Framework(framework, "Compétences transversales de l'apprenant à distance",
+				"EAD-TRANSV", "<p>Compétences travaillées dans tous les modules, quelle que soit la matière.</p>",
+				"domain,competency,outcome", true, now - 90 * 86_400L));
+		String[][] domains = {
+				{ "Apprendre à apprendre", "Planifier, organiser et évaluer son travail d'apprenant, seul et à distance.",
+						"Planifier son travail sur la durée d'un module", "Tenir un carnet de bord, repérer ses difficultés",
+						"Demander de l'aide au tuteur, au bon moment" },
+				{ "Communiquer à distance", "Écrire, lire et échanger par les outils de la plateforme.",
+						"Rédiger un message clair, poli et complet", "Participer à un forum, en respectant la nétiquette",
+						"Déposer un devoir au bon format" },
+				{ "Culture numérique", "Chercher, trier et citer l'information ; protéger ses données.",
+						"Chercher une information, en évaluer la fiabilité", "Citer ses sources, respecter le droit d'auteur",
+						"Protéger ses données personnelles, ses mots de passe" } };
+		for (int d = 0; d < domains.length; d++) {
+			MoodleDataset.Competency domain = site.addCompetency(framework, 0, "TRANSV-" + (d + 1), domains[d][0],
+					domains[d][1], now);
+			for (int c = 2; c < domains[d].length; c++) {
+				MoodleDataset.Competency competency = site.addCompetency(framework, domain.id(),
+						"TRANSV-" + (d + 1) + "." + (c - 1), domains[d][c], "", now);
+				site.addCompetency(framework, competency.id(), competency.idnumber() + ".a",
+						"Le fait seul, sans rappel", "Observé dans au moins deux activités, sans consigne ni rappel.", now);
+			}
+		}
 	}
 
 	private static User newVacataire(long id, Random random, Set<String> usedNames) {

@@ -40,6 +40,18 @@ public final class MoodleDataset {
 		}
 	}
 
+	/** A competency framework ({@code competency_framework}); {@code taxonomies} is one term per depth, comma-separated. */
+	public record Framework(long id, String shortname, String idnumber, String description, String taxonomies,
+			boolean visible, long timemodified) {
+	}
+
+	/** A competency ({@code competency}); {@code parentid} 0 at the top, {@code path} like {@code /0/12/34/}. */
+	public record Competency(long id, long frameworkid, String shortname, String idnumber, String description,
+			long parentid, String path, int sortorder, long timemodified) {
+	}
+
+	private final Map<Long, Framework> frameworks = new LinkedHashMap<>();
+	private final Map<Long, Competency> competencies = new LinkedHashMap<>();
 	private final Map<Long, Category> categories = new LinkedHashMap<>();
 	private final Map<Long, Course> courses = new LinkedHashMap<>();
 	private final Map<Long, User> users = new LinkedHashMap<>();
@@ -91,6 +103,36 @@ public final class MoodleDataset {
 		courses.remove(courseId);
 		roles.remove(courseId);
 		learners.remove(courseId);
+	}
+
+	public synchronized void addFramework(Framework framework) {
+		frameworks.put(framework.id(), framework);
+	}
+
+	/** Adds a competency under {@code parentid} (0: at the top), its path and sort order computed as Moodle does. */
+	public synchronized Competency addCompetency(long frameworkid, long parentid, String idnumber, String shortname,
+			String description, long now) {
+		Competency parent = competencies.get(parentid);
+		String path = parent == null ? "/0/" : parent.path() + parent.id() + "/";
+		int sortorder = (int) competencies.values().stream()
+			.filter(c -> c.frameworkid() == frameworkid && c.parentid() == parentid)
+			.count();
+		Competency c = new Competency(newId(), frameworkid, shortname, idnumber, description, parentid, path, sortorder, now);
+		competencies.put(c.id(), c);
+		return c;
+	}
+
+	public synchronized void rewordCompetency(long id, String shortname, long now) {
+		competencies.computeIfPresent(id, (k, c) -> new Competency(c.id(), c.frameworkid(), shortname, c.idnumber(),
+				c.description(), c.parentid(), c.path(), c.sortorder(), now));
+	}
+
+	public synchronized List<Framework> frameworks() {
+		return List.copyOf(frameworks.values());
+	}
+
+	public synchronized List<Competency> competencies() {
+		return List.copyOf(competencies.values());
 	}
 
 	public synchronized long newId() {

@@ -60,6 +60,10 @@ public final class SimulatedMoodle implements AutoCloseable {
 			"core_enrol_get_enrolled_users_with_capability", "core_enrol_get_enrolled_users",
 			"core_user_get_users_by_field");
 
+	/** The competency functions the site knows; in the token's service by default. */
+	public static final List<String> COMPETENCY_FUNCTIONS = List.of("core_competency_list_competency_frameworks",
+			"core_competency_list_competencies");
+
 	private static final Pattern INDEXED = Pattern.compile("^(\\w+)\\[(\\d+)\\](?:\\[(\\w+)\\](?:\\[(\\d+)\\])?)?$");
 
 	private final WireMockServer server;
@@ -68,7 +72,8 @@ public final class SimulatedMoodle implements AutoCloseable {
 	private volatile String token = DEMO_TOKEN;
 	private volatile Duration latency = Duration.ZERO;
 	private volatile Duration timeoutDelay = Duration.ofSeconds(40);
-	private final Set<String> serviceFunctions = new CopyOnWriteArraySet<>(CORE_FUNCTIONS);
+	private final Set<String> serviceFunctions = new CopyOnWriteArraySet<>(allFunctions());
+	private volatile boolean competenciesEnabled = true;
 	private final Set<Long> inaccessible = ConcurrentHashMap.newKeySet();
 	private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
 	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -125,7 +130,8 @@ public final class SimulatedMoodle implements AutoCloseable {
 		token = DEMO_TOKEN;
 		latency = Duration.ZERO;
 		serviceFunctions.clear();
-		serviceFunctions.addAll(CORE_FUNCTIONS);
+		serviceFunctions.addAll(allFunctions());
+		competenciesEnabled = true;
 		inaccessible.clear();
 		faults.clear();
 		calls.clear();
@@ -152,6 +158,17 @@ public final class SimulatedMoodle implements AutoCloseable {
 	/** The token is deleted on the site: every call answers {@code invalidtoken}. */
 	public void revokeToken() {
 		token = "revoked-" + System.nanoTime();
+	}
+
+	/** Turns the site's competencies off ({@code core_competency|enabled}): their functions then throw. */
+	public void disableCompetencies() {
+		competenciesEnabled = false;
+	}
+
+	private static List<String> allFunctions() {
+		List<String> all = new ArrayList<>(CORE_FUNCTIONS);
+		all.addAll(COMPETENCY_FUNCTIONS);
+		return all;
 	}
 
 	/** Takes a function out of the token's external service. */
@@ -227,7 +244,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 		if (function.isEmpty()) {
 			return error("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
 		}
-		if (!CORE_FUNCTIONS.contains(function)) {
+		if (!CORE_FUNCTIONS.contains(function) && !COMPETENCY_FUNCTIONS.contains(function)) {
 			return error("dml_missing_record_exception", "invalidrecord",
 					"Can't find data record in database table external_functions.");
 		}
@@ -245,6 +262,8 @@ public final class SimulatedMoodle implements AutoCloseable {
 				case "core_course_get_courses_by_field" -> coursesByField(params);
 				case "core_enrol_get_enrolled_users_with_capability" -> usersWithCapability(params);
 				case "core_enrol_get_enrolled_users" -> enrolledUsers(params);
+				case "core_competency_list_competency_frameworks" -> frameworks(params);
+				case "core_competency_list_competencies" -> competencies(params);
 				default -> usersByField(params);
 			};
 		}
@@ -489,6 +508,127 @@ public final class SimulatedMoodle implements AutoCloseable {
 		List<Map<String, Object>> users = new ArrayList<>(usersHolding(id, "moodle/course:viewparticipants", fields));
 		users.addAll(usersHolding(id, "moodle/course:isincompletionreports", fields));
 		return json.writeValueAsString(users);
+	}
+
+	/** {@code core_competency_list_competency_frameworks}: needs a context, by id or by level and instance. */
+	private String frameworks(Map<String, String> params) {
+		expectKeys(params, Set.of("sort", "order", "skip", "limit", "context[contextid]", "context[contextlevel]",
+				"context[instanceid]", "includes", "onlyvisible", "query"));
+		boolean byId = params.containsKey("context[contextid]");
+		boolean byLevel = params.containsKey("context[contextlevel]") && params.containsKey("context[instanceid]");
+		if (byId == byLevel) {
+			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+		}
+		requireCompetencies();
+		String query = params.getOrDefault("query", "").toLowerCase(java.util.Locale.ROOT);
+		boolean onlyVisible = "1".equals(params.get("onlyvisible")) || "true".equals(params.get("onlyvisible"));
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (MoodleDataset.Framework f : dataset.frameworks()) {
+			if ((onlyVisible && !f.visible()) || !(f.shortname() + " " + f.idnumber()).toLowerCase(java.util.Locale.ROOT).contains(query)) {
+				continue;
+			}
+			long count = dataset.competencies().stream().filter(c -> c.frameworkid() == f.id()).count();
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("shortname", formatString(f.shortname()));
+			m.put("idnumber", f.idnumber());
+			m.put("description", f.description());
+			m.put("descriptionformat", 1);
+			m.put("visible", f.visible());
+			m.put("scaleid", 2);
+			m.put("scaleconfiguration", "[{\"scaleid\":\"2\"},{\"id\":1,\"scaledefault\":1,\"proficient\":0},"
+					+ "{\"id\":2,\"scaledefault\":0,\"proficient\":1}]");
+			m.put("contextid", 1);
+			m.put("taxonomies", f.taxonomies());
+			m.put("id", f.id());
+			m.put("timecreated", f.timemodified() - 86_400);
+			m.put("timemodified", f.timemodified());
+			m.put("usermodified", 2);
+			m.put("canmanage", false);
+			m.put("competenciescount", count);
+			m.put("contextname", "Système");
+			m.put("contextnamenoprefix", "Système");
+			out.add(m);
+		}
+		return json.writeValueAsString(page(out, params));
+	}
+
+	/** {@code core_competency_list_competencies}: exact-match filters, then sort and a page. */
+	private String competencies(Map<String, String> params) {
+		Map<Integer, String[]> filters = new TreeMap<>();
+		for (Map.Entry<String, String> p : params.entrySet()) {
+			if (Set.of("sort", "order", "skip", "limit").contains(p.getKey())) {
+				continue;
+			}
+			Matcher m = INDEXED.matcher(p.getKey());
+			if (!m.matches() || !m.group(1).equals("filters") || m.group(4) != null
+					|| !("column".equals(m.group(3)) || "value".equals(m.group(3)))) {
+				throw unexpected(p.getKey());
+			}
+			filters.computeIfAbsent(Integer.parseInt(m.group(2)), k -> new String[2])["column".equals(m.group(3)) ? 0 : 1] = p
+				.getValue();
+		}
+		Set<String> columns = Set.of("id", "shortname", "description", "sortorder", "idnumber", "parentid", "competencyframeworkid");
+		for (String[] f : filters.values()) {
+			if (f[0] == null || f[1] == null || !columns.contains(f[0])) {
+				throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+			}
+		}
+		requireCompetencies();
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (MoodleDataset.Competency c : dataset.competencies()) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("shortname", formatString(c.shortname()));
+			m.put("idnumber", c.idnumber());
+			m.put("description", c.description());
+			m.put("descriptionformat", 1);
+			m.put("sortorder", c.sortorder());
+			m.put("parentid", c.parentid());
+			m.put("path", c.path());
+			m.put("ruleoutcome", 0);
+			m.put("ruletype", null);
+			m.put("ruleconfig", null);
+			m.put("scaleid", null);
+			m.put("scaleconfiguration", null);
+			m.put("competencyframeworkid", c.frameworkid());
+			m.put("id", c.id());
+			m.put("timecreated", c.timemodified());
+			m.put("timemodified", c.timemodified());
+			m.put("usermodified", 2);
+			boolean keep = true;
+			for (String[] f : filters.values()) {
+				Object value = "competencyframeworkid".equals(f[0]) ? c.frameworkid() : m.get(f[0]);
+				keep &= String.valueOf(value).equals(f[1]);
+			}
+			if (keep) {
+				out.add(m);
+			}
+		}
+		String sort = params.getOrDefault("sort", "");
+		if (!sort.isEmpty()) {
+			if (!columns.contains(sort)) {
+				throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+			}
+			java.util.Comparator<Map<String, Object>> by = java.util.Comparator.comparing(m -> String.valueOf(m.get(sort)));
+			if (sort.equals("id") || sort.equals("sortorder") || sort.equals("parentid")) {
+				by = java.util.Comparator.comparingLong(m -> ((Number) m.get(sort)).longValue());
+			}
+			out.sort("DESC".equalsIgnoreCase(params.get("order")) ? by.reversed() : by);
+		}
+		return json.writeValueAsString(page(out, params));
+	}
+
+	private void requireCompetencies() {
+		if (!competenciesEnabled) {
+			throw new MoodleError("moodle_exception", "competenciesarenotenabled", "Competencies are not enabled");
+		}
+	}
+
+	private static <T> List<T> page(List<T> all, Map<String, String> params) {
+		int skip = Integer.parseInt(params.getOrDefault("skip", "0"));
+		int limit = Integer.parseInt(params.getOrDefault("limit", "0"));
+		int from = Math.min(all.size(), Math.max(0, skip));
+		int to = limit <= 0 ? all.size() : Math.min(all.size(), from + limit);
+		return all.subList(from, to);
 	}
 
 	private String usersByField(Map<String, String> params) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -32,6 +33,10 @@ public class Exams {
 	/** @param ratio the share of the exam's weight the current modules cover, from 0 to 1 */
 	public record Readiness(long examId, String code, String name, @Nullable String level, List<PartReadiness> parts,
 			double ratio) {
+	}
+
+	/** An exam as defined: its parts with the ID numbers of their competencies. */
+	public record Definition(long id, String code, String name, @Nullable String level, List<PartDefinition> parts) {
 	}
 
 	private final DatabaseClient db;
@@ -67,6 +72,43 @@ public class Exams {
 			.then(changes.record(author, Change.of("exam", id, null, "updated", "Examen " + clean + " : " + parts.size() + " épreuve(s)")
 				.withStates(null, parts)))
 			.thenReturn(id));
+	}
+
+	/** The exam with this code, as defined. */
+	public Mono<Definition> find(String code) {
+		return db.sql("""
+				select e.id, e.code, e.name as exam_name, e.level, p.id as part_id, p.name, p.weight,
+				       coalesce(array_agg(c.idnumber order by c.idnumber) filter (where c.id is not null), '{}') as competencies
+				from exam e left join exam_part p on p.exam_id = e.id
+				left join exam_part_competency pc on pc.part_id = p.id left join competency c on c.id = pc.competency_id
+				where e.code = :code group by e.id, p.id order by p.position""")
+			.bind("code", code.trim().toUpperCase(Locale.ROOT))
+			.fetch()
+			.all()
+			.collectList()
+			.flatMap(rows -> {
+				if (rows.isEmpty()) {
+					return Mono.error(new NotFound("Aucun examen n'a le code « " + code + " »."));
+				}
+				Map<String, Object> head = rows.get(0);
+				List<PartDefinition> parts = rows.stream()
+					.filter(r -> r.get("part_id") != null)
+					.map(r -> new PartDefinition((String) r.get("name"), ((Number) r.get("weight")).intValue(),
+							List.of((String[]) r.get("competencies"))))
+					.toList();
+				return Mono.just(new Definition(((Number) head.get("id")).longValue(), (String) head.get("code"),
+						(String) head.get("exam_name"), (String) head.get("level"), parts));
+			});
+	}
+
+	/** Removes an exam and its parts (the competencies and the mappings stay). */
+	@Transactional
+	public Mono<Void> delete(String code, String author) {
+		return find(code).flatMap(e -> db.sql("delete from exam where id = :id")
+			.bind("id", e.id())
+			.then()
+			.then(changes.record(author, Change.of("exam", e.id(), null, "deleted", "Examen " + e.code() + " supprimé")
+				.withStates(e, null))));
 	}
 
 	private Mono<Void> insertPart(long examId, int position, PartDefinition p) {

@@ -66,6 +66,11 @@ final class FrameworkCsv {
 		return new Framework(framework, competencies, depths(competencies), skipped);
 	}
 
+	/** A framework read elsewhere (from Moodle's web services), checked as a file is. */
+	static Framework of(Row framework, List<Row> competencies) {
+		return new Framework(framework, competencies, depths(competencies), List.of());
+	}
+
 	/** The depth of each competency; refuses a duplicate, an unknown parent and a cycle, naming the line. */
 	private static Map<String, Integer> depths(List<Row> rows) {
 		Map<String, Row> byId = new HashMap<>();
@@ -109,14 +114,19 @@ final class FrameworkCsv {
 	}
 
 	/** Writes the framework as Moodle's exporter does: English headers, commas, quotes where needed. */
-	static byte[] write(Row framework, List<Row> competencies) {
+	static byte[] write(List<List<String>> rows) {
 		StringBuilder out = new StringBuilder();
 		line(out, HEADERS);
-		line(out, cells(framework, true));
-		for (Row c : competencies) {
-			line(out, cells(c, false));
-		}
+		rows.forEach(r -> line(out, r));
 		return out.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The 14 cells of each row, the framework's first: for the CSV file, and the same columns in XLSX. */
+	static List<List<String>> rows(Row framework, List<Row> competencies) {
+		List<List<String>> rows = new ArrayList<>(competencies.size() + 1);
+		rows.add(cells(framework, true));
+		competencies.forEach(c -> rows.add(cells(c, false)));
+		return rows;
 	}
 
 	private static List<String> cells(Row r, boolean isFramework) {

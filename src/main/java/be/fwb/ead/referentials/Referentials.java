@@ -27,8 +27,9 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class Referentials {
 
+	/** @param latest whether no later version of the same framework exists */
 	public record Referential(long id, String idnumber, String shortname, @Nullable String description, int version,
-			int competencies, String importedBy, Instant importedAt) {
+			int competencies, String importedBy, Instant importedAt, boolean latest) {
 	}
 
 	/** A competency with its place in the tree. */
@@ -36,13 +37,25 @@ public class Referentials {
 			@Nullable String description, int depth) {
 	}
 
-	/** What an import did. */
-	public record Imported(long id, String idnumber, int version, int competencies, int maxDepth, List<String> skipped) {
+	/**
+	 * What an import did. A new version takes over, from the previous one, the mappings of the competencies it keeps
+	 * word for word ({@code mappingsCarried}) and the exam parts' ties of the competencies it keeps by ID number
+	 * ({@code examTiesMoved}); the previous version keeps its own mappings.
+	 */
+	public record Imported(long id, String idnumber, int version, int competencies, int maxDepth, List<String> skipped,
+			int mappingsCarried, int examTiesMoved) {
 	}
 
-	/** What changed between a version and the one before it, by ID number. */
+	/**
+	 * What changed between a version and the one before it, by ID number, and the modules it affects: those whose
+	 * mappings to the previous version name a removed or reworded competency.
+	 */
 	public record Changes(long id, @Nullable Long previousId, List<Competency> added, List<Competency> removed,
-			List<Reworded> reworded) {
+			List<Reworded> reworded, List<Affected> affected) {
+	}
+
+	/** A module mapped to competencies of the previous version that were removed or reworded. */
+	public record Affected(long moduleId, String shortname, String fullname, List<String> removed, List<String> reworded) {
 	}
 
 	public record Reworded(String idnumber, String before, String after) {
@@ -63,6 +76,34 @@ public class Referentials {
 		return Mono.fromCallable(() -> FrameworkCsv.read(file))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(f -> write(f, author).as(transaction::transactional));
+	}
+
+	/**
+	 * Imports a framework read from Moodle as the next version of its référentiel, unless the latest version already
+	 * has the same tree (same ID numbers, parents, names and descriptions): then nothing is written and the answer is
+	 * empty.
+	 */
+	Mono<Imported> importIfChanged(FrameworkCsv.Framework f, String author) {
+		return db.sql("select id from referential where idnumber = :i order by version desc limit 1")
+			.bind("i", f.framework().idnumber())
+			.map(r -> r.get("id", Long.class))
+			.one()
+			.flatMap(this::tree)
+			.map(tree -> sameTree(tree, f))
+			.defaultIfEmpty(false)
+			.flatMap(same -> same ? Mono.<Imported>empty() : write(f, author).as(transaction::transactional));
+	}
+
+	private static boolean sameTree(List<Competency> tree, FrameworkCsv.Framework f) {
+		if (tree.size() != f.competencies().size()) {
+			return false;
+		}
+		Map<String, Competency> known = tree.stream().collect(Collectors.toMap(Competency::idnumber, c -> c, (a, b) -> a));
+		return f.competencies().stream().allMatch(r -> {
+			Competency c = known.get(r.idnumber());
+			return c != null && Objects.equals(c.parentIdnumber(), r.parent()) && c.shortname().equals(r.shortname())
+					&& Objects.equals(c.description(), r.description());
+		});
 	}
 
 	private Mono<Imported> write(FrameworkCsv.Framework f, String author) {
@@ -88,11 +129,56 @@ public class Referentials {
 				spec = nullable(spec, "scaleConfiguration", fw.scaleConfiguration());
 				spec = nullable(spec, "taxonomy", fw.taxonomy());
 				return spec.map(r -> r.get("id", Long.class)).one().flatMap(id -> insertTree(id, f)
-					.then(changes.record(author, Change.of("referential", id, null, "imported", "Référentiel « " + fw.shortname()
-							+ " » (" + fw.idnumber() + "), version " + version + " : " + f.competencies().size() + " compétences")))
-					.thenReturn(new Imported(id, fw.idnumber(), version, f.competencies().size(),
-							f.depths().values().stream().mapToInt(Integer::intValue).max().orElse(0), f.skipped())));
+					.then(carryOver(fw.idnumber(), version, id))
+					.flatMap(carried -> changes.record(author, Change.of("referential", id, null, "imported", "Référentiel « "
+							+ fw.shortname() + " » (" + fw.idnumber() + "), version " + version + " : " + f.competencies().size()
+							+ " compétences ; " + carried[0] + " correspondance(s) reprise(s) de la version précédente, " + carried[1]
+							+ " lien(s) d'épreuve déplacé(s)"))
+						.thenReturn(new Imported(id, fw.idnumber(), version, f.competencies().size(),
+								f.depths().values().stream().mapToInt(Integer::intValue).max().orElse(0), f.skipped(), carried[0],
+								carried[1]))));
 			});
+	}
+
+	/**
+	 * From the previous version to the new one: the mappings of competencies kept word for word (the person and date
+	 * of the mapping kept), and the exam parts' ties of competencies kept by ID number (reworded ones too: the
+	 * competency is the same, its wording changed).
+	 */
+	private Mono<int[]> carryOver(String idnumber, int version, long id) {
+		if (version == 1) {
+			return Mono.just(new int[] { 0, 0 });
+		}
+		return db.sql("select id from referential where idnumber = :i and version = :v")
+			.bind("i", idnumber)
+			.bind("v", version - 1)
+			.map(r -> r.get("id", Long.class))
+			.one()
+			.flatMap(previous -> db.sql("""
+					insert into competency_mapping (module_id, competency_id, depth, mapped_by, mapped_at)
+					select k.module_id, n.id, k.depth, k.mapped_by, k.mapped_at
+					from competency_mapping k
+					join competency o on o.id = k.competency_id and o.referential_id = :previous
+					join competency n on n.referential_id = :id and n.idnumber = o.idnumber and n.shortname = o.shortname
+					     and n.description is not distinct from o.description""")
+				.bind("previous", previous)
+				.bind("id", id)
+				.fetch()
+				.rowsUpdated()
+				.zipWith(db.sql("""
+						with moved as (
+						    delete from exam_part_competency pc using competency o, competency n
+						    where o.id = pc.competency_id and o.referential_id = :previous
+						      and n.referential_id = :id and n.idnumber = o.idnumber
+						    returning pc.part_id, n.id as competency_id)
+						insert into exam_part_competency (part_id, competency_id) select part_id, competency_id from moved
+						on conflict do nothing""")
+					.bind("previous", previous)
+					.bind("id", id)
+					.fetch()
+					.rowsUpdated())
+				.map(t -> new int[] { t.getT1().intValue(), t.getT2().intValue() }))
+			.defaultIfEmpty(new int[] { 0, 0 });
 	}
 
 	/** One set-based insert per level of the tree, parents first. */
@@ -140,7 +226,8 @@ public class Referentials {
 
 	private static final String REFERENTIAL = """
 			select r.id, r.idnumber, r.shortname, r.description, r.version, r.imported_by, r.imported_at,
-			       (select count(*) from competency c where c.referential_id = r.id) as n
+			       (select count(*) from competency c where c.referential_id = r.id) as n,
+			       not exists (select 1 from referential l where l.idnumber = r.idnumber and l.version > r.version) as latest
 			from referential r""";
 
 	public Flux<Referential> all() {
@@ -172,6 +259,16 @@ public class Referentials {
 
 	/** The file Moodle's importer reads, with the framework's row first and the tree in order. */
 	public Mono<byte[]> export(long id) {
+		return exportRows(id).map(FrameworkCsv::write);
+	}
+
+	/** The headers of Moodle's competency framework file, for the same columns in XLSX. */
+	public static List<String> exportHeaders() {
+		return FrameworkCsv.HEADERS;
+	}
+
+	/** The rows of the file Moodle's importer reads (14 cells each), without the headers, the framework's row first. */
+	public Mono<List<List<String>>> exportRows(long id) {
 		Mono<Row> framework = db.sql("""
 				select idnumber, shortname, description, description_format, scale_values, scale_configuration, taxonomy
 				from referential where id = :id""")
@@ -193,7 +290,7 @@ public class Referentials {
 			.all()
 			.collectMap(Row::idnumber);
 		return Mono.zip(framework, rows, tree(id))
-			.map(t -> FrameworkCsv.write(t.getT1(), t.getT3().stream().map(c -> t.getT2().get(c.idnumber())).toList()));
+			.map(t -> FrameworkCsv.rows(t.getT1(), t.getT3().stream().map(c -> t.getT2().get(c.idnumber())).toList()));
 	}
 
 	/** What this version changed from the previous version of the same framework. */
@@ -203,8 +300,40 @@ public class Referentials {
 			.bind("v", r.version() - 1)
 			.map(x -> x.get("id", Long.class))
 			.one()
-			.flatMap(previous -> Mono.zip(tree(previous), tree(id)).map(t -> diff(id, previous, t.getT1(), t.getT2())))
-			.defaultIfEmpty(new Changes(id, null, List.of(), List.of(), List.of())));
+			.flatMap(previous -> Mono.zip(tree(previous), tree(id))
+				.map(t -> diff(id, previous, t.getT1(), t.getT2()))
+				.flatMap(c -> affected(previous, c)))
+			.defaultIfEmpty(new Changes(id, null, List.of(), List.of(), List.of(), List.of())));
+	}
+
+	/** The modules mapped, in the previous version, to a competency this version removed or reworded. */
+	private Mono<Changes> affected(long previous, Changes c) {
+		List<String> removed = c.removed().stream().map(Competency::idnumber).toList();
+		List<String> reworded = c.reworded().stream().map(Reworded::idnumber).toList();
+		if (removed.isEmpty() && reworded.isEmpty()) {
+			return Mono.just(c);
+		}
+		return db.sql("""
+				select mo.id, mo.shortname, mo.fullname,
+				       array_agg(o.idnumber order by o.position) filter (where o.idnumber = any(:removed::text[])) as removed,
+				       array_agg(o.idnumber order by o.position) filter (where o.idnumber = any(:reworded::text[])) as reworded
+				from competency_mapping k
+				join competency o on o.id = k.competency_id and o.referential_id = :previous
+				join module mo on mo.id = k.module_id
+				where o.idnumber = any(:removed::text[]) or o.idnumber = any(:reworded::text[])
+				group by mo.id, mo.shortname, mo.fullname, mo.sort_key order by mo.sort_key, mo.id""")
+			.bind("previous", previous)
+			.bind("removed", removed.toArray(String[]::new))
+			.bind("reworded", reworded.toArray(String[]::new))
+			.map(r -> new Affected(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class),
+					list(r.get("removed", String[].class)), list(r.get("reworded", String[].class))))
+			.all()
+			.collectList()
+			.map(a -> new Changes(c.id(), c.previousId(), c.added(), c.removed(), c.reworded(), a));
+	}
+
+	private static List<String> list(String @Nullable [] values) {
+		return values == null ? List.of() : List.of(values);
 	}
 
 	private static Changes diff(long id, long previous, List<Competency> before, List<Competency> after) {
@@ -217,7 +346,7 @@ public class Referentials {
 			.filter(c -> !Objects.equals(text(old.get(c.idnumber())), text(c)))
 			.map(c -> new Reworded(c.idnumber(), text(old.get(c.idnumber())), text(c)))
 			.toList();
-		return new Changes(id, previous, added, removed, reworded);
+		return new Changes(id, previous, added, removed, reworded, List.of());
 	}
 
 	private static String text(Competency c) {
@@ -255,7 +384,7 @@ public class Referentials {
 	private static Referential readReferential(Readable r) {
 		return new Referential(r.get("id", Long.class), r.get("idnumber", String.class), r.get("shortname", String.class),
 				r.get("description", String.class), r.get("version", Integer.class), ((Number) r.get("n")).intValue(),
-				r.get("imported_by", String.class), r.get("imported_at", Instant.class));
+				r.get("imported_by", String.class), r.get("imported_at", Instant.class), Boolean.TRUE.equals(r.get("latest", Boolean.class)));
 	}
 
 	private static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,

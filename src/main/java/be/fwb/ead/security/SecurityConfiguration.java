@@ -83,7 +83,7 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.PUT, "/api/vacataires/**", "/api/titles/**", "/api/placements/**", "/api/referentials/**",
 						"/api/exams/**")
 				.hasRole(COORDINATOR)
-				.pathMatchers(HttpMethod.DELETE, "/api/vacataires/*/titles/*").hasRole(COORDINATOR)
+				.pathMatchers(HttpMethod.DELETE, "/api/vacataires/*/titles/*", "/api/exams/*").hasRole(COORDINATOR)
 				.pathMatchers("/actuator/**").hasRole(COORDINATOR)
 				.anyExchange().denyAll())
 			.build();
@@ -106,7 +106,8 @@ class SecurityConfiguration {
 				// Personal files and the coordinators' tools.
 				.pathMatchers("/formations", "/formations/**", "/recrutement", "/recrutement/**", "/attention",
 						"/affectations/rapprochement", "/evaluations/**", "/vacataires/*/formations",
-						"/vacataires/*/evaluations", "/vacataires/import", "/vacataires/import/**")
+						"/vacataires/*/evaluations", "/vacataires/import", "/vacataires/import/**", "/analyse/examens/nouveau",
+						"/analyse/*/correspondances")
 				.hasRole(COORDINATOR)
 				.anyExchange().hasAnyRole(COORDINATOR, REVIEWER))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

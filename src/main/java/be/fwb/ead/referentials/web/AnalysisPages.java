@@ -4,7 +4,9 @@ import java.util.List;
 
 import be.fwb.ead.referentials.Coverage;
 import be.fwb.ead.referentials.Exams;
+import be.fwb.ead.referentials.MoodleFrameworks;
 import be.fwb.ead.referentials.Priorities;
+import be.fwb.ead.referentials.Production;
 import be.fwb.ead.referentials.Referentials;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.TableExport;
@@ -36,17 +38,121 @@ class AnalysisPages {
 	private final Coverage coverage;
 	private final Exams exams;
 	private final Priorities priorities;
+	private final Production production;
+	private final MoodleFrameworks moodleFrameworks;
 	private final MessageSource messages;
 	private final DisplaySettings display;
 
-	AnalysisPages(Referentials referentials, Coverage coverage, Exams exams, Priorities priorities, MessageSource messages,
-			DisplaySettings display) {
+	AnalysisPages(Referentials referentials, Coverage coverage, Exams exams, Priorities priorities, Production production,
+			MoodleFrameworks moodleFrameworks, MessageSource messages, DisplaySettings display) {
 		this.referentials = referentials;
 		this.coverage = coverage;
 		this.exams = exams;
 		this.priorities = priorities;
+		this.production = production;
+		this.moodleFrameworks = moodleFrameworks;
 		this.messages = messages;
 		this.display = display;
+	}
+
+	/** Reads the competency frameworks of the Moodle site; a changed one becomes a new version. */
+	@PostMapping("/analyse/moodle")
+	Mono<String> readMoodle(ServerWebExchange exchange, Authentication who) {
+		return Flash.outcome(exchange, moodleFrameworks.read(who.getName()), "flash.moodleRead").thenReturn("redirect:/analyse");
+	}
+
+	/** The domains to produce for, whole, with their ingredients. */
+	@GetMapping("/analyse/a-produire.xlsx")
+	Mono<ResponseEntity<byte[]>> toProduceXlsx(ServerWebExchange exchange) {
+		Texts t = Texts.of(messages, exchange);
+		TableExport<Production.ToProduce> export = new TableExport<>(List.of(
+				new Column<Production.ToProduce>(t.get("analysis.examStake"), Production.ToProduce::examStake),
+				new Column<Production.ToProduce>(t.get("analysis.referential"), Production.ToProduce::referential),
+				new Column<Production.ToProduce>(t.get("analysis.idnumber"), Production.ToProduce::idnumber),
+				new Column<Production.ToProduce>(t.get("analysis.domain"), Production.ToProduce::shortname),
+				new Column<Production.ToProduce>(t.get("analysis.open"), Production.ToProduce::open),
+				new Column<Production.ToProduce>(t.get("analysis.domainSize"), Production.ToProduce::competencies),
+				new Column<Production.ToProduce>(t.get("analysis.openList"), p -> String.join(", ", p.openIdnumbers())),
+				new Column<Production.ToProduce>(t.get("analysis.examParts"), p -> String.join(" ; ", p.examParts()))),
+				display.zone());
+		return export.xlsxDownload("a-produire", t.get("analysis.toProduce"), production.ranked().flatMapIterable(l -> l));
+	}
+
+	/** The référentiel in Moodle's competency framework file, to import into Moodle or to edit and import back. */
+	@GetMapping("/analyse/{id}/referentiel.csv")
+	Mono<ResponseEntity<byte[]>> referentialCsv(@PathVariable long id) {
+		return referentials.find(id).zipWith(referentials.export(id)).map(t -> ResponseEntity.ok()
+			.contentType(TableExport.CSV)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
+				.filename(t.getT1().shortname() + "-" + t.getT1().idnumber() + ".csv", java.nio.charset.StandardCharsets.UTF_8)
+				.build()
+				.toString())
+			.body(t.getT2()));
+	}
+
+	/** The same 14 columns in XLSX, which the import reads too. */
+	@GetMapping("/analyse/{id}/referentiel.xlsx")
+	Mono<ResponseEntity<byte[]>> referentialXlsx(@PathVariable long id) {
+		List<String> headers = Referentials.exportHeaders();
+		List<Column<List<String>>> columns = new java.util.ArrayList<>();
+		for (int i = 0; i < headers.size(); i++) {
+			int index = i;
+			columns.add(new Column<List<String>>(headers.get(i), row -> row.get(index)));
+		}
+		return referentials.find(id).flatMap(r -> new TableExport<>(columns, display.zone())
+			.xlsxDownload("referentiel-" + r.idnumber(), "Référentiel", referentials.exportRows(id).flatMapIterable(rows -> rows)));
+	}
+
+	/**
+	 * The coverage matrix in XLSX: one row per current module (of the category, if given), one column per competency
+	 * (I, T or M for the depth), a column and a row of totals.
+	 */
+	@GetMapping("/analyse/{id}/matrice.xlsx")
+	Mono<ResponseEntity<byte[]>> matrixXlsx(@PathVariable long id, @RequestParam(required = false) @Nullable Long categoryId,
+			ServerWebExchange exchange) {
+		Texts t = Texts.of(messages, exchange);
+		return coverage.matrix(id, categoryId).flatMap(m -> {
+			if (m.columns().size() > MAX_XLSX_COLUMNS) {
+				return Mono.error(new be.fwb.ead.shared.InvalidRequest("La matrice a " + m.columns().size() + " compétences ; un "
+						+ "classeur en accepte au plus " + MAX_XLSX_COLUMNS + " : choisissez une matière."));
+			}
+			// Dense per row: 0 for no mapping, else the depth's ordinal + 1.
+			byte[][] dense = new byte[m.rows().size()][m.columns().size()];
+			for (int r = 0; r < dense.length; r++) {
+				int[] cells = m.cells().get(r);
+				for (int i = 0; i < cells.length; i += 2) {
+					dense[r][cells[i]] = (byte) (cells[i + 1] + 1);
+				}
+			}
+			String[] letters = { t.get("analysis.letter.INTRODUCED"), t.get("analysis.letter.WORKED"), t.get("analysis.letter.MASTERED") };
+			List<Column<Integer>> columns = new java.util.ArrayList<>();
+			columns.add(new Column<Integer>(t.get("module.shortname"), r -> r < 0 ? t.get("analysis.total") : m.rows().get(r).shortname()));
+			columns.add(new Column<Integer>(t.get("module.fullname"), r -> r < 0 ? "" : m.rows().get(r).fullname()));
+			columns.add(new Column<Integer>(t.get("analysis.total"), r -> r < 0 ? m.mappings() : m.rows().get(r).competencies()));
+			for (int c = 0; c < m.columns().size(); c++) {
+				int column = c;
+				columns.add(new Column<Integer>(m.columns().get(c).idnumber(), r -> {
+					if (r < 0) {
+						return m.columns().get(column).modules();
+					}
+					int depth = dense[r][column];
+					return depth == 0 ? null : letters[depth - 1];
+				}));
+			}
+			return new TableExport<>(columns, display.zone()).xlsxDownload("matrice", t.get("analysis.matrix"),
+					reactor.core.publisher.Flux.concat(reactor.core.publisher.Flux.range(0, m.rows().size()),
+							Mono.just(-1)));
+		});
+	}
+
+	private static final int MAX_XLSX_COLUMNS = 16_000;
+
+	/** What a version changed from the previous one, and the modules whose mappings it touches. */
+	@GetMapping("/analyse/{id}/changements")
+	String changes(@PathVariable long id, Model model) {
+		model.addAttribute("referential", referentials.find(id));
+		model.addAttribute("changes", referentials.changes(id));
+		return "analysis/changes";
 	}
 
 	@GetMapping("/analyse")
@@ -55,6 +161,7 @@ class AnalysisPages {
 		model.addAttribute("readiness", exams.readiness().collectList());
 		model.addAttribute("orphans", coverage.orphans().count());
 		model.addAttribute("priorities", priorities.ranked().map(p -> p.size() > 30 ? p.subList(0, 30) : p));
+		model.addAttribute("toProduce", production.ranked().map(p -> p.size() > 20 ? p.subList(0, 20) : p));
 		return "analysis/index";
 	}
 

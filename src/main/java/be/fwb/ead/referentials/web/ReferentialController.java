@@ -4,7 +4,11 @@ import java.util.List;
 
 import be.fwb.ead.referentials.Coverage;
 import be.fwb.ead.referentials.Exams;
+import be.fwb.ead.referentials.MappingFiles;
+import be.fwb.ead.referentials.MoodleFrameworks;
+import be.fwb.ead.referentials.Production;
 import be.fwb.ead.referentials.Referentials;
+import be.fwb.ead.shared.DisplaySettings;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
@@ -13,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,13 +38,85 @@ class ReferentialController {
 	private final Coverage coverage;
 	private final Exams exams;
 	private final be.fwb.ead.referentials.Priorities priorities;
+	private final Production production;
+	private final MappingFiles mappingFiles;
+	private final MoodleFrameworks moodleFrameworks;
+	private final DisplaySettings display;
 
 	ReferentialController(Referentials referentials, Coverage coverage, Exams exams,
-			be.fwb.ead.referentials.Priorities priorities) {
+			be.fwb.ead.referentials.Priorities priorities, Production production, MappingFiles mappingFiles,
+			MoodleFrameworks moodleFrameworks, DisplaySettings display) {
 		this.referentials = referentials;
 		this.coverage = coverage;
 		this.exams = exams;
 		this.priorities = priorities;
+		this.production = production;
+		this.mappingFiles = mappingFiles;
+		this.moodleFrameworks = moodleFrameworks;
+		this.display = display;
+	}
+
+	/**
+	 * The domains where competencies no current module works lie, the most exam weight at stake first: what to
+	 * produce.
+	 */
+	@GetMapping("/api/referentials/to-produce")
+	Mono<List<Production.ToProduce>> toProduce() {
+		return production.ranked();
+	}
+
+	/** Reads the competency frameworks of the Moodle site; a changed framework becomes a new version. */
+	@PostMapping("/api/referentials/moodle")
+	Mono<List<MoodleFrameworks.Outcome>> readMoodle(Authentication who) {
+		return moodleFrameworks.read(who.getName());
+	}
+
+	/** The mappings of a référentiel, one per module × competency. */
+	@GetMapping("/api/referentials/{id}/mappings")
+	Flux<MappingFiles.Line> mappings(@PathVariable long id) {
+		return mappingFiles.lines(id);
+	}
+
+	/** The same, as the CSV file an import reads back (UTF-8, semicolons). */
+	@GetMapping("/api/referentials/{id}/mappings.csv")
+	Mono<ResponseEntity<Flux<org.springframework.core.io.buffer.DataBuffer>>> mappingsCsv(@PathVariable long id,
+			org.springframework.web.server.ServerWebExchange exchange) {
+		return referentials.find(id).map(r -> MappingExport.table(display.zone())
+			.csvDownload("correspondances-" + r.idnumber(), mappingFiles.lines(id), exchange.getResponse().bufferFactory()));
+	}
+
+	/**
+	 * Imports mappings from a CSV or XLSX file (columns « Module (nom abrégé) », « Compétence (numéro d'identification) »,
+	 * « Profondeur »; an empty depth removes). One wrong line and nothing is written; {@code dryRun} only checks.
+	 */
+	@PostMapping(path = "/api/referentials/{id}/mappings/import", consumes = { "text/csv", "application/octet-stream",
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+	Mono<ResponseEntity<Object>> importMappings(@PathVariable long id, @RequestBody byte[] file,
+			@RequestParam(defaultValue = "false") boolean dryRun, Authentication who) {
+		return mappingFiles.run(id, file, dryRun, who.getName()).map(report -> {
+			if (!report.hasErrors()) {
+				return ResponseEntity.ok(report);
+			}
+			org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+					HttpStatus.UNPROCESSABLE_CONTENT, report.errors().size() + " ligne(s) à corriger ; rien n'a été importé.");
+			problem.setTitle("Import refusé");
+			problem.setInstance(java.net.URI.create("/api/referentials/" + id + "/mappings/import"));
+			problem.setProperty("lines", report.errors());
+			return ResponseEntity.unprocessableContent().body(problem);
+		});
+	}
+
+	/** An exam as defined: its parts, their weights and the ID numbers of their competencies. */
+	@GetMapping("/api/exams/{code}")
+	Mono<Exams.Definition> exam(@PathVariable String code) {
+		return exams.find(code);
+	}
+
+	/** Removes an exam and its parts. */
+	@DeleteMapping("/api/exams/{code}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> deleteExam(@PathVariable String code, Authentication who) {
+		return exams.delete(code, who.getName());
 	}
 
 	/** The current modules to adapt first, the highest score first, with the ingredients of the score. */
