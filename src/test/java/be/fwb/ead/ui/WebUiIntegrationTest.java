@@ -202,6 +202,91 @@ class WebUiIntegrationTest extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void aReferentialExportedToXlsxImportsBackToTheSameTreeAndTheMatrixHasItsTotals() throws IOException {
+		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		try (java.io.InputStream in = getClass().getResourceAsStream("/referentials/francais-tronc-commun.csv")) {
+			long id = await(referentials.importFile(in.readAllBytes(), "coord")).id();
+			long module = count("select min(id) from module");
+			await(db.sql("insert into competency_mapping (module_id, competency_id, depth, mapped_by, mapped_at) "
+					+ "select " + module + ", id, 'MASTERED', 'coord', now() from competency where idnumber = 'FR-ECR-1-1'").then());
+			Session s = signIn("relect", "mot-de-passe-relect");
+			byte[] xlsx = download(s, "/analyse/" + id + "/referentiel.xlsx");
+			be.fwb.ead.referentials.Referentials.Imported again = await(referentials.importFile(xlsx, "coord"));
+			assertThat(again.version()).isEqualTo(2);
+			assertThat(await(referentials.tree(again.id()))).extracting(c -> c.idnumber() + "<" + c.parentIdnumber() + ":" + c.shortname()
+					+ ":" + c.description()).containsExactlyElementsOf(await(referentials.tree(id)).stream()
+						.map(c -> c.idnumber() + "<" + c.parentIdnumber() + ":" + c.shortname() + ":" + c.description()).toList());
+
+			try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(s, "/analyse/" + id + "/matrice.xlsx")))) {
+				Sheet sheet = book.getSheetAt(0);
+				// 522 modules, then the totals; 3 columns, then the 11 competencies in tree order.
+				assertThat(sheet.getLastRowNum()).isEqualTo(523);
+				assertThat(sheet.getRow(0).getCell(3).getStringCellValue()).isEqualTo("FR-LIRE");
+				assertThat(sheet.getRow(0).getLastCellNum()).isEqualTo((short) 14);
+				int ecr = 3 + 9;
+				assertThat(sheet.getRow(0).getCell(ecr).getStringCellValue()).isEqualTo("FR-ECR-1-1");
+				String shortname = await(db.sql("select shortname from module where id = " + module).map(r -> r.get(0, String.class)).one());
+				org.apache.poi.ss.usermodel.Row row = java.util.stream.IntStream.rangeClosed(1, 522).mapToObj(sheet::getRow)
+					.filter(r -> r.getCell(0).getStringCellValue().equals(shortname)).findFirst().orElseThrow();
+				assertThat(row.getCell(ecr).getStringCellValue()).isEqualTo("M");
+				assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(1);
+				assertThat(row.getCell(3).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+				assertThat(sheet.getRow(523).getCell(0).getStringCellValue()).isEqualTo("Total");
+				assertThat(sheet.getRow(523).getCell(ecr).getNumericCellValue()).isEqualTo(1);
+				assertThat(sheet.getRow(523).getCell(3).getNumericCellValue()).isZero();
+			}
+		}
+	}
+
+	@Test
+	void anExamIsDefinedOnScreenAndARefusedFormKeepsWhatWasTyped() {
+		try (java.io.InputStream in = getClass().getResourceAsStream("/referentials/francais-tronc-commun.csv")) {
+			await(referentials.importFile(in.readAllBytes(), "coord"));
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		Session reviewer = signIn("relect", "mot-de-passe-relect");
+		web.get().uri("/analyse/examens/nouveau").cookie("SESSION", reviewer.cookie()).accept(HTML).exchange()
+			.expectStatus().isForbidden();
+		Session s = signIn("coord", "mot-de-passe-coord");
+		String form = web.get().uri("/analyse/examens/nouveau").cookie("SESSION", s.cookie()).accept(HTML).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		String csrf = csrf(form);
+		MultiValueMap<String, String> typed = new LinkedMultiValueMap<>();
+		typed.add("_csrf", csrf);
+		typed.add("existing", "false");
+		typed.add("code", "ce1d-fr");
+		typed.add("name", "CE1D – français");
+		typed.add("level", "");
+		typed.addAll("partName", java.util.List.of("Lecture", "Écriture", ""));
+		typed.addAll("partWeight", java.util.List.of("60", "quarante", ""));
+		typed.addAll("partCompetencies", java.util.List.of("FR-LIRE-1-1-a\nFR-LIRE-1-1-b", "FR-ECR-1-1-a", ""));
+		String refused = web.post().uri("/analyse/examens").cookie("SESSION", s.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData(typed)).exchange()
+			.expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+		assertThat(refused).contains("le poids « quarante » n&#39;est pas un nombre entier").contains("value=\"quarante\"")
+			.contains("FR-LIRE-1-1-a\nFR-LIRE-1-1-b");
+		assertThat(count("select count(*) from exam")).isZero();
+
+		typed.set("partWeight", "60");
+		typed.add("partWeight", "40");
+		typed.add("partWeight", "");
+		web.post().uri("/analyse/examens").cookie("SESSION", s.cookie()).accept(HTML).body(BodyInserters.fromFormData(typed)).exchange()
+			.expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/analyse/examens/CE1D-FR");
+		be.fwb.ead.referentials.Exams.Definition saved = await(exams.find("CE1D-FR"));
+		assertThat(saved.parts()).extracting(p -> p.name() + " " + p.weight() + " " + p.competencies())
+			.containsExactly("Lecture 60 [FR-LIRE-1-1-a, FR-LIRE-1-1-b]", "Écriture 40 [FR-ECR-1-1-a]");
+		String page = web.get().uri("/analyse/examens/CE1D-FR").cookie("SESSION", s.cookie()).accept(HTML).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).contains("Enregistré.").contains("value=\"Écriture\"");
+		web.post().uri("/analyse/examens/CE1D-FR/supprimer").cookie("SESSION", s.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", csrf(page))).exchange().expectStatus().is3xxRedirection();
+		assertThat(count("select count(*) from exam")).isZero();
+		assertThat(count("select count(*) from change_log where entity = 'exam'")).isEqualTo(2);
+	}
+
 	private byte[] download(Session s, String path) {
 		return web.get().uri(path).cookie("SESSION", s.cookie()).exchange()
 			.expectStatus().isOk()
