@@ -13,6 +13,7 @@ import be.fwb.ead.sync.SyncMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,7 @@ class AnalysisJourneyIntegrationTest extends BrowserTest {
 	void catalogueReferentialAndAccount() throws Exception {
 		await(launcher.execute(SyncMode.FULL, "test"));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
+		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 		try (InputStream in = getClass().getResourceAsStream("/referentials/francais-tronc-commun.csv")) {
 			await(referentials.importFile(in.readAllBytes(), "coord"));
 		}
@@ -58,5 +60,34 @@ class AnalysisJourneyIntegrationTest extends BrowserTest {
 		browser.find(By.partialLinkText("Secondaire inférieur – CE1D › Français (")).click();
 		assertThat(browser.all(By.cssSelector("#heatmap tbody tr"))).hasSizeGreaterThan(1);
 		assertThat(browser.text(By.cssSelector("#heatmap tbody"))).contains("Français");
+	}
+
+	@Test
+	void aCoordinatorMapsAModuleFromTheHeatmapThenSeesWhatToProduceAndEditsAnExam() {
+		browser.signIn("coord", "mot-de-passe-coord");
+		browser.find(By.linkText("Analyse")).click();
+		browser.waitForText(By.id("to-produce"), "FR-ECR-1");
+		assertThat(browser.text(By.cssSelector("#to-produce tbody tr:first-child"))).contains("FR-ECR-1").contains("CE1D-FR – Écriture");
+		browser.find(By.cssSelector("#referentials a")).click();
+		browser.waitForText(By.tagName("h1"), "Français – tronc commun");
+		browser.find(By.partialLinkText("Secondaire inférieur – CE1D › Français (")).click();
+		browser.find(By.cssSelector("#heatmap tbody th a")).click();
+		browser.waitForText(By.tagName("h1"), "Compétences de");
+		new Select(browser.find(By.cssSelector("#editor select[id^=c]:not([disabled])"))).selectByVisibleText("maîtrisée");
+		browser.find(By.cssSelector("#mapping-form button[type=submit]")).click();
+		browser.waitForText(By.id("flash"), "Correspondances enregistrées.");
+		assertThat(browser.text(By.id("mapped"))).contains("FR-LIRE").contains("maîtrisée");
+		assertAccessible("compétences d'un module");
+		browser.screenshot("compétences-d-un-module");
+
+		browser.find(By.linkText("Analyse")).click();
+		browser.find(By.linkText("CE1D – français (CE1D-FR)")).click();
+		browser.waitForText(By.tagName("h1"), "CE1D – français (CE1D-FR)");
+		assertThat(browser.find(By.id("p-comp-1")).getAttribute("value")).isEqualTo("FR-ECR-1-1-a");
+		browser.type(By.id("p-weight-1"), "50");
+		browser.find(By.cssSelector("#exam-form button[type=submit]")).click();
+		browser.waitForText(By.id("flash"), "Enregistré.");
+		assertThat(browser.find(By.id("p-weight-1")).getAttribute("value")).isEqualTo("50");
+		assertAccessible("examen");
 	}
 }
