@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * leaving gaps (some expected outcomes no module works) so that the analyses have something to say.
  * Runs after the first sync, which brings the modules.
  */
-final class DemoReferentials {
+public final class DemoReferentials {
 
 	private static final String AUTHOR = "démo";
 	private static final String[] EXAMS = { "CEB", "CE1D", "CESS" };
@@ -32,14 +32,14 @@ final class DemoReferentials {
 	private final Exams exams;
 	private final DatabaseClient db;
 
-	DemoReferentials(Referentials referentials, Coverage coverage, Exams exams, DatabaseClient db) {
+	public DemoReferentials(Referentials referentials, Coverage coverage, Exams exams, DatabaseClient db) {
 		this.referentials = referentials;
 		this.coverage = coverage;
 		this.exams = exams;
 		this.db = db;
 	}
 
-	Mono<Void> seedIfEmpty() {
+	public Mono<Void> seedIfEmpty() {
 		return referentials.all().hasElements().flatMap(any -> any ? Mono.empty() : seed());
 	}
 

@@ -72,7 +72,7 @@ public final class PageBenchmark {
 
 	private void run() {
 		DatabaseClient db = app.getBean(DatabaseClient.class);
-		db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account restart identity cascade")
+		db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, referential, exam restart identity cascade")
 			.then()
 			.block();
 		app.getBean(Accounts.class).create("bench", "bench-password", Role.COORDINATOR, "Benchmark", null).block();
@@ -84,9 +84,18 @@ public final class PageBenchmark {
 		long moduleId = count(db, "select min(id) from module m where exists (select 1 from module_role r where r.module_id = m.id)");
 		long vacataireId = count(db, "select min(vacataire_id) from module_role");
 		long lastPage = (modules + 49) / 50;
+		// The demo's référentiels, exams and mappings, for the analysis screens.
+		new be.fwb.ead.demo.DemoReferentials(app.getBean(be.fwb.ead.referentials.Referentials.class),
+				app.getBean(be.fwb.ead.referentials.Coverage.class), app.getBean(be.fwb.ead.referentials.Exams.class), db)
+			.seedIfEmpty()
+			.block();
+		long referentialId = count(db, "select max(id) from referential");
+		long competencies = count(db, "select count(*) from competency");
+		long mappings = count(db, "select count(*) from competency_mapping");
 		signIn();
 		System.out.printf(Locale.ROOT, "%nPage benchmark: %d modules, %d vacataires (scale %d); server time from Server-Timing, "
-				+ "%d requests per page after %d warm-ups%n", modules, vacataires, scale, RUNS, WARM_UPS);
+				+ "%d requests per page after %d warm-ups; %d competencies, %d mappings%n", modules, vacataires, scale, RUNS,
+				WARM_UPS, competencies, mappings);
 		List<String[]> pages = List.of(new String[] { "tableau de bord", "/" },
 				new String[] { "modules, page 1", "/modules" },
 				new String[] { "modules, recherche sans accents", "/modules?q=ecrire+un+texte" },
@@ -105,7 +114,11 @@ public final class PageBenchmark {
 				new String[] { "à traiter", "/attention" },
 				new String[] { "formations", "/formations" },
 				new String[] { "recrutement", "/recrutement" },
-				new String[] { "titres", "/titres" });
+				new String[] { "titres", "/titres" },
+				new String[] { "analyse du catalogue", "/analyse" },
+				new String[] { "référentiel : carte, lacunes, recouvrements", "/analyse/" + referentialId },
+				new String[] { "compétences d'un module", "/modules/" + moduleId + "/competences" },
+				new String[] { "examen", "/analyse/examens/CESS" });
 		boolean within = true;
 		for (String[] page : pages) {
 			within &= measure(page[0], page[1], page[0].contains("htmx"), WARM_UPS, RUNS);
@@ -113,6 +126,9 @@ public final class PageBenchmark {
 		within &= download("export CSV des modules", "/modules/export.csv?state=all");
 		within &= download("export XLSX des modules", "/modules/export.xlsx?state=all");
 		within &= download("export XLSX des vacataires", "/vacataires/export.xlsx");
+		within &= download("export XLSX de la matrice de couverture", "/analyse/" + referentialId + "/matrice.xlsx");
+		within &= download("export XLSX des correspondances", "/analyse/" + referentialId + "/correspondances.xlsx");
+		within &= download("export XLSX « à produire »", "/analyse/a-produire.xlsx");
 		within &= concurrent("/modules?sort=learners");
 		System.out.println(within ? "All figures within their bounds." : "SOME FIGURES EXCEED THEIR BOUNDS.");
 	}
