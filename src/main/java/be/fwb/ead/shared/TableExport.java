@@ -103,7 +103,8 @@ public final class TableExport<T> {
 
 	private byte[] workbook(String sheetName, List<List<@Nullable Object>> rows) {
 		try (SXSSFWorkbook book = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
-			SXSSFSheet sheet = book.createSheet(sheetName);
+			// Excel refuses : / \\ ? * [ ] in a sheet name, and more than 31 characters.
+			SXSSFSheet sheet = book.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(sheetName, '-'));
 			Font bold = book.createFont();
 			bold.setBold(true);
 			CellStyle header = book.createCellStyle();
@@ -123,7 +124,10 @@ public final class TableExport<T> {
 			for (List<@Nullable Object> values : rows) {
 				Row row = sheet.createRow(r++);
 				for (int i = 0; i < values.size(); i++) {
-					write(row.createCell(i), values.get(i), dateTime, date);
+					// An empty value gets no cell at all: a sparse table (a coverage matrix) stays small and quick.
+					if (values.get(i) != null) {
+						write(row.createCell(i), values.get(i), dateTime, date);
+					}
 				}
 			}
 			sheet.createFreezePane(0, 1);

@@ -45,6 +45,17 @@ class TableExportUnitTest {
 		assertThat(csv(Flux.empty())).isEqualTo("\uFEFFNom;Apprenants;Modifié\r\n");
 	}
 
+	@Test
+	void anXlsxSheetNameExcelWouldRefuseIsMadeSafeAndEmptyValuesGetNoCell() throws Exception {
+		byte[] xlsx = export.xlsx("À produire : domaines non couverts [tout]", Flux.just(new Row("Lire", 3, null))).toFuture().get();
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			var sheet = book.getSheetAt(0);
+			assertThat(sheet.getSheetName()).isEqualTo("À produire - domaines non couve");
+			assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Lire");
+			assertThat(sheet.getRow(1).getCell(2)).isNull();
+		}
+	}
+
 	private String csv(Flux<Row> rows) {
 		StringBuilder out = new StringBuilder();
 		export.csv(rows, DefaultDataBufferFactory.sharedInstance)
