@@ -31,8 +31,8 @@ class ApiIntegrationTest extends IntegrationTest {
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecteur", null));
 		await(accounts.create("vac", "mot-de-passe-vac", Role.VACATAIRE, "Vacataire", null));
 		await(launcher.execute(SyncMode.FULL, "test"));
-		coordinator = token("coord", "mot-de-passe-coord");
-		reviewer = token("relect", "mot-de-passe-relect");
+		coordinator = apiToken("coord", "mot-de-passe-coord");
+		reviewer = apiToken("relect", "mot-de-passe-relect");
 	}
 
 	@Test
@@ -56,7 +56,7 @@ class ApiIntegrationTest extends IntegrationTest {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.title").isEqualTo("Authentification requise");
 		web.get().uri("/api/modules").headers(h -> h.setBearerAuth("faux-jeton")).exchange().expectStatus().isUnauthorized();
-		String vacataire = token("vac", "mot-de-passe-vac");
+		String vacataire = apiToken("vac", "mot-de-passe-vac");
 		web.get().uri("/api/modules").headers(h -> h.setBearerAuth(vacataire)).exchange()
 			.expectStatus().isForbidden()
 			.expectBody().jsonPath("$.detail").isEqualTo("Votre rôle ne permet pas cette action.");
@@ -169,13 +169,5 @@ class ApiIntegrationTest extends IntegrationTest {
 		assertThat(apiPaths).hasSizeGreaterThan(30);
 		assertThat(apiPaths).allSatisfy(path -> assertThat(docs).contains("\"" + path + "\""));
 		assertThat(docs).doesNotContain("\"/modules\"").doesNotContain("/connexion").doesNotContain("\"/synchronisations\"");
-	}
-
-	private String token(String username, String password) {
-		return web.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("username", username, "password", password))
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody().get("token").toString();
 	}
 }

@@ -81,6 +81,15 @@ public abstract class IntegrationTest {
 			    ('Disponibilité', 1, 5)""";
 
 	/** Waits for a publisher with StepVerifier, at most a minute, and gives its value (null when empty). */
+	/** A bearer token from {@code POST /api/auth/token}. */
+	protected String apiToken(String username, String password) {
+		return (String) web.post().uri("/api/auth/token").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(java.util.Map.of("username", username, "password", password))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("token");
+	}
+
 	protected static <T> T await(Mono<T> mono) {
 		AtomicReference<T> value = new AtomicReference<>();
 		StepVerifier.create(mono).thenConsumeWhile(v -> {

@@ -101,19 +101,9 @@ public class MappingFiles {
 		return referentials.find(referentialId)
 			.then(Mono.fromCallable(() -> SpreadsheetReader.read(file)).subscribeOn(Schedulers.boundedElastic()))
 			.flatMap(table -> {
-				Map<String, Integer> index = new HashMap<>();
-				List<String> ignored = new ArrayList<>();
-				for (int i = 0; i < table.header().size(); i++) {
-					String field = COLUMNS.get(SearchText.key(table.header().get(i)));
-					if (field == null) {
-						if (!table.header().get(i).isBlank()) {
-							ignored.add(table.header().get(i));
-						}
-					}
-					else {
-						index.putIfAbsent(field, i);
-					}
-				}
+				SpreadsheetReader.Columns columns = SpreadsheetReader.columns(table.header(), COLUMNS);
+				Map<String, Integer> index = columns.index();
+				List<String> ignored = columns.ignored();
 				if (index.size() < 3) {
 					return Mono.error(new InvalidRequest("La première ligne doit nommer les colonnes « " + MODULE + " », « " + COMPETENCY
 							+ " » et « " + DEPTH + " » (colonnes lues : " + String.join(", ", table.header()) + ")."));

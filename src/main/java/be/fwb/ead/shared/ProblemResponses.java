@@ -28,6 +28,21 @@ public final class ProblemResponses {
 		return problem;
 	}
 
+	/**
+	 * The answer to a file import: its report when every line is right, else a 422 problem listing the wrong lines
+	 * (nothing was written).
+	 */
+	public static org.springframework.http.ResponseEntity<Object> importReport(Object report, java.util.List<?> wrongLines,
+			String instance) {
+		if (wrongLines.isEmpty()) {
+			return org.springframework.http.ResponseEntity.ok(report);
+		}
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Import refusé",
+				wrongLines.size() + " ligne(s) à corriger ; rien n'a été importé.", instance);
+		problem.setProperty("lines", wrongLines);
+		return org.springframework.http.ResponseEntity.unprocessableContent().body(problem);
+	}
+
 	public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String title, String detail) {
 		ServerHttpResponse response = exchange.getResponse();
 		if (response.isCommitted()) {

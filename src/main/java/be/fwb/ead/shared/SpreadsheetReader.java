@@ -38,6 +38,31 @@ public final class SpreadsheetReader {
 	public record Table(List<String> header, List<Line> lines) {
 	}
 
+	/** Which field each column holds (the first column naming a field wins), and the named columns nobody reads. */
+	public record Columns(java.util.Map<String, Integer> index, List<String> ignored) {
+	}
+
+	/**
+	 * Reads a header through aliases: {@code aliases} maps a header's {@link SearchText#key} (lower case, no accents)
+	 * to a field name.
+	 */
+	public static Columns columns(List<String> header, java.util.Map<String, String> aliases) {
+		java.util.Map<String, Integer> index = new java.util.HashMap<>();
+		List<String> ignored = new ArrayList<>();
+		for (int i = 0; i < header.size(); i++) {
+			String field = aliases.get(SearchText.key(header.get(i)));
+			if (field == null) {
+				if (!header.get(i).isBlank()) {
+					ignored.add(header.get(i));
+				}
+			}
+			else {
+				index.putIfAbsent(field, i);
+			}
+		}
+		return new Columns(java.util.Map.copyOf(index), List.copyOf(ignored));
+	}
+
 	private static final byte[] ZIP = { 'P', 'K' };
 
 	private SpreadsheetReader() {

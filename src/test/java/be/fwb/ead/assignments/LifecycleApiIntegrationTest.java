@@ -32,8 +32,8 @@ class LifecycleApiIntegrationTest extends IntegrationTest {
 		await(launcher.execute(SyncMode.FULL, "test"));
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordinatrice", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecteur", null));
-		coordinator = token("coord", "mot-de-passe-coord");
-		reviewer = token("relect", "mot-de-passe-relect");
+		coordinator = apiToken("coord", "mot-de-passe-coord");
+		reviewer = apiToken("relect", "mot-de-passe-relect");
 	}
 
 	@Test
@@ -84,7 +84,7 @@ class LifecycleApiIntegrationTest extends IntegrationTest {
 		long mine = count("select min(id) from vacataire");
 		long other = count("select max(id) from vacataire");
 		await(accounts.create("zoe", "mot-de-passe-zoe", Role.VACATAIRE, "Zoë", mine));
-		String me = token("zoe", "mot-de-passe-zoe");
+		String me = apiToken("zoe", "mot-de-passe-zoe");
 		List<Evaluations.Score> scores = await(evaluations.grid().map(c -> new Evaluations.Score(c.id(), 3, null)).collectList());
 		long myEvaluation = await(evaluations.record(mine, LocalDate.now(), scores, "Bien", "coord"));
 		long theirs = await(evaluations.record(other, LocalDate.now(), scores, "Bien", "coord"));
@@ -103,13 +103,5 @@ class LifecycleApiIntegrationTest extends IntegrationTest {
 		web.get().uri("/api/vacataires/" + mine + "/evaluations").headers(h -> h.setBearerAuth(me)).exchange()
 			.expectStatus().isForbidden();
 		assertThat(count("select count(*) from evaluation where acknowledged_at is not null")).isEqualTo(1);
-	}
-
-	private String token(String username, String password) {
-		return (String) web.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("username", username, "password", password))
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody().get("token");
 	}
 }

@@ -37,8 +37,8 @@ class ReferentialsApiIntegrationTest extends IntegrationTest {
 		await(launcher.execute(SyncMode.FULL, "test"));
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordinatrice", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecteur", null));
-		coordinator = token("coord", "mot-de-passe-coord");
-		reviewer = token("relect", "mot-de-passe-relect");
+		coordinator = apiToken("coord", "mot-de-passe-coord");
+		reviewer = apiToken("relect", "mot-de-passe-relect");
 		try (InputStream in = getClass().getResourceAsStream("/referentials/francais-tronc-commun.csv")) {
 			referential = await(referentials.importFile(in.readAllBytes(), "coord")).id();
 		}
@@ -101,13 +101,5 @@ class ReferentialsApiIntegrationTest extends IntegrationTest {
 		web.post().uri("/api/referentials/moodle").headers(h -> h.setBearerAuth(coordinator)).exchange()
 			.expectStatus().isEqualTo(422)
 			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("ne sont pas activées"));
-	}
-
-	private String token(String username, String password) {
-		return (String) web.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("username", username, "password", password))
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody().get("token");
 	}
 }

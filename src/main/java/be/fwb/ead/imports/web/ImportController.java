@@ -1,11 +1,8 @@
 package be.fwb.ead.imports.web;
 
-import java.net.URI;
-
 import be.fwb.ead.imports.VacataireImport;
+import be.fwb.ead.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,16 +29,7 @@ class ImportController {
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
 	Mono<ResponseEntity<Object>> run(@RequestBody byte[] file, @RequestParam(defaultValue = "false") boolean dryRun,
 			Authentication who) {
-		return imports.run(file, dryRun, who.getName()).map(report -> {
-			if (!report.hasErrors()) {
-				return ResponseEntity.ok(report);
-			}
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-					report.errors().size() + " ligne(s) à corriger ; rien n'a été importé.");
-			problem.setTitle("Import refusé");
-			problem.setInstance(URI.create("/api/vacataires/import"));
-			problem.setProperty("lines", report.errors());
-			return ResponseEntity.unprocessableContent().body(problem);
-		});
+		return imports.run(file, dryRun, who.getName())
+			.map(report -> ProblemResponses.importReport(report, report.errors(), "/api/vacataires/import"));
 	}
 }

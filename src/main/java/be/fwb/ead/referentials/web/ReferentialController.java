@@ -9,6 +9,7 @@ import be.fwb.ead.referentials.MoodleFrameworks;
 import be.fwb.ead.referentials.Production;
 import be.fwb.ead.referentials.Referentials;
 import be.fwb.ead.shared.DisplaySettings;
+import be.fwb.ead.shared.ProblemResponses;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
@@ -93,17 +94,8 @@ class ReferentialController {
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
 	Mono<ResponseEntity<Object>> importMappings(@PathVariable long id, @RequestBody byte[] file,
 			@RequestParam(defaultValue = "false") boolean dryRun, Authentication who) {
-		return mappingFiles.run(id, file, dryRun, who.getName()).map(report -> {
-			if (!report.hasErrors()) {
-				return ResponseEntity.ok(report);
-			}
-			org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
-					HttpStatus.UNPROCESSABLE_CONTENT, report.errors().size() + " ligne(s) à corriger ; rien n'a été importé.");
-			problem.setTitle("Import refusé");
-			problem.setInstance(java.net.URI.create("/api/referentials/" + id + "/mappings/import"));
-			problem.setProperty("lines", report.errors());
-			return ResponseEntity.unprocessableContent().body(problem);
-		});
+		return mappingFiles.run(id, file, dryRun, who.getName())
+			.map(r -> ProblemResponses.importReport(r, r.errors(), "/api/referentials/" + id + "/mappings/import"));
 	}
 
 	/** An exam as defined: its parts, their weights and the ID numbers of their competencies. */
