@@ -1,0 +1,528 @@
+package be.fwb.ead.reviews;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import be.fwb.ead.audit.Change;
+import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.reviews.Rubrics.Criterion;
+import be.fwb.ead.reviews.Rubrics.Kind;
+import be.fwb.ead.reviews.Rubrics.Rubric;
+import be.fwb.ead.shared.Conflict;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.NotFound;
+import be.fwb.ead.shared.Refused;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The reviews of the modules and their life: planned → in review → changes requested → in review (the next round) …
+ * → approved or rejected. Every transition is guarded (who, from which state, with what), dated and kept; a reviewer
+ * never reviews a module they author or tutor.
+ */
+@Service
+public class Reviews {
+
+	/** Who acts: the review's reviewer, or a coordinator (who may act on any review). */
+	public record Actor(String username, boolean coordinator) {
+	}
+
+	public record Review(long id, long moduleId, String moduleShortname, String moduleFullname, long rubricId, String reviewer,
+			ReviewState state, int round, @Nullable LocalDate deadline, @Nullable Integer score, @Nullable Long campaignId,
+			String plannedBy, Instant plannedAt, @Nullable Instant decidedAt) {
+	}
+
+	public record Answer(long id, long vacataireId, String text, Instant answeredAt) {
+	}
+
+	public record Finding(long id, long criterionId, int round, @Nullable Integer score, @Nullable Boolean passed,
+			@Nullable String comment, String recordedBy, Instant recordedAt, List<Answer> answers) {
+	}
+
+	public record Event(@Nullable ReviewState from, ReviewState to, String actor, Instant at, @Nullable String note) {
+	}
+
+	/** A review with its rubric, every finding of every round, and its history. */
+	public record Detail(Review review, Rubric rubric, List<Finding> findings, List<Event> events) {
+
+		/** The findings of the current round, by criterion. */
+		public Map<Long, Finding> current() {
+			Map<Long, Finding> out = new HashMap<>();
+			findings.stream().filter(f -> f.round() == review.round()).forEach(f -> out.put(f.criterionId(), f));
+			return out;
+		}
+	}
+
+	/** A finding to record: a score for a scale, passed or not for a pass/fail criterion, and a comment. */
+	public record FindingInput(long criterionId, @Nullable Integer score, @Nullable Boolean passed, @Nullable String comment) {
+	}
+
+	private final DatabaseClient db;
+	private final Rubrics rubrics;
+	private final ChangeLog changes;
+	private final TransactionalOperator transaction;
+	private final ZoneId zone;
+
+	Reviews(DatabaseClient db, Rubrics rubrics, ChangeLog changes, TransactionalOperator transaction,
+			be.fwb.ead.shared.DisplaySettings display) {
+		this.db = db;
+		this.rubrics = rubrics;
+		this.changes = changes;
+		this.transaction = transaction;
+		this.zone = display.zone();
+	}
+
+	/**
+	 * Plans a review of the module by the reviewer, against the given rubric version (by default the latest of the
+	 * EAD's rubric). Refused when the module already has an open review, when the reviewer may not review (unknown,
+	 * not staff) or authors or tutors the module.
+	 */
+	public Mono<Long> plan(long moduleId, String reviewer, @Nullable Long rubricId, @Nullable Long campaignId, String author) {
+		Mono<Rubric> rubric = rubricId == null ? rubrics.latest(Rubrics.DEFAULT) : rubrics.find(rubricId);
+		return module(moduleId).then(checkReviewer(moduleId, reviewer)).then(rubric).flatMap(r -> {
+			var insert = db.sql("""
+					insert into review (module_id, rubric_id, reviewer, state, round, campaign_id, planned_by, planned_at)
+					values (:module, :rubric, :reviewer, 'PLANNED', 1, :campaign, :by, :now) returning id""")
+				.bind("module", moduleId)
+				.bind("rubric", r.id())
+				.bind("reviewer", reviewer)
+				.bind("by", author)
+				.bind("now", Instant.now());
+			insert = campaignId == null ? insert.bindNull("campaign", Long.class) : insert.bind("campaign", campaignId);
+			return insert.map(x -> x.get("id", Long.class))
+				.one()
+				.onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
+						e -> new Conflict("Ce module a déjà une revue en cours : terminez-la avant d'en planifier une autre."))
+				.flatMap(id -> event(id, null, ReviewState.PLANNED, author, "relecteur : " + reviewer)
+					.then(changes.record(author, Change.of("review", id, null, "planned", "Revue du module " + moduleId + " planifiée, relecteur "
+							+ reviewer + ", grille " + r.code() + " v" + r.version())))
+					.thenReturn(id));
+		}).as(transaction::transactional);
+	}
+
+	/** Gives the review to another reviewer (coordinators), with the same conflict-of-interest rule. */
+	public Mono<Void> reassign(long id, String reviewer, String author) {
+		return review(id).flatMap(r -> {
+			if (!r.state().open()) {
+				return Mono.error(new Refused("Une revue " + r.state().label() + " ne change plus de relecteur."));
+			}
+			return checkReviewer(r.moduleId(), reviewer).then(db.sql("update review set reviewer = :reviewer where id = :id")
+				.bind("reviewer", reviewer)
+				.bind("id", id)
+				.then())
+				.then(event(id, r.state(), r.state(), author, "relecteur : " + r.reviewer() + " → " + reviewer))
+				.then(changes.record(author, Change.of("review", id, null, "reassigned", "Revue " + id + " confiée à " + reviewer)
+					.withStates(Map.of("reviewer", r.reviewer()), Map.of("reviewer", reviewer))));
+		}).as(transaction::transactional);
+	}
+
+	/** The reviewer must be an enabled staff account, not linked to a vacataire who authors or tutors the module. */
+	private Mono<Void> checkReviewer(long moduleId, String reviewer) {
+		return db.sql("""
+				select a.role, a.enabled, a.display_name,
+				       exists (select 1 from module_role mr where mr.module_id = :module and mr.vacataire_id = a.vacataire_id) or
+				       exists (select 1 from assignment x where x.module_id = :module and x.vacataire_id = a.vacataire_id
+				               and x.ends_on >= current_date) as involved
+				from account a where a.username = :reviewer""")
+			.bind("module", moduleId)
+			.bind("reviewer", reviewer)
+			.fetch()
+			.one()
+			.switchIfEmpty(Mono.error(new InvalidRequest("Aucun compte n'a l'identifiant « " + reviewer + " ».")))
+			.flatMap(a -> {
+				if (!Boolean.TRUE.equals(a.get("enabled")) || "VACATAIRE".equals(a.get("role"))) {
+					return Mono.error(new Refused("« " + reviewer + " » ne peut pas relire : seul un compte actif de relecteur ou de "
+							+ "coordinateur le peut."));
+				}
+				if (Boolean.TRUE.equals(a.get("involved"))) {
+					return Mono.error(new Refused("Conflit d'intérêts : " + a.get("display_name") + " conçoit ou tutore ce module et ne "
+							+ "peut pas le relire. Choisissez un autre relecteur."));
+				}
+				return Mono.empty();
+			});
+	}
+
+	/** The reviewer opens the review (planned → in review). */
+	public Mono<Void> start(long id, Actor actor) {
+		return move(id, actor, EnumSet.of(ReviewState.PLANNED), ReviewState.IN_REVIEW, null, r -> Mono.empty(), Map.of());
+	}
+
+	/**
+	 * Records findings of the current round (while in review), one per criterion at most; a finding recorded again
+	 * replaces the round's previous one.
+	 */
+	public Mono<Void> record(long id, List<FindingInput> findings, Actor actor) {
+		return detail(id).flatMap(d -> {
+			allowed(d.review(), actor);
+			if (d.review().state() != ReviewState.IN_REVIEW) {
+				return Mono.error(new Refused("Les constats s'enregistrent pendant la revue ; celle-ci est " + d.review().state().label()
+						+ "."));
+			}
+			Map<Long, Criterion> criteria = new HashMap<>();
+			d.rubric().criteria().forEach(c -> criteria.put(c.id(), c));
+			Set<Long> seen = new java.util.HashSet<>();
+			for (FindingInput f : findings) {
+				Criterion c = criteria.get(f.criterionId());
+				if (c == null) {
+					return Mono.error(new InvalidRequest("Le critère " + f.criterionId() + " n'est pas dans la grille de cette revue."));
+				}
+				if (!seen.add(c.id())) {
+					return Mono.error(new InvalidRequest("Le critère « " + c.label() + " » figure deux fois."));
+				}
+				String problem = check(c, f);
+				if (problem != null) {
+					return Mono.error(new InvalidRequest(problem));
+				}
+			}
+			Instant now = Instant.now();
+			return Flux.fromIterable(findings).concatMap(f -> {
+				var spec = db.sql("""
+						insert into review_finding (review_id, criterion_id, round, score, passed, comment, recorded_by, recorded_at)
+						values (:review, :criterion, :round, :score, :passed, :comment, :by, :now)
+						on conflict (review_id, criterion_id, round) do update set score = excluded.score, passed = excluded.passed,
+						       comment = excluded.comment, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at""")
+					.bind("review", id)
+					.bind("criterion", f.criterionId())
+					.bind("round", d.review().round())
+					.bind("by", actor.username())
+					.bind("now", now);
+				spec = f.score() == null ? spec.bindNull("score", Integer.class) : spec.bind("score", f.score());
+				spec = f.passed() == null ? spec.bindNull("passed", Boolean.class) : spec.bind("passed", f.passed());
+				spec = f.comment() == null || f.comment().isBlank() ? spec.bindNull("comment", String.class)
+						: spec.bind("comment", f.comment().trim());
+				return spec.then();
+			})
+				.then(changes.record(actor.username(), Change.of("review", id, null, "findings", findings.size()
+						+ " constat(s) enregistré(s), tour " + d.review().round()).withStates(null, findings)));
+		}).as(transaction::transactional);
+	}
+
+	private static @Nullable String check(Criterion c, FindingInput f) {
+		if (c.kind() == Kind.SCALE) {
+			if (f.score() == null || f.score() < 1 || f.score() > c.scaleMax() || f.passed() != null) {
+				return "« " + c.label() + " » se note de 1 à " + c.scaleMax() + ".";
+			}
+		}
+		else if (f.passed() == null || f.score() != null) {
+			return "« " + c.label() + " » est réussi ou non (passed : true ou false).";
+		}
+		if (f.comment() != null && f.comment().length() > 4000) {
+			return "Le commentaire de « " + c.label() + " » dépasse 4000 caractères.";
+		}
+		return null;
+	}
+
+	/**
+	 * Asks the authors for changes (in review → changes requested): every criterion has a finding this round, at least
+	 * one of them says what to change (a comment on a criterion below its best), and the deadline is after today.
+	 */
+	public Mono<Void> requestChanges(long id, @Nullable LocalDate deadline, Actor actor) {
+		if (deadline == null || !deadline.isAfter(LocalDate.now(zone))) {
+			return Mono.error(new InvalidRequest("Donnez aux concepteurs une date limite postérieure à aujourd'hui."));
+		}
+		return move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.CHANGES_REQUESTED, "pour le " + deadline, d -> {
+			String missing = missing(d);
+			if (missing != null) {
+				return Mono.error(new Refused(missing));
+			}
+			boolean asked = d.rubric().criteria().stream().anyMatch(c -> {
+				Finding f = d.current().get(c.id());
+				return f.comment() != null && value(c, f) < 1.0;
+			});
+			if (!asked) {
+				return Mono.error(new Refused("Aucun constat ne demande de modification : commentez au moins un critère qui n'est pas "
+						+ "au maximum, ou approuvez."));
+			}
+			return Mono.empty();
+		}, Map.of("deadline", deadline));
+	}
+
+	/** The authors have made their changes: the reviewer checks again (changes requested → in review, next round). */
+	public Mono<Void> recheck(long id, Actor actor) {
+		return move(id, actor, EnumSet.of(ReviewState.CHANGES_REQUESTED), ReviewState.IN_REVIEW, null, d -> Mono.empty(),
+				Map.of("round", -1));
+	}
+
+	/**
+	 * Approves (in review → approved): every criterion has a finding this round, no pass/fail criterion failed, and
+	 * the weighted score reaches the rubric's threshold.
+	 */
+	public Mono<Void> approve(long id, Actor actor) {
+		return detail(id).flatMap(d -> {
+			String missing = missing(d);
+			if (d.review().state() == ReviewState.IN_REVIEW && missing != null) {
+				return Mono.error(new Refused(missing));
+			}
+			int score = d.review().state() == ReviewState.IN_REVIEW ? score(d.rubric(), d.current()) : 0;
+			return move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.APPROVED, "score " + score + " %", x -> {
+				List<String> failed = d.rubric().criteria().stream()
+					.filter(c -> c.kind() == Kind.PASS_FAIL && !Boolean.TRUE.equals(d.current().get(c.id()).passed()))
+					.map(Criterion::label)
+					.toList();
+				if (!failed.isEmpty()) {
+					return Mono.error(new Refused("Un critère obligatoire n'est pas rempli : " + String.join(" ; ", failed)
+							+ ". Demandez des modifications ou refusez."));
+				}
+				if (score < d.rubric().passThreshold()) {
+					return Mono.error(new Refused("Le score (" + score + " %) n'atteint pas le seuil de la grille (" + d.rubric().passThreshold()
+							+ " %) : demandez des modifications ou refusez."));
+				}
+				return Mono.empty();
+			}, Map.of("score", score));
+		});
+	}
+
+	/** Rejects the module (in review → rejected), with the reason. */
+	public Mono<Void> reject(long id, @Nullable String reason, Actor actor) {
+		if (reason == null || reason.isBlank()) {
+			return Mono.error(new InvalidRequest("Un refus se motive : donnez la raison."));
+		}
+		return detail(id).flatMap(d -> move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.REJECTED, reason.trim(),
+				x -> Mono.empty(), Map.of("score", score(d.rubric(), d.current()))));
+	}
+
+	/**
+	 * Moves the review from one of {@code from} to {@code to}, after {@code guard}; the update names the expected state,
+	 * so that two people acting at once cannot both succeed.
+	 */
+	private Mono<Void> move(long id, Actor actor, Set<ReviewState> from, ReviewState to, @Nullable String note,
+			java.util.function.Function<Detail, Mono<Void>> guard, Map<String, Object> set) {
+		return detail(id).flatMap(d -> {
+			allowed(d.review(), actor);
+			ReviewState now = d.review().state();
+			if (!from.contains(now)) {
+				return Mono.error(new Refused("Une revue " + now.label() + " ne peut pas passer à « " + to.label() + " »"
+						+ (now.next().isEmpty() ? " : elle est terminée." : " ; depuis cet état : "
+								+ String.join(", ", now.next().stream().map(ReviewState::label).sorted().toList()) + ".")));
+			}
+			return guard.apply(d).then(Mono.defer(() -> {
+				StringBuilder sql = new StringBuilder("update review set state = :to");
+				if (set.containsKey("deadline")) {
+					sql.append(", deadline = :deadline");
+				}
+				if (set.containsKey("round")) {
+					sql.append(", round = round + 1");
+				}
+				if (set.containsKey("score")) {
+					sql.append(", score = :score");
+				}
+				if (to == ReviewState.APPROVED || to == ReviewState.REJECTED) {
+					sql.append(", decided_at = :now");
+				}
+				sql.append(" where id = :id and state = :from");
+				var spec = db.sql(sql.toString()).bind("to", to.name()).bind("id", id).bind("from", now.name());
+				if (set.containsKey("deadline")) {
+					spec = spec.bind("deadline", set.get("deadline"));
+				}
+				if (set.containsKey("score")) {
+					spec = spec.bind("score", set.get("score"));
+				}
+				if (to == ReviewState.APPROVED || to == ReviewState.REJECTED) {
+					spec = spec.bind("now", Instant.now());
+				}
+				return spec.fetch().rowsUpdated().flatMap(n -> n == 0
+						? Mono.error(new Conflict("La revue vient de changer d'état : rechargez la page."))
+						: event(id, now, to, actor.username(), note)
+							.then(changes.record(actor.username(), Change.of("review", id, null, to.name().toLowerCase(java.util.Locale.ROOT),
+									"Revue " + id + " : " + now.label() + " → " + to.label() + (note == null ? "" : " (" + note + ")")))));
+			}));
+		}).as(transaction::transactional);
+	}
+
+	private static void allowed(Review r, Actor actor) {
+		if (!actor.coordinator() && !actor.username().equals(r.reviewer())) {
+			throw new AccessDeniedException("Seul le relecteur désigné (" + r.reviewer() + ") ou un coordinateur agit sur cette revue.");
+		}
+	}
+
+	private static @Nullable String missing(Detail d) {
+		List<String> missing = d.rubric().criteria().stream()
+			.filter(c -> !d.current().containsKey(c.id()))
+			.map(Criterion::label)
+			.toList();
+		return missing.isEmpty() ? null : missing.size() + " critère(s) sans constat à ce tour : " + String.join(" ; ", missing) + ".";
+	}
+
+	/** The weighted score in %: a scale counts (score − 1) / (max − 1), a pass/fail 1 or 0; a missing finding 0. */
+	public static int score(Rubric rubric, Map<Long, Finding> findings) {
+		double total = 0;
+		double weights = 0;
+		for (Criterion c : rubric.criteria()) {
+			weights += c.weight();
+			Finding f = findings.get(c.id());
+			total += f == null ? 0 : c.weight() * value(c, f);
+		}
+		return weights == 0 ? 0 : (int) Math.round(100 * total / weights);
+	}
+
+	private static double value(Criterion c, Finding f) {
+		if (c.kind() == Kind.PASS_FAIL) {
+			return Boolean.TRUE.equals(f.passed()) ? 1 : 0;
+		}
+		return f.score() == null ? 0 : (double) (f.score() - 1) / (c.scaleMax() - 1);
+	}
+
+	/**
+	 * An author or tutor of the module answers a finding (the vacataire, through their own space). Refused to anyone
+	 * else, and on a decided review.
+	 */
+	public Mono<Long> answer(long findingId, long vacataireId, @Nullable String text) {
+		if (text == null || text.isBlank() || text.length() > 4000) {
+			return Mono.error(new InvalidRequest("Une réponse a un texte, de 4000 caractères au plus."));
+		}
+		return db.sql("""
+				select r.state, exists (select 1 from module_role mr where mr.module_id = r.module_id and mr.vacataire_id = :v)
+				       or exists (select 1 from assignment x where x.module_id = r.module_id and x.vacataire_id = :v) as involved
+				from review_finding f join review r on r.id = f.review_id where f.id = :f""")
+			.bind("f", findingId)
+			.bind("v", vacataireId)
+			.fetch()
+			.one()
+			.switchIfEmpty(Mono.error(new NotFound("Aucun constat n'a l'identifiant " + findingId + ".")))
+			.flatMap(row -> {
+				if (!Boolean.TRUE.equals(row.get("involved"))) {
+					return Mono.error(new NotFound("Aucun constat n'a l'identifiant " + findingId + "."));
+				}
+				if (!ReviewState.valueOf((String) row.get("state")).open()) {
+					return Mono.error(new Refused("La revue est terminée : elle ne reçoit plus de réponse."));
+				}
+				return db.sql("insert into finding_answer (finding_id, vacataire_id, text, answered_at) values (:f, :v, :t, :now) returning id")
+					.bind("f", findingId)
+					.bind("v", vacataireId)
+					.bind("t", text.trim())
+					.bind("now", Instant.now())
+					.map(r -> r.get("id", Long.class))
+					.one();
+			});
+	}
+
+	private static final String REVIEW = """
+			select r.id, r.module_id, m.shortname, m.fullname, r.rubric_id, r.reviewer, r.state, r.round, r.deadline, r.score,
+			       r.campaign_id, r.planned_by, r.planned_at, r.decided_at
+			from review r join module m on m.id = r.module_id""";
+
+	public Mono<Review> review(long id) {
+		return db.sql(REVIEW + " where r.id = :id")
+			.bind("id", id)
+			.map(Reviews::read)
+			.one()
+			.switchIfEmpty(Mono.error(new NotFound("Aucune revue n'a l'identifiant " + id + ".")));
+	}
+
+	/** Reviews, the open ones first, then the latest; of a reviewer, a module or a state when given. */
+	public Flux<Review> list(@Nullable String reviewer, @Nullable Long moduleId, @Nullable ReviewState state) {
+		StringBuilder where = new StringBuilder(" where true");
+		Map<String, Object> binds = new HashMap<>();
+		if (reviewer != null) {
+			where.append(" and r.reviewer = :reviewer");
+			binds.put("reviewer", reviewer);
+		}
+		if (moduleId != null) {
+			where.append(" and r.module_id = :module");
+			binds.put("module", moduleId);
+		}
+		if (state != null) {
+			where.append(" and r.state = :state");
+			binds.put("state", state.name());
+		}
+		return db.sql(REVIEW + where + " order by r.state in ('APPROVED', 'REJECTED'), r.planned_at desc, r.id desc limit 1000")
+			.bindValues(binds)
+			.map(Reviews::read)
+			.all();
+	}
+
+	public Mono<Detail> detail(long id) {
+		return review(id).flatMap(r -> Mono.zip(rubrics.find(r.rubricId()), findings(id), events(id))
+			.map(t -> new Detail(r, t.getT1(), t.getT2(), t.getT3())));
+	}
+
+	private Mono<List<Finding>> findings(long reviewId) {
+		Mono<Map<Long, List<Answer>>> answers = db.sql("""
+				select a.id, a.finding_id, a.vacataire_id, a.text, a.answered_at from finding_answer a
+				join review_finding f on f.id = a.finding_id where f.review_id = :id order by a.answered_at, a.id""")
+			.bind("id", reviewId)
+			.map(r -> Map.entry(r.get("finding_id", Long.class), new Answer(r.get("id", Long.class), r.get("vacataire_id", Long.class),
+					r.get("text", String.class), r.get("answered_at", Instant.class))))
+			.all()
+			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+		return answers.flatMap(a -> db.sql("""
+				select id, criterion_id, round, score, passed, comment, recorded_by, recorded_at from review_finding
+				where review_id = :id order by round, id""")
+			.bind("id", reviewId)
+			.map(r -> new Finding(r.get("id", Long.class), r.get("criterion_id", Long.class), r.get("round", Integer.class),
+					r.get("score", Integer.class), r.get("passed", Boolean.class), r.get("comment", String.class),
+					r.get("recorded_by", String.class), r.get("recorded_at", Instant.class),
+					List.copyOf(a.getOrDefault(r.get("id", Long.class), List.of()))))
+			.all()
+			.collectList());
+	}
+
+	private Mono<List<Event>> events(long reviewId) {
+		return db.sql("select from_state, to_state, actor, at, note from review_event where review_id = :id order by at, id")
+			.bind("id", reviewId)
+			.map(r -> new Event(r.get("from_state", String.class) == null ? null : ReviewState.valueOf(r.get("from_state", String.class)),
+					ReviewState.valueOf(r.get("to_state", String.class)), r.get("actor", String.class), r.get("at", Instant.class),
+					r.get("note", String.class)))
+			.all()
+			.collectList();
+	}
+
+	private Mono<Void> event(long id, @Nullable ReviewState from, ReviewState to, String actor, @Nullable String note) {
+		var spec = db.sql("insert into review_event (review_id, from_state, to_state, actor, at, note) values (:id, :from, :to, :actor, :at, :note)")
+			.bind("id", id)
+			.bind("to", to.name())
+			.bind("actor", actor)
+			.bind("at", Instant.now());
+		spec = from == null ? spec.bindNull("from", String.class) : spec.bind("from", from.name());
+		spec = note == null ? spec.bindNull("note", String.class) : spec.bind("note", note);
+		return spec.then();
+	}
+
+	private Mono<Void> module(long moduleId) {
+		return db.sql("select archived_at is not null as archived from module where id = :id")
+			.bind("id", moduleId)
+			.map(r -> Boolean.TRUE.equals(r.get("archived", Boolean.class)))
+			.one()
+			.switchIfEmpty(Mono.error(new NotFound("Aucun module n'a l'identifiant " + moduleId + ".")))
+			.flatMap(archived -> archived ? Mono.error(new Refused("Ce module est archivé : il ne se relit plus.")) : Mono.empty());
+	}
+
+	/** A module whose content Moodle changed after its last approved review: « à revoir ». */
+	public record ToRevisit(long moduleId, String shortname, String fullname, long reviewId, Instant approvedAt, Instant changedAt) {
+	}
+
+	public Flux<ToRevisit> toRevisit() {
+		return db.sql("""
+				select m.id, m.shortname, m.fullname, a.id as review_id, a.decided_at, m.content_changed_at
+				from module m
+				join lateral (select r.id, r.decided_at from review r where r.module_id = m.id and r.state = 'APPROVED'
+				              order by r.decided_at desc limit 1) a on true
+				where m.archived_at is null and m.content_changed_at > a.decided_at
+				  and not exists (select 1 from review o where o.module_id = m.id and o.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED'))
+				order by m.content_changed_at desc""")
+			.map(r -> new ToRevisit(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class),
+					r.get("review_id", Long.class), r.get("decided_at", Instant.class), r.get("content_changed_at", Instant.class)))
+			.all();
+	}
+
+	private static Review read(Readable r) {
+		return new Review(r.get("id", Long.class), r.get("module_id", Long.class), r.get("shortname", String.class),
+				r.get("fullname", String.class), r.get("rubric_id", Long.class), r.get("reviewer", String.class),
+				ReviewState.valueOf(r.get("state", String.class)), r.get("round", Integer.class), r.get("deadline", LocalDate.class),
+				r.get("score", Integer.class), r.get("campaign_id", Long.class), r.get("planned_by", String.class),
+				r.get("planned_at", Instant.class), r.get("decided_at", Instant.class));
+	}
+}
