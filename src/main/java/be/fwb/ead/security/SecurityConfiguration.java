@@ -73,6 +73,14 @@ class SecurityConfiguration {
 						"/api/evaluations/**", "/api/trainings/**", "/api/reconciliation/**", "/api/reconciliation",
 						"/api/recruitment/**")
 				.hasRole(COORDINATOR)
+				// Quality reviews: coordinators plan, reassign and define rubrics; the designated reviewer (or a coordinator,
+				// checked by the service) records findings and moves the review.
+				.pathMatchers(HttpMethod.POST, "/api/reviews").hasRole(COORDINATOR)
+				.pathMatchers(HttpMethod.PUT, "/api/reviews/*/reviewer", "/api/rubrics/**").hasRole(COORDINATOR)
+				.pathMatchers(HttpMethod.POST, "/api/reviews/*/*").hasAnyRole(COORDINATOR, REVIEWER)
+				.pathMatchers(HttpMethod.PUT, "/api/reviews/*/findings").hasAnyRole(COORDINATOR, REVIEWER)
+				.pathMatchers(HttpMethod.GET, "/api/reviews", "/api/reviews/**", "/api/rubrics", "/api/rubrics/**")
+				.hasAnyRole(COORDINATOR, REVIEWER)
 				.pathMatchers(HttpMethod.GET, "/api/modules", "/api/modules/**", "/api/vacataires", "/api/vacataires/**",
 						"/api/assignments", "/api/assignments/**", "/api/titles", "/api/titles/**", "/api/placements",
 						"/api/referentials", "/api/referentials/**", "/api/exams", "/api/exams/**")

@@ -28,4 +28,12 @@ class PageErrors {
 		model.addAttribute("detail", e.getMessage());
 		return "error/page";
 	}
+
+	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+	@ResponseStatus(HttpStatus.FORBIDDEN)
+	String forbidden(org.springframework.security.access.AccessDeniedException e, Model model) {
+		model.addAttribute("status", 403);
+		model.addAttribute("detail", e.getMessage());
+		return "error/page";
+	}
 }

@@ -57,6 +57,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return ProblemResponses.problem(HttpStatus.CONFLICT, "Conflit", e.getMessage(), path(exchange));
 	}
 
+	/** Refused by a rule on who may act (the role allowed the call, the service refused this person). */
+	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+	ProblemDetail forbidden(org.springframework.security.access.AccessDeniedException e, ServerWebExchange exchange) {
+		return ProblemResponses.problem(HttpStatus.FORBIDDEN, "Accès refusé", e.getMessage(), path(exchange));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ProblemDetail internal(Exception e, ServerWebExchange exchange) {
 		log.error("Erreur interne sur {}", path(exchange), e);
