@@ -75,10 +75,12 @@ public class Priorities {
 			.map(r -> Map.entry(r.get("part_id", Long.class), r.get("root", Long.class)))
 			.all()
 			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
-		Mono<Map<Long, Exams.PartReadiness>> parts = exams.readiness()
+		// The readiness is read once, for both the parts' ratios and their names.
+		Mono<List<Exams.Readiness>> examReadiness = exams.readiness().collectList().cache();
+		Mono<Map<Long, Exams.PartReadiness>> parts = examReadiness.flatMapIterable(l -> l)
 			.flatMapIterable(Exams.Readiness::parts)
 			.collectMap(Exams.PartReadiness::partId);
-		Mono<Map<Long, String>> partNames = exams.readiness()
+		Mono<Map<Long, String>> partNames = examReadiness.flatMapIterable(l -> l)
 			.flatMapIterable(e -> e.parts().stream().map(p -> Map.entry(p.partId(), e.code() + " – " + p.name())).toList())
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 		return Mono.zip(modules, moduleRoots, partRoots, parts, partNames).map(t -> {

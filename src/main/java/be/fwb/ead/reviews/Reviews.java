@@ -155,9 +155,15 @@ public class Reviews {
 			});
 	}
 
+	/** What a transition writes besides the state: a note for the history, a deadline, the next round, a score. */
+	private record Step(@Nullable String note, @Nullable LocalDate deadline, boolean nextRound, @Nullable Integer score) {
+
+		static final Step NOTHING = new Step(null, null, false, null);
+	}
+
 	/** The reviewer opens the review (planned → in review). */
 	public Mono<Void> start(long id, Actor actor) {
-		return move(id, actor, EnumSet.of(ReviewState.PLANNED), ReviewState.IN_REVIEW, null, r -> Mono.empty(), Map.of());
+		return move(id, actor, EnumSet.of(ReviewState.PLANNED), ReviewState.IN_REVIEW, d -> Mono.just(Step.NOTHING));
 	}
 
 	/**
@@ -233,7 +239,7 @@ public class Reviews {
 		if (deadline == null || !deadline.isAfter(LocalDate.now(zone))) {
 			return Mono.error(new InvalidRequest("Donnez aux concepteurs une date limite postérieure à aujourd'hui."));
 		}
-		return move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.CHANGES_REQUESTED, "pour le " + deadline, d -> {
+		return move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.CHANGES_REQUESTED, d -> {
 			String missing = missing(d);
 			if (missing != null) {
 				return Mono.error(new Refused(missing));
@@ -246,14 +252,14 @@ public class Reviews {
 				return Mono.error(new Refused("Aucun constat ne demande de modification : commentez au moins un critère qui n'est pas "
 						+ "au maximum, ou approuvez."));
 			}
-			return Mono.empty();
-		}, Map.of("deadline", deadline));
+			return Mono.just(new Step("pour le " + deadline, deadline, false, null));
+		});
 	}
 
 	/** The authors have made their changes: the reviewer checks again (changes requested → in review, next round). */
 	public Mono<Void> recheck(long id, Actor actor) {
-		return move(id, actor, EnumSet.of(ReviewState.CHANGES_REQUESTED), ReviewState.IN_REVIEW, null, d -> Mono.empty(),
-				Map.of("round", -1));
+		return move(id, actor, EnumSet.of(ReviewState.CHANGES_REQUESTED), ReviewState.IN_REVIEW,
+				d -> Mono.just(new Step(null, null, true, null)));
 	}
 
 	/**
@@ -261,27 +267,25 @@ public class Reviews {
 	 * the weighted score reaches the rubric's threshold.
 	 */
 	public Mono<Void> approve(long id, Actor actor) {
-		return detail(id).flatMap(d -> {
+		return move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.APPROVED, d -> {
 			String missing = missing(d);
-			if (d.review().state() == ReviewState.IN_REVIEW && missing != null) {
+			if (missing != null) {
 				return Mono.error(new Refused(missing));
 			}
-			int score = d.review().state() == ReviewState.IN_REVIEW ? score(d.rubric(), d.current()) : 0;
-			return move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.APPROVED, "score " + score + " %", x -> {
-				List<String> failed = d.rubric().criteria().stream()
-					.filter(c -> c.kind() == Kind.PASS_FAIL && !Boolean.TRUE.equals(d.current().get(c.id()).passed()))
-					.map(Criterion::label)
-					.toList();
-				if (!failed.isEmpty()) {
-					return Mono.error(new Refused("Un critère obligatoire n'est pas rempli : " + String.join(" ; ", failed)
-							+ ". Demandez des modifications ou refusez."));
-				}
-				if (score < d.rubric().passThreshold()) {
-					return Mono.error(new Refused("Le score (" + score + " %) n'atteint pas le seuil de la grille (" + d.rubric().passThreshold()
-							+ " %) : demandez des modifications ou refusez."));
-				}
-				return Mono.empty();
-			}, Map.of("score", score));
+			List<String> failed = d.rubric().criteria().stream()
+				.filter(c -> c.kind() == Kind.PASS_FAIL && !Boolean.TRUE.equals(d.current().get(c.id()).passed()))
+				.map(Criterion::label)
+				.toList();
+			if (!failed.isEmpty()) {
+				return Mono.error(new Refused("Un critère obligatoire n'est pas rempli : " + String.join(" ; ", failed)
+						+ ". Demandez des modifications ou refusez."));
+			}
+			int score = score(d.rubric(), d.current());
+			if (score < d.rubric().passThreshold()) {
+				return Mono.error(new Refused("Le score (" + score + " %) n'atteint pas le seuil de la grille (" + d.rubric().passThreshold()
+						+ " %) : demandez des modifications ou refusez."));
+			}
+			return Mono.just(new Step("score " + score + " %", null, false, score));
 		});
 	}
 
@@ -290,16 +294,17 @@ public class Reviews {
 		if (reason == null || reason.isBlank()) {
 			return Mono.error(new InvalidRequest("Un refus se motive : donnez la raison."));
 		}
-		return detail(id).flatMap(d -> move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.REJECTED, reason.trim(),
-				x -> Mono.empty(), Map.of("score", score(d.rubric(), d.current()))));
+		return move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.REJECTED,
+				d -> Mono.just(new Step(reason.trim(), null, false, score(d.rubric(), d.current()))));
 	}
 
 	/**
-	 * Moves the review from one of {@code from} to {@code to}, after {@code guard}; the update names the expected state,
-	 * so that two people acting at once cannot both succeed.
+	 * Moves the review from one of {@code from} to {@code to}: reads it once, checks who acts and from which state,
+	 * lets {@code step} check its own guard and say what else to write; the update names the expected state, so that
+	 * two people acting at once cannot both succeed.
 	 */
-	private Mono<Void> move(long id, Actor actor, Set<ReviewState> from, ReviewState to, @Nullable String note,
-			java.util.function.Function<Detail, Mono<Void>> guard, Map<String, Object> set) {
+	private Mono<Void> move(long id, Actor actor, Set<ReviewState> from, ReviewState to,
+			java.util.function.Function<Detail, Mono<Step>> step) {
 		return detail(id).flatMap(d -> {
 			allowed(d.review(), actor);
 			ReviewState now = d.review().state();
@@ -308,37 +313,26 @@ public class Reviews {
 						+ (now.next().isEmpty() ? " : elle est terminée." : " ; depuis cet état : "
 								+ String.join(", ", now.next().stream().map(ReviewState::label).sorted().toList()) + ".")));
 			}
-			return guard.apply(d).then(Mono.defer(() -> {
-				StringBuilder sql = new StringBuilder("update review set state = :to");
-				if (set.containsKey("deadline")) {
-					sql.append(", deadline = :deadline");
-				}
-				if (set.containsKey("round")) {
-					sql.append(", round = round + 1");
-				}
-				if (set.containsKey("score")) {
-					sql.append(", score = :score");
-				}
-				if (to == ReviewState.APPROVED || to == ReviewState.REJECTED) {
-					sql.append(", decided_at = :now");
-				}
-				sql.append(" where id = :id and state = :from");
-				var spec = db.sql(sql.toString()).bind("to", to.name()).bind("id", id).bind("from", now.name());
-				if (set.containsKey("deadline")) {
-					spec = spec.bind("deadline", set.get("deadline"));
-				}
-				if (set.containsKey("score")) {
-					spec = spec.bind("score", set.get("score"));
-				}
-				if (to == ReviewState.APPROVED || to == ReviewState.REJECTED) {
-					spec = spec.bind("now", Instant.now());
-				}
+			return step.apply(d).flatMap(s -> {
+				var spec = db.sql("""
+						update review set state = :to, deadline = coalesce(:deadline, deadline), round = round + :next,
+						       score = coalesce(:score, score), decided_at = case when :decided then :now else decided_at end
+						where id = :id and state = :from""")
+					.bind("to", to.name())
+					.bind("next", s.nextRound() ? 1 : 0)
+					.bind("decided", !to.open())
+					.bind("now", Instant.now())
+					.bind("id", id)
+					.bind("from", now.name());
+				spec = s.deadline() == null ? spec.bindNull("deadline", LocalDate.class) : spec.bind("deadline", s.deadline());
+				spec = s.score() == null ? spec.bindNull("score", Integer.class) : spec.bind("score", s.score());
+				String note = s.note();
 				return spec.fetch().rowsUpdated().flatMap(n -> n == 0
 						? Mono.error(new Conflict("La revue vient de changer d'état : rechargez la page."))
 						: event(id, now, to, actor.username(), note)
 							.then(changes.record(actor.username(), Change.of("review", id, null, to.name().toLowerCase(java.util.Locale.ROOT),
 									"Revue " + id + " : " + now.label() + " → " + to.label() + (note == null ? "" : " (" + note + ")")))));
-			}));
+			});
 		}).as(transaction::transactional);
 	}
 
