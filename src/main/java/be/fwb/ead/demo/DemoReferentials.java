@@ -48,8 +48,17 @@ public final class DemoReferentials {
 		List<String> levels = new ArrayList<>(site.keySet());
 		return Flux.range(0, levels.size())
 			.concatMap(l -> referentials.importFile(framework(l, levels.get(l), site.get(levels.get(l))), AUTHOR)
-				.then(exams.define(EXAMS[l], "Épreuve externe " + EXAMS[l], levels.get(l), parts(l, site.get(levels.get(l))), AUTHOR)))
+				.then(exams.define(EXAMS[l], "Épreuve externe " + EXAMS[l], levels.get(l), parts(l, site.get(levels.get(l))),
+						sessions(l), AUTHOR)))
 			.then(mappings());
+	}
+
+	/** The June session of every exam (the next one), and the August one of the last exam. */
+	private static List<java.time.LocalDate> sessions(int level) {
+		java.time.LocalDate today = java.time.LocalDate.now();
+		java.time.LocalDate june = java.time.LocalDate.of(today.getYear(), 6, 15 + level);
+		java.time.LocalDate next = june.isAfter(today) ? june : june.plusYears(1);
+		return level == EXAMS.length - 1 ? List.of(next, next.withMonth(8).withDayOfMonth(20)) : List.of(next);
 	}
 
 	private static String code(int level, String subject) {

@@ -1,5 +1,6 @@
 package be.fwb.ead.referentials;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +36,9 @@ public class Exams {
 			double ratio) {
 	}
 
-	/** An exam as defined: its parts with the ID numbers of their competencies. */
-	public record Definition(long id, String code, String name, @Nullable String level, List<PartDefinition> parts) {
+	/** An exam as defined: its parts with the ID numbers of their competencies, and its sessions' dates. */
+	public record Definition(long id, String code, String name, @Nullable String level, List<PartDefinition> parts,
+			List<LocalDate> sessions) {
 	}
 
 	private final DatabaseClient db;
@@ -47,9 +49,18 @@ public class Exams {
 		this.changes = changes;
 	}
 
-	/** Creates or replaces the exam with this code, with its parts. */
-	@Transactional
+	/** Creates or replaces the exam with this code, with its parts; its sessions stay as they were. */
 	public Mono<Long> define(String code, String name, @Nullable String level, List<PartDefinition> parts, String author) {
+		return define(code, name, level, parts, null, author);
+	}
+
+	/**
+	 * Creates or replaces the exam with this code, with its parts and, when {@code sessions} is given, the dates of
+	 * its sessions (an approaching session makes the modules concerned by the exam a review risk).
+	 */
+	@Transactional
+	public Mono<Long> define(String code, String name, @Nullable String level, List<PartDefinition> parts,
+			@Nullable List<LocalDate> sessions, String author) {
 		if (code == null || code.isBlank() || name == null || name.isBlank() || parts.isEmpty()) {
 			return Mono.error(new InvalidRequest("Un examen a un code, un nom et au moins une épreuve."));
 		}
@@ -69,9 +80,20 @@ public class Exams {
 			.bind("id", id)
 			.then()
 			.thenMany(Flux.range(0, parts.size()).concatMap(i -> insertPart(id, i, parts.get(i))))
-			.then(changes.record(author, Change.of("exam", id, null, "updated", "Examen " + clean + " : " + parts.size() + " épreuve(s)")
-				.withStates(null, parts)))
+			.then(sessions == null ? Mono.empty() : schedule(id, sessions))
+			.then(changes.record(author, Change.of("exam", id, null, "updated", "Examen " + clean + " : " + parts.size() + " épreuve(s)"
+					+ (sessions == null ? "" : ", " + sessions.size() + " session(s)"))
+				.withStates(null, sessions == null ? parts : Map.of("parts", parts, "sessions", sessions))))
 			.thenReturn(id));
+	}
+
+	private Mono<Void> schedule(long examId, List<LocalDate> sessions) {
+		return db.sql("delete from exam_session where exam_id = :id")
+			.bind("id", examId)
+			.then()
+			.thenMany(Flux.fromStream(sessions.stream().distinct()).concatMap(d -> db.sql(
+					"insert into exam_session (exam_id, starts_on) values (:id, :d)").bind("id", examId).bind("d", d).then()))
+			.then();
 	}
 
 	/** The exam with this code, as defined. */
@@ -96,8 +118,14 @@ public class Exams {
 					.map(r -> new PartDefinition((String) r.get("name"), ((Number) r.get("weight")).intValue(),
 							List.of((String[]) r.get("competencies"))))
 					.toList();
-				return Mono.just(new Definition(((Number) head.get("id")).longValue(), (String) head.get("code"),
-						(String) head.get("exam_name"), (String) head.get("level"), parts));
+				long id = ((Number) head.get("id")).longValue();
+				return db.sql("select starts_on from exam_session where exam_id = :id order by starts_on")
+					.bind("id", id)
+					.map(r -> r.get("starts_on", LocalDate.class))
+					.all()
+					.collectList()
+					.map(sessions -> new Definition(id, (String) head.get("code"), (String) head.get("exam_name"),
+							(String) head.get("level"), parts, sessions));
 			});
 	}
 

@@ -75,11 +75,12 @@ class SecurityConfiguration {
 				.hasRole(COORDINATOR)
 				// Quality reviews: coordinators plan, reassign and define rubrics; the designated reviewer (or a coordinator,
 				// checked by the service) records findings and moves the review.
-				.pathMatchers(HttpMethod.POST, "/api/reviews").hasRole(COORDINATOR)
+				.pathMatchers(HttpMethod.POST, "/api/reviews", "/api/campaigns", "/api/campaigns/**").hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.PUT, "/api/reviews/*/reviewer", "/api/rubrics/**").hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.POST, "/api/reviews/*/*").hasAnyRole(COORDINATOR, REVIEWER)
 				.pathMatchers(HttpMethod.PUT, "/api/reviews/*/findings").hasAnyRole(COORDINATOR, REVIEWER)
-				.pathMatchers(HttpMethod.GET, "/api/reviews", "/api/reviews/**", "/api/rubrics", "/api/rubrics/**")
+				.pathMatchers(HttpMethod.GET, "/api/reviews", "/api/reviews/**", "/api/rubrics", "/api/rubrics/**", "/api/campaigns",
+						"/api/campaigns/**")
 				.hasAnyRole(COORDINATOR, REVIEWER)
 				.pathMatchers(HttpMethod.GET, "/api/modules", "/api/modules/**", "/api/vacataires", "/api/vacataires/**",
 						"/api/assignments", "/api/assignments/**", "/api/titles", "/api/titles/**", "/api/placements",

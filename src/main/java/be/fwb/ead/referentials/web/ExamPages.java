@@ -36,12 +36,13 @@ class ExamPages {
 	record PartForm(String name, String weight, String competencies) {
 	}
 
-	record ExamForm(boolean existing, String code, String name, String level, List<PartForm> parts) {
+	/** @param sessions the sessions' dates as one text, one date per line */
+	record ExamForm(boolean existing, String code, String name, String level, List<PartForm> parts, String sessions) {
 	}
 
 	@GetMapping("/analyse/examens/nouveau")
 	String create(Model model) {
-		model.addAttribute("exam", withBlanks(new ExamForm(false, "", "", "", List.of())));
+		model.addAttribute("exam", withBlanks(new ExamForm(false, "", "", "", List.of(), "")));
 		return "analysis/exam";
 	}
 
@@ -50,7 +51,8 @@ class ExamPages {
 		return exams.find(code).map(e -> {
 			model.addAttribute("exam", withBlanks(new ExamForm(true, e.code(), e.name(), e.level() == null ? "" : e.level(),
 					e.parts().stream().map(p -> new PartForm(p.name(), Integer.toString(p.weight()),
-							String.join("\n", p.competencies()))).toList())));
+							String.join("\n", p.competencies()))).toList(),
+					String.join("\n", e.sessions().stream().map(d -> d.format(DAY)).toList()))));
 			return "analysis/exam";
 		});
 	}
@@ -60,7 +62,8 @@ class ExamPages {
 	Mono<String> save(ServerWebExchange exchange, Authentication who, Model model) {
 		return exchange.getFormData().flatMap(form -> {
 			ExamForm typed = read(form);
-			Mono<Long> saved = Mono.defer(() -> exams.define(typed.code(), typed.name(), typed.level(), parts(typed), who.getName()));
+			Mono<Long> saved = Mono.defer(() -> exams.define(typed.code(), typed.name(), typed.level(), parts(typed),
+					sessions(typed.sessions()), who.getName()));
 			return saved.flatMap(id -> Flash.outcome(exchange, Mono.empty(), "flash.saved"))
 				.thenReturn("redirect:/analyse/examens/" + typed.code().trim().toUpperCase(java.util.Locale.ROOT))
 				.onErrorResume(InvalidRequest.class, e -> {
@@ -91,7 +94,26 @@ class ExamPages {
 			}
 		}
 		return new ExamForm("true".equals(form.getFirst("existing")), value(form, "code"), value(form, "name"),
-				value(form, "level"), parts);
+				value(form, "level"), parts, value(form, "sessions"));
+	}
+
+	static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+	/** The sessions' dates, one per line (or separated by commas), as 15/06/2027 or 2027-06-15. */
+	static List<java.time.LocalDate> sessions(String text) {
+		List<java.time.LocalDate> out = new ArrayList<>();
+		for (String d : text.split("[\\s,;]+")) {
+			if (d.isBlank()) {
+				continue;
+			}
+			try {
+				out.add(d.contains("/") ? java.time.LocalDate.parse(d, DAY) : java.time.LocalDate.parse(d));
+			}
+			catch (java.time.format.DateTimeParseException e) {
+				throw new InvalidRequest("Sessions : « " + d + " » n'est pas une date (jj/mm/aaaa).");
+			}
+		}
+		return out;
 	}
 
 	private static List<Exams.PartDefinition> parts(ExamForm form) {
@@ -113,7 +135,7 @@ class ExamPages {
 		for (int i = 0; i < BLANK_PARTS; i++) {
 			parts.add(new PartForm("", "", ""));
 		}
-		return new ExamForm(form.existing(), form.code(), form.name(), form.level(), parts);
+		return new ExamForm(form.existing(), form.code(), form.name(), form.level(), parts, form.sessions());
 	}
 
 	private static String value(MultiValueMap<String, String> form, String name) {

@@ -117,13 +117,15 @@ class ReferentialController {
 		return priorities.ranked();
 	}
 
-	record ExamDefinition(String name, @Nullable String level, List<Exams.PartDefinition> parts) {
+	/** @param sessions the dates of the exam's sessions; left as they are when absent */
+	record ExamDefinition(String name, @Nullable String level, List<Exams.PartDefinition> parts,
+			@Nullable List<java.time.LocalDate> sessions) {
 	}
 
-	/** Creates or replaces an exam and its parts (each tied to competencies by ID number). */
+	/** Creates or replaces an exam, its parts (each tied to competencies by ID number) and, when given, its sessions. */
 	@PutMapping("/api/exams/{code}")
 	Mono<java.util.Map<String, Long>> defineExam(@PathVariable String code, @RequestBody ExamDefinition e, Authentication who) {
-		return exams.define(code, e.name(), e.level(), e.parts() == null ? List.of() : e.parts(), who.getName())
+		return exams.define(code, e.name(), e.level(), e.parts() == null ? List.of() : e.parts(), e.sessions(), who.getName())
 			.map(id -> java.util.Map.of("id", id));
 	}
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import be.fwb.ead.reviews.Campaigns;
 import be.fwb.ead.reviews.ReviewState;
 import be.fwb.ead.reviews.Reviews;
 import be.fwb.ead.reviews.Rubrics;
@@ -29,10 +30,12 @@ class ReviewController {
 
 	private final Reviews reviews;
 	private final Rubrics rubrics;
+	private final Campaigns campaigns;
 
-	ReviewController(Reviews reviews, Rubrics rubrics) {
+	ReviewController(Reviews reviews, Rubrics rubrics, Campaigns campaigns) {
 		this.reviews = reviews;
 		this.rubrics = rubrics;
+		this.campaigns = campaigns;
 	}
 
 	record Plan(long moduleId, String reviewer, @Nullable Long rubricId, @Nullable Long campaignId) {
@@ -69,6 +72,49 @@ class ReviewController {
 	@GetMapping("/api/reviews/to-revisit")
 	Flux<Reviews.ToRevisit> toRevisit() {
 		return reviews.toRevisit();
+	}
+
+	/**
+	 * The modules worth reviewing (no open review; never reviewed, refused, changed since approved or approved long
+	 * ago), the riskiest first, each with the reasons of its risk.
+	 */
+	@GetMapping("/api/reviews/candidates")
+	Mono<List<Campaigns.Candidate>> candidates(@RequestParam(required = false) @Nullable Integer horizonDays) {
+		int horizon = horizonDays == null ? Campaigns.DEFAULT_HORIZON : horizonDays;
+		if (horizon < 7 || horizon > 730) {
+			return Mono.error(new be.fwb.ead.shared.InvalidRequest("L'horizon des sessions d'examen va de 7 à 730 jours."));
+		}
+		return campaigns.candidates(horizon);
+	}
+
+	/** Every account that may review, with its open reviews by state, the least loaded first. */
+	@GetMapping("/api/reviews/load")
+	Flux<Campaigns.Load> load() {
+		return campaigns.load();
+	}
+
+	/** What a campaign would plan (the riskiest modules, shared out by load without conflict of interest); writes nothing. */
+	@PostMapping("/api/campaigns/preview")
+	Mono<Campaigns.Proposal> preview(@RequestBody Campaigns.Request request) {
+		return campaigns.propose(request);
+	}
+
+	/** Creates a campaign and plans its reviews, all or none. */
+	@PostMapping("/api/campaigns")
+	@ResponseStatus(HttpStatus.CREATED)
+	Mono<Map<String, Long>> createCampaign(@RequestBody Campaigns.Request request, Authentication who) {
+		return campaigns.create(request, who.getName()).map(id -> Map.of("id", id));
+	}
+
+	/** Every campaign, the latest first, with its progress. */
+	@GetMapping("/api/campaigns")
+	Flux<Campaigns.Progress> campaigns() {
+		return campaigns.all();
+	}
+
+	@GetMapping("/api/campaigns/{id}")
+	Mono<Campaigns.Progress> campaign(@PathVariable long id) {
+		return campaigns.progress(id);
 	}
 
 	/** A review with its rubric, its findings of every round with the authors' answers, and its history. */

@@ -1,0 +1,416 @@
+package be.fwb.ead.reviews;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import be.fwb.ead.audit.Change;
+import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.shared.DisplaySettings;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.NotFound;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Review campaigns: the modules to review chosen by risk, shared out between reviewers by load without conflict of
+ * interest, and followed to their end.
+ * <p>
+ * A current module with no open review is a candidate when it was never reviewed, was refused at its last review,
+ * changed in Moodle since its last approval, or was approved more than {@value #STALE_YEARS} years ago. Its risk,
+ * out of 100, adds up:
+ * <ul>
+ * <li>its review history: never reviewed {@value #NEVER}, refused {@value #REFUSED}, changed since approved
+ * {@value #CHANGED}, approved long ago {@value #OLD};</li>
+ * <li>its alignment: {@value #UNALIGNED} when it works no competency of any référentiel;</li>
+ * <li>an approaching exam session: up to {@value #EXAM} when an exam the module is concerned by (a part of it and the
+ * module share a subject, the top of a référentiel's tree) has a session within the horizon, in proportion to how
+ * close it is;</li>
+ * <li>its demand: up to {@value #DEMAND}, its learners over the most followed candidate's.</li>
+ * </ul>
+ */
+@Service
+public class Campaigns {
+
+	static final int NEVER = 40;
+	static final int REFUSED = 35;
+	static final int CHANGED = 30;
+	static final int OLD = 20;
+	static final int UNALIGNED = 20;
+	static final int EXAM = 30;
+	static final int DEMAND = 10;
+	static final int STALE_YEARS = 3;
+	public static final int DEFAULT_HORIZON = 120;
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+	/** A module worth reviewing, its risk and why, one reason per ingredient that counts. */
+	public record Candidate(long moduleId, String shortname, String fullname, int risk, List<String> reasons, int learners,
+			@Nullable LocalDate examSession, @Nullable String exam) {
+	}
+
+	/** A candidate given to a reviewer. */
+	public record Pick(Candidate candidate, String reviewer) {
+	}
+
+	/**
+	 * What a campaign would plan: the picks, the candidates no reviewer could take (every one of them authors or
+	 * tutors the module), and each reviewer's open reviews before and after.
+	 */
+	public record Proposal(List<Pick> picks, List<Candidate> unassigned, Map<String, Integer> loadBefore,
+			Map<String, Integer> loadAfter, int candidates) {
+	}
+
+	/** What a coordinator asks for: a name, a due date, how many modules, among which reviewers, how far to look. */
+	public record Request(@Nullable String name, @Nullable LocalDate dueOn, int size, @Nullable List<String> reviewers,
+			@Nullable Integer horizonDays) {
+	}
+
+	public record ReviewerProgress(String reviewer, int open, int decided) {
+	}
+
+	/** A campaign and how far it has gone. */
+	public record Progress(long id, String name, @Nullable LocalDate dueOn, int horizonDays, List<String> reviewers,
+			String createdBy, Instant createdAt, int total, int planned, int inReview, int changesRequested, int approved,
+			int rejected, boolean late, List<ReviewerProgress> byReviewer) {
+
+		public int decided() {
+			return approved + rejected;
+		}
+
+		/** The share of its reviews decided, in %. */
+		public int percentDone() {
+			return total == 0 ? 0 : Math.round(100f * decided() / total);
+		}
+	}
+
+	/** A reviewer's open reviews, by state, and those decided in the last twelve months. */
+	public record Load(String reviewer, String displayName, int planned, int inReview, int changesRequested, int decidedThisYear) {
+
+		public int open() {
+			return planned + inReview + changesRequested;
+		}
+	}
+
+	private final DatabaseClient db;
+	private final Reviews reviews;
+	private final ChangeLog changes;
+	private final TransactionalOperator transaction;
+	private final ZoneId zone;
+	private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
+
+	Campaigns(DatabaseClient db, Reviews reviews, ChangeLog changes, TransactionalOperator transaction, DisplaySettings display) {
+		this.db = db;
+		this.reviews = reviews;
+		this.changes = changes;
+		this.transaction = transaction;
+		this.zone = display.zone();
+	}
+
+	private static final String CANDIDATES = """
+			with recursive up(id, root) as (
+			    select id, id from competency where parent_id is null
+			    union all
+			    select c.id, up.root from competency c join up on c.parent_id = up.id),
+			module_roots as (select distinct k.module_id, up.root from competency_mapping k join up on up.id = k.competency_id),
+			exam_roots as (select distinct p.exam_id, up.root from exam_part_competency pc join exam_part p on p.id = pc.part_id
+			               join up on up.id = pc.competency_id),
+			next_session as (select exam_id, min(starts_on) as starts_on from exam_session
+			                 where starts_on between :today and :horizon group by exam_id),
+			module_exam as (select distinct on (mr.module_id) mr.module_id, s.starts_on, e.code
+			                from module_roots mr join exam_roots er on er.root = mr.root
+			                join next_session s on s.exam_id = er.exam_id join exam e on e.id = er.exam_id
+			                order by mr.module_id, s.starts_on, e.code),
+			last_decided as (select distinct on (module_id) module_id, state, decided_at from review
+			                 where state in ('APPROVED', 'REJECTED') order by module_id, decided_at desc, id desc)
+			select m.id, m.shortname, m.fullname, m.learner_count, m.content_changed_at, ld.state as last_state,
+			       ld.decided_at, exists (select 1 from competency_mapping k where k.module_id = m.id) as mapped,
+			       me.starts_on as session, me.code as exam, max(m.learner_count) over () as most_learners
+			from module m
+			left join last_decided ld on ld.module_id = m.id
+			left join module_exam me on me.module_id = m.id
+			where m.archived_at is null
+			  and not exists (select 1 from review o where o.module_id = m.id and o.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED'))""";
+
+	/** The candidates, the riskiest first (then the most followed, then by short name). */
+	public Mono<List<Candidate>> candidates(int horizonDays) {
+		LocalDate today = LocalDate.now(zone);
+		Instant staleBefore = today.minusYears(STALE_YEARS).atStartOfDay(zone).toInstant();
+		return db.sql(CANDIDATES)
+			.bind("today", today)
+			.bind("horizon", today.plusDays(horizonDays))
+			.map(r -> {
+				List<String> reasons = new ArrayList<>();
+				int risk;
+				String last = r.get("last_state", String.class);
+				Instant decided = r.get("decided_at", Instant.class);
+				Instant changed = r.get("content_changed_at", Instant.class);
+				if (last == null) {
+					risk = NEVER;
+					reasons.add("jamais relu (+" + NEVER + ")");
+				}
+				else if ("REJECTED".equals(last)) {
+					risk = REFUSED;
+					reasons.add("refusé à sa dernière revue, le " + DAY.format(decided.atZone(zone)) + " (+" + REFUSED + ")");
+				}
+				else if (changed != null && changed.isAfter(decided)) {
+					risk = CHANGED;
+					reasons.add("modifié dans Moodle le " + DAY.format(changed.atZone(zone)) + ", après son approbation (+" + CHANGED + ")");
+				}
+				else if (decided.isBefore(staleBefore)) {
+					risk = OLD;
+					reasons.add("approuvé il y a plus de " + STALE_YEARS + " ans (+" + OLD + ")");
+				}
+				else {
+					return java.util.Optional.<Candidate>empty();
+				}
+				if (!Boolean.TRUE.equals(r.get("mapped", Boolean.class))) {
+					risk += UNALIGNED;
+					reasons.add("aligné sur aucune compétence (+" + UNALIGNED + ")");
+				}
+				LocalDate session = r.get("session", LocalDate.class);
+				String exam = r.get("exam", String.class);
+				if (session != null) {
+					long days = ChronoUnit.DAYS.between(today, session);
+					int points = (int) Math.round(EXAM * (1 - (double) days / horizonDays));
+					risk += points;
+					reasons.add("session " + exam + " le " + DAY.format(session) + ", dans " + days + " j (+" + points + ")");
+				}
+				int learners = r.get("learner_count", Integer.class);
+				int most = Math.max(1, r.get("most_learners", Integer.class));
+				int demand = Math.round((float) DEMAND * learners / most);
+				if (demand > 0) {
+					risk += demand;
+					reasons.add(learners + " apprenants (+" + demand + ")");
+				}
+				return java.util.Optional.of(new Candidate(r.get("id", Long.class), r.get("shortname", String.class),
+						r.get("fullname", String.class), risk, List.copyOf(reasons), learners, session, exam));
+			})
+			.all()
+			.flatMap(Mono::justOrEmpty)
+			.collectSortedList(Comparator.comparingInt(Candidate::risk).reversed()
+				.thenComparing(Comparator.comparingInt(Candidate::learners).reversed())
+				.thenComparing(Candidate::shortname));
+	}
+
+	/**
+	 * What a campaign would plan, without writing anything: the {@code size} riskiest candidates, each given to the
+	 * least loaded reviewer who may review it (open reviews, counting those the campaign gives), ties by name.
+	 */
+	public Mono<Proposal> propose(Request request) {
+		return Mono.fromCallable(() -> valid(request)).flatMap(this::proposal);
+	}
+
+	private Mono<Proposal> proposal(Request r) {
+		List<String> names = r.reviewers();
+		return checkReviewers(names).then(Mono.zip(candidates(r.horizonDays()), conflicts(names), openLoad(names))).map(t -> {
+			List<Candidate> all = t.getT1();
+			Map<String, Set<Long>> conflicts = t.getT2();
+			Map<String, Integer> before = t.getT3();
+			Map<String, Integer> load = new TreeMap<>(before);
+			List<Pick> picks = new ArrayList<>();
+			List<Candidate> unassigned = new ArrayList<>();
+			for (Candidate c : all) {
+				if (picks.size() == r.size()) {
+					break;
+				}
+				String chosen = names.stream()
+					.filter(n -> !conflicts.getOrDefault(n, Set.of()).contains(c.moduleId()))
+					.min(Comparator.comparingInt((String n) -> load.get(n)).thenComparing(n -> n))
+					.orElse(null);
+				if (chosen == null) {
+					unassigned.add(c);
+					continue;
+				}
+				load.merge(chosen, 1, Integer::sum);
+				picks.add(new Pick(c, chosen));
+			}
+			return new Proposal(List.copyOf(picks), List.copyOf(unassigned), before, load, all.size());
+		});
+	}
+
+	/** Creates the campaign and plans its reviews, in one transaction: all of them, or none. */
+	public Mono<Long> create(Request request, String author) {
+		return Mono.fromCallable(() -> valid(request)).flatMap(r -> plan(r, author));
+	}
+
+	private Mono<Long> plan(Request r, String author) {
+		if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
+			return Mono.error(new InvalidRequest("Une campagne a un nom, de 200 caractères au plus."));
+		}
+		if (r.dueOn() != null && !r.dueOn().isAfter(LocalDate.now(zone))) {
+			return Mono.error(new InvalidRequest("L'échéance de la campagne est postérieure à aujourd'hui."));
+		}
+		return proposal(r).flatMap(p -> {
+			if (p.picks().isEmpty()) {
+				return Mono.error(new InvalidRequest("Aucun module à relire ne peut être confié à ces relecteurs."));
+			}
+			List<Map<String, Object>> selection = p.picks().stream().map(x -> {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("moduleId", x.candidate().moduleId());
+				m.put("shortname", x.candidate().shortname());
+				m.put("risk", x.candidate().risk());
+				m.put("reasons", x.candidate().reasons());
+				m.put("reviewer", x.reviewer());
+				return m;
+			}).toList();
+			var insert = db.sql("""
+					insert into review_campaign (name, due_on, horizon_days, reviewers, selection, created_by, created_at)
+					values (:name, :due, :horizon, :reviewers, :selection::jsonb, :by, :now) returning id""")
+				.bind("name", r.name().trim())
+				.bind("horizon", r.horizonDays())
+				.bind("reviewers", r.reviewers().toArray(String[]::new))
+				.bind("selection", json.writeValueAsString(selection))
+				.bind("by", author)
+				.bind("now", Instant.now());
+			insert = r.dueOn() == null ? insert.bindNull("due", LocalDate.class) : insert.bind("due", r.dueOn());
+			return insert.map(row -> row.get("id", Long.class))
+				.one()
+				.flatMap(id -> Flux.fromIterable(p.picks())
+					.concatMap(x -> reviews.plan(x.candidate().moduleId(), x.reviewer(), null, id, author))
+					.then(changes.record(author, Change.of("review_campaign", id, null, "created", "Campagne « " + r.name().trim()
+							+ " » : " + p.picks().size() + " revue(s) planifiée(s) entre " + String.join(", ", r.reviewers()))
+						.withStates(null, selection)))
+					.thenReturn(id));
+		}).as(transaction::transactional);
+	}
+
+	/** Every campaign, the latest first, with its progress. */
+	public Flux<Progress> all() {
+		return db.sql("select id from review_campaign order by created_at desc, id desc")
+			.map(r -> r.get("id", Long.class))
+			.all()
+			.concatMap(this::progress);
+	}
+
+	public Mono<Progress> progress(long id) {
+		Mono<List<Map<String, Object>>> counts = db.sql("""
+				select reviewer, state, count(*) as n from review where campaign_id = :id group by reviewer, state""")
+			.bind("id", id)
+			.fetch()
+			.all()
+			.collectList();
+		return db.sql("select id, name, due_on, horizon_days, reviewers, created_by, created_at from review_campaign where id = :id")
+			.bind("id", id)
+			.map(r -> new Head(r.get("name", String.class), r.get("due_on", LocalDate.class), r.get("horizon_days", Integer.class),
+					List.of(r.get("reviewers", String[].class)), r.get("created_by", String.class), r.get("created_at", Instant.class)))
+			.one()
+			.switchIfEmpty(Mono.error(new NotFound("Aucune campagne n'a l'identifiant " + id + ".")))
+			.zipWith(counts, (c, rows) -> {
+				Map<ReviewState, Integer> byState = new HashMap<>();
+				Map<String, int[]> byReviewer = new TreeMap<>();
+				for (Map<String, Object> row : rows) {
+					ReviewState state = ReviewState.valueOf((String) row.get("state"));
+					int n = ((Number) row.get("n")).intValue();
+					byState.merge(state, n, Integer::sum);
+					byReviewer.computeIfAbsent((String) row.get("reviewer"), k -> new int[2])[state.open() ? 0 : 1] += n;
+				}
+				int total = byState.values().stream().mapToInt(Integer::intValue).sum();
+				int open = byState.entrySet().stream().filter(e -> e.getKey().open()).mapToInt(Map.Entry::getValue).sum();
+				return new Progress(id, c.name(), c.dueOn(), c.horizonDays(), c.reviewers(), c.createdBy(), c.createdAt(), total,
+						byState.getOrDefault(ReviewState.PLANNED, 0), byState.getOrDefault(ReviewState.IN_REVIEW, 0),
+						byState.getOrDefault(ReviewState.CHANGES_REQUESTED, 0), byState.getOrDefault(ReviewState.APPROVED, 0),
+						byState.getOrDefault(ReviewState.REJECTED, 0),
+						c.dueOn() != null && open > 0 && c.dueOn().isBefore(LocalDate.now(zone)),
+						byReviewer.entrySet().stream().map(e -> new ReviewerProgress(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
+			});
+	}
+
+	private record Head(String name, @Nullable LocalDate dueOn, int horizonDays, List<String> reviewers, String createdBy,
+			Instant createdAt) {
+	}
+
+	/** Every account that may review, with its load, the least loaded first. */
+	public Flux<Load> load() {
+		return db.sql("""
+				select a.username, a.display_name,
+				       count(*) filter (where r.state = 'PLANNED') as planned,
+				       count(*) filter (where r.state = 'IN_REVIEW') as in_review,
+				       count(*) filter (where r.state = 'CHANGES_REQUESTED') as changes,
+				       count(*) filter (where r.decided_at > :year) as decided
+				from account a left join review r on r.reviewer = a.username
+				where a.enabled and a.role in ('REVIEWER', 'COORDINATOR')
+				group by a.username, a.display_name, a.role
+				order by count(*) filter (where r.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED')), a.role desc, a.username""")
+			.bind("year", Instant.now().minus(365, ChronoUnit.DAYS))
+			.map(r -> new Load(r.get("username", String.class), r.get("display_name", String.class),
+					r.get("planned", Long.class).intValue(), r.get("in_review", Long.class).intValue(),
+					r.get("changes", Long.class).intValue(), r.get("decided", Long.class).intValue()))
+			.all();
+	}
+
+	private static Request valid(Request r) {
+		if (r.size() < 1 || r.size() > 200) {
+			throw new InvalidRequest("Une campagne compte de 1 à 200 modules.");
+		}
+		List<String> names = r.reviewers() == null ? List.of()
+				: r.reviewers().stream().filter(n -> n != null && !n.isBlank()).map(String::trim).distinct().toList();
+		if (names.isEmpty() || names.size() > 50) {
+			throw new InvalidRequest("Choisissez de 1 à 50 relecteurs.");
+		}
+		int horizon = r.horizonDays() == null ? DEFAULT_HORIZON : r.horizonDays();
+		if (horizon < 7 || horizon > 730) {
+			throw new InvalidRequest("L'horizon des sessions d'examen va de 7 à 730 jours.");
+		}
+		return new Request(r.name(), r.dueOn(), r.size(), names, horizon);
+	}
+
+	/** Every reviewer named is an enabled reviewer or coordinator account. */
+	private Mono<Void> checkReviewers(List<String> names) {
+		return db.sql("select username from account where username = any(:names) and enabled and role in ('REVIEWER', 'COORDINATOR')")
+			.bind("names", names.toArray(String[]::new))
+			.map(r -> r.get("username", String.class))
+			.all()
+			.collect(HashSet<String>::new, Set::add)
+			.flatMap(found -> {
+				List<String> wrong = names.stream().filter(n -> !found.contains(n)).toList();
+				return wrong.isEmpty() ? Mono.empty()
+						: Mono.error(new InvalidRequest("Ne peuvent pas relire (compte inconnu, désactivé ou sans rôle de relecteur) : "
+								+ String.join(", ", wrong) + "."));
+			});
+	}
+
+	/** For each reviewer, the modules they author or tutor (Moodle role or current assignment). */
+	private Mono<Map<String, Set<Long>>> conflicts(List<String> names) {
+		return db.sql("""
+				select a.username, mr.module_id from account a join module_role mr on mr.vacataire_id = a.vacataire_id
+				where a.username = any(:names)
+				union
+				select a.username, x.module_id from account a join assignment x on x.vacataire_id = a.vacataire_id
+				where a.username = any(:names) and x.ends_on >= current_date""")
+			.bind("names", names.toArray(String[]::new))
+			.map(r -> Map.entry(r.get("username", String.class), r.get("module_id", Long.class)))
+			.all()
+			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+	}
+
+	private Mono<Map<String, Integer>> openLoad(List<String> names) {
+		return db.sql("""
+				select reviewer, count(*) as n from review where reviewer = any(:names)
+				and state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED') group by reviewer""")
+			.bind("names", names.toArray(String[]::new))
+			.map(r -> Map.entry(r.get("reviewer", String.class), r.get("n", Long.class).intValue()))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map(found -> {
+				Map<String, Integer> out = new TreeMap<>();
+				names.forEach(n -> out.put(n, found.getOrDefault(n, 0)));
+				return out;
+			});
+	}
+}
