@@ -22,22 +22,32 @@ import reactor.core.publisher.Mono;
  * concerned when one of its competencies and one the module works share the same top of the tree, a subject say);
  * {@literal null} when the module works no competency (it is then not aligned: {@code aligned} false);</li>
  * <li>{@code demand}: the module's learners over the most followed module's;</li>
- * <li>{@code staleness}: the time since Moodle last saw its content change, over two years (capped at 1).</li>
+ * <li>{@code staleness}: the time since Moodle last saw its content change, over two years (capped at 1);</li>
+ * <li>{@code qualityGap}: what its last decided quality review found missing: 1 when refused, 1 − score / 100 when
+ * approved; {@literal null} when it was never reviewed (it then adds nothing).</li>
  * </ul>
- * Score = 100 × (0.40 examGap + 0.35 demand + 0.25 staleness). The outcome of the last quality review joins when
- * reviews exist.
+ * Score = 100 × (0.35 examGap + 0.30 demand + 0.15 staleness + 0.20 qualityGap).
  */
 @Service
 public class Priorities {
 
-	public static final double EXAM_WEIGHT = 0.40;
-	public static final double DEMAND_WEIGHT = 0.35;
-	public static final double STALENESS_WEIGHT = 0.25;
+	public static final double EXAM_WEIGHT = 0.35;
+	public static final double DEMAND_WEIGHT = 0.30;
+	public static final double STALENESS_WEIGHT = 0.15;
+	public static final double QUALITY_WEIGHT = 0.20;
 	private static final Duration STALE = Duration.ofDays(730);
 
 	public record Priority(long moduleId, String shortname, String fullname, int score, @Nullable Double examGap,
 			@Nullable String examPart, double demand, int learners, double staleness, Instant contentChangedAt,
-			boolean aligned) {
+			boolean aligned, @Nullable Double qualityGap, @Nullable String reviewState, @Nullable Integer reviewScore) {
+	}
+
+	/** The last decided review of a module: APPROVED or REJECTED, and its score. */
+	private record Decision(String state, @Nullable Integer score) {
+
+		double gap() {
+			return "REJECTED".equals(state) || score == null ? 1.0 : Math.max(0, 1 - score / 100.0);
+		}
 	}
 
 	private record ModuleRow(long id, String shortname, String fullname, int learners, Instant changed) {
@@ -83,7 +93,13 @@ public class Priorities {
 		Mono<Map<Long, String>> partNames = examReadiness.flatMapIterable(l -> l)
 			.flatMapIterable(e -> e.parts().stream().map(p -> Map.entry(p.partId(), e.code() + " – " + p.name())).toList())
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-		return Mono.zip(modules, moduleRoots, partRoots, parts, partNames).map(t -> {
+		Mono<Map<Long, Decision>> decisions = db.sql("""
+				select distinct on (module_id) module_id, state, score from review where state in ('APPROVED', 'REJECTED')
+				order by module_id, decided_at desc, id desc""")
+			.map(r -> Map.entry(r.get("module_id", Long.class), new Decision(r.get("state", String.class), r.get("score", Integer.class))))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		return Mono.zip(modules, moduleRoots, partRoots, parts, partNames, decisions).map(t -> {
 			int maxLearners = Math.max(1, t.getT1().stream().mapToInt(ModuleRow::learners).max().orElse(1));
 			Instant now = Instant.now();
 			List<Priority> out = new ArrayList<>(t.getT1().size());
@@ -103,9 +119,13 @@ public class Priorities {
 				}
 				double demand = (double) m.learners() / maxLearners;
 				double staleness = Math.min(1.0, (double) Duration.between(m.changed(), now).toMinutes() / STALE.toMinutes());
-				double score = EXAM_WEIGHT * (gap == null ? 0 : gap) + DEMAND_WEIGHT * demand + STALENESS_WEIGHT * Math.max(0, staleness);
+				Decision decision = t.getT6().get(m.id());
+				Double quality = decision == null ? null : decision.gap();
+				double score = EXAM_WEIGHT * (gap == null ? 0 : gap) + DEMAND_WEIGHT * demand + STALENESS_WEIGHT * Math.max(0, staleness)
+						+ QUALITY_WEIGHT * (quality == null ? 0 : quality);
 				out.add(new Priority(m.id(), m.shortname(), m.fullname(), (int) Math.round(100 * score), gap, part, demand,
-						m.learners(), Math.max(0, staleness), m.changed(), roots != null));
+						m.learners(), Math.max(0, staleness), m.changed(), roots != null, quality,
+						decision == null ? null : decision.state(), decision == null ? null : decision.score()));
 			}
 			out.sort(Comparator.comparingInt(Priority::score).reversed().thenComparing(Priority::fullname));
 			return out;

@@ -20,6 +20,7 @@ import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -89,11 +90,13 @@ public class Campaigns {
 			String createdBy, Instant createdAt, int total, int planned, int inReview, int changesRequested, int approved,
 			int rejected, boolean late, List<ReviewerProgress> byReviewer) {
 
+		@JsonProperty
 		public int decided() {
 			return approved + rejected;
 		}
 
 		/** The share of its reviews decided, in %. */
+		@JsonProperty
 		public int percentDone() {
 			return total == 0 ? 0 : Math.round(100f * decided() / total);
 		}
@@ -102,6 +105,7 @@ public class Campaigns {
 	/** A reviewer's open reviews, by state, and those decided in the last twelve months. */
 	public record Load(String reviewer, String displayName, int planned, int inReview, int changesRequested, int decidedThisYear) {
 
+		@JsonProperty
 		public int open() {
 			return planned + inReview + changesRequested;
 		}

@@ -38,6 +38,11 @@ public class Reviews {
 
 	/** Who acts: the review's reviewer, or a coordinator (who may act on any review). */
 	public record Actor(String username, boolean coordinator) {
+
+		/** The person signed in, as an actor. */
+		public static Actor of(org.springframework.security.core.Authentication who) {
+			return new Actor(who.getName(), who.getAuthorities().stream().anyMatch(a -> "ROLE_COORDINATOR".equals(a.getAuthority())));
+		}
 	}
 
 	public record Review(long id, long moduleId, String moduleShortname, String moduleFullname, long rubricId, String reviewer,
@@ -45,7 +50,8 @@ public class Reviews {
 			String plannedBy, Instant plannedAt, @Nullable Instant decidedAt) {
 	}
 
-	public record Answer(long id, long vacataireId, String text, Instant answeredAt) {
+	/** An author's or tutor's answer to a finding; {@code author} their name. */
+	public record Answer(long id, long vacataireId, String author, String text, Instant answeredAt) {
 	}
 
 	public record Finding(long id, long criterionId, int round, @Nullable Integer score, @Nullable Boolean passed,
@@ -403,6 +409,45 @@ public class Reviews {
 			});
 	}
 
+	/** A finding as the module's authors and tutors see it: the criterion in words, the value, the comment, the answers. */
+	public record AuthorFinding(long id, int round, String section, String criterion, String value, @Nullable String comment,
+			List<Answer> answers) {
+	}
+
+	/** A review of one of a vacataire's modules, as they see it (no reviewer's notes, no history). */
+	public record AuthorView(long reviewId, long moduleId, String moduleShortname, String moduleFullname, ReviewState state,
+			int round, @Nullable LocalDate deadline, @Nullable Integer score, boolean answerable, List<AuthorFinding> findings) {
+	}
+
+	/**
+	 * The reviews of the modules the vacataire authors or tutors (Moodle role or assignment), once started: open ones
+	 * and those decided in the last year, with every finding of every round.
+	 */
+	public Flux<AuthorView> ofVacataire(long vacataireId) {
+		return db.sql("""
+				select r.id from review r
+				where r.state <> 'PLANNED' and (r.decided_at is null or r.decided_at > now() - interval '1 year')
+				  and (exists (select 1 from module_role mr where mr.module_id = r.module_id and mr.vacataire_id = :v)
+				       or exists (select 1 from assignment x where x.module_id = r.module_id and x.vacataire_id = :v))
+				order by r.planned_at desc, r.id desc""")
+			.bind("v", vacataireId)
+			.map(r -> r.get("id", Long.class))
+			.all()
+			.concatMap(this::detail)
+			.map(d -> {
+				Map<Long, Criterion> criteria = new HashMap<>();
+				d.rubric().criteria().forEach(c -> criteria.put(c.id(), c));
+				Review r = d.review();
+				return new AuthorView(r.id(), r.moduleId(), r.moduleShortname(), r.moduleFullname(), r.state(), r.round(), r.deadline(),
+						r.score(), r.state().open(), d.findings().stream().map(f -> {
+							Criterion c = criteria.get(f.criterionId());
+							String value = f.score() != null ? f.score() + " / " + c.scaleMax()
+									: Boolean.TRUE.equals(f.passed()) ? "réussi" : "non réussi";
+							return new AuthorFinding(f.id(), f.round(), c.section(), c.label(), value, f.comment(), f.answers());
+						}).toList());
+			});
+	}
+
 	private static final String REVIEW = """
 			select r.id, r.module_id, m.shortname, m.fullname, r.rubric_id, r.reviewer, r.state, r.round, r.deadline, r.score,
 			       r.campaign_id, r.planned_by, r.planned_at, r.decided_at
@@ -418,6 +463,12 @@ public class Reviews {
 
 	/** Reviews, the open ones first, then the latest; of a reviewer, a module or a state when given. */
 	public Flux<Review> list(@Nullable String reviewer, @Nullable Long moduleId, @Nullable ReviewState state) {
+		return list(reviewer, moduleId, state, null);
+	}
+
+	/** Reviews, the open ones first, then the latest; of a reviewer, a module, a state or a campaign when given. */
+	public Flux<Review> list(@Nullable String reviewer, @Nullable Long moduleId, @Nullable ReviewState state,
+			@Nullable Long campaignId) {
 		StringBuilder where = new StringBuilder(" where true");
 		Map<String, Object> binds = new HashMap<>();
 		if (reviewer != null) {
@@ -432,6 +483,10 @@ public class Reviews {
 			where.append(" and r.state = :state");
 			binds.put("state", state.name());
 		}
+		if (campaignId != null) {
+			where.append(" and r.campaign_id = :campaign");
+			binds.put("campaign", campaignId);
+		}
 		return db.sql(REVIEW + where + " order by r.state in ('APPROVED', 'REJECTED'), r.planned_at desc, r.id desc limit 1000")
 			.bindValues(binds)
 			.map(Reviews::read)
@@ -445,11 +500,13 @@ public class Reviews {
 
 	private Mono<List<Finding>> findings(long reviewId) {
 		Mono<Map<Long, List<Answer>>> answers = db.sql("""
-				select a.id, a.finding_id, a.vacataire_id, a.text, a.answered_at from finding_answer a
-				join review_finding f on f.id = a.finding_id where f.review_id = :id order by a.answered_at, a.id""")
+				select a.id, a.finding_id, a.vacataire_id, a.text, a.answered_at,
+				       concat_ws(' ', coalesce(v.firstname, v.moodle_firstname), coalesce(v.lastname, v.moodle_lastname)) as author
+				from finding_answer a join review_finding f on f.id = a.finding_id join vacataire v on v.id = a.vacataire_id
+				where f.review_id = :id order by a.answered_at, a.id""")
 			.bind("id", reviewId)
 			.map(r -> Map.entry(r.get("finding_id", Long.class), new Answer(r.get("id", Long.class), r.get("vacataire_id", Long.class),
-					r.get("text", String.class), r.get("answered_at", Instant.class))))
+					r.get("author", String.class), r.get("text", String.class), r.get("answered_at", Instant.class))))
 			.all()
 			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
 		return answers.flatMap(a -> db.sql("""

@@ -110,7 +110,11 @@ class SecurityConfiguration {
 				.pathMatchers("/connexion", "/langue", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
 						"/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
-				// Every form changes something: coordinators only (signing out is handled before this rule).
+				// A review's own steps: its designated reviewer or a coordinator (the service checks which reviewer).
+				.pathMatchers(HttpMethod.POST, "/revues/*/commencer", "/revues/*/constats", "/revues/*/modifications",
+						"/revues/*/reprendre", "/revues/*/approuver", "/revues/*/refuser")
+				.hasAnyRole(COORDINATOR, REVIEWER)
+				// Every other form changes something: coordinators only (signing out is handled before this rule).
 				.pathMatchers(HttpMethod.POST, "/**").hasRole(COORDINATOR)
 				// Personal files and the coordinators' tools.
 				.pathMatchers("/formations", "/formations/**", "/recrutement", "/recrutement/**", "/attention",

@@ -116,27 +116,42 @@ class CoverageIntegrationTest extends IntegrationTest {
 				new Exams.PartDefinition("Lecture", 60, List.of("FR-LIRE-1-1-a", "FR-LIRE-1-1-b")),
 				new Exams.PartDefinition("Écriture", 40, List.of("FR-ECR-1-1-a"))), "coord"));
 		await(db.sql("update module set learner_count = 10000, content_changed_at = now() where id = " + a).then());
-		await(db.sql("update module set learner_count = 5000, content_changed_at = now() - interval '800 days' where id = " + b).then());
+		await(db.sql("update module set learner_count = 3000, content_changed_at = now() - interval '800 days' where id = " + b).then());
 		long orphan = count("select max(id) from module where id not in (" + a + ", " + b + ", " + c + ")");
 		await(db.sql("update module set learner_count = 0, content_changed_at = now() where id = " + orphan).then());
+		// The last quality reviews: b approved at 77 %, the orphan refused (an earlier approval no longer counts).
+		await(db.sql("""
+				insert into review (module_id, rubric_id, reviewer, state, round, score, planned_by, planned_at, decided_at) values
+				(:b, (select min(id) from rubric), 'relect', 'APPROVED', 1, 77, 'coord', now() - interval '9 days', now() - interval '8 days'),
+				(:o, (select min(id) from rubric), 'relect', 'APPROVED', 1, 95, 'coord', now() - interval '99 days', now() - interval '98 days'),
+				(:o, (select min(id) from rubric), 'relect', 'REJECTED', 1, 40, 'coord', now() - interval '9 days', now() - interval '8 days')""")
+			.bind("b", b).bind("o", orphan).then());
 
 		List<Priorities.Priority> ranked = await(priorities.ranked());
 		Priorities.Priority first = ranked.get(0);
-		// a: Écriture is wholly uncovered (gap 1), most learners (demand 1), just changed: 100 × (0.40 + 0.35) = 75.
+		// a: Écriture is wholly uncovered (gap 1), most learners (demand 1), just changed, never reviewed:
+		// 100 × (0.35 + 0.30) = 65.
 		assertThat(first.moduleId()).isEqualTo(a);
 		assertThat(first.examGap()).isEqualTo(1.0);
 		assertThat(first.examPart()).isEqualTo("CE1D-FR – Écriture");
-		assertThat(first.score()).isEqualTo(75);
-		// b: Lecture half covered (gap 0.5), half the learners, stale: 100 × (0.20 + 0.175 + 0.25) = 62.5 → 63.
+		assertThat(first.score()).isEqualTo(65);
+		assertThat(first.qualityGap()).isNull();
+		// b: Lecture half covered (gap 0.5), 0.3 of the learners, stale, approved at 77 %:
+		// 100 × (0.35 × 0.5 + 0.30 × 0.3 + 0.15 + 0.20 × 0.23) = 17.5 + 9 + 15 + 4.6 = 46.1 → 46.
 		Priorities.Priority second = ranked.get(1);
 		assertThat(second.moduleId()).isEqualTo(b);
 		assertThat(second.examGap()).isEqualTo(0.5);
 		assertThat(second.staleness()).isEqualTo(1.0);
-		assertThat(second.score()).isEqualTo(63);
+		assertThat(second.qualityGap()).isCloseTo(0.23, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(second.reviewScore()).isEqualTo(77);
+		assertThat(second.score()).isEqualTo(46);
 		Priorities.Priority none = ranked.stream().filter(p -> p.moduleId() == orphan).findFirst().orElseThrow();
 		assertThat(none.aligned()).isFalse();
 		assertThat(none.examGap()).isNull();
-		assertThat(none.score()).isZero();
+		// Refused at its last review: 100 × 0.20 × 1 = 20.
+		assertThat(none.reviewState()).isEqualTo("REJECTED");
+		assertThat(none.qualityGap()).isEqualTo(1.0);
+		assertThat(none.score()).isEqualTo(20);
 	}
 
 	private static int indexOf(Coverage.Matrix m, long moduleId) {

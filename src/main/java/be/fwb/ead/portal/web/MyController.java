@@ -3,6 +3,7 @@ package be.fwb.ead.portal.web;
 import be.fwb.ead.assignments.Assignment;
 import be.fwb.ead.assignments.Assignments;
 import be.fwb.ead.evaluations.Evaluations;
+import be.fwb.ead.reviews.Reviews;
 import be.fwb.ead.security.Account;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.shared.NotFound;
@@ -35,9 +36,11 @@ class MyController {
 	private final Assignments assignments;
 	private final Training training;
 	private final Evaluations evaluations;
+	private final Reviews reviews;
 
 	MyController(Accounts accounts, Vacataires vacataires, Assignments assignments, Training training,
-			Evaluations evaluations) {
+			Evaluations evaluations, Reviews reviews) {
+		this.reviews = reviews;
 		this.accounts = accounts;
 		this.vacataires = vacataires;
 		this.assignments = assignments;
@@ -73,6 +76,23 @@ class MyController {
 	Mono<Evaluations.Evaluation> acknowledge(@PathVariable long id, @RequestBody(required = false) @Nullable Acknowledgement a,
 			Authentication who) {
 		return myId(who).flatMap(me -> evaluations.acknowledge(id, me, a == null ? null : a.comment()));
+	}
+
+	/** The quality reviews of my modules, once started, with their findings and the answers given. */
+	@GetMapping("/reviews")
+	Flux<Reviews.AuthorView> reviews(Authentication who) {
+		return myId(who).flatMapMany(reviews::ofVacataire);
+	}
+
+	record AnswerText(@Nullable String text) {
+	}
+
+	/** Answers a finding on one of my modules, while its review is open. */
+	@PostMapping("/findings/{id}/answers")
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+	Mono<java.util.Map<String, Long>> answer(@PathVariable long id, @RequestBody(required = false) @Nullable AnswerText answer,
+			Authentication who) {
+		return myId(who).flatMap(me -> reviews.answer(id, me, answer == null ? null : answer.text())).map(a -> java.util.Map.of("id", a));
 	}
 
 	private Mono<Long> myId(Authentication who) {

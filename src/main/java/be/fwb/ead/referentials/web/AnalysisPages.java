@@ -178,7 +178,11 @@ class AnalysisPages {
 				new Column<Priorities.Priority>(t.get("module.learners"), Priorities.Priority::learners),
 				new Column<Priorities.Priority>(t.get("analysis.demand"), Priorities.Priority::demand),
 				new Column<Priorities.Priority>(t.get("module.changed"), Priorities.Priority::contentChangedAt),
-				new Column<Priorities.Priority>(t.get("analysis.staleness"), Priorities.Priority::staleness)), display.zone());
+				new Column<Priorities.Priority>(t.get("analysis.staleness"), Priorities.Priority::staleness),
+				new Column<Priorities.Priority>(t.get("analysis.review"),
+						p -> p.reviewState() == null ? null : t.get("review.state." + p.reviewState())),
+				new Column<Priorities.Priority>(t.get("analysis.score") + " (" + t.get("analysis.review") + ")", Priorities.Priority::reviewScore),
+				new Column<Priorities.Priority>(t.get("analysis.qualityGap"), Priorities.Priority::qualityGap)), display.zone());
 		return export.xlsxDownload("priorites", t.get("analysis.priorities"),
 				priorities.ranked().flatMapIterable(list -> list));
 	}

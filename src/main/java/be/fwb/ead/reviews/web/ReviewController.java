@@ -182,7 +182,6 @@ class ReviewController {
 	}
 
 	private static Reviews.Actor actor(Authentication who) {
-		return new Reviews.Actor(who.getName(),
-				who.getAuthorities().stream().anyMatch(a -> "ROLE_COORDINATOR".equals(a.getAuthority())));
+		return Reviews.Actor.of(who);
 	}
 }

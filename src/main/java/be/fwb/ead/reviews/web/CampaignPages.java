@@ -1,0 +1,136 @@
+package be.fwb.ead.reviews.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import be.fwb.ead.reviews.Campaigns;
+import be.fwb.ead.reviews.Reviews;
+import be.fwb.ead.shared.DisplaySettings;
+import be.fwb.ead.shared.Flash;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.PageController;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Review campaigns on screen: the modules to review by risk, a campaign previewed then created, and each campaign's
+ * progress.
+ */
+@PageController
+class CampaignPages {
+
+	/** Candidates shown on the page (the API gives them all). */
+	static final int SHOWN = 30;
+
+	private final Campaigns campaigns;
+	private final Reviews reviews;
+	private final ZoneId zone;
+
+	CampaignPages(Campaigns campaigns, Reviews reviews, DisplaySettings display) {
+		this.campaigns = campaigns;
+		this.reviews = reviews;
+		this.zone = display.zone();
+	}
+
+	/** The form as typed: kept when previewing or when refused. */
+	record CampaignForm(String name, String dueOn, String size, String horizonDays, List<String> reviewers) {
+	}
+
+	@GetMapping("/revues/campagnes")
+	String list(Model model) {
+		return page(model, new CampaignForm("", "", "20", Integer.toString(Campaigns.DEFAULT_HORIZON), List.of()), null);
+	}
+
+	private String page(Model model, CampaignForm form, Campaigns.@Nullable Proposal proposal) {
+		int horizon = parse(form.horizonDays(), Campaigns.DEFAULT_HORIZON);
+		model.addAttribute("campaigns", campaigns.all().collectList());
+		Mono<List<Campaigns.Candidate>> all = campaigns.candidates(Math.max(7, Math.min(730, horizon))).cache();
+		model.addAttribute("candidates", all.map(l -> l.subList(0, Math.min(SHOWN, l.size()))));
+		model.addAttribute("candidateCount", all.map(List::size));
+		model.addAttribute("load", campaigns.load().collectList());
+		model.addAttribute("form", form);
+		model.addAttribute("proposal", proposal);
+		model.addAttribute("tomorrow", LocalDate.now(zone).plusDays(1));
+		return "reviews/campaigns";
+	}
+
+	/** Previews (writes nothing) or creates the campaign, as the button pressed says. */
+	@PostMapping("/revues/campagnes")
+	Mono<String> submit(ServerWebExchange exchange, Authentication who, Model model) {
+		return exchange.getFormData().flatMap(data -> {
+			CampaignForm form = read(data);
+			boolean create = "creer".equals(data.getFirst("action"));
+			Mono<String> outcome = create
+					? Mono.defer(() -> campaigns.create(request(form), who.getName()))
+						.flatMap(id -> Flash.outcome(exchange, Mono.empty(), "campaign.flash.created").thenReturn("redirect:/revues/campagnes/" + id))
+					: Mono.defer(() -> campaigns.propose(request(form))).map(p -> page(model, form, p));
+			return outcome.onErrorResume(InvalidRequest.class, e -> {
+				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
+				model.addAttribute("problem", e.getMessage());
+				return Mono.just(page(model, form, null));
+			}).onErrorResume(be.fwb.ead.shared.Conflict.class, e -> {
+				exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
+				model.addAttribute("problem", e.getMessage());
+				return Mono.just(page(model, form, null));
+			});
+		});
+	}
+
+	@GetMapping("/revues/campagnes/{id}")
+	Mono<String> campaign(@PathVariable long id, Model model) {
+		return campaigns.progress(id).map(p -> {
+			model.addAttribute("c", p);
+			model.addAttribute("reviews", reviews.list(null, null, null, id).collectList());
+			return "reviews/campaign";
+		});
+	}
+
+	private static CampaignForm read(MultiValueMap<String, String> data) {
+		return new CampaignForm(value(data, "name"), value(data, "dueOn"), value(data, "size"), value(data, "horizonDays"),
+				data.getOrDefault("reviewer", List.of()).stream().filter(s -> !s.isBlank()).toList());
+	}
+
+	private static Campaigns.Request request(CampaignForm form) {
+		LocalDate due;
+		try {
+			due = form.dueOn().isEmpty() ? null : LocalDate.parse(form.dueOn());
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			throw new InvalidRequest("« " + form.dueOn() + " » n'est pas une date.");
+		}
+		return new Campaigns.Request(form.name(), due, number(form.size(), "nombre de modules"), form.reviewers(),
+				number(form.horizonDays(), "horizon"));
+	}
+
+	private static int number(String value, String field) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException e) {
+			throw new InvalidRequest("Le " + field + " « " + value + " » n'est pas un nombre entier.");
+		}
+	}
+
+	private static int parse(String value, int otherwise) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException e) {
+			return otherwise;
+		}
+	}
+
+	private static String value(MultiValueMap<String, String> data, String name) {
+		String v = data.getFirst(name);
+		return v == null ? "" : v.trim();
+	}
+}
