@@ -287,6 +287,85 @@ class WebUiIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from change_log where entity = 'exam'")).isEqualTo(2);
 	}
 
+	@Test
+	void theReviewScreensFollowTheRolesAndACampaignIsPreviewedBeforeItIsCreated() throws IOException {
+		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		await(accounts.create("autre", "mot-de-passe-autre", Role.REVIEWER, "Alice Autre", null));
+		Session coordinator = signIn("coord", "mot-de-passe-coord");
+		String campaigns = page(coordinator, "/revues/campagnes");
+		assertThat(campaigns).contains("Modules à relire (").contains("jamais relu (+40)");
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("_csrf", csrf(campaigns));
+		form.add("name", "Campagne d'hiver");
+		form.add("size", "4");
+		form.add("horizonDays", "120");
+		form.add("reviewer", "relect");
+		form.add("reviewer", "autre");
+		form.add("action", "apercu");
+		String preview = web.post().uri("/revues/campagnes").cookie("SESSION", coordinator.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData(form)).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(preview).contains("Aperçu : 4 module(s) choisi(s)").contains("relect : 0 → 2 revue(s) en cours")
+			.contains("value=\"Campagne d&#39;hiver\"");
+		assertThat(count("select count(*) from review")).isZero();
+		form.set("size", "beaucoup");
+		web.post().uri("/revues/campagnes").cookie("SESSION", coordinator.cookie()).accept(HTML).body(BodyInserters.fromFormData(form))
+			.exchange().expectStatus().isEqualTo(422)
+			.expectBody(String.class).value(b -> assertThat(b).contains("« beaucoup » n&#39;est pas un nombre entier"));
+		form.set("size", "4");
+		form.set("action", "creer");
+		String location = web.post().uri("/revues/campagnes").cookie("SESSION", coordinator.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData(form)).exchange()
+			.expectStatus().is3xxRedirection().returnResult(Void.class).getResponseHeaders().getLocation().toString();
+		assertThat(location).matches("/revues/campagnes/\\d+");
+		assertThat(count("select count(*) from review where state = 'PLANNED'")).isEqualTo(4);
+		assertThat(page(coordinator, location)).contains("Campagne d&#39;hiver").contains("0 décidée(s) sur 4 (0 %)");
+
+		Session reviewer = signIn("relect", "mot-de-passe-relect");
+		String list = page(reviewer, "/revues");
+		String table = list.substring(list.indexOf("id=\"reviews\""), list.indexOf("</table>", list.indexOf("id=\"reviews\"")));
+		assertThat(table.split("<tr>", -1).length - 2).as("les deux revues de relect, pas celles d'autre").isEqualTo(2);
+		web.post().uri("/revues/campagnes").cookie("SESSION", reviewer.cookie()).accept(HTML).body(BodyInserters.fromFormData(form))
+			.exchange().expectStatus().isForbidden();
+		long mine = count("select min(id) from review where reviewer = 'relect'");
+		long theirs = count("select min(id) from review where reviewer = 'autre'");
+		web.post().uri("/revues/" + theirs + "/commencer").cookie("SESSION", reviewer.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf())).exchange()
+			.expectStatus().isForbidden().expectBody(String.class).value(b -> assertThat(b).contains("Seul le relecteur désigné (autre)"));
+		web.post().uri("/revues/" + theirs + "/relecteur").cookie("SESSION", reviewer.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf()).with("reviewer", "relect")).exchange().expectStatus().isForbidden();
+		web.post().uri("/revues/" + mine + "/commencer").cookie("SESSION", reviewer.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf())).exchange()
+			.expectStatus().is3xxRedirection().expectHeader().location("/revues/" + mine);
+		long criterion = count("select min(id) from rubric_criterion");
+		web.post().uri("/revues/" + mine + "/constats").cookie("SESSION", reviewer.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf()).with("criterion", Long.toString(criterion))
+				.with("score-" + criterion, "9"))
+			.exchange().expectStatus().is3xxRedirection();
+		assertThat(page(reviewer, "/revues/" + mine)).contains("se note de 1 à 4");
+		web.post().uri("/revues/" + mine + "/constats").cookie("SESSION", reviewer.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf()).with("criterion", Long.toString(criterion))
+				.with("score-" + criterion, "2").with("comment-" + criterion, "=HYPERLINK(\"x\") balises manquantes"))
+			.exchange().expectStatus().is3xxRedirection();
+		assertThat(page(reviewer, "/revues/" + mine)).contains("Constats enregistrés.");
+
+		long module = count("select module_id from review where id = " + mine);
+		assertThat(page(reviewer, "/revues/modules/" + module)).contains("en revue").doesNotContain("plan-form");
+		assertThat(page(coordinator, "/revues/modules/" + module)).contains("plan-form");
+		assertThat(page(reviewer, "/revues/grilles")).contains("Conformité légale").contains("seuil 70 %");
+		assertThat(page(reviewer, "/revues/modules/" + module + "/rapport")).contains("Revue n° " + mine).contains("balises manquantes");
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(reviewer, "/revues/modules/" + module + "/rapport.xlsx")))) {
+			Sheet sheet = book.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Revue n°");
+			// Planned, started, one finding.
+			assertThat(sheet.getLastRowNum()).isEqualTo(3);
+			assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo("Constat");
+			assertThat(sheet.getRow(3).getCell(7).getStringCellValue()).isEqualTo("2 / 4");
+			assertThat(sheet.getRow(3).getCell(8).getStringCellValue()).startsWith("=HYPERLINK");
+			assertThat(sheet.getRow(3).getCell(8).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+		}
+	}
+
 	private byte[] download(Session s, String path) {
 		return web.get().uri(path).cookie("SESSION", s.cookie()).exchange()
 			.expectStatus().isOk()
