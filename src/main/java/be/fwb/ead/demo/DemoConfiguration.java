@@ -55,8 +55,11 @@ class DemoConfiguration {
 			.filter(run -> run.status() == be.fwb.ead.sync.SyncStatus.SUCCEEDED)
 			.repeatWhenEmpty(60, attempts -> attempts.delayElements(java.time.Duration.ofSeconds(1)))
 			.flatMap(run -> seed.seedIfEmpty())
-			.subscribe(null, e -> log.error("Référentiels de démonstration non créés", e),
-					() -> log.info("Référentiels, examens et correspondances de démonstration prêts"));
+			.then(new DemoReviews(context.getBean(be.fwb.ead.reviews.Campaigns.class), context.getBean(be.fwb.ead.reviews.Reviews.class),
+					context.getBean(be.fwb.ead.reviews.Rubrics.class), context.getBean(Accounts.class),
+					context.getEnvironment().getProperty("ead.security.admin-username", "coordination")).seedIfEmpty())
+			.subscribe(null, e -> log.error("Référentiels ou revues de démonstration non créés", e),
+					() -> log.info("Référentiels, examens, correspondances et revues de démonstration prêts"));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
