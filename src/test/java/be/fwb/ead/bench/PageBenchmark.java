@@ -72,7 +72,7 @@ public final class PageBenchmark {
 
 	private void run() {
 		DatabaseClient db = app.getBean(DatabaseClient.class);
-		db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, referential, exam restart identity cascade")
+		db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, referential, exam, review_campaign restart identity cascade")
 			.then()
 			.block();
 		app.getBean(Accounts.class).create("bench", "bench-password", Role.COORDINATOR, "Benchmark", null).block();
@@ -90,6 +90,21 @@ public final class PageBenchmark {
 			.seedIfEmpty()
 			.block();
 		long referentialId = count(db, "select max(id) from referential");
+		// A campaign of 100 reviews between two reviewers, one of them approved: the reviews' screens.
+		app.getBean(Accounts.class).create("bench-relect", "bench-password", Role.REVIEWER, "Relecteur", null).block();
+		be.fwb.ead.reviews.Campaigns campaigns = app.getBean(be.fwb.ead.reviews.Campaigns.class);
+		be.fwb.ead.reviews.Reviews reviews = app.getBean(be.fwb.ead.reviews.Reviews.class);
+		long campaignId = campaigns.create(new be.fwb.ead.reviews.Campaigns.Request("Banc", null, 100, List.of("bench", "bench-relect"),
+				null), "bench").block();
+		long reviewId = count(db, "select min(id) from review");
+		be.fwb.ead.reviews.Reviews.Actor actor = new be.fwb.ead.reviews.Reviews.Actor("bench", true);
+		be.fwb.ead.reviews.Rubrics.Rubric rubric = app.getBean(be.fwb.ead.reviews.Rubrics.class).latest("EAD-QUALITE").block();
+		reviews.start(reviewId, actor).block();
+		reviews.record(reviewId, rubric.criteria().stream().map(c -> c.kind() == be.fwb.ead.reviews.Rubrics.Kind.SCALE
+				? new be.fwb.ead.reviews.Reviews.FindingInput(c.id(), 3, null, "Constat de banc d'essai.")
+				: new be.fwb.ead.reviews.Reviews.FindingInput(c.id(), null, true, null)).toList(), actor).block();
+		reviews.approve(reviewId, actor).block();
+		long reviewedModule = count(db, "select module_id from review where id = " + reviewId);
 		long competencies = count(db, "select count(*) from competency");
 		long mappings = count(db, "select count(*) from competency_mapping");
 		signIn();
@@ -118,7 +133,13 @@ public final class PageBenchmark {
 				new String[] { "analyse du catalogue", "/analyse" },
 				new String[] { "référentiel : carte, lacunes, recouvrements", "/analyse/" + referentialId },
 				new String[] { "compétences d'un module", "/modules/" + moduleId + "/competences" },
-				new String[] { "examen", "/analyse/examens/CESS" });
+				new String[] { "examen", "/analyse/examens/CESS" },
+				new String[] { "revues qualité", "/revues?qui=tous" },
+				new String[] { "revue approuvée", "/revues/" + reviewId },
+				new String[] { "campagnes et modules à relire", "/revues/campagnes" },
+				new String[] { "avancement d'une campagne", "/revues/campagnes/" + campaignId },
+				new String[] { "section revues d'un module (htmx)", "/revues/modules/" + reviewedModule },
+				new String[] { "rapport de revue d'un module", "/revues/modules/" + reviewedModule + "/rapport" });
 		boolean within = true;
 		for (String[] page : pages) {
 			within &= measure(page[0], page[1], page[0].contains("htmx"), WARM_UPS, RUNS);
@@ -129,6 +150,8 @@ public final class PageBenchmark {
 		within &= download("export XLSX de la matrice de couverture", "/analyse/" + referentialId + "/matrice.xlsx");
 		within &= download("export XLSX des correspondances", "/analyse/" + referentialId + "/correspondances.xlsx");
 		within &= download("export XLSX « à produire »", "/analyse/a-produire.xlsx");
+		within &= download("export XLSX des priorités", "/analyse/priorites.xlsx");
+		within &= download("rapport de revue XLSX", "/revues/modules/" + reviewedModule + "/rapport.xlsx");
 		within &= concurrent("/modules?sort=learners");
 		System.out.println(within ? "All figures within their bounds." : "SOME FIGURES EXCEED THEIR BOUNDS.");
 	}
