@@ -273,14 +273,21 @@ class WebUiIntegrationTest extends IntegrationTest {
 		typed.set("partWeight", "60");
 		typed.add("partWeight", "40");
 		typed.add("partWeight", "");
+		typed.add("sessions", "15/06/2027\n31/06/2027");
+		web.post().uri("/analyse/examens").cookie("SESSION", s.cookie()).accept(HTML).body(BodyInserters.fromFormData(typed)).exchange()
+			.expectStatus().isEqualTo(422).expectBody(String.class)
+			.value(b -> assertThat(b).contains("Sessions : « 31/06/2027 » n&#39;est pas une date (jj/mm/aaaa).").contains("31/06/2027"));
+		assertThat(count("select count(*) from exam")).isZero();
+		typed.set("sessions", "15/06/2027\n2027-08-20");
 		web.post().uri("/analyse/examens").cookie("SESSION", s.cookie()).accept(HTML).body(BodyInserters.fromFormData(typed)).exchange()
 			.expectStatus().is3xxRedirection().expectHeader().valueEquals("Location", "/analyse/examens/CE1D-FR");
 		be.fwb.ead.referentials.Exams.Definition saved = await(exams.find("CE1D-FR"));
 		assertThat(saved.parts()).extracting(p -> p.name() + " " + p.weight() + " " + p.competencies())
 			.containsExactly("Lecture 60 [FR-LIRE-1-1-a, FR-LIRE-1-1-b]", "Écriture 40 [FR-ECR-1-1-a]");
+		assertThat(saved.sessions()).containsExactly(java.time.LocalDate.of(2027, 6, 15), java.time.LocalDate.of(2027, 8, 20));
 		String page = web.get().uri("/analyse/examens/CE1D-FR").cookie("SESSION", s.cookie()).accept(HTML).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-		assertThat(page).contains("Enregistré.").contains("value=\"Écriture\"");
+		assertThat(page).contains("Enregistré.").contains("value=\"Écriture\"").contains("15/06/2027\n20/08/2027");
 		web.post().uri("/analyse/examens/CE1D-FR/supprimer").cookie("SESSION", s.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData("_csrf", csrf(page))).exchange().expectStatus().is3xxRedirection();
 		assertThat(count("select count(*) from exam")).isZero();

@@ -97,7 +97,8 @@ class ExamPages {
 				value(form, "level"), parts, value(form, "sessions"));
 	}
 
-	static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu");
+	static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	/** The sessions' dates, one per line (or separated by commas), as 15/06/2027 or 2027-06-15. */
 	static List<java.time.LocalDate> sessions(String text) {
