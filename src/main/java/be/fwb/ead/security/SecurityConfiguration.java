@@ -120,7 +120,7 @@ class SecurityConfiguration {
 				.pathMatchers("/formations", "/formations/**", "/recrutement", "/recrutement/**", "/attention",
 						"/affectations/rapprochement", "/evaluations/**", "/vacataires/*/formations",
 						"/vacataires/*/evaluations", "/vacataires/import", "/vacataires/import/**", "/analyse/examens/nouveau",
-						"/analyse/*/correspondances")
+						"/analyse/*/correspondances", "/revues/grilles/*")
 				.hasRole(COORDINATOR)
 				.anyExchange().hasAnyRole(COORDINATOR, REVIEWER))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

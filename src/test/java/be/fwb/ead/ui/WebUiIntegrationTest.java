@@ -40,6 +40,9 @@ class WebUiIntegrationTest extends IntegrationTest {
 	@Autowired
 	SyncLauncher launcher;
 
+	@Autowired
+	be.fwb.ead.reviews.Rubrics rubrics;
+
 	@BeforeEach
 	void accounts() {
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
@@ -371,6 +374,43 @@ class WebUiIntegrationTest extends IntegrationTest {
 			assertThat(sheet.getRow(3).getCell(8).getStringCellValue()).startsWith("=HYPERLINK");
 			assertThat(sheet.getRow(3).getCell(8).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
 		}
+	}
+
+	@Test
+	void aRubricEditedOnScreenBecomesItsNextVersionAndARefusedFormKeepsWhatWasTyped() {
+		Session reviewer = signIn("relect", "mot-de-passe-relect");
+		web.get().uri("/revues/grilles/EAD-QUALITE").cookie("SESSION", reviewer.cookie()).accept(HTML).exchange().expectStatus().isForbidden();
+		assertThat(page(reviewer, "/revues/grilles")).doesNotContain("edit-EAD-QUALITE");
+		Session coordinator = signIn("coord", "mot-de-passe-coord");
+		String form = page(coordinator, "/revues/grilles/EAD-QUALITE");
+		assertThat(form).contains("version 2").contains("value=\"Conformité légale\"");
+		MultiValueMap<String, String> typed = new LinkedMultiValueMap<>();
+		typed.add("_csrf", csrf(form));
+		typed.add("existing", "true");
+		typed.add("code", "EAD-QUALITE");
+		typed.add("name", "Grille qualité des modules EAD");
+		typed.add("passThreshold", "75");
+		typed.addAll("section", java.util.List.of("Normes", "Légal", ""));
+		typed.addAll("label", java.util.List.of("Balises appliquées", "Droits d'auteur acquis", ""));
+		typed.addAll("kind", java.util.List.of("SCALE", "PASS_FAIL", "SCALE"));
+		typed.addAll("scaleMax", java.util.List.of("5", "", "4"));
+		typed.addAll("weight", java.util.List.of("lourd", "1", "1"));
+		web.post().uri("/revues/grilles").cookie("SESSION", coordinator.cookie()).accept(HTML).body(BodyInserters.fromFormData(typed))
+			.exchange().expectStatus().isEqualTo(422).expectBody(String.class).value(b -> assertThat(b)
+				.contains("Critère « Balises appliquées » : le poids « lourd » n&#39;est pas un nombre entier.")
+				.contains("value=\"lourd\"").contains("Droits d&#39;auteur acquis"));
+		assertThat(count("select count(*) from rubric")).isOne();
+		typed.set("weight", "3");
+		typed.add("weight", "1");
+		typed.add("weight", "1");
+		web.post().uri("/revues/grilles").cookie("SESSION", coordinator.cookie()).accept(HTML).body(BodyInserters.fromFormData(typed))
+			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/revues/grilles");
+		be.fwb.ead.reviews.Rubrics.Rubric v2 = await(rubrics.latest("EAD-QUALITE"));
+		assertThat(v2.version()).isEqualTo(2);
+		assertThat(v2.passThreshold()).isEqualTo(75);
+		assertThat(v2.criteria()).extracting(c -> c.label() + " " + c.kind() + " " + c.scaleMax() + " " + c.weight())
+			.containsExactly("Balises appliquées SCALE 5 3", "Droits d'auteur acquis PASS_FAIL null 1");
+		assertThat(page(coordinator, "/revues/grilles")).contains("Grille enregistrée.").contains("version 2").contains("seuil 75 %");
 	}
 
 	private byte[] download(Session s, String path) {

@@ -36,13 +36,11 @@ import reactor.core.publisher.Mono;
 class ReviewPages {
 
 	private final Reviews reviews;
-	private final Rubrics rubrics;
 	private final Campaigns campaigns;
 	private final ZoneId zone;
 
-	ReviewPages(Reviews reviews, Rubrics rubrics, Campaigns campaigns, DisplaySettings display) {
+	ReviewPages(Reviews reviews, Campaigns campaigns, DisplaySettings display) {
 		this.reviews = reviews;
-		this.rubrics = rubrics;
 		this.campaigns = campaigns;
 		this.zone = display.zone();
 	}
@@ -72,6 +70,7 @@ class ReviewPages {
 		model.addAttribute("reviews", reviews.list(mine ? actor.username() : null, null, etat).collectList());
 		model.addAttribute("toRevisit", reviews.toRevisit().collectList());
 		model.addAttribute("load", campaigns.load().collectList());
+		model.addAttribute("today", LocalDate.now(zone));
 		return "reviews/list";
 	}
 
@@ -202,15 +201,6 @@ class ReviewPages {
 	Mono<String> reassign(@PathVariable long id, ServerWebExchange exchange, Authentication who) {
 		return exchange.getFormData().flatMap(form -> back(id, Flash.outcome(exchange,
 				Mono.defer(() -> reviews.reassign(id, required(form, "reviewer"), who.getName())), "review.flash.reassigned")));
-	}
-
-	/** The rubrics, their latest version with its criteria by section. */
-	@GetMapping("/revues/grilles")
-	Mono<String> rubrics(Model model) {
-		return rubrics.latest().map(r -> Map.entry(r, sections(r))).collectList().map(list -> {
-			model.addAttribute("rubrics", list);
-			return "reviews/rubrics";
-		});
 	}
 
 	private static Mono<String> back(long id, Mono<Boolean> outcome) {
