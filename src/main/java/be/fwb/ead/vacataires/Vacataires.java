@@ -124,6 +124,17 @@ public class Vacataires {
 			.flatMap(list -> Mono.justOrEmpty(list.stream().findFirst()));
 	}
 
+	/** The vacataire with this Moodle user id, with their modules; empty when that Moodle user is not a vacataire. */
+	public Mono<Vacataire> byMoodleUser(long moodleUserId) {
+		return db.sql("select " + COLUMNS + " from vacataire v where v.moodle_user_id = :id")
+			.bind("id", moodleUserId)
+			.map(this::read)
+			.all()
+			.collectList()
+			.flatMap(this::withModules)
+			.flatMap(list -> Mono.justOrEmpty(list.stream().findFirst()));
+	}
+
 	private Mono<List<Vacataire>> withModules(List<Vacataire> people) {
 		if (people.isEmpty()) {
 			return Mono.just(List.of());

@@ -1,0 +1,36 @@
+package be.fwb.ead.plugin;
+
+import java.time.Instant;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The nonces of accepted plugin requests, kept in the database (so that several instances of the service refuse the
+ * same replay) for twice the time window, then forgotten.
+ */
+@Component
+class Nonces {
+
+	private final DatabaseClient db;
+	private final PluginSettings settings;
+
+	Nonces(DatabaseClient db, PluginSettings settings) {
+		this.db = db;
+		this.settings = settings;
+	}
+
+	/** True the first time a nonce is seen within the window, false for a replay. */
+	Mono<Boolean> firstUse(String nonce, Instant now) {
+		return db.sql("""
+				with forgotten as (delete from plugin_nonce where seen_at < :before)
+				insert into plugin_nonce (nonce, seen_at) values (:nonce, :now) on conflict (nonce) do nothing returning nonce""")
+			.bind("before", now.minus(settings.window().multipliedBy(2)))
+			.bind("nonce", nonce)
+			.bind("now", now)
+			.map(r -> true)
+			.one()
+			.defaultIfEmpty(false);
+	}
+}
