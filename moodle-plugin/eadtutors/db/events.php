@@ -1,0 +1,35 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * Event observers: what changed, for the EAD service's incremental sync.
+ *
+ * @package    local_eadtutors
+ * @copyright  2026 Fédération Wallonie-Bruxelles, service de l'enseignement à distance
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+defined('MOODLE_INTERNAL') || die();
+
+$observers = [
+    ['eventname' => '\core\event\role_assigned', 'callback' => '\local_eadtutors\observer::role_assigned'],
+    ['eventname' => '\core\event\role_unassigned', 'callback' => '\local_eadtutors\observer::role_unassigned'],
+    ['eventname' => '\core\event\course_created', 'callback' => '\local_eadtutors\observer::course_created'],
+    ['eventname' => '\core\event\course_updated', 'callback' => '\local_eadtutors\observer::course_updated'],
+    ['eventname' => '\core\event\course_deleted', 'callback' => '\local_eadtutors\observer::course_deleted'],
+    ['eventname' => '\core\event\user_updated', 'callback' => '\local_eadtutors\observer::user_updated'],
+    ['eventname' => '\core\event\user_deleted', 'callback' => '\local_eadtutors\observer::user_deleted'],
+];

@@ -1,0 +1,39 @@
+<?php
+// This file is part of Moodle - https://moodle.org/
+//
+// Moodle is free software: you can redistribute it and/or modify
+// it under the terms of the GNU General Public License as published by
+// the Free Software Foundation, either version 3 of the License, or
+// (at your option) any later version.
+//
+// Moodle is distributed in the hope that it will be useful,
+// but WITHOUT ANY WARRANTY; without even the implied warranty of
+// MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+// GNU General Public License for more details.
+//
+// You should have received a copy of the GNU General Public License
+// along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
+
+/**
+ * Settings: the EAD service's URL, the shared secret and the timeout.
+ *
+ * @package    local_eadtutors
+ * @copyright  2026 Fédération Wallonie-Bruxelles, service de l'enseignement à distance
+ * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
+ */
+
+defined('MOODLE_INTERNAL') || die();
+
+if ($hassiteconfig) {
+    $settings = new admin_settingpage('local_eadtutors', get_string('pluginname', 'local_eadtutors'));
+    $ADMIN->add('localplugins', $settings);
+
+    $settings->add(new admin_setting_configtext('local_eadtutors/serviceurl',
+        get_string('serviceurl', 'local_eadtutors'), get_string('serviceurl_desc', 'local_eadtutors'),
+        '', PARAM_URL));
+    $settings->add(new admin_setting_configpasswordunmask('local_eadtutors/secret',
+        get_string('secret', 'local_eadtutors'), get_string('secret_desc', 'local_eadtutors'), ''));
+    $settings->add(new admin_setting_configtext('local_eadtutors/timeout',
+        get_string('timeout', 'local_eadtutors'), get_string('timeout_desc', 'local_eadtutors'),
+        5, PARAM_INT));
+}
