@@ -36,6 +36,8 @@ class PluginApiIntegrationTest extends IntegrationTest {
 	@Autowired Reviews reviews;
 	@Autowired Rubrics rubrics;
 	@Autowired Accounts accounts;
+	@Autowired be.fwb.ead.assignments.Assignments assignments;
+	@Autowired be.fwb.ead.training.Training training;
 
 	private long module;
 	private long author;
@@ -55,7 +57,7 @@ class PluginApiIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
-	void aSignedRequestReadsTheVacatairesOwnWorkspace() {
+	void aSignedRequestReadsTheVacatairesOwnWorkspace() throws java.io.IOException {
 		List<Evaluations.Score> scores = await(evaluations.grid().map(c -> new Evaluations.Score(c.id(), 3, null)).collectList());
 		long evaluation = await(evaluations.record(author, LocalDate.now(), scores, "Très bon suivi des apprenants.", "coord"));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecteur", null));
@@ -65,16 +67,42 @@ class PluginApiIntegrationTest extends IntegrationTest {
 		Rubrics.Criterion first = await(rubrics.latest(Rubrics.DEFAULT)).criteria().get(0);
 		await(reviews.record(review, List.of(new Reviews.FindingInput(first.id(), 2, null, "Balises absentes.")), reviewer));
 
+		// The tutor's required trainings, done; a continuing one to come.
+		for (String topic : List.of("MOODLE", "TUTORING")) {
+			long session = await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", topic, "Initiale " + topic,
+					Instant.now().minus(java.time.Duration.ofDays(10)), 180, "VIRTUAL", null, 20), "coord"));
+			await(training.register(session, author, "coord"));
+			await(training.recordAttendance(session, author, true, true, "coord"));
+		}
+		long next = await(training.plan(new be.fwb.ead.training.Training.NewSession("CONTINUING", "PEDAGOGY", "Scénariser un module",
+				Instant.now().plus(java.time.Duration.ofDays(20)), 120, "VIRTUAL", null, 20), "coord"));
+		await(training.register(next, author, "coord"));
+		await(assignments.create(new be.fwb.ead.assignments.NewAssignment(author, module, "TUTOR", LocalDate.now().minusDays(10),
+				LocalDate.now().plusDays(200), 40, "Pénurie de candidats titrés"), "coord"));
+
+		// The plugin's tests read a fixture shaped like this answer: every field the fixture has, the answer has.
+		String answer0 = new String(signed(HttpMethod.GET, "/api/plugin/workspace", authorMoodleId, "").exchange()
+			.expectStatus().isOk().expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		assertSameShape("", json.readTree(java.nio.file.Files.readString(java.nio.file.Path.of(
+				"moodle-plugin/eadtutors/tests/fixtures/workspace.json"))), json.readTree(answer0));
+
 		signed(HttpMethod.GET, "/api/plugin/workspace", authorMoodleId, "").exchange()
 			.expectStatus().isOk()
 			.expectBody()
+			.jsonPath("$.assignments[0].moodleCourseId").isEqualTo((int) count("select moodle_course_id from module where id = " + module))
+			.jsonPath("$.assignments[0].current").isEqualTo(true)
 			.jsonPath("$.vacataire.vacataireId").isEqualTo((int) author)
 			.jsonPath("$.vacataire.moodleUserId").isEqualTo((int) authorMoodleId)
 			.jsonPath("$.evaluations[0].id").isEqualTo((int) evaluation)
 			.jsonPath("$.evaluations[0].acknowledgedAt").doesNotExist()
 			.jsonPath("$.reviews[0].moduleId").isEqualTo((int) module)
 			.jsonPath("$.reviews[0].findings[0].comment").isEqualTo("Balises absentes.")
-			.jsonPath("$.trainings.missing").isArray();
+			.jsonPath("$.trainings.done.length()").isEqualTo(2)
+			.jsonPath("$.trainings.upcoming[0].title").isEqualTo("Scénariser un module")
+			// An author (Moodle role) without the author's initial trainings: MOODLE is done, PEDAGOGY is missing.
+			.jsonPath("$.trainings.missing[0].role").isEqualTo("AUTHOR")
+			.jsonPath("$.trainings.missing[0].topic").isEqualTo("PEDAGOGY");
 
 		String ack = "{\"comment\":\"Merci, j'en prends note.\"}";
 		signed(HttpMethod.POST, "/api/plugin/evaluations/" + evaluation + "/acknowledgement", otherMoodleId, ack).exchange()
@@ -160,6 +188,19 @@ class PluginApiIntegrationTest extends IntegrationTest {
 		signed(HttpMethod.POST, "/api/plugin/findings/1/answers", authorMoodleId, big).exchange()
 			.expectStatus().isEqualTo(413);
 		assertThat(count("select count(*) from finding_answer")).isZero();
+	}
+
+	/** Every field of {@code fixture} is in {@code actual}, recursively (lists: their first elements, when both have one). */
+	private static void assertSameShape(String path, tools.jackson.databind.JsonNode fixture, tools.jackson.databind.JsonNode actual) {
+		if (fixture.isObject()) {
+			for (String field : fixture.propertyNames()) {
+				assertThat(actual.has(field)).as("champ " + path + "." + field + " dans la réponse du service").isTrue();
+				assertSameShape(path + "." + field, fixture.get(field), actual.get(field));
+			}
+		}
+		else if (fixture.isArray() && !fixture.isEmpty() && actual.isArray() && !actual.isEmpty()) {
+			assertSameShape(path + "[0]", fixture.get(0), actual.get(0));
+		}
 	}
 
 	private WebTestClient.RequestBodySpec signed(HttpMethod method, String path, long moodleUserId, String body) {
