@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import be.fwb.ead.moodle.MoodleRecords.Category;
+import be.fwb.ead.moodle.MoodleRecords.Change;
+import be.fwb.ead.moodle.MoodleRecords.Changes;
 import be.fwb.ead.moodle.MoodleRecords.Competency;
 import be.fwb.ead.moodle.MoodleRecords.Framework;
 import be.fwb.ead.moodle.MoodleRecords.Course;
@@ -74,6 +76,9 @@ public class MoodleClient {
 			.build();
 	}
 
+	/** The plugin local_eadtutors's change feed, used when it is in the token's service. */
+	public static final String CHANGE_FEED = "local_eadtutors_get_changes";
+
 	/** {@code core_webservice_get_site_info}: checks the token and lists the functions it may call. */
 	public Mono<SiteInfo> siteInfo() {
 		String fn = "core_webservice_get_site_info";
@@ -99,8 +104,33 @@ public class MoodleClient {
 
 	/** {@code core_course_get_courses_by_field} with no field: every course, the site course included. */
 	public Mono<List<Course>> courses() {
+		return courses(form("core_course_get_courses_by_field").param("field", "").param("value", ""));
+	}
+
+	/** {@code core_course_get_courses_by_field} with {@code field=ids}: these courses, in one call. */
+	public Mono<List<Course>> courses(List<Long> ids) {
+		return courses(form("core_course_get_courses_by_field").param("field", "ids")
+			.param("value", String.join(",", ids.stream().map(String::valueOf).toList())));
+	}
+
+	/**
+	 * {@code local_eadtutors_get_changes} (the plugin's change feed): up to {@code limit} changes after the cursor; with
+	 * limit 0, only the latest cursor.
+	 */
+	public Mono<Changes> changes(long cursor, int limit) {
+		String fn = CHANGE_FEED;
+		return call(fn, form(fn).param("cursor", Long.toString(cursor)).param("limit", Integer.toString(limit)), body -> {
+			List<Change> out = new ArrayList<>();
+			body.path("changes").forEach(c -> out.add(new Change(c.path("id").asLong(), c.path("kind").asString(""),
+					c.path("courseid").asLong(), c.path("userid").asLong(), c.path("roleid").asLong())));
+			return new Changes(List.copyOf(out), body.path("cursor").asLong(), body.path("latest").asLong(),
+					body.path("more").asBoolean(false));
+		});
+	}
+
+	private Mono<List<Course>> courses(MoodleForm form) {
 		String fn = "core_course_get_courses_by_field";
-		return call(fn, form(fn).param("field", "").param("value", ""), body -> {
+		return call(fn, form, body -> {
 			List<Course> out = new ArrayList<>();
 			body.path("courses").forEach(c -> out.add(new Course(c.path("id").asLong(), text(c, "shortname"),
 					text(c, "fullname"), c.path("categoryid").asLong(), optionalText(c, "idnumber"),

@@ -51,4 +51,12 @@ public final class MoodleRecords {
 			int descriptionformat, int sortorder, long parentid, @Nullable String ruletype, int ruleoutcome,
 			@Nullable String ruleconfig, @Nullable String scaleconfiguration, long timemodified) {
 	}
+
+	/** A change of the plugin's feed: kind role_assigned, role_unassigned, course_created|updated|deleted, user_updated|deleted. */
+	public record Change(long id, String kind, long courseid, long userid, long roleid) {
+	}
+
+	/** A page of the plugin's change feed: its changes, the cursor to ask from next, the latest, whether more remain. */
+	public record Changes(List<Change> changes, long cursor, long latest, boolean more) {
+	}
 }

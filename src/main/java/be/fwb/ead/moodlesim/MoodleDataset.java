@@ -50,6 +50,12 @@ public final class MoodleDataset {
 			long parentid, String path, int sortorder, long timemodified) {
 	}
 
+	/** A change the plugin local_eadtutors records (its table local_eadtutors_change); {@code id} is the cursor. */
+	public record Change(long id, String kind, long courseid, long userid, long roleid, long timecreated) {
+	}
+
+	private final java.util.List<Change> changes = new java.util.ArrayList<>();
+
 	private final Map<Long, Framework> frameworks = new LinkedHashMap<>();
 	private final Map<Long, Competency> competencies = new LinkedHashMap<>();
 	private final Map<Long, Category> categories = new LinkedHashMap<>();
@@ -66,8 +72,10 @@ public final class MoodleDataset {
 	}
 
 	public synchronized void addCourse(Course course) {
+		boolean created = !courses.containsKey(course.id());
 		courses.put(course.id(), course);
 		nextId = Math.max(nextId, course.id() + 1);
+		change(created ? "course_created" : "course_updated", course.id(), 0, 0);
 	}
 
 	public synchronized void addUser(User user) {
@@ -76,14 +84,17 @@ public final class MoodleDataset {
 	}
 
 	public synchronized void assignRole(long courseId, long userId, String shortname) {
-		roles.computeIfAbsent(courseId, c -> new LinkedHashMap<>()).computeIfAbsent(userId, u -> new LinkedHashSet<>())
-			.add(shortname);
+		if (roles.computeIfAbsent(courseId, c -> new LinkedHashMap<>()).computeIfAbsent(userId, u -> new LinkedHashSet<>())
+			.add(shortname)) {
+			change("role_assigned", courseId, userId, SimulatedMoodle.roleId(shortname));
+		}
 	}
 
 	public synchronized void unassignRole(long courseId, long userId, String shortname) {
 		Map<Long, Set<String>> byUser = roles.getOrDefault(courseId, Map.of());
 		Set<String> held = byUser.get(userId);
-		if (held != null) {
+		if (held != null && held.contains(shortname)) {
+			change("role_unassigned", courseId, userId, SimulatedMoodle.roleId(shortname));
 			held.remove(shortname);
 			if (held.isEmpty()) {
 				byUser.remove(userId);
@@ -96,13 +107,36 @@ public final class MoodleDataset {
 	}
 
 	public synchronized void renameCourse(long courseId, String fullname, long now) {
-		courses.computeIfPresent(courseId, (id, c) -> c.renamed(fullname, now));
+		if (courses.computeIfPresent(courseId, (id, c) -> c.renamed(fullname, now)) != null) {
+			change("course_updated", courseId, 0, 0);
+		}
 	}
 
 	public synchronized void deleteCourse(long courseId) {
 		courses.remove(courseId);
 		roles.remove(courseId);
 		learners.remove(courseId);
+		change("course_deleted", courseId, 0, 0);
+	}
+
+	/** A user's profile changed (names, e-mail…). */
+	public synchronized void updateUser(User user) {
+		users.put(user.id(), user);
+		change("user_updated", 0, user.id(), 0);
+	}
+
+	private void change(String kind, long courseId, long userId, long roleId) {
+		changes.add(new Change(changes.size() + 1L, kind, courseId, userId, roleId, java.time.Instant.now().getEpochSecond()));
+	}
+
+	/** Up to {@code limit} changes after the cursor, oldest first. */
+	public synchronized java.util.List<Change> changesSince(long cursor, int limit) {
+		return changes.stream().filter(c -> c.id() > cursor).limit(Math.max(0, limit)).toList();
+	}
+
+	/** The latest change's cursor (0 when none). */
+	public synchronized long latestChange() {
+		return changes.size();
 	}
 
 	public synchronized void addFramework(Framework framework) {

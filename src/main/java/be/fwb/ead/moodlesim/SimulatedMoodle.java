@@ -60,6 +60,9 @@ public final class SimulatedMoodle implements AutoCloseable {
 			"core_enrol_get_enrolled_users_with_capability", "core_enrol_get_enrolled_users",
 			"core_user_get_users_by_field");
 
+	/** The change feed of the plugin local_eadtutors: installed on the site, in the token's service after {@link #enableChangeFeed()}. */
+	public static final String CHANGE_FEED = "local_eadtutors_get_changes";
+
 	/** The competency functions the site knows; in the token's service by default. */
 	public static final List<String> COMPETENCY_FUNCTIONS = List.of("core_competency_list_competency_frameworks",
 			"core_competency_list_competencies");
@@ -171,6 +174,11 @@ public final class SimulatedMoodle implements AutoCloseable {
 		return all;
 	}
 
+	/** Adds the plugin's change feed to the token's external service (as an administrator would). */
+	public void enableChangeFeed() {
+		serviceFunctions.add(CHANGE_FEED);
+	}
+
 	/** Takes a function out of the token's external service. */
 	public void removeFunction(String function) {
 		serviceFunctions.remove(function);
@@ -244,7 +252,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 		if (function.isEmpty()) {
 			return error("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
 		}
-		if (!CORE_FUNCTIONS.contains(function) && !COMPETENCY_FUNCTIONS.contains(function)) {
+		if (!CORE_FUNCTIONS.contains(function) && !COMPETENCY_FUNCTIONS.contains(function) && !CHANGE_FEED.equals(function)) {
 			return error("dml_missing_record_exception", "invalidrecord",
 					"Can't find data record in database table external_functions.");
 		}
@@ -264,6 +272,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 				case "core_enrol_get_enrolled_users" -> enrolledUsers(params);
 				case "core_competency_list_competency_frameworks" -> frameworks(params);
 				case "core_competency_list_competencies" -> competencies(params);
+				case CHANGE_FEED -> changes(params);
 				default -> usersByField(params);
 			};
 		}
@@ -331,6 +340,36 @@ public final class SimulatedMoodle implements AutoCloseable {
 			out.add(m);
 		}
 		return json.writeValueAsString(out);
+	}
+
+	/** local_eadtutors_get_changes(cursor = 0, limit = 1000): as the plugin's external function answers. */
+	private String changes(Map<String, String> params) {
+		expectKeys(params, Set.of("cursor", "limit"));
+		long cursor = Long.parseLong(params.getOrDefault("cursor", "0"));
+		int limit = Integer.parseInt(params.getOrDefault("limit", "1000"));
+		if (cursor < 0 || limit < 0 || limit > 5000) {
+			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+		}
+		List<Map<String, Object>> out = new ArrayList<>();
+		long last = limit == 0 ? Math.max(cursor, dataset.latestChange()) : cursor;
+		for (MoodleDataset.Change c : dataset.changesSince(cursor, limit)) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("id", c.id());
+			m.put("kind", c.kind());
+			m.put("courseid", c.courseid());
+			m.put("userid", c.userid());
+			m.put("roleid", c.roleid());
+			m.put("timecreated", c.timecreated());
+			out.add(m);
+			last = c.id();
+		}
+		long latest = dataset.latestChange();
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("changes", out);
+		answer.put("cursor", last);
+		answer.put("latest", latest);
+		answer.put("more", last < latest);
+		return json.writeValueAsString(answer);
 	}
 
 	private String coursesByField(Map<String, String> params) {
@@ -701,14 +740,18 @@ public final class SimulatedMoodle implements AutoCloseable {
 	}
 
 	private static Map<String, Object> role(String shortname) {
-		int id = switch (shortname) {
+		return Map.of("roleid", roleId(shortname), "name", "", "shortname", shortname, "sortorder", 0);
+	}
+
+	/** The id of a standard role on a fresh Moodle site. */
+	static int roleId(String shortname) {
+		return switch (shortname) {
 			case "manager" -> 1;
 			case "editingteacher" -> 3;
 			case "teacher" -> 4;
 			case "student" -> 5;
 			default -> 9;
 		};
-		return Map.of("roleid", id, "name", "", "shortname", shortname, "sortorder", 0);
 	}
 
 	private static void put(Map<String, Object> m, @Nullable Set<String> fields, String key, Object value) {

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,16 +40,45 @@ class MirrorWriter {
 	@Transactional
 	public Mono<SyncCounts> apply(MoodleSnapshot snapshot, Instant now) {
 		SyncCounts counts = new SyncCounts();
-		return writeCategories(snapshot.categories(), now, counts)
+		return writeCategories(snapshot.categories(), snapshot.partial(), now, counts)
 			.then(writeModules(snapshot, now, counts))
 			.then(writeVacataires(snapshot.staff().values(), now, counts))
 			.then(writeRoles(snapshot, now, counts))
+			.then(snapshot.changeCursor() == null ? Mono.empty() : saveCursor(snapshot.changeCursor(), now))
 			.thenReturn(counts);
+	}
+
+	// ---- the plugin's change feed ----------------------------------------------------------------------------------
+
+	/** Where the change feed stood after the last successful sync; empty when it was never read. */
+	Mono<java.util.Optional<Long>> cursor() {
+		return db.sql("select cursor from moodle_change_cursor where id = 1")
+			.map(r -> r.get("cursor", Long.class))
+			.one()
+			.map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty());
+	}
+
+	/** The Moodle course ids of the modules stored, archived or not. */
+	Mono<Set<Long>> knownCourses() {
+		return db.sql("select moodle_course_id from module")
+			.map(r -> r.get("moodle_course_id", Long.class))
+			.all()
+			.collect(HashSet::new, Set::add);
+	}
+
+	private Mono<Void> saveCursor(long cursor, Instant now) {
+		return db.sql("""
+				insert into moodle_change_cursor (id, cursor, updated_at) values (1, :cursor, :now)
+				on conflict (id) do update set cursor = excluded.cursor, updated_at = excluded.updated_at""")
+			.bind("cursor", cursor)
+			.bind("now", now)
+			.then();
 	}
 
 	// ---- categories ----------------------------------------------------------------------------------------------
 
-	private Mono<Void> writeCategories(List<Category> categories, Instant now, SyncCounts counts) {
+	private Mono<Void> writeCategories(List<Category> categories, boolean partial, Instant now, SyncCounts counts) {
 		return db.sql("select id, name, parent_id, path, depth, sortorder, visible from moodle_category")
 			.map(r -> new Category(r.get("id", Long.class), r.get("name", String.class), r.get("parent_id", Long.class),
 					r.get("path", String.class), r.get("depth", Integer.class), r.get("sortorder", Integer.class),
@@ -59,7 +89,8 @@ class MirrorWriter {
 				List<Category> changed = categories.stream().filter(c -> !c.equals(existing.get(c.id()))).toList();
 				Set<Long> seen = new HashSet<>();
 				categories.forEach(c -> seen.add(c.id()));
-				List<Long> gone = existing.keySet().stream().filter(id -> !seen.contains(id)).toList();
+				// A partial read names only some categories: the others are not gone.
+				List<Long> gone = partial ? List.of() : existing.keySet().stream().filter(id -> !seen.contains(id)).toList();
 				counts.add("categories", "created",
 						(int) changed.stream().filter(c -> !existing.containsKey(c.id())).count());
 				counts.add("categories", "updated",
@@ -144,19 +175,32 @@ class MirrorWriter {
 						countChanged.add(c);
 					}
 				}
+				// A full read archives what it did not see; a partial read, what Moodle said it deleted.
 				List<Long> archived = existing.values().stream()
-					.filter(s -> !s.archived() && !seen.contains(s.moodleCourseId()))
+					.filter(s -> !s.archived() && (snapshot.partial() ? snapshot.deleted().contains(s.moodleCourseId())
+							: !seen.contains(s.moodleCourseId())))
 					.map(StoredModule::id)
 					.toList();
+				// A partial read also recounts the learners of modules whose enrolments alone changed.
+				Map<Long, Integer> recounted = new HashMap<>();
+				if (snapshot.partial()) {
+					snapshot.learnerCounts().forEach((course, n) -> {
+						StoredModule s = existing.get(course);
+						if (!seen.contains(course) && s != null && s.learnerCount() != n) {
+							recounted.put(s.id(), n);
+						}
+					});
+				}
 				counts.add("modules", "created", created.size());
-				counts.add("modules", "updated", contentChanged.size() + countChanged.size());
+				counts.add("modules", "updated", contentChanged.size() + countChanged.size() + recounted.size());
 				counts.add("modules", "archived", archived.size());
 				counts.add("modules", "restored", restored.size());
 				return insertModules(created, snapshot.learnerCounts(), now)
 					.then(updateModules(contentChanged, snapshot, existing, now, true))
 					.then(updateModules(countChanged, snapshot, existing, now, false))
 					.then(setArchived(archived, now, now))
-					.then(setArchived(restored, null, now));
+					.then(setArchived(restored, null, now))
+					.then(recount(recounted, now));
 			});
 	}
 
@@ -224,6 +268,16 @@ class MirrorWriter {
 			.bind("learners", courses.stream().map(learners).toArray(Integer[]::new))
 			.bind("searchKeys", courses.stream().map(MirrorWriter::moduleSearchKey).toArray(String[]::new))
 			.bind("sortKeys", courses.stream().map(c -> SearchText.key(c.fullname())).toArray(String[]::new));
+	}
+
+	private Mono<Void> recount(Map<Long, Integer> learners, Instant now) {
+		return Flux.fromIterable(learners.entrySet())
+			.concatMap(e -> db.sql("update module set learner_count = :n, updated_at = :now where id = :id")
+				.bind("n", e.getValue())
+				.bind("now", now)
+				.bind("id", e.getKey())
+				.then())
+			.then();
 	}
 
 	private Mono<Void> setArchived(List<Long> moduleIds, @Nullable Instant at, Instant now) {

@@ -74,7 +74,11 @@ public class SyncLauncher {
 	private Mono<SyncRun> finish(Started started) {
 		long id = started.run().id();
 		MoodleCallCounter calls = new MoodleCallCounter();
-		Mono<SyncRun> work = reader.read()
+		SyncMode mode = started.run().mode();
+		// An incremental sync starts from the change feed's cursor, when there is one (see SnapshotReader).
+		Mono<MoodleSnapshot> reading = Mono.zip(writer.cursor(), writer.knownCourses())
+			.flatMap(t -> reader.read(mode, t.getT1().orElse(null), t.getT2()));
+		Mono<SyncRun> work = reading
 			.flatMap(snapshot -> writer.apply(snapshot, now())
 				.flatMap(counts -> runs.succeed(id, counts.asMap(), snapshot.warnings(), calls.calls(), now())))
 			.onErrorResume(e -> {

@@ -1,0 +1,105 @@
+package be.fwb.ead.sync;
+
+import java.time.Instant;
+
+import be.fwb.ead.IntegrationTest;
+import be.fwb.ead.moodlesim.MoodleDataset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The incremental sync with the plugin's change feed: it reads only what changed (nothing: 2 calls; a new tutor: 4),
+ * writes it without touching the rest, and reads everything when the changes cannot be applied by parts.
+ */
+class ChangeFeedIntegrationTest extends IntegrationTest {
+
+	@Autowired SyncLauncher launcher;
+
+	private long course;
+
+	@BeforeEach
+	void feedAndAFullSync() {
+		MOODLE.enableChangeFeed();
+		SyncRun full = await(launcher.execute(SyncMode.FULL, "test"));
+		assertThat(full.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		// The full read noted the feed's cursor before reading (one more call than without the feed).
+		assertThat(count("select cursor from moodle_change_cursor")).isEqualTo(MOODLE.dataset().latestChange());
+		course = count("select min(moodle_course_id) from module");
+	}
+
+	@Test
+	void nothingChangedCostsTwoCallsAndWritesNothing() {
+		long changes = count("select count(*) from change_log");
+		SyncRun run = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		assertThat(run.moodleCalls()).isEqualTo(2).isLessThanOrEqualTo(3);
+		assertThat(run.counts().values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum()).isZero();
+		assertThat(count("select count(*) from change_log")).isEqualTo(changes);
+	}
+
+	@Test
+	void aNewTutorCostsFourCallsAndOnlyTheirCourseIsRead() {
+		long modules = count("select count(*) from module where archived_at is null");
+		MoodleDataset dataset = MOODLE.dataset();
+		long userId = dataset.newId();
+		dataset.addUser(new MoodleDataset.User(userId, "nouvelle.tutrice", "Noémie", "Nouvelle", "noemie.nouvelle@example.be",
+				"NT-2026"));
+		dataset.assignRole(course, userId, "teacher");
+
+		SyncRun run = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		assertThat(run.moodleCalls()).isEqualTo(4).isLessThanOrEqualTo(5);
+		assertThat(run.counts().get("vacataires").get("created")).isOne();
+		assertThat(run.counts().get("roles").get("added")).isOne();
+		assertThat(count("""
+				select count(*) from module_role r join vacataire v on v.id = r.vacataire_id join module m on m.id = r.module_id
+				where v.moodle_user_id = %d and m.moodle_course_id = %d and r.role = 'TUTOR'""".formatted(userId, course))).isOne();
+		// Nothing else moved: no module archived by a read that saw one course only.
+		assertThat(count("select count(*) from module where archived_at is null")).isEqualTo(modules);
+		assertThat(count("select cursor from moodle_change_cursor")).isEqualTo(dataset.latestChange());
+
+		// The tutor leaves the course.
+		dataset.unassignRole(course, userId, "teacher");
+		SyncRun again = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+		assertThat(again.moodleCalls()).isEqualTo(4);
+		assertThat(again.counts().get("roles").get("removed")).isOne();
+	}
+
+	@Test
+	void aRenamedCourseIsUpdatedAndADeletedOneArchived() {
+		long modules = count("select count(*) from module where archived_at is null");
+		long other = count("select max(moodle_course_id) from module");
+		MOODLE.dataset().renameCourse(course, "Module réécrit", Instant.now().getEpochSecond() + 60);
+		MOODLE.dataset().deleteCourse(other);
+
+		SyncRun run = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		// Site info, changes, categories, the renamed course, its enrolments (authors and tutors, learners).
+		assertThat(run.moodleCalls()).isEqualTo(6);
+		assertThat(count("select count(*) from module where fullname = 'Module réécrit' and moodle_course_id = " + course)).isOne();
+		assertThat(count("select count(*) from module where archived_at is not null and moodle_course_id = " + other)).isOne();
+		assertThat(count("select count(*) from module where archived_at is null")).isEqualTo(modules - 1);
+	}
+
+	@Test
+	void aChangedProfileOrTooManyChangesMeanAFullRead() {
+		MoodleDataset dataset = MOODLE.dataset();
+		long userId = count("select min(moodle_user_id) from vacataire");
+		MoodleDataset.User user = dataset.user(userId);
+		dataset.updateUser(new MoodleDataset.User(userId, user.username(), user.firstname(), "Nom-Changé", user.email(),
+				user.idnumber()));
+		SyncRun run = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		assertThat(run.moodleCalls()).as("site info, changes, then the full read").isGreaterThan(6);
+		assertThat(count("select count(*) from vacataire where moodle_lastname = 'Nom-Changé'")).isOne();
+
+		// Without the function in the token's service, the core functions, as before.
+		MOODLE.removeFunction("local_eadtutors_get_changes");
+		SyncRun core = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+		assertThat(core.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		assertThat(core.moodleCalls()).isEqualTo(9);
+	}
+}
