@@ -82,6 +82,7 @@ public final class SyncBenchmark {
 		Measured full = measureSync("full sync into an empty database", SyncMode.FULL, 1);
 		Measured steady = measureSync("full sync, nothing changed (median of " + RUNS + ")", SyncMode.FULL, RUNS);
 		measureSync("incremental sync, nothing changed (median of " + RUNS + ")", SyncMode.INCREMENTAL, RUNS);
+		changeFeed();
 		if (scale == 1) {
 			Measured naive = measureNaive(modules);
 			System.out.printf(Locale.ROOT, "speed-up over naive baseline: full %.1fx, nothing changed %.1fx (target >= 10x)%n",
@@ -92,7 +93,41 @@ public final class SyncBenchmark {
 	private record Measured(long millis, int calls) {
 	}
 
+	/**
+	 * With the plugin's change feed in the token's service: the Moodle calls and time of an incremental sync that finds
+	 * nothing changed (bound: 3 calls) and of one that finds one new tutor (bound: 5 calls).
+	 */
+	private void changeFeed() {
+		moodle.enableChangeFeed();
+		measureSync("full sync with the change feed (notes its cursor)", SyncMode.FULL, 1,
+				floorMillis(0) + LATENCY.toMillis());
+		// Floors: site info then the feed (2 round trips); then, for a tutor, the two enrolment calls in parallel (3).
+		Measured nothing = measureSync("change feed: incremental, nothing changed (median of " + RUNS + ")", SyncMode.INCREMENTAL, RUNS,
+				2 * LATENCY.toMillis());
+		bound("change feed, nothing changed", nothing.calls(), 3);
+		long course = moodle.dataset().coursesUnder(EadDataset.EAD_ROOT).get(0).id();
+		long user = moodle.dataset().newId();
+		moodle.dataset().addUser(new be.fwb.ead.moodlesim.MoodleDataset.User(user, "banc.tuteur", "Banc", "Tuteur",
+				"banc.tuteur@example.be", "BANC-1"));
+		moodle.dataset().assignRole(course, user, "teacher");
+		Measured tutor = measureSync("change feed: incremental, one new tutor", SyncMode.INCREMENTAL, 1, 3 * LATENCY.toMillis());
+		bound("change feed, one new tutor", tutor.calls(), 5);
+		moodle.dataset().unassignRole(course, user, "teacher");
+		measureSync("change feed: incremental, the tutor leaves (back as it was)", SyncMode.INCREMENTAL, 1, 3 * LATENCY.toMillis());
+		moodle.removeFunction(be.fwb.ead.moodle.MoodleClient.CHANGE_FEED);
+	}
+
+	private static void bound(String label, int calls, int bound) {
+		System.out.printf(Locale.ROOT, "%-70s calls %5d  bound %d  ratio %.2f%s%n", label, calls, bound, calls / (double) bound,
+				calls <= bound ? "" : "  OVER THE BOUND");
+	}
+
 	private Measured measureSync(String label, SyncMode mode, int runs) {
+		return measureSync(label, mode, runs, -1);
+	}
+
+	/** @param floor the round-trip floor of this sync in ms; negative: the full sync's */
+	private Measured measureSync(String label, SyncMode mode, int runs, long floor) {
 		resetPeaks();
 		long[] times = new long[runs];
 		int calls = 0;
@@ -108,7 +143,7 @@ public final class SyncBenchmark {
 		}
 		java.util.Arrays.sort(times);
 		long median = times[runs / 2];
-		report(label, median, calls, floorMillis(calls));
+		report(label, median, calls, floor < 0 ? floorMillis(calls) : Math.max(floor, rateFloor(calls)));
 		return new Measured(median, calls);
 	}
 
