@@ -26,6 +26,8 @@ class DemoConfiguration {
 			@Value("${ead.demo.scale:1}") int scale, @Value("${ead.demo.latency-ms:0}") long latencyMs) {
 		SimulatedMoodle moodle = new SimulatedMoodle(EadDataset.create(scale), port);
 		moodle.latency(java.time.Duration.ofMillis(latencyMs));
+		// The demo site has the plugin local_eadtutors, its change feed in the token's service.
+		moodle.enableChangeFeed();
 		moodle.start();
 		log.info("Moodle simulé démarré sur {} ({} modules, {} inscriptions d'apprenants)", moodle.baseUrl(),
 				moodle.dataset().coursesUnder(EadDataset.EAD_ROOT).size(), moodle.dataset().enrolmentCount());
