@@ -61,4 +61,20 @@ public final class FormInput {
 			throw new InvalidRequest("Nombre invalide : « " + value + " ».");
 		}
 	}
+
+	/** A text field, trimmed; "" when absent. */
+	public static String text(MultiValueMap<String, String> form, String name) {
+		String value = form.getFirst(name);
+		return value == null ? "" : value.trim();
+	}
+
+	/** A whole number typed in a form; {@link InvalidRequest} saying "{@code what} « value » n'est pas un nombre entier." */
+	public static int integer(String value, String what) {
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException e) {
+			throw new InvalidRequest(what + " « " + value + " » n'est pas un nombre entier.");
+		}
+	}
 }

@@ -6,9 +6,9 @@ import java.util.List;
 
 import be.fwb.ead.referentials.Exams;
 import be.fwb.ead.shared.Flash;
+import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -93,8 +93,8 @@ class ExamPages {
 				parts.add(new PartForm(name, weight, list));
 			}
 		}
-		return new ExamForm("true".equals(form.getFirst("existing")), value(form, "code"), value(form, "name"),
-				value(form, "level"), parts, value(form, "sessions"));
+		return new ExamForm("true".equals(form.getFirst("existing")), FormInput.text(form, "code"), FormInput.text(form, "name"),
+				FormInput.text(form, "level"), parts, FormInput.text(form, "sessions"));
 	}
 
 	static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
@@ -137,10 +137,5 @@ class ExamPages {
 			parts.add(new PartForm("", "", ""));
 		}
 		return new ExamForm(form.existing(), form.code(), form.name(), form.level(), parts, form.sessions());
-	}
-
-	private static String value(MultiValueMap<String, String> form, String name) {
-		@Nullable String v = form.getFirst(name);
-		return v == null ? "" : v.trim();
 	}
 }

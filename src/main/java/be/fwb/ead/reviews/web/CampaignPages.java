@@ -8,6 +8,7 @@ import be.fwb.ead.reviews.Campaigns;
 import be.fwb.ead.reviews.Reviews;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.Flash;
+import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
 import org.jspecify.annotations.Nullable;
@@ -95,7 +96,7 @@ class CampaignPages {
 	}
 
 	private static CampaignForm read(MultiValueMap<String, String> data) {
-		return new CampaignForm(value(data, "name"), value(data, "dueOn"), value(data, "size"), value(data, "horizonDays"),
+		return new CampaignForm(FormInput.text(data, "name"), FormInput.text(data, "dueOn"), FormInput.text(data, "size"), FormInput.text(data, "horizonDays"),
 				data.getOrDefault("reviewer", List.of()).stream().filter(s -> !s.isBlank()).toList());
 	}
 
@@ -107,17 +108,8 @@ class CampaignPages {
 		catch (java.time.format.DateTimeParseException e) {
 			throw new InvalidRequest("« " + form.dueOn() + " » n'est pas une date.");
 		}
-		return new Campaigns.Request(form.name(), due, number(form.size(), "nombre de modules"), form.reviewers(),
-				number(form.horizonDays(), "horizon"));
-	}
-
-	private static int number(String value, String field) {
-		try {
-			return Integer.parseInt(value);
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidRequest("Le " + field + " « " + value + " » n'est pas un nombre entier.");
-		}
+		return new Campaigns.Request(form.name(), due, FormInput.integer(form.size(), "Le nombre de modules"), form.reviewers(),
+				FormInput.integer(form.horizonDays(), "L'horizon"));
 	}
 
 	private static int parse(String value, int otherwise) {
@@ -127,10 +119,5 @@ class CampaignPages {
 		catch (NumberFormatException e) {
 			return otherwise;
 		}
-	}
-
-	private static String value(MultiValueMap<String, String> data, String name) {
-		String v = data.getFirst(name);
-		return v == null ? "" : v.trim();
 	}
 }

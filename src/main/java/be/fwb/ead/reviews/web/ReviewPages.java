@@ -15,6 +15,7 @@ import be.fwb.ead.reviews.Rubrics;
 import be.fwb.ead.reviews.Rubrics.Criterion;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.Flash;
+import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
 import org.jspecify.annotations.Nullable;
@@ -178,7 +179,7 @@ class ReviewPages {
 	@PostMapping("/revues/{id}/modifications")
 	Mono<String> requestChanges(@PathVariable long id, ServerWebExchange exchange, Authentication who) {
 		return exchange.getFormData().flatMap(form -> back(id, Flash.outcome(exchange,
-				Mono.defer(() -> reviews.requestChanges(id, date(form.getFirst("deadline")), Actor.of(who))), "review.flash.changes")));
+				Mono.defer(() -> reviews.requestChanges(id, FormInput.date(form, "deadline"), Actor.of(who))), "review.flash.changes")));
 	}
 
 	@PostMapping("/revues/{id}/reprendre")
@@ -222,17 +223,5 @@ class ReviewPages {
 			throw new InvalidRequest("Le champ « " + name + " » est requis.");
 		}
 		return value.trim();
-	}
-
-	private static @Nullable LocalDate date(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.trim());
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			throw new InvalidRequest("« " + value + " » n'est pas une date.");
-		}
 	}
 }

@@ -6,9 +6,9 @@ import java.util.Locale;
 
 import be.fwb.ead.reviews.Rubrics;
 import be.fwb.ead.shared.Flash;
+import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -74,7 +74,7 @@ class RubricPages {
 	Mono<String> save(ServerWebExchange exchange, Authentication who, Model model) {
 		return exchange.getFormData().flatMap(data -> {
 			RubricForm typed = read(data);
-			return Mono.defer(() -> rubrics.define(typed.code(), typed.name(), number(typed.passThreshold(), "Le seuil"),
+			return Mono.defer(() -> rubrics.define(typed.code(), typed.name(), FormInput.integer(typed.passThreshold(), "Le seuil"),
 					criteria(typed), who.getName()))
 				.flatMap(r -> Flash.outcome(exchange, Mono.empty(), "rubric.flash.saved").thenReturn("redirect:/revues/grilles"))
 				.onErrorResume(InvalidRequest.class, e -> {
@@ -96,26 +96,17 @@ class RubricPages {
 				criteria.add(c);
 			}
 		}
-		return new RubricForm("true".equals(form.getFirst("existing")), value(form, "code").toUpperCase(Locale.ROOT),
-				value(form, "name"), value(form, "passThreshold"), criteria);
+		return new RubricForm("true".equals(form.getFirst("existing")), FormInput.text(form, "code").toUpperCase(Locale.ROOT),
+				FormInput.text(form, "name"), FormInput.text(form, "passThreshold"), criteria);
 	}
 
 	private static List<Rubrics.CriterionDefinition> criteria(RubricForm form) {
 		return form.criteria().stream().map(c -> {
 			Rubrics.Kind kind = "PASS_FAIL".equals(c.kind()) ? Rubrics.Kind.PASS_FAIL : Rubrics.Kind.SCALE;
-			Integer max = kind == Rubrics.Kind.SCALE ? number(c.scaleMax(), "Critère « " + c.label() + " » : l'échelle") : null;
-			return new Rubrics.CriterionDefinition(c.section(), c.label(), kind, max, number(c.weight(), "Critère « " + c.label()
+			Integer max = kind == Rubrics.Kind.SCALE ? FormInput.integer(c.scaleMax(), "Critère « " + c.label() + " » : l'échelle") : null;
+			return new Rubrics.CriterionDefinition(c.section(), c.label(), kind, max, FormInput.integer(c.weight(), "Critère « " + c.label()
 					+ " » : le poids"));
 		}).toList();
-	}
-
-	private static int number(String value, String what) {
-		try {
-			return Integer.parseInt(value.trim());
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidRequest(what + " « " + value + " » n'est pas un nombre entier.");
-		}
 	}
 
 	private static RubricForm withBlanks(RubricForm form) {
@@ -129,10 +120,5 @@ class RubricPages {
 	private static String at(MultiValueMap<String, String> form, String name, int i) {
 		List<String> values = form.getOrDefault(name, List.of());
 		return i < values.size() ? values.get(i).trim() : "";
-	}
-
-	private static String value(MultiValueMap<String, String> form, String name) {
-		@Nullable String v = form.getFirst(name);
-		return v == null ? "" : v.trim();
 	}
 }
