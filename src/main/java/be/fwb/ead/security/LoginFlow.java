@@ -52,7 +52,7 @@ final class LoginFlow {
 	static ServerAuthenticationFailureHandler failure() {
 		ServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
 		return (exchange, e) -> redirect.sendRedirect(exchange.getExchange(),
-				URI.create(LOGIN_PAGE + (e instanceof StaffOnly ? "?refuse" : "?erreur")));
+				URI.create(LOGIN_PAGE + (e instanceof StaffOnly ? "?refuse" : e instanceof LoginThrottle.TooManyAttempts ? "?bloque" : "?erreur")));
 	}
 
 	static ServerLogoutSuccessHandler loggedOut() {

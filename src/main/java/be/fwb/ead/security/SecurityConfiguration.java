@@ -62,6 +62,7 @@ class SecurityConfiguration {
 			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
 			.authorizeExchange(auth -> auth
 				.pathMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+				.pathMatchers(HttpMethod.DELETE, "/api/auth/token").authenticated()
 				.pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.pathMatchers(HttpMethod.POST, "/api/sync").hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.GET, "/api/sync/**").hasAnyRole(COORDINATOR, REVIEWER)
@@ -104,7 +105,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityWebFilterChain pages(ServerHttpSecurity http, UserDetailsRepositoryReactiveAuthenticationManager passwords) {
+	SecurityWebFilterChain pages(ServerHttpSecurity http, UserDetailsRepositoryReactiveAuthenticationManager passwords,
+			LoginThrottle throttle) {
 		return http
 			.authorizeExchange(auth -> auth
 				.pathMatchers("/connexion", "/langue", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
@@ -125,12 +127,13 @@ class SecurityConfiguration {
 				.anyExchange().hasAnyRole(COORDINATOR, REVIEWER))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(form -> form.loginPage(LoginFlow.LOGIN_PAGE)
-				.authenticationManager(LoginFlow.staffOnly(passwords))
+				.authenticationManager(throttle.around(LoginFlow.staffOnly(passwords)))
 				.authenticationFailureHandler(LoginFlow.failure()))
 			.logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessHandler(LoginFlow.loggedOut()))
 			.exceptionHandling(e -> e.authenticationEntryPoint(LoginFlow.signInFirst())
 				.accessDeniedHandler(LoginFlow.forbidden()))
-			.headers(h -> h.writer(LoginFlow.contentSecurityPolicy()))
+			.headers(h -> h.writer(LoginFlow.contentSecurityPolicy())
+				.referrerPolicy(r -> r.policy(org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.build();
 	}
 

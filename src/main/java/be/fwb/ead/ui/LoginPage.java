@@ -18,6 +18,7 @@ class LoginPage {
 		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
 		model.addAttribute("failed", query.containsKey("erreur"));
 		model.addAttribute("refused", query.containsKey("refuse"));
+		model.addAttribute("locked", query.containsKey("bloque"));
 		model.addAttribute("loggedOut", query.containsKey("deconnecte"));
 		return "login";
 	}

@@ -30,12 +30,13 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/auth")
 class AuthController {
 
-	private final UserDetailsRepositoryReactiveAuthenticationManager passwords;
+	private final org.springframework.security.authentication.ReactiveAuthenticationManager passwords;
 	private final Accounts accounts;
 	private final ApiTokens tokens;
 
-	AuthController(UserDetailsRepositoryReactiveAuthenticationManager passwords, Accounts accounts, ApiTokens tokens) {
-		this.passwords = passwords;
+	AuthController(UserDetailsRepositoryReactiveAuthenticationManager passwords, Accounts accounts, ApiTokens tokens,
+			be.fwb.ead.security.LoginThrottle throttle) {
+		this.passwords = throttle.around(passwords);
 		this.accounts = accounts;
 		this.tokens = tokens;
 	}
@@ -57,6 +58,24 @@ class AuthController {
 			.flatMap(auth -> accounts.byUsername(auth.getName()))
 			.flatMap(tokens::issue)
 			.map(issued -> new Token(issued.token(), issued.expiresAt()));
+	}
+
+	/** Revokes the bearer token this request carries (signing out of the API); it is refused from then on. */
+	@org.springframework.web.bind.annotation.DeleteMapping("/token")
+	@org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> revoke(ServerWebExchange exchange) {
+		String header = exchange.getRequest().getHeaders().getFirst(org.springframework.http.HttpHeaders.AUTHORIZATION);
+		return header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) ? Mono.empty()
+				: tokens.revoke(header.substring(7).trim()).then();
+	}
+
+	@ExceptionHandler(be.fwb.ead.security.LoginThrottle.TooManyAttempts.class)
+	org.springframework.http.ResponseEntity<ProblemDetail> locked(be.fwb.ead.security.LoginThrottle.TooManyAttempts e,
+			ServerWebExchange exchange) {
+		return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+			.body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "Trop d'essais", e.getMessage(),
+					exchange.getRequest().getPath().value()));
 	}
 
 	@ExceptionHandler(AuthenticationException.class)
