@@ -50,6 +50,46 @@ public class ChangeLog {
 		return spec.then();
 	}
 
+	/** Records many changes at once, in one statement (a sync's), all at the same moment. */
+	public Mono<Void> recordAll(String author, java.util.List<Change> changes) {
+		if (changes.isEmpty()) {
+			return Mono.empty();
+		}
+		int n = changes.size();
+		String[] entities = new String[n];
+		Long[] ids = new Long[n];
+		Long[] vacataires = new Long[n];
+		String[] actions = new String[n];
+		String[] summaries = new String[n];
+		String[] befores = new String[n];
+		String[] afters = new String[n];
+		for (int i = 0; i < n; i++) {
+			Change c = changes.get(i);
+			entities[i] = c.entity();
+			ids[i] = c.entityId();
+			vacataires[i] = c.vacataireId();
+			actions[i] = c.action();
+			summaries[i] = c.summary();
+			befores[i] = c.before() == null ? null : json.writeValueAsString(c.before());
+			afters[i] = c.after() == null ? null : json.writeValueAsString(c.after());
+		}
+		return db.sql("""
+				insert into change_log (at, author, entity, entity_id, vacataire_id, action, summary, before, after)
+				select :at, :author, e, i, v, a, s, b::jsonb, f::jsonb
+				from unnest(:entities::text[], :ids::bigint[], :vacataires::bigint[], :actions::text[], :summaries::text[],
+				            :befores::text[], :afters::text[]) as t(e, i, v, a, s, b, f)""")
+			.bind("at", Instant.now(clock))
+			.bind("author", author)
+			.bind("entities", entities)
+			.bind("ids", ids)
+			.bind("vacataires", vacataires)
+			.bind("actions", actions)
+			.bind("summaries", summaries)
+			.bind("befores", befores)
+			.bind("afters", afters)
+			.then();
+	}
+
 	/** Everything that happened to a vacataire, the most recent first. */
 	public Flux<Entry> timeline(long vacataireId, int limit) {
 		return db.sql("select " + COLUMNS + " from change_log where vacataire_id = :v order by at desc, id desc limit :limit")
@@ -73,7 +113,7 @@ public class ChangeLog {
 		return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
 	}
 
-	private static Entry read(Readable r) {
+	static Entry read(Readable r) {
 		return new Entry(r.get("id", Long.class), r.get("at", Instant.class), r.get("author", String.class),
 				r.get("entity", String.class), r.get("entity_id", Long.class), r.get("vacataire_id", Long.class),
 				r.get("action", String.class), r.get("summary", String.class), r.get("before", String.class),

@@ -46,11 +46,13 @@ public class Evaluations {
 	}
 
 	private final DatabaseClient db;
+	private final be.fwb.ead.audit.AccessLog access;
 	private final ChangeLog changes;
 	private final EvaluationSettings settings;
 	private final CriteriaGrid criteria;
 
-	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings) {
+	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings, be.fwb.ead.audit.AccessLog access) {
+		this.access = access;
 		this.db = db;
 		this.criteria = new CriteriaGrid(db, changes, "evaluation_criterion", "Grille d'évaluation");
 		this.changes = changes;
@@ -150,8 +152,14 @@ public class Evaluations {
 		return evaluations("where e.id > :id", 0);
 	}
 
+	/** A vacataire's evaluations, without logging the read (for counts and internal uses); see {@link #readBy}. */
 	public Flux<Evaluation> ofVacataire(long vacataireId) {
 		return evaluations("where e.vacataire_id = :id", vacataireId);
+	}
+
+	/** A vacataire's evaluations, read by someone: the read is logged (who, when, through what). */
+	public Flux<Evaluation> readBy(long vacataireId, String reader, String via) {
+		return access.read(reader, vacataireId, "évaluations", via).thenMany(ofVacataire(vacataireId));
 	}
 
 	public Flux<Due> due() {

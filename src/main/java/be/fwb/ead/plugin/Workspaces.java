@@ -89,7 +89,7 @@ public class Workspaces {
 				v.modules().stream().filter(m -> !m.archived()).forEach(m -> roles.add(m.role()));
 				return Flux.fromIterable(roles);
 			}).concatMap(role -> training.missing(v.id(), role)).map(q -> new Missing(q.role(), q.kind(), q.topic())).collectList();
-			return Mono.zip(tasks, courses, registrations, missing, evaluations.ofVacataire(v.id()).collectList(),
+			return Mono.zip(tasks, courses, registrations, missing, evaluations.readBy(v.id(), "vacataire:" + v.id(), "plugin Moodle").collectList(),
 					reviews.ofVacataire(v.id()).collectList()).map(t -> {
 						Instant now = Instant.now();
 						List<Task> list = t.getT1().stream().map(a -> new Task(a.id(), a.moduleId(), t.getT2().getOrDefault(a.moduleId(), 0L),

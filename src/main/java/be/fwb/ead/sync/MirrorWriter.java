@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import be.fwb.ead.audit.Change;
 import be.fwb.ead.moodle.MoodleRecords.Category;
 import be.fwb.ead.moodle.MoodleRecords.Course;
 import be.fwb.ead.moodle.MoodleRecords.User;
@@ -33,8 +34,14 @@ class MirrorWriter {
 
 	private final DatabaseClient db;
 
-	MirrorWriter(DatabaseClient db) {
+	/** The author of a sync's lines in the audit trail. */
+	static final String AUTHOR = "synchronisation Moodle";
+
+	private final be.fwb.ead.audit.ChangeLog changes;
+
+	MirrorWriter(DatabaseClient db, be.fwb.ead.audit.ChangeLog changes) {
 		this.db = db;
+		this.changes = changes;
 	}
 
 	@Transactional
@@ -45,6 +52,8 @@ class MirrorWriter {
 			.then(writeVacataires(snapshot.staff().values(), now, counts))
 			.then(writeRoles(snapshot, now, counts))
 			.then(snapshot.changeCursor() == null ? Mono.empty() : saveCursor(snapshot.changeCursor(), now))
+			// Every change the sync made, one line each, in the same transaction: the audit trail.
+			.then(Mono.defer(() -> changes.recordAll(AUTHOR, counts.journal())))
 			.thenReturn(counts);
 	}
 
@@ -191,6 +200,20 @@ class MirrorWriter {
 						}
 					});
 				}
+				created.forEach(c -> counts.note(Change.of("moodle_course", c.id(), null, "created", "Module ajouté depuis Moodle : "
+						+ c.shortname() + " – " + c.fullname()).withStates(null, Map.of("shortname", c.shortname(), "fullname", c.fullname(),
+								"categoryId", c.categoryid(), "visible", c.visible()))));
+				contentChanged.forEach(c -> {
+					StoredModule b = existing.get(c.id());
+					counts.note(Change.of("module", b.id(), null, "updated", "Module modifié dans Moodle : " + c.shortname() + " – "
+							+ c.fullname()).withStates(Map.of("shortname", b.shortname(), "fullname", b.fullname(), "categoryId", b.categoryId(),
+									"visible", b.visible()), Map.of("shortname", c.shortname(), "fullname", c.fullname(), "categoryId",
+									c.categoryid(), "visible", c.visible())));
+				});
+				existing.values().stream().filter(m -> archived.contains(m.id())).forEach(m -> counts.note(Change.of("module", m.id(), null,
+						"archived", "Module archivé (disparu de Moodle) : " + m.shortname() + " – " + m.fullname())));
+				existing.values().stream().filter(m -> restored.contains(m.id())).forEach(m -> counts.note(Change.of("module", m.id(), null,
+						"restored", "Module revenu dans Moodle : " + m.shortname() + " – " + m.fullname())));
 				counts.add("modules", "created", created.size());
 				counts.add("modules", "updated", contentChanged.size() + countChanged.size() + recounted.size());
 				counts.add("modules", "archived", archived.size());
@@ -337,6 +360,12 @@ class MirrorWriter {
 						updated.add(new Match(match, u));
 					}
 				}
+				created.forEach(u -> counts.note(Change.of("moodle_user", u.id(), null, "created", "Vacataire ajouté depuis Moodle : "
+						+ u.fullname()).withStates(null, identity(u))));
+				updated.forEach(m -> counts.note(Change.of("vacataire", m.stored().id(), m.stored().id(),
+						m.stored().moodleUserId() == null ? "linked" : "updated", (m.stored().moodleUserId() == null
+								? "Relié à l'utilisateur Moodle " + m.user().id() : "Identité Moodle mise à jour") + " : " + m.user().fullname())
+					.withStates(stored(m.stored()), identity(m.user()))));
 				counts.add("vacataires", "created", created.size());
 				counts.add("vacataires", "updated", updated.size() - linked);
 				counts.add("vacataires", "linked", linked);
@@ -467,6 +496,36 @@ class MirrorWriter {
 
 	// ---- role links ----------------------------------------------------------------------------------------------
 
+	private static String label(String role) {
+		return "AUTHOR".equals(role) ? "conception" : "tutorat";
+	}
+
+	private static Map<String, Object> link(Link l) {
+		return Map.of("moduleId", l.moduleId(), "role", l.role(), "moodleRoles", l.moodleRoles());
+	}
+
+	private static Map<String, Object> identity(User u) {
+		Map<String, Object> out = new java.util.LinkedHashMap<>();
+		out.put("moodleUserId", u.id());
+		out.put("username", u.username());
+		out.put("firstname", u.firstname());
+		out.put("lastname", u.lastname());
+		out.put("email", u.email());
+		out.put("idnumber", u.idnumber());
+		return out;
+	}
+
+	private static Map<String, Object> stored(StoredVacataire v) {
+		Map<String, Object> out = new java.util.LinkedHashMap<>();
+		out.put("moodleUserId", v.moodleUserId());
+		out.put("username", v.username());
+		out.put("firstname", v.moodleFirstname());
+		out.put("lastname", v.moodleLastname());
+		out.put("email", v.moodleEmail());
+		out.put("idnumber", v.moodleIdnumber());
+		return out;
+	}
+
 	private record Link(long moduleId, long vacataireId, String role, String moodleRoles) {
 		String key() {
 			return moduleId + "/" + vacataireId + "/" + role;
@@ -511,6 +570,13 @@ class MirrorWriter {
 								&& !existing.get(l.key()).moodleRoles().equals(l.moodleRoles()))
 						.toList();
 					List<Link> removed = existing.values().stream().filter(l -> !wanted.containsKey(l.key())).toList();
+					added.forEach(l -> counts.note(Change.of("module_role", l.moduleId(), l.vacataireId(), "added", "Rôle Moodle "
+							+ label(l.role()) + " (" + l.moodleRoles() + ") sur le module n° " + l.moduleId()).withStates(null, link(l))));
+					changed.forEach(l -> counts.note(Change.of("module_role", l.moduleId(), l.vacataireId(), "updated", "Rôles Moodle "
+							+ label(l.role()) + " sur le module n° " + l.moduleId() + " : " + l.moodleRoles())
+						.withStates(link(existing.get(l.key())), link(l))));
+					removed.forEach(l -> counts.note(Change.of("module_role", l.moduleId(), l.vacataireId(), "removed", "Rôle Moodle "
+							+ label(l.role()) + " retiré du module n° " + l.moduleId()).withStates(link(l), null)));
 					counts.add("roles", "added", added.size());
 					counts.add("roles", "updated", changed.size());
 					counts.add("roles", "removed", removed.size());

@@ -7,6 +7,8 @@ import java.util.Map;
 final class SyncCounts {
 
 	private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+	/** The changes, one by one, for the audit trail. */
+	private final java.util.List<be.fwb.ead.audit.Change> journal = new java.util.ArrayList<>();
 
 	SyncCounts() {
 		for (String kind : new String[] { "categories", "modules", "vacataires", "roles" }) {
@@ -20,6 +22,14 @@ final class SyncCounts {
 
 	int get(String kind, String change) {
 		return counts.get(kind).getOrDefault(change, 0);
+	}
+
+	void note(be.fwb.ead.audit.Change change) {
+		journal.add(change);
+	}
+
+	java.util.List<be.fwb.ead.audit.Change> journal() {
+		return journal;
 	}
 
 	Map<String, Map<String, Integer>> asMap() {

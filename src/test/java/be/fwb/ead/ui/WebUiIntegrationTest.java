@@ -413,6 +413,20 @@ class WebUiIntegrationTest extends IntegrationTest {
 		assertThat(page(coordinator, "/revues/grilles")).contains("Grille enregistrée.").contains("version 2").contains("seuil 75 %");
 	}
 
+	@Test
+	void theAuditTrailIsSearchedAndExportedByCoordinatorsOnly() {
+		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		Session coordinator = signIn("coord", "mot-de-passe-coord");
+		String page = page(coordinator, "/journal?objet=moodle_course&q=EAD");
+		assertThat(page).contains("Journal d’audit").contains("synchronisation Moodle").contains("Module ajouté depuis Moodle");
+		String csv = web.get().uri("/journal/export.csv?objet=moodle_course").cookie("SESSION", coordinator.cookie()).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(csv.lines().count()).isEqualTo(1 + count("select count(*) from module"));
+		Session reviewer = signIn("relect", "mot-de-passe-relect");
+		web.get().uri("/journal").cookie("SESSION", reviewer.cookie()).accept(HTML).exchange().expectStatus().isForbidden();
+		assertThat(page(reviewer, "/")).doesNotContain("href=\"/journal\"");
+	}
+
 	private byte[] download(Session s, String path) {
 		return web.get().uri(path).cookie("SESSION", s.cookie()).exchange()
 			.expectStatus().isOk()

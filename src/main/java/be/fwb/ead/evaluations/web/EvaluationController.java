@@ -55,7 +55,7 @@ class EvaluationController {
 	}
 
 	@GetMapping("/api/vacataires/{id}/evaluations")
-	Flux<Evaluations.Evaluation> ofVacataire(@PathVariable long id) {
-		return evaluations.ofVacataire(id);
+	Flux<Evaluations.Evaluation> ofVacataire(@PathVariable long id, Authentication who) {
+		return evaluations.readBy(id, who.getName(), "API GET /api/vacataires/" + id + "/evaluations");
 	}
 }

@@ -47,9 +47,9 @@ class EvaluationPages {
 	/** A vacataire's evaluations with the form to record one: the section of their page (htmx), or a page of its own. */
 	@GetMapping("/vacataires/{id}/evaluations")
 	String ofVacataire(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
-			Model model) {
+			Model model, org.springframework.security.core.Authentication who) {
 		model.addAttribute("vacataireId", id);
-		model.addAttribute("evaluations", evaluations.ofVacataire(id).collectList());
+		model.addAttribute("evaluations", evaluations.readBy(id, who.getName(), "page /vacataires/" + id + "/evaluations").collectList());
 		model.addAttribute("grid", evaluations.grid().collectList());
 		model.addAttribute("today", LocalDate.now());
 		return htmx != null ? "evaluations/vacataire :: section" : "evaluations/vacataire";

@@ -68,7 +68,7 @@ class MyController {
 
 	@GetMapping("/evaluations")
 	Flux<Evaluations.Evaluation> evaluations(Authentication who) {
-		return myId(who).flatMapMany(evaluations::ofVacataire);
+		return myId(who).flatMapMany(me -> evaluations.readBy(me, "vacataire:" + me, "API GET /api/me/evaluations"));
 	}
 
 	/** Acknowledges one of my evaluations, once, with an optional comment. */

@@ -1,0 +1,35 @@
+package be.fwb.ead.audit;
+
+import java.time.Instant;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Who read a vacataire's evaluations, when, and through what (a page, the API, the plugin, their own space). */
+@Component
+public class AccessLog {
+
+	private final DatabaseClient db;
+
+	AccessLog(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/**
+	 * Records a read.
+	 *
+	 * @param reader the account (or "vacataire:12" for the vacataire themself)
+	 * @param what what was read, in French ("évaluations")
+	 * @param via the page, the API route or the plugin
+	 */
+	public Mono<Void> read(String reader, long vacataireId, String what, String via) {
+		return db.sql("insert into access_log (at, reader, vacataire_id, what, via) values (:at, :reader, :v, :what, :via)")
+			.bind("at", Instant.now())
+			.bind("reader", reader)
+			.bind("v", vacataireId)
+			.bind("what", what)
+			.bind("via", via)
+			.then();
+	}
+}
