@@ -72,7 +72,7 @@ class SecurityConfiguration {
 				.pathMatchers("/api/vacataires/*/timeline", "/api/vacataires/*/contracts", "/api/vacataires/*/availability",
 						"/api/vacataires/*/availability/**", "/api/vacataires/*/evaluations", "/api/vacataires/*/trainings",
 						"/api/evaluations/**", "/api/trainings/**", "/api/reconciliation/**", "/api/reconciliation",
-						"/api/recruitment/**", "/api/audit/**")
+						"/api/recruitment/**", "/api/audit/**", "/api/vacataires/*/personal-data", "/api/gdpr/**")
 				.hasRole(COORDINATOR)
 				// Quality reviews: coordinators plan, reassign and define rubrics; the designated reviewer (or a coordinator,
 				// checked by the service) records findings and moves the review.
@@ -122,7 +122,8 @@ class SecurityConfiguration {
 				.pathMatchers("/formations", "/formations/**", "/recrutement", "/recrutement/**", "/attention",
 						"/affectations/rapprochement", "/evaluations/**", "/vacataires/*/formations",
 						"/vacataires/*/evaluations", "/vacataires/import", "/vacataires/import/**", "/analyse/examens/nouveau",
-						"/analyse/*/correspondances", "/revues/grilles/*", "/journal", "/journal/**")
+						"/analyse/*/correspondances", "/revues/grilles/*", "/journal", "/journal/**",
+						"/vacataires/*/donnees", "/vacataires/*/donnees/**", "/vacataires/*/donnees.json")
 				.hasRole(COORDINATOR)
 				.anyExchange().hasAnyRole(COORDINATOR, REVIEWER))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

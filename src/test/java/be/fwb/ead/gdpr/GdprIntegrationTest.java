@@ -1,0 +1,109 @@
+package be.fwb.ead.gdpr;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import be.fwb.ead.IntegrationTest;
+import be.fwb.ead.evaluations.Evaluations;
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.security.Role;
+import be.fwb.ead.sync.SyncLauncher;
+import be.fwb.ead.sync.SyncMode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Everything held about one person exported; their erasure by anonymisation, guarded; the retention rule. */
+class GdprIntegrationTest extends IntegrationTest {
+
+	@Autowired SyncLauncher launcher;
+	@Autowired Accounts accounts;
+	@Autowired Evaluations evaluations;
+	@Autowired PersonalData data;
+
+	private String coordinator;
+	private long vacataire;
+
+	@BeforeEach
+	void catalogue() {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordination", null));
+		coordinator = apiToken("coord", "mot-de-passe-coord");
+		vacataire = count("select min(vacataire_id) from module_role");
+		List<Evaluations.Score> scores = await(evaluations.grid().map(c -> new Evaluations.Score(c.id(), 3, null)).collectList());
+		await(evaluations.record(vacataire, LocalDate.now(), scores, "Suivi attentif.", "coord"));
+		await(accounts.create("vac", "mot-de-passe-du-vacataire", Role.VACATAIRE, "Vacataire", vacataire));
+	}
+
+	@Test
+	void everythingHeldAboutAPersonIsExportedAndNoPasswordHash() {
+		String email = await(db.sql("select moodle_email from vacataire where id = " + vacataire).map(r -> r.get(0, String.class)).one());
+		String json = web.get().uri("/api/vacataires/" + vacataire + "/personal-data").headers(h -> h.setBearerAuth(coordinator))
+			.exchange().expectStatus().isOk()
+			.expectHeader().valueMatches("Content-Disposition", "attachment; filename=\"donnees-personnelles-vacataire-\\d+\\.json\"")
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(json).contains(email).contains("\"module_role\"").contains("\"evaluation\"").contains("Suivi attentif.")
+			.contains("\"evaluation_score\"").contains("\"change_log\"").contains("\"account\"").contains("\"username\":\"vac\"")
+			.doesNotContain("password").doesNotContain("{bcrypt}");
+		web.get().uri("/api/vacataires/999999/personal-data").headers(h -> h.setBearerAuth(coordinator)).exchange()
+			.expectStatus().isNotFound();
+	}
+
+	@Test
+	void anonymisationIsRefusedWhileThePersonWorksAndThenKeepsOnlyWhatTheLawRequires() {
+		Map<String, String> reason = Map.of("reason", "Demande de la personne du 20/11/2026");
+		web.post().uri("/api/vacataires/" + vacataire + "/anonymisation").headers(h -> h.setBearerAuth(coordinator))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(reason).exchange()
+			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.detail")
+			.value(d -> assertThat((String) d).startsWith("La personne a encore un rôle dans un module courant de Moodle"));
+		// Removed from Moodle (the roles go with the archived modules).
+		await(db.sql("update module set archived_at = now() where id in (select module_id from module_role where vacataire_id = "
+				+ vacataire + ")").then());
+		web.post().uri("/api/vacataires/" + vacataire + "/anonymisation").headers(h -> h.setBearerAuth(coordinator))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange().expectStatus().isBadRequest();
+		web.post().uri("/api/vacataires/" + vacataire + "/anonymisation").headers(h -> h.setBearerAuth(coordinator))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(reason).exchange()
+			.expectStatus().isOk().expectBody()
+			.jsonPath("$.deleted.evaluation").isEqualTo(1)
+			.jsonPath("$.deleted.account").isEqualTo(1)
+			.jsonPath("$.kept.assignment").exists();
+		assertThat(count("select count(*) from vacataire where id = " + vacataire + " and firstname = 'Anonymisé' and email is null "
+				+ "and moodle_email is null and moodle_user_id is null and anonymised_at is not null")).isOne();
+		assertThat(count("select count(*) from evaluation where vacataire_id = " + vacataire)).isZero();
+		assertThat(count("select count(*) from account where vacataire_id = " + vacataire)).isZero();
+		assertThat(count("select count(*) from change_log where action = 'anonymised' and reason like 'Demande de la personne%'"))
+			.isOne();
+		web.post().uri("/api/vacataires/" + vacataire + "/anonymisation").headers(h -> h.setBearerAuth(coordinator))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(reason).exchange().expectStatus().isEqualTo(422);
+	}
+
+	@Test
+	void unsuccessfulCandidatesAreAnonymisedAfterTheRetentionPeriod() {
+		long old = candidate("Ancien", "2024-01-10");
+		long recent = candidate("Récent", LocalDate.now().minusMonths(2).toString());
+		web.post().uri("/api/gdpr/retention").headers(h -> h.setBearerAuth(coordinator)).exchange()
+			.expectStatus().isOk().expectBody()
+			.jsonPath("$.anonymised.length()").isEqualTo(1)
+			.jsonPath("$.anonymised[0]").isEqualTo((int) old)
+			.jsonPath("$.after").isEqualTo("P1Y");
+		assertThat(count("select count(*) from vacataire where anonymised_at is not null and id = " + old)).isOne();
+		assertThat(count("select count(*) from vacataire where anonymised_at is null and id = " + recent)).isOne();
+		assertThat(count("select count(*) from change_log where entity = 'gdpr_retention'")).isOne();
+		assertThat(await(data.applyRetention("test").map(PersonalData.RetentionReport::anonymised))).isEmpty();
+	}
+
+	private long candidate(String name, String updated) {
+		return await(db.sql("""
+				insert into vacataire (firstname, lastname, email, status, search_key, sort_key, created_at, updated_at)
+				values (:n, 'Candidat', :e, 'NON_RETENU', :n, :n, :at::timestamptz, :at::timestamptz) returning id""")
+			.bind("n", name)
+			.bind("e", name.toLowerCase() + "@example.be")
+			.bind("at", updated + "T10:00:00Z")
+			.map(r -> r.get("id", Long.class))
+			.one());
+	}
+}
