@@ -55,7 +55,8 @@ public class MoodleClient {
 	private final Retry retry;
 
 	MoodleClient(MoodleSettings settings, WebClient.Builder builder, RateLimiterRegistry rateLimiters,
-			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
+			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
 		this.settings = settings;
 		this.json = JsonMapper.builder().build();
 		this.rateLimiter = rateLimiters.rateLimiter("moodle");
@@ -234,6 +235,16 @@ public class MoodleClient {
 		return MoodleForm.call(function, settings.token());
 	}
 
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
+	/**
+	 * Counts a Moodle HTTP call (each attempt) by function and outcome: {@code ok}, Moodle's error code, or
+	 * {@code transient} (no answer, 5xx, garbage): the metric {@code ead.moodle.calls}.
+	 */
+	private void counted(String function, String outcome) {
+		meters.counter("ead.moodle.calls", "function", function, "outcome", outcome).increment();
+	}
+
 	private <T> Mono<T> call(String function, MoodleForm form, Function<JsonNode, T> reader) {
 		if (!settings.configured()) {
 			return Mono.error(new MoodleException.Permanent(function, null,
@@ -257,7 +268,10 @@ public class MoodleClient {
 				e -> new MoodleException.Transient(function, null,
 						"Moodle injoignable ou réponse interrompue pour " + function + " (" + e.getClass().getSimpleName()
 								+ ")",
-						e));
+						e))
+			.doOnSuccess(v -> counted(function, "ok"))
+			.doOnError(MoodleException.class, e -> counted(function, e instanceof MoodleException.Permanent p && p.errorcode() != null
+					? p.errorcode() : "transient"));
 		return attempt.transformDeferred(RateLimiterOperator.of(rateLimiter))
 			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
 			.transformDeferred(RetryOperator.of(retry));

@@ -30,8 +30,13 @@ public class SyncLauncher {
 	private final MirrorWriter writer;
 	private final Clock clock;
 	private final AtomicReference<Disposable> background = new AtomicReference<>();
+	private final AtomicReference<Mono<Void>> idle = new AtomicReference<>(Mono.empty());
 
-	SyncLauncher(SyncLock lock, SyncRuns runs, SnapshotReader reader, MirrorWriter writer) {
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
+	SyncLauncher(SyncLock lock, SyncRuns runs, SnapshotReader reader, MirrorWriter writer,
+			io.micrometer.core.instrument.MeterRegistry meters) {
+		this.meters = meters;
 		this.lock = lock;
 		this.runs = runs;
 		this.reader = reader;
@@ -42,10 +47,18 @@ public class SyncLauncher {
 	/** Records a new run and lets it go on in the background; fails with {@link SyncAlreadyRunning}. */
 	public Mono<SyncRun> start(SyncMode mode, String triggeredBy) {
 		return begin(mode, triggeredBy).map(started -> {
-			background.set(finish(started).subscribe(run -> log.info("Synchronisation {} terminée : {}", run.id(),
-					run.status()), e -> log.error("Synchronisation {} : erreur inattendue", started.run().id(), e)));
+			reactor.core.publisher.Sinks.Empty<Void> done = reactor.core.publisher.Sinks.empty();
+			idle.set(done.asMono());
+			background.set(finish(started).doFinally(signal -> done.tryEmitEmpty())
+				.subscribe(run -> log.info("Synchronisation {} terminée : {}", run.id(), run.status()),
+						e -> log.error("Synchronisation {} : erreur inattendue", started.run().id(), e)));
 			return started.run();
 		});
+	}
+
+	/** Completes when the run going on in the background (if any) has ended, whatever its end. */
+	public Mono<Void> whenIdle() {
+		return idle.get();
 	}
 
 	/** Runs a sync to its end; the returned run is SUCCEEDED or FAILED. */
@@ -78,6 +91,7 @@ public class SyncLauncher {
 		// An incremental sync starts from the change feed's cursor, when there is one (see SnapshotReader).
 		Mono<MoodleSnapshot> reading = Mono.zip(writer.cursor(), writer.knownCourses())
 			.flatMap(t -> reader.read(mode, t.getT1().orElse(null), t.getT2()));
+		long startedAt = System.nanoTime();
 		Mono<SyncRun> work = reading
 			.flatMap(snapshot -> writer.apply(snapshot, now())
 				.flatMap(counts -> runs.succeed(id, counts.asMap(), snapshot.warnings(), calls.calls(), now())))
@@ -85,9 +99,26 @@ public class SyncLauncher {
 				log.warn("Synchronisation {} échouée : {}", id, e.getMessage());
 				return runs.fail(id, explain(e), calls.calls(), now());
 			})
+			.doOnNext(run -> measured(run, System.nanoTime() - startedAt))
 			.contextWrite(calls.asContext());
 		return Mono.usingWhen(Mono.just(started.held()), held -> work, SyncLock.Held::release,
 				(held, error) -> held.release(), held -> runs.failInterrupted(now()).then(held.release()));
+	}
+
+	/**
+	 * The metrics of a run: {@code ead.sync.duration} (timer, by mode and status), {@code ead.sync.moodle.calls} (by
+	 * mode) and {@code ead.sync.changes} (by kind and change: modules created…).
+	 */
+	private void measured(SyncRun run, long nanos) {
+		String mode = run.mode().name();
+		meters.timer("ead.sync.duration", "mode", mode, "status", run.status().name())
+			.record(java.time.Duration.ofNanos(nanos));
+		meters.counter("ead.sync.moodle.calls", "mode", mode).increment(run.moodleCalls());
+		run.counts().forEach((kind, changes) -> changes.forEach((change, n) -> {
+			if (n > 0) {
+				meters.counter("ead.sync.changes", "kind", kind, "change", change).increment(n);
+			}
+		}));
 	}
 
 	/** The French sentence stored with a failed run: what went wrong and what to do. */
