@@ -52,7 +52,9 @@ final class LoginFlow {
 	static ServerAuthenticationFailureHandler failure() {
 		ServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
 		return (exchange, e) -> redirect.sendRedirect(exchange.getExchange(),
-				URI.create(LOGIN_PAGE + (e instanceof StaffOnly ? "?refuse" : e instanceof LoginThrottle.TooManyAttempts ? "?bloque" : "?erreur")));
+				URI.create(LOGIN_PAGE + (e instanceof StaffOnly
+						|| e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException ? "?refuse"
+						: e instanceof LoginThrottle.TooManyAttempts ? "?bloque" : "?erreur")));
 	}
 
 	static ServerLogoutSuccessHandler loggedOut() {

@@ -106,7 +106,16 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain pages(ServerHttpSecurity http, UserDetailsRepositoryReactiveAuthenticationManager passwords,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, Accounts accounts,
+			org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository> sso) {
+		// Single sign-on when an OpenID Connect client is configured (docs/operations.md); local accounts always work.
+		if (sso.getIfAvailable() != null) {
+			http.oauth2Login(o -> o.authenticationFailureHandler(LoginFlow.failure())
+				.authenticationMatcher(org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers
+					.pathMatchers("/login/oauth2/code/{registrationId}")))
+				.oauth2Client(org.springframework.security.config.Customizer.withDefaults());
+			http.authorizeExchange(auth -> auth.pathMatchers("/oauth2/**", "/login/oauth2/**").permitAll());
+		}
 		return http
 			.authorizeExchange(auth -> auth
 				.pathMatchers("/connexion", "/langue", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
@@ -136,6 +145,13 @@ class SecurityConfiguration {
 			.headers(h -> h.writer(LoginFlow.contentSecurityPolicy())
 				.referrerPolicy(r -> r.policy(org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.build();
+	}
+
+	/** The users of single sign-on: the provider's identity, the service's account and role. */
+	@Bean
+	org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService<org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest,
+			org.springframework.security.oauth2.core.oidc.user.OidcUser> oidcUsers(Accounts accounts) {
+		return SingleSignOn.users(accounts);
 	}
 
 	private AuthenticationWebFilter bearer(ApiTokens tokens) {

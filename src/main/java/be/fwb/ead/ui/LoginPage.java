@@ -13,8 +13,15 @@ import org.springframework.web.server.ServerWebExchange;
 @PageController
 class LoginPage {
 
+	private final org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository> sso;
+
+	LoginPage(org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository> sso) {
+		this.sso = sso;
+	}
+
 	@GetMapping("/connexion")
 	String login(ServerWebExchange exchange, Model model) {
+		model.addAttribute("sso", sso.getIfAvailable() != null);
 		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
 		model.addAttribute("failed", query.containsKey("erreur"));
 		model.addAttribute("refused", query.containsKey("refuse"));
