@@ -24,7 +24,10 @@ public class AccessLog {
 	 * @param via the page, the API route or the plugin
 	 */
 	public Mono<Void> read(String reader, long vacataireId, String what, String via) {
-		return db.sql("insert into access_log (at, reader, vacataire_id, what, via) values (:at, :reader, :v, :what, :via)")
+		// Only for a vacataire who exists: reading an unknown one reads nothing.
+		return db.sql("""
+				insert into access_log (at, reader, vacataire_id, what, via)
+				select :at, :reader, id, :what, :via from vacataire where id = :v""")
 			.bind("at", Instant.now())
 			.bind("reader", reader)
 			.bind("v", vacataireId)

@@ -147,6 +147,16 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * A request the firewall rejects (encoded slashes, control characters, unusual methods…) gets a problem detail
+	 * too, not an empty 400.
+	 */
+	@Bean
+	org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler rejectedRequests() {
+		return (exchange, e) -> ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST, "Requête refusée",
+				"L'adresse de la requête contient des caractères refusés (caractères encodés ou de contrôle interdits).");
+	}
+
 	/** The users of single sign-on: the provider's identity, the service's account and role. */
 	@Bean
 	org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService<org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest,

@@ -76,10 +76,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			@Nullable HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		ProblemDetail problem = ProblemResponses.problem(HttpStatus.valueOf(status.value()), title(status),
 				french(ex), path(exchange));
-		return super.handleExceptionInternal(ex, problem, headers, status, exchange);
+		// Always a problem detail, whatever the request accepted or the handler announced.
+		HttpHeaders out = new HttpHeaders();
+		if (headers != null) {
+			out.addAll(headers);
+		}
+		out.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+		return Mono.just(ResponseEntity.status(status).headers(out).body(problem));
 	}
 
-	private static String french(Exception ex) {
+	static String french(Exception ex) {
 		if (ex instanceof WebExchangeBindException bind) {
 			StringBuilder sb = new StringBuilder("Données invalides :");
 			bind.getFieldErrors().forEach(f -> sb.append(" « ").append(f.getField()).append(" » ")
@@ -96,8 +102,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 					? "Le corps de la requête est illisible ou mal formé : envoyez un JSON valide."
 					: "Le paramètre « " + name + " » a une valeur invalide.";
 		}
-		if (ex instanceof UnsupportedMediaTypeStatusException) {
-			return "Type de contenu non pris en charge : envoyez application/json.";
+		if (ex instanceof UnsupportedMediaTypeStatusException unsupported) {
+			return "Type de contenu non pris en charge : envoyez " + (unsupported.getSupportedMediaTypes().isEmpty() ? "application/json"
+					: String.join(" ou ", unsupported.getSupportedMediaTypes().stream().map(Object::toString).toList())) + ".";
 		}
 		if (ex instanceof NotAcceptableStatusException) {
 			return "Format de réponse non disponible : demandez application/json.";
@@ -111,7 +118,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return "La requête n'a pas pu être traitée.";
 	}
 
-	private static String title(HttpStatusCode status) {
+	static String title(HttpStatusCode status) {
 		return switch (status.value()) {
 			case 400 -> "Requête invalide";
 			case 404 -> "Introuvable";
