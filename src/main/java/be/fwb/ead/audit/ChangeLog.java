@@ -95,7 +95,7 @@ public class ChangeLog {
 		return db.sql("select " + COLUMNS + " from change_log where vacataire_id = :v order by at desc, id desc limit :limit")
 			.bind("v", vacataireId)
 			.bind("limit", limit)
-			.map(ChangeLog::read)
+			.map(ChangeLog::entry)
 			.all();
 	}
 
@@ -104,7 +104,7 @@ public class ChangeLog {
 		return db.sql("select " + COLUMNS + " from change_log where entity = :e and entity_id = :id order by at, id")
 			.bind("e", entity)
 			.bind("id", entityId)
-			.map(ChangeLog::read)
+			.map(ChangeLog::entry)
 			.all();
 	}
 
@@ -113,7 +113,8 @@ public class ChangeLog {
 		return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
 	}
 
-	static Entry read(Readable r) {
+	/** A change_log row (selected with the columns of {@link #timeline}) as an entry. */
+	public static Entry entry(Readable r) {
 		return new Entry(r.get("id", Long.class), r.get("at", Instant.class), r.get("author", String.class),
 				r.get("entity", String.class), r.get("entity_id", Long.class), r.get("vacataire_id", Long.class),
 				r.get("action", String.class), r.get("summary", String.class), r.get("before", String.class),

@@ -16,6 +16,12 @@ class SyncShutdownIntegrationTest extends IntegrationTest {
 
 	@Autowired SyncLauncher launcher;
 
+	/** A background sync of a previous test may still be releasing its lock: start when it is free. */
+	private reactor.core.publisher.Mono<SyncRun> start() {
+		return launcher.start(SyncMode.FULL, "test").retryWhen(reactor.util.retry.Retry.fixedDelay(100, Duration.ofMillis(50))
+			.filter(SyncAlreadyRunning.class::isInstance));
+	}
+
 	@AfterEach
 	void fastMoodleAgain() {
 		MOODLE.latency(Duration.ZERO);
@@ -24,7 +30,7 @@ class SyncShutdownIntegrationTest extends IntegrationTest {
 	@Test
 	void aRunningSyncEndsBeforeTheShutdownGoesOn() throws InterruptedException {
 		MOODLE.latency(Duration.ofMillis(150));
-		SyncRun run = await(launcher.start(SyncMode.FULL, "test"));
+		SyncRun run = await(start());
 		CountDownLatch stopped = new CountDownLatch(1);
 		new SyncShutdown(launcher, Duration.ofSeconds(30)).stop(stopped::countDown);
 		assertThat(stopped.await(30, TimeUnit.SECONDS)).isTrue();
@@ -35,7 +41,7 @@ class SyncShutdownIntegrationTest extends IntegrationTest {
 	@Test
 	void pastTheWaitTheSyncIsInterruptedAndNothingIsWritten() throws InterruptedException {
 		MOODLE.latency(Duration.ofMillis(400));
-		SyncRun run = await(launcher.start(SyncMode.FULL, "test"));
+		SyncRun run = await(start());
 		CountDownLatch stopped = new CountDownLatch(1);
 		new SyncShutdown(launcher, Duration.ofMillis(200)).stop(stopped::countDown);
 		assertThat(stopped.await(10, TimeUnit.SECONDS)).isTrue();
@@ -43,7 +49,8 @@ class SyncShutdownIntegrationTest extends IntegrationTest {
 		// The run is recorded as cut (now or by the next one), and its transaction never committed.
 		await(db.sql("select 1").then());
 		MOODLE.latency(Duration.ZERO);
-		SyncRun next = await(launcher.execute(SyncMode.FULL, "test"));
+		SyncRun next = await(launcher.execute(SyncMode.FULL, "test").retryWhen(reactor.util.retry.Retry.fixedDelay(100,
+				Duration.ofMillis(50)).filter(SyncAlreadyRunning.class::isInstance)));
 		assertThat(count("select count(*) from sync_run where status = 'FAILED' and id = " + run.id())).isOne();
 		assertThat(next.status()).isEqualTo(SyncStatus.SUCCEEDED);
 		assertThat(next.counts().get("modules").get("created")).as("nothing of the cut run was written").isEqualTo(522);

@@ -1,4 +1,4 @@
-package be.fwb.ead.audit;
+package be.fwb.ead.journal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.PageOf;
 import be.fwb.ead.shared.Paging;
@@ -50,7 +51,7 @@ public class AuditTrail {
 				+ " order by at desc, id desc limit :limit offset :offset"), binds)
 			.bind("limit", paging.size())
 			.bind("offset", paging.offset())
-			.map(ChangeLog::read)
+			.map(ChangeLog::entry)
 			.all()
 			.collectList();
 		return Mono.zip(items, total, (i, t) -> new PageOf<>(i, t, paging.page(), paging.size()));
