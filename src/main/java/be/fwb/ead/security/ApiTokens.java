@@ -51,19 +51,48 @@ public class ApiTokens {
 			.thenReturn(new Issued(token, expires));
 	}
 
+	/** A token recently found live: kept {@link #REMEMBERED} at most (and never past its expiry), to spare the database. */
+	private record Known(Authentication authentication, Instant until) {
+	}
+
+	/** How long this instance trusts a token it found live; a revocation elsewhere takes effect within this time. */
+	static final java.time.Duration REMEMBERED = java.time.Duration.ofSeconds(5);
+
+	private final java.util.concurrent.ConcurrentHashMap<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** The authentication a live token stands for, or empty. */
 	Mono<Authentication> authenticate(String token) {
+		String hash = hash(token);
+		Instant now = Instant.now();
+		Known k = known.get(hash);
+		if (k != null && k.until().isAfter(now)) {
+			return Mono.just(k.authentication());
+		}
+		if (known.size() > 10_000) {
+			known.entrySet().removeIf(e -> !e.getValue().until().isAfter(now));
+		}
+		return lookup(hash, now);
+	}
+
+	private Mono<Authentication> lookup(String hash, Instant now) {
 		return db.sql("""
-				select a.username, a.role from api_token t join account a on a.id = t.account_id
+				select a.username, a.role, t.expires_at from api_token t join account a on a.id = t.account_id
 				where t.token_hash = :h and t.revoked_at is null and t.expires_at > :now and a.enabled""")
-			.bind("h", hash(token))
-			.bind("now", Instant.now())
-			.map(r -> (Authentication) UsernamePasswordAuthenticationToken.authenticated(r.get("username", String.class),
-					null, List.of(new SimpleGrantedAuthority("ROLE_" + r.get("role", String.class)))))
+			.bind("h", hash)
+			.bind("now", now)
+			.map(r -> {
+				Authentication a = UsernamePasswordAuthenticationToken.authenticated(r.get("username", String.class), null,
+						List.of(new SimpleGrantedAuthority("ROLE_" + r.get("role", String.class))));
+				Instant expires = r.get("expires_at", Instant.class);
+				Instant until = now.plus(REMEMBERED);
+				known.put(hash, new Known(a, expires != null && expires.isBefore(until) ? expires : until));
+				return a;
+			})
 			.one();
 	}
 
 	public Mono<Long> revoke(String token) {
+		known.remove(hash(token));
 		return db.sql("update api_token set revoked_at = :now where token_hash = :h and revoked_at is null")
 			.bind("now", Instant.now())
 			.bind("h", hash(token))

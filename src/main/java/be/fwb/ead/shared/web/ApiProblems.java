@@ -64,7 +64,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
+	@Nullable
 	ProblemDetail internal(Exception e, ServerWebExchange exchange) {
+		if (e instanceof reactor.netty.channel.AbortedException || exchange.getResponse().isCommitted()) {
+			// The client went away (or the answer is already on its way): nothing to answer, nothing broken.
+			log.debug("Réponse interrompue sur {} : {}", path(exchange), e.toString());
+			return null;
+		}
 		log.error("Erreur interne sur {}", path(exchange), e);
 		return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne",
 				"Une erreur interne est survenue ; elle a été journalisée. Réessayez plus tard ou contactez l'équipe technique.",
