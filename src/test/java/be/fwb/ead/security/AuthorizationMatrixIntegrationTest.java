@@ -21,7 +21,8 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint of the API, called anonymously and with every role, answers as the table kept in the repository
+ * Every endpoint of the API and every page of the web UI, called anonymously and with every role, answers as the table
+ * kept in the repository
  * ({@code src/test/resources/security/authorization-matrix.csv}) says: {@code 401} (who are you?), {@code 403} (not
  * for your role), or {@code ok} (anything but 401 and 403: the call reached the endpoint, which may still refuse the
  * input). An endpoint missing from the table fails the test, with the line to add; so does a line for an endpoint
@@ -64,6 +65,20 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
 			}
 			observed.put(endpoint, String.join(";", answers));
 		}
+		// The web UI's pages: signed in through the form (a vacataire cannot sign in there: the same as anonymous).
+		Map<String, String[]> sessions = new LinkedHashMap<>();
+		sessions.put("anonymous", null);
+		sessions.put("vacataire", null);
+		sessions.put("reviewer", session("relect", "mot-de-passe-relect"));
+		sessions.put("coordinator", session("coord", "mot-de-passe-coord"));
+		for (String endpoint : pages()) {
+			String[] parts = endpoint.split(";");
+			List<String> pageAnswers = new ArrayList<>();
+			for (String role : ROLES) {
+				pageAnswers.add(page(HttpMethod.valueOf(parts[0]), parts[1], sessions.get(role)));
+			}
+			observed.put(endpoint, String.join(";", pageAnswers));
+		}
 		// Signing out of the API revokes the token: checked last, for every role.
 		String revoke = "DELETE;/api/auth/token";
 		List<String> answers = new ArrayList<>();
@@ -94,11 +109,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
 		assertThat(missing).as("points d'accès absents de la table (lignes à ajouter après vérification)").isEmpty();
 		assertThat(stale).as("lignes de la table sans point d'accès").isEmpty();
 		assertThat(different).as("réponses différentes de la table").isEmpty();
-		assertThat(observed).hasSizeGreaterThan(80);
+		assertThat(observed).hasSizeGreaterThan(150);
 		// The API never lets a vacataire into another's data: only their own space and nothing of the staff's.
 		observed.forEach((k, v) -> {
 			String vacataireAnswer = v.split(";")[1];
-			if (vacataireAnswer.equals("ok")) {
+			if (vacataireAnswer.equals("ok") && !k.startsWith("GET;/css") && !k.startsWith("GET;/js")) {
 				assertThat(k).as("accessible à un vacataire").matches("(GET|POST|DELETE);/api/(me|me/.*|auth/token)|GET;/actuator/health");
 			}
 		});
@@ -118,6 +133,57 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
 			out.put(actuator, true);
 		}
 		return List.copyOf(out.keySet());
+	}
+
+	/** "METHOD;pattern" of every page of the web UI (not the sign-in and language pages, open to all). */
+	private List<String> pages() {
+		TreeMap<String, Boolean> out = new TreeMap<>();
+		mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternsCondition().getPatterns().forEach(p -> {
+			String path = p.getPatternString();
+			if (!path.startsWith("/api/") && !path.equals("/connexion") && !path.equals("/langue") && !path.startsWith("/v3/")
+					&& !path.startsWith("/swagger")) {
+				info.getMethodsCondition().getMethods().forEach(m -> out.put(m.name() + ";" + path, true));
+			}
+		}));
+		return List.copyOf(out.keySet());
+	}
+
+	/** A browser's session after signing in: its cookie and a CSRF token. */
+	private String[] session(String username, String password) {
+		var login = web.get().uri("/connexion").exchange().expectBody(String.class).returnResult();
+		String cookie = login.getResponseCookies().getFirst("SESSION").getValue();
+		var done = web.post().uri("/connexion").cookie("SESSION", cookie)
+			.body(org.springframework.web.reactive.function.BodyInserters.fromFormData("username", username).with("password", password)
+				.with("_csrf", csrf(login.getResponseBody())))
+			.exchange().expectStatus().isFound().returnResult(Void.class);
+		String signedIn = done.getResponseCookies().getFirst("SESSION").getValue();
+		String home = web.get().uri("/").cookie("SESSION", signedIn).exchange().expectBody(String.class).returnResult().getResponseBody();
+		return new String[] { signedIn, csrf(home) };
+	}
+
+	private static String csrf(String html) {
+		int at = html.indexOf("name=\"_csrf\" value=\"") + "name=\"_csrf\" value=\"".length();
+		return html.substring(at, html.indexOf('"', at));
+	}
+
+	/** A page's answer: 401 for "sign in first" (a redirect to the sign-in page), 403, or ok. */
+	private String page(HttpMethod method, String pattern, String[] session) {
+		String path = pattern.replaceAll("\\{[^}]+\\}", "1");
+		WebTestClient.RequestBodySpec spec = web.method(method).uri(path).accept(MediaType.TEXT_HTML);
+		if (session != null) {
+			spec.cookie("SESSION", session[0]);
+		}
+		if (method == HttpMethod.POST) {
+			spec.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.bodyValue("_csrf=" + (session == null ? "" : session[1]));
+		}
+		var result = spec.exchange().returnResult(Void.class);
+		int status = result.getStatus().value();
+		var location = result.getResponseHeaders().getLocation();
+		if (status == 302 && location != null && location.getPath().equals("/connexion")) {
+			return "401";
+		}
+		return status == 401 || status == 403 ? Integer.toString(status) : "ok";
 	}
 
 	/** The answer's class: 401, 403, or ok. */
