@@ -34,11 +34,16 @@ class GdprController {
 	/** Everything the service holds about a vacataire or candidate, as a JSON file. */
 	@GetMapping("/api/vacataires/{id}/personal-data")
 	Mono<ResponseEntity<Map<String, Object>>> export(@PathVariable long id) {
-		return data.export(id).map(d -> ResponseEntity.ok()
+		return data.export(id).map(d -> download(id, d));
+	}
+
+	/** The export as a JSON file to download (the API's and the page's). */
+	static ResponseEntity<Map<String, Object>> download(long id, Map<String, Object> export) {
+		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename("donnees-personnelles-vacataire-" + id + ".json").build().toString())
-			.body(d));
+			.body(export);
 	}
 
 	/** Erases a vacataire or candidate by anonymisation, keeping what the law requires (listed in the answer). */

@@ -45,11 +45,7 @@ class GdprPages {
 	/** The same export as the API's, as a file, for the signed-in coordinator. */
 	@GetMapping("/vacataires/{id}/donnees.json")
 	Mono<org.springframework.http.ResponseEntity<Map<String, Object>>> json(@PathVariable long id) {
-		return data.export(id).map(d -> org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-				.filename("donnees-personnelles-vacataire-" + id + ".json").build().toString())
-			.body(d));
+		return data.export(id).map(d -> GdprController.download(id, d));
 	}
 
 	@PostMapping("/vacataires/{id}/donnees/anonymisation")
