@@ -54,6 +54,11 @@ public class Accounts implements ReactiveUserDetailsService {
 			});
 	}
 
+	/** A password's hash, computed on a worker thread (bcrypt is slow on purpose). */
+	Mono<String> hash(String password) {
+		return Mono.fromCallable(() -> encoder.encode(password)).subscribeOn(Schedulers.boundedElastic());
+	}
+
 	@Override
 	public Mono<UserDetails> findByUsername(String username) {
 		return db.sql("select username, password_hash, role, enabled from account where username = :u")

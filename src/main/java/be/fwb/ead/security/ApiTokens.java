@@ -91,6 +91,11 @@ public class ApiTokens {
 			.one();
 	}
 
+	/** Forgets what this instance remembers of an account's tokens (disabled, or its password changed). */
+	void forget(String username) {
+		known.values().removeIf(k -> k.authentication().getName().equals(username));
+	}
+
 	public Mono<Long> revoke(String token) {
 		known.remove(hash(token));
 		return db.sql("update api_token set revoked_at = :now where token_hash = :h and revoked_at is null")

@@ -72,7 +72,7 @@ class SecurityConfiguration {
 				.pathMatchers("/api/vacataires/*/timeline", "/api/vacataires/*/contracts", "/api/vacataires/*/availability",
 						"/api/vacataires/*/availability/**", "/api/vacataires/*/evaluations", "/api/vacataires/*/trainings",
 						"/api/evaluations/**", "/api/trainings/**", "/api/reconciliation/**", "/api/reconciliation",
-						"/api/recruitment/**", "/api/audit/**", "/api/vacataires/*/personal-data", "/api/gdpr/**")
+						"/api/recruitment/**", "/api/audit/**", "/api/accounts", "/api/accounts/**", "/api/vacataires/*/personal-data", "/api/gdpr/**")
 				.hasRole(COORDINATOR)
 				// Quality reviews: coordinators plan, reassign and define rubrics; the designated reviewer (or a coordinator,
 				// checked by the service) records findings and moves the review.
@@ -132,7 +132,7 @@ class SecurityConfiguration {
 						"/affectations/rapprochement", "/evaluations/**", "/vacataires/*/formations",
 						"/vacataires/*/evaluations", "/vacataires/import", "/vacataires/import/**", "/analyse/examens/nouveau",
 						"/analyse/*/correspondances", "/revues/grilles/*", "/journal", "/journal/**",
-						"/vacataires/*/donnees", "/vacataires/*/donnees/**", "/vacataires/*/donnees.json")
+						"/vacataires/*/donnees", "/vacataires/*/donnees/**", "/vacataires/*/donnees.json", "/comptes", "/comptes/**")
 				.hasRole(COORDINATOR)
 				.anyExchange().hasAnyRole(COORDINATOR, REVIEWER))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The coordinator's newer screens in a real browser, each checked for accessibility: review campaigns (preview then
- * creation), the rubric editor, the audit trail, and a person's data (GDPR).
+ * creation), the rubric editor, the audit trail, a person's data (GDPR) and the accounts.
  */
 class CoordinationScreensIntegrationTest extends BrowserTest {
 
@@ -62,6 +62,15 @@ class CoordinationScreensIntegrationTest extends BrowserTest {
 		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Données personnelles (RGPD)");
 		assertThat(browser.text(By.id("person"))).contains("moodle_user_id");
 		assertAccessible("données personnelles");
+		browser.find(By.linkText("Comptes")).click();
+		browser.type(By.id("a-username"), "nouvelle.relectrice");
+		browser.type(By.id("a-name"), "Nouvelle Relectrice");
+		new org.openqa.selenium.support.ui.Select(browser.find(By.id("a-role"))).selectByValue("REVIEWER");
+		browser.type(By.id("a-pw"), "une-phrase-de-passe-solide");
+		browser.find(By.cssSelector("#account-form button[type=submit]")).click();
+		browser.waitForText(By.id("flash"), "Compte créé.");
+		assertThat(browser.text(By.id("accounts"))).contains("nouvelle.relectrice");
+		assertAccessible("comptes");
 		// Reading the vacataire's page read their evaluations: the trail says who.
 		browser.go("/journal");
 		assertThat(browser.text(By.id("reads"))).contains("coord");

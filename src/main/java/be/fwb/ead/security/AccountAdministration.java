@@ -1,0 +1,142 @@
+package be.fwb.ead.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import be.fwb.ead.audit.Change;
+import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.shared.Conflict;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.NotFound;
+import be.fwb.ead.shared.Refused;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Coordinators manage the accounts: reviewers and coordinators for the web UI and the API, vacataires for their own
+ * space. Every change goes to the audit trail (never a password); disabling an account or setting its password
+ * revokes its bearer tokens.
+ */
+@Service
+public class AccountAdministration {
+
+	static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,99}");
+	static final int MIN_PASSWORD = 12;
+
+	private final Accounts accounts;
+	private final DatabaseClient db;
+	private final ChangeLog changes;
+	private final TransactionalOperator transaction;
+
+	private final ApiTokens tokens;
+
+	AccountAdministration(Accounts accounts, DatabaseClient db, ChangeLog changes, TransactionalOperator transaction, ApiTokens tokens) {
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.db = db;
+		this.changes = changes;
+		this.transaction = transaction;
+	}
+
+	/** Every account, by role then username. */
+	public Flux<Account> all() {
+		return db.sql("select id, username, role, display_name, vacataire_id, enabled from account order by role, username")
+			.map(r -> new Account(r.get("id", Long.class), r.get("username", String.class), Role.valueOf(r.get("role", String.class)),
+					r.get("display_name", String.class), r.get("vacataire_id", Long.class), Boolean.TRUE.equals(r.get("enabled", Boolean.class))))
+			.all();
+	}
+
+	/** Creates an account; a vacataire's is tied to their file. */
+	public Mono<Account> create(@Nullable String username, @Nullable String password, @Nullable Role role, @Nullable String displayName,
+			@Nullable Long vacataireId, String author) {
+		String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+		if (!USERNAME.matcher(name).matches()) {
+			return Mono.error(new InvalidRequest("Un identifiant a de 2 à 100 caractères : lettres minuscules, chiffres, . _ @ -."));
+		}
+		if (role == null) {
+			return Mono.error(new InvalidRequest("Choisissez un rôle : COORDINATOR, REVIEWER ou VACATAIRE."));
+		}
+		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+			return Mono.error(new InvalidRequest("Un compte a un nom affiché, de 200 caractères au plus."));
+		}
+		if ((role == Role.VACATAIRE) != (vacataireId != null)) {
+			return Mono.error(new InvalidRequest("Un compte de vacataire, et lui seul, est lié à la fiche d'un vacataire."));
+		}
+		String problem = weak(password);
+		if (problem != null) {
+			return Mono.error(new InvalidRequest(problem));
+		}
+		Mono<Void> vacataire = vacataireId == null ? Mono.empty()
+				: db.sql("select count(*) as n from vacataire where id = :v and anonymised_at is null").bind("v", vacataireId)
+					.map(r -> r.get("n", Long.class)).one()
+					.flatMap(n -> n == 0 ? Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + ".")) : Mono.empty());
+		return vacataire.then(accounts.byUsername(name).hasElement())
+			.flatMap(exists -> exists ? Mono.error(new Conflict("L'identifiant « " + name + " » est déjà pris."))
+					: accounts.create(name, password, role, displayName.trim(), vacataireId))
+			.flatMap(a -> changes.record(author, Change.of("account", a.id(), a.vacataireId(), "created", "Compte « " + a.username()
+					+ " » créé (" + a.role() + ")").withStates(null, Map.of("username", a.username(), "role", a.role().name(),
+							"displayName", a.displayName()))).thenReturn(a))
+			.as(transaction::transactional);
+	}
+
+	/** Enables or disables an account; a coordinator does not disable their own. */
+	public Mono<Account> enable(String username, boolean enabled, String author) {
+		if (!enabled && username.equals(author)) {
+			return Mono.error(new Refused("Vous ne pouvez pas désactiver votre propre compte."));
+		}
+		return existing(username).flatMap(a -> db.sql("update account set enabled = :e where id = :id").bind("e", enabled).bind("id", a.id())
+			.then()
+			.then(enabled ? Mono.empty() : revokeTokens(a.id()))
+			.then(changes.record(author, Change.of("account", a.id(), a.vacataireId(), enabled ? "enabled" : "disabled", "Compte « "
+					+ a.username() + " » " + (enabled ? "réactivé" : "désactivé")).withStates(Map.of("enabled", a.enabled()),
+							Map.of("enabled", enabled))))
+			.then(existing(username)))
+			.as(transaction::transactional);
+	}
+
+	/** Sets a new password (never recorded); the account's tokens are revoked. */
+	public Mono<Void> resetPassword(String username, @Nullable String password, String author) {
+		String problem = weak(password);
+		if (problem != null) {
+			return Mono.error(new InvalidRequest(problem));
+		}
+		return existing(username).flatMap(a -> accounts.hash(password)
+			.flatMap(hash -> db.sql("update account set password_hash = :h where id = :id").bind("h", hash).bind("id", a.id()).then())
+			.then(revokeTokens(a.id()))
+			.then(changes.record(author, Change.of("account", a.id(), a.vacataireId(), "password", "Mot de passe du compte « "
+					+ a.username() + " » changé")))
+			.then())
+			.as(transaction::transactional);
+	}
+
+	private Mono<Account> existing(String username) {
+		return accounts.byUsername(username).switchIfEmpty(Mono.error(new NotFound("Aucun compte n'a l'identifiant « " + username + " ».")));
+	}
+
+	private Mono<Void> revokeTokens(long accountId) {
+		return all().filter(a -> a.id() == accountId).doOnNext(a -> tokens.forget(a.username())).then(db.sql("update api_token set revoked_at = :now where account_id = :a and revoked_at is null")
+			.bind("now", Instant.now())
+			.bind("a", accountId)
+			.then());
+	}
+
+	private static @Nullable String weak(@Nullable String password) {
+		if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
+			return "Un mot de passe a de " + MIN_PASSWORD + " à 200 caractères.";
+		}
+		if (password.chars().distinct().count() < 6) {
+			return "Ce mot de passe est trop simple : variez davantage les caractères.";
+		}
+		return null;
+	}
+
+	static List<Role> roles() {
+		return List.of(Role.values());
+	}
+}
