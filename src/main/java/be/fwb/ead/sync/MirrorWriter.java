@@ -210,9 +210,11 @@ class MirrorWriter {
 									"visible", b.visible()), Map.of("shortname", c.shortname(), "fullname", c.fullname(), "categoryId",
 									c.categoryid(), "visible", c.visible())));
 				});
-				existing.values().stream().filter(m -> archived.contains(m.id())).forEach(m -> counts.note(Change.of("module", m.id(), null,
+				Set<Long> gone = new HashSet<>(archived);
+				Set<Long> back = new HashSet<>(restored);
+				existing.values().stream().filter(m -> gone.contains(m.id())).forEach(m -> counts.note(Change.of("module", m.id(), null,
 						"archived", "Module archivé (disparu de Moodle) : " + m.shortname() + " – " + m.fullname())));
-				existing.values().stream().filter(m -> restored.contains(m.id())).forEach(m -> counts.note(Change.of("module", m.id(), null,
+				existing.values().stream().filter(m -> back.contains(m.id())).forEach(m -> counts.note(Change.of("module", m.id(), null,
 						"restored", "Module revenu dans Moodle : " + m.shortname() + " – " + m.fullname())));
 				counts.add("modules", "created", created.size());
 				counts.add("modules", "updated", contentChanged.size() + countChanged.size() + recounted.size());
