@@ -100,6 +100,14 @@ public abstract class IntegrationTest {
 		return value.get();
 	}
 
+	/** The CSRF token a page's forms carry. */
+	protected static String csrf(String html) {
+		int at = html.indexOf("name=\"_csrf\" value=\"");
+		org.assertj.core.api.Assertions.assertThat(at).as("jeton CSRF dans la page").isPositive();
+		int start = at + "name=\"_csrf\" value=\"".length();
+		return html.substring(start, html.indexOf('"', start));
+	}
+
 	protected long count(String sql) {
 		return await(db.sql(sql).map(r -> ((Number) r.get(0)).longValue()).one());
 	}

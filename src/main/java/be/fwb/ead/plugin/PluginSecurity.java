@@ -2,14 +2,13 @@ package be.fwb.ead.plugin;
 
 import java.time.Clock;
 
+import be.fwb.ead.security.StatelessChain;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * The plugin API's own chain, before the API's: only signed requests (role PLUGIN), no session, no CSRF (the
@@ -21,13 +20,7 @@ class PluginSecurity {
 	@Bean
 	@Order(0)
 	SecurityWebFilterChain plugin(ServerHttpSecurity http, PluginSettings settings, Nonces nonces) {
-		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/plugin/**"))
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+		return StatelessChain.on(http, "/api/plugin/**")
 			.addFilterAt(new PluginAuthentication(settings, nonces, Clock.systemUTC()), SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange(auth -> auth.anyExchange().hasRole("PLUGIN"))
 			.build();

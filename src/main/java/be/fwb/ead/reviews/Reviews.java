@@ -556,15 +556,25 @@ public class Reviews {
 	}
 
 	public Flux<ToRevisit> toRevisit() {
-		return db.sql("""
+		return toRevisit(null);
+	}
+
+	/** Whether this module is « à revoir » (one module's page asks; no need to list them all). */
+	public Mono<Boolean> isToRevisit(long moduleId) {
+		return toRevisit(moduleId).hasElements();
+	}
+
+	private Flux<ToRevisit> toRevisit(@Nullable Long moduleId) {
+		var spec = db.sql("""
 				select m.id, m.shortname, m.fullname, a.id as review_id, a.decided_at, m.content_changed_at
 				from module m
 				join lateral (select r.id, r.decided_at from review r where r.module_id = m.id and r.state = 'APPROVED'
 				              order by r.decided_at desc limit 1) a on true
-				where m.archived_at is null and m.content_changed_at > a.decided_at
+				where m.archived_at is null and m.content_changed_at > a.decided_at and (:module::bigint is null or m.id = :module)
 				  and not exists (select 1 from review o where o.module_id = m.id and o.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED'))
-				order by m.content_changed_at desc""")
-			.map(r -> new ToRevisit(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class),
+				order by m.content_changed_at desc""");
+		spec = moduleId == null ? spec.bindNull("module", Long.class) : spec.bind("module", moduleId);
+		return spec.map(r -> new ToRevisit(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class),
 					r.get("review_id", Long.class), r.get("decided_at", Instant.class), r.get("content_changed_at", Instant.class)))
 			.all();
 	}

@@ -51,13 +51,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityWebFilterChain api(ServerHttpSecurity http, ApiTokens tokens) {
-		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**", "/v3/api-docs/**"))
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+		return StatelessChain.on(http, "/api/**", "/actuator/**", "/v3/api-docs/**")
 			.addFilterAt(bearer(tokens), SecurityWebFiltersOrder.AUTHENTICATION)
 			.exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
 			.authorizeExchange(auth -> auth

@@ -172,9 +172,12 @@ class ReviewsIntegrationTest extends IntegrationTest {
 			assertThat(r.reviewId()).isEqualTo(id);
 			assertThat(r.changedAt()).isAfter(r.approvedAt());
 		});
+		assertThat(await(reviews.isToRevisit(module))).isTrue();
+		assertThat(await(reviews.isToRevisit(module + 1))).isFalse();
 		// Once a new review is planned, the module is no longer waiting for one.
 		await(reviews.plan(module, "relect", null, null, "coord"));
 		assertThat(await(reviews.toRevisit().collectList())).isEmpty();
+		assertThat(await(reviews.isToRevisit(module))).isFalse();
 	}
 
 	@Test

@@ -161,10 +161,6 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
 		return new String[] { signedIn, csrf(home) };
 	}
 
-	private static String csrf(String html) {
-		int at = html.indexOf("name=\"_csrf\" value=\"") + "name=\"_csrf\" value=\"".length();
-		return html.substring(at, html.indexOf('"', at));
-	}
 
 	/** A page's answer: 401 for "sign in first" (a redirect to the sign-in page), 403, or ok. */
 	private String page(HttpMethod method, String pattern, String[] session) {

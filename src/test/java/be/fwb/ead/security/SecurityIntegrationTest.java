@@ -123,8 +123,4 @@ class SecurityIntegrationTest extends IntegrationTest {
 			.bodyValue(Map.of("username", username, "password", password)).exchange();
 	}
 
-	private static String csrf(String html) {
-		int at = html.indexOf("name=\"_csrf\" value=\"") + "name=\"_csrf\" value=\"".length();
-		return html.substring(at, html.indexOf('"', at));
-	}
 }

@@ -478,11 +478,5 @@ class WebUiIntegrationTest extends IntegrationTest {
 		return form;
 	}
 
-	private static String csrf(String html) {
-		int at = html.indexOf("name=\"_csrf\" value=\"");
-		assertThat(at).as("jeton CSRF dans la page").isPositive();
-		int start = at + "name=\"_csrf\" value=\"".length();
-		return html.substring(start, html.indexOf('"', start));
-	}
 
 }

@@ -112,8 +112,7 @@ class ReviewPages {
 	String module(@PathVariable long moduleId, Model model) {
 		model.addAttribute("moduleId", moduleId);
 		model.addAttribute("reviews", reviews.list(null, moduleId, null).collectList());
-		model.addAttribute("toRevisit", reviews.toRevisit().filter(t -> t.moduleId() == moduleId).next().map(t -> true)
-			.defaultIfEmpty(false));
+		model.addAttribute("toRevisit", reviews.isToRevisit(moduleId));
 		model.addAttribute("reviewers", campaigns.load().collectList());
 		return "reviews/module :: section";
 	}
