@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finds modules: one page at a time, sorted by name without regard to accents, with their authors and tutors
- * (three queries per page, whatever its size).
+ * (two queries per page, whatever its size).
  */
 @Service
 public class Catalogue {
@@ -27,15 +27,20 @@ public class Catalogue {
 	private static final String COLUMNS = "m.id, m.moodle_course_id, m.shortname, m.fullname, m.category_id, m.visible, "
 			+ "m.archived_at, m.learner_count, m.content_changed_at";
 
+	/** The names of the categories from the root to a module's category, read with the module (alias {@code m}). */
+	private static final String CATEGORY_PATH = """
+			array(select c.name from moodle_category leaf,
+			      unnest(string_to_array(trim(both '/' from leaf.path), '/')::bigint[]) with ordinality p(id, n)
+			      join moodle_category c on c.id = p.id
+			      where leaf.id = m.category_id order by p.n) as category_path""";
+
 	private static final int CHUNK = 500;
 
 	private final DatabaseClient db;
-	private final Categories categories;
 	private final String moodleUrl;
 
-	Catalogue(DatabaseClient db, Categories categories, MoodleSettings moodle) {
+	Catalogue(DatabaseClient db, MoodleSettings moodle) {
 		this.db = db;
-		this.categories = categories;
 		this.moodleUrl = moodle.url().endsWith("/") ? moodle.url().substring(0, moodle.url().length() - 1) : moodle.url();
 	}
 
@@ -43,22 +48,31 @@ public class Catalogue {
 		return search(filter, ModuleOrder.NAME, paging);
 	}
 
-	/** One page of the modules that match, in the given order, with the total count of matches. */
+	/**
+	 * One page of the modules that match, in the given order, with the total count of matches (counted in the same
+	 * query; a second query only for a page past the end).
+	 */
 	public Mono<PageOf<Module>> search(ModuleFilter filter, ModuleOrder order, Paging paging) {
 		Where where = where(filter);
-		Mono<Long> total = where.bindTo(db.sql("select count(*) as n from module m where " + where.sql))
-			.map(r -> r.get("n", Long.class))
-			.one();
-		Mono<List<Module>> items = where
-			.bindTo(db.sql("select " + COLUMNS + " from module m where " + where.sql
-					+ " order by " + order.sql + " limit :limit offset :offset"))
+		return where
+			.bindTo(db.sql("select m.*, " + CATEGORY_PATH + " from (select " + COLUMNS + ", m.sort_key, count(*) over () as total "
+					+ "from module m where " + where.sql + " order by " + order.sql + " limit :limit offset :offset) m order by "
+					+ order.sql))
 			.bind("limit", paging.size())
 			.bind("offset", paging.offset())
-			.map(Row::of)
+			.map(r -> Map.entry(Row.of(r), r.get("total", Long.class)))
 			.all()
 			.collectList()
-			.flatMap(this::withPeople);
-		return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), t.getT2(), paging.page(), paging.size()));
+			.flatMap(found -> {
+				List<Row> rows = found.stream().map(Map.Entry::getKey).toList();
+				Mono<Long> total = !found.isEmpty() ? Mono.just(found.get(0).getValue())
+						: paging.offset() == 0 ? Mono.just(0L)
+						: where.bindTo(db.sql("select count(*) as n from module m where " + where.sql))
+							.map(r -> r.get("n", Long.class))
+							.one();
+				return Mono.zip(withPeople(rows), total);
+			})
+			.map(t -> new PageOf<>(t.getT1(), t.getT2(), paging.page(), paging.size()));
 	}
 
 	/**
@@ -91,7 +105,7 @@ public class Catalogue {
 	}
 
 	public Mono<Module> find(long id) {
-		return db.sql("select " + COLUMNS + " from module m where m.id = :id")
+		return db.sql("select " + COLUMNS + ", " + CATEGORY_PATH + " from module m where m.id = :id")
 			.bind("id", id)
 			.map(Row::of)
 			.all()
@@ -116,16 +130,16 @@ public class Catalogue {
 					new Person(r.get("vacataire_id", Long.class), r.get("name", String.class))))
 			.all()
 			.collectMultimap(Staff::moduleId);
-		return Mono.zip(people, categories.all()).map(t -> {
+		return people.map(staff -> {
 			List<Module> out = new ArrayList<>(rows.size());
 			for (Row row : rows) {
 				List<Person> authors = new ArrayList<>();
 				List<Person> tutors = new ArrayList<>();
-				for (Staff s : t.getT1().getOrDefault(row.id(), List.of())) {
+				for (Staff s : staff.getOrDefault(row.id(), List.of())) {
 					("AUTHOR".equals(s.role()) ? authors : tutors).add(s.person());
 				}
 				out.add(new Module(row.id(), row.moodleCourseId(), row.shortname(), row.fullname(),
-						Categories.path(t.getT2(), row.categoryId()), row.categoryId(), row.visible(),
+						List.of(row.categoryPath()), row.categoryId(), row.visible(),
 						row.archivedAt() != null, row.archivedAt(), row.learnerCount(), authors, tutors,
 						moodleUrl + "/course/view.php?id=" + row.moodleCourseId(), row.contentChangedAt()));
 			}
@@ -138,13 +152,13 @@ public class Catalogue {
 	}
 
 	private record Row(long id, long moodleCourseId, String shortname, String fullname, long categoryId,
-			boolean visible, Instant archivedAt, int learnerCount, Instant contentChangedAt) {
+			boolean visible, Instant archivedAt, int learnerCount, Instant contentChangedAt, String[] categoryPath) {
 
 		static Row of(Readable r) {
 			return new Row(r.get("id", Long.class), r.get("moodle_course_id", Long.class), r.get("shortname", String.class),
 					r.get("fullname", String.class), r.get("category_id", Long.class), r.get("visible", Boolean.class),
 					r.get("archived_at", Instant.class), r.get("learner_count", Integer.class),
-					r.get("content_changed_at", Instant.class));
+					r.get("content_changed_at", Instant.class), r.get("category_path", String[].class));
 		}
 	}
 

@@ -60,21 +60,4 @@ public class Categories {
 			return levels;
 		});
 	}
-
-	static List<String> path(Map<Long, Category> categories, long categoryId) {
-		Category leaf = categories.get(categoryId);
-		if (leaf == null) {
-			return List.of();
-		}
-		List<String> names = new ArrayList<>();
-		for (String part : leaf.path().split("/")) {
-			if (!part.isEmpty()) {
-				Category c = categories.get(Long.parseLong(part));
-				if (c != null) {
-					names.add(c.name());
-				}
-			}
-		}
-		return names;
-	}
 }

@@ -20,7 +20,6 @@ import be.fwb.ead.vacataires.Vacataires;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -87,8 +86,8 @@ public class Workspaces {
 				TreeSet<String> roles = new TreeSet<>();
 				list.stream().filter(a -> a.current(today)).forEach(a -> roles.add(a.role()));
 				v.modules().stream().filter(m -> !m.archived()).forEach(m -> roles.add(m.role()));
-				return Flux.fromIterable(roles);
-			}).concatMap(role -> training.missing(v.id(), role)).map(q -> new Missing(q.role(), q.kind(), q.topic())).collectList();
+				return training.missing(v.id(), roles);
+			}).map(q -> new Missing(q.role(), q.kind(), q.topic())).collectList();
 			return Mono.zip(tasks, courses, registrations, missing, evaluations.readBy(v.id(), "vacataire:" + v.id(), "plugin Moodle").collectList(),
 					reviews.ofVacataire(v.id()).collectList()).map(t -> {
 						Instant now = Instant.now();

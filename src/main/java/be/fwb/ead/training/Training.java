@@ -1,6 +1,7 @@
 package be.fwb.ead.training;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -221,13 +222,21 @@ public class Training {
 
 	/** The required trainings of {@code role} that the vacataire has not completed. */
 	public Flux<Requirement> missing(long vacataireId, String role) {
+		return missing(vacataireId, List.of(role));
+	}
+
+	/** The required trainings of any of {@code roles} that the vacataire has not completed, by role, in one query. */
+	public Flux<Requirement> missing(long vacataireId, Collection<String> roles) {
+		if (roles.isEmpty()) {
+			return Flux.empty();
+		}
 		return db.sql("""
 				select q.role, q.kind, q.topic from training_requirement q
-				where q.role = :role and not exists (
+				where q.role = any(:roles::text[]) and not exists (
 				    select 1 from training_registration r join training_session s on s.id = r.session_id
 				    where r.vacataire_id = :v and r.completed_at is not null and s.kind = q.kind and s.topic = q.topic)
-				order by q.kind, q.topic""")
-			.bind("role", role)
+				order by q.role, q.kind, q.topic""")
+			.bind("roles", roles.toArray(String[]::new))
 			.bind("v", vacataireId)
 			.map(r -> new Requirement(r.get("role", String.class), r.get("kind", String.class), r.get("topic", String.class)))
 			.all();

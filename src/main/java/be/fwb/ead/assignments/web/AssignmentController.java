@@ -1,5 +1,6 @@
 package be.fwb.ead.assignments.web;
 
+import java.util.List;
 import java.time.LocalDate;
 
 import be.fwb.ead.assignments.Assignment;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Assignments (coordinators create and end them; reviewers read them) and their reconciliation with Moodle. */
@@ -41,8 +41,8 @@ class AssignmentController {
 	}
 
 	@GetMapping("/api/assignments")
-	Flux<Assignment> all(@RequestParam(defaultValue = "false") boolean current) {
-		return assignments.all(current);
+	Mono<List<Assignment>> all(@RequestParam(defaultValue = "false") boolean current) {
+		return assignments.all(current).collectList();
 	}
 
 	/** Creates an assignment; a rule that refuses it answers 422 with the rule and what to do. */
@@ -66,18 +66,18 @@ class AssignmentController {
 	}
 
 	@GetMapping("/api/vacataires/{id}/assignments")
-	Flux<Assignment> ofVacataire(@PathVariable long id) {
-		return assignments.ofVacataire(id);
+	Mono<List<Assignment>> ofVacataire(@PathVariable long id) {
+		return assignments.ofVacataire(id).collectList();
 	}
 
 	@GetMapping("/api/modules/{id}/assignments")
-	Flux<Assignment> ofModule(@PathVariable long id) {
-		return assignments.ofModule(id);
+	Mono<List<Assignment>> ofModule(@PathVariable long id) {
+		return assignments.ofModule(id).collectList();
 	}
 
 	@GetMapping("/api/reconciliation")
-	Flux<Reconciliation.Line> reconciliation() {
-		return reconciliation.lines();
+	Mono<List<Reconciliation.Line>> reconciliation() {
+		return reconciliation.lines().collectList();
 	}
 
 	/** Settles a Moodle role without assignment by accepting it, with a reason. */

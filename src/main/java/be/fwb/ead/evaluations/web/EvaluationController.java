@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Evaluations of the vacataires (coordinators): the grid, recording one, history, who is due. */
@@ -32,8 +31,8 @@ class EvaluationController {
 	}
 
 	@GetMapping("/api/evaluations/grid")
-	Flux<be.fwb.ead.shared.CriteriaGrid.Criterion> grid() {
-		return evaluations.grid();
+	Mono<List<be.fwb.ead.shared.CriteriaGrid.Criterion>> grid() {
+		return evaluations.grid().collectList();
 	}
 
 	/** Replaces the grid; criteria left out are deactivated, past evaluations keep their scores. */
@@ -43,8 +42,8 @@ class EvaluationController {
 	}
 
 	@GetMapping("/api/evaluations/due")
-	Flux<Evaluations.Due> due() {
-		return evaluations.due();
+	Mono<List<Evaluations.Due>> due() {
+		return evaluations.due().collectList();
 	}
 
 	@PostMapping("/api/vacataires/{id}/evaluations")
@@ -55,7 +54,7 @@ class EvaluationController {
 	}
 
 	@GetMapping("/api/vacataires/{id}/evaluations")
-	Flux<Evaluations.Evaluation> ofVacataire(@PathVariable long id, Authentication who) {
-		return evaluations.readBy(id, who.getName(), "API GET /api/vacataires/" + id + "/evaluations");
+	Mono<List<Evaluations.Evaluation>> ofVacataire(@PathVariable long id, Authentication who) {
+		return evaluations.readBy(id, who.getName(), "API GET /api/vacataires/" + id + "/evaluations").collectList();
 	}
 }

@@ -1,5 +1,7 @@
 package be.fwb.ead.portal.web;
 
+import java.util.List;
+
 import be.fwb.ead.assignments.Assignment;
 import be.fwb.ead.assignments.Assignments;
 import be.fwb.ead.evaluations.Evaluations;
@@ -19,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,18 +58,18 @@ class MyController {
 	}
 
 	@GetMapping("/assignments")
-	Flux<Assignment> assignments(Authentication who) {
-		return myId(who).flatMapMany(assignments::ofVacataire);
+	Mono<List<Assignment>> assignments(Authentication who) {
+		return myId(who).flatMapMany(assignments::ofVacataire).collectList();
 	}
 
 	@GetMapping("/trainings")
-	Flux<Training.Registration> trainings(Authentication who) {
-		return myId(who).flatMapMany(training::ofVacataire);
+	Mono<List<Training.Registration>> trainings(Authentication who) {
+		return myId(who).flatMapMany(training::ofVacataire).collectList();
 	}
 
 	@GetMapping("/evaluations")
-	Flux<Evaluations.Evaluation> evaluations(Authentication who) {
-		return myId(who).flatMapMany(me -> evaluations.readBy(me, "vacataire:" + me, "API GET /api/me/evaluations"));
+	Mono<List<Evaluations.Evaluation>> evaluations(Authentication who) {
+		return myId(who).flatMapMany(me -> evaluations.readBy(me, "vacataire:" + me, "API GET /api/me/evaluations")).collectList();
 	}
 
 	/** Acknowledges one of my evaluations, once, with an optional comment. */
@@ -80,8 +81,8 @@ class MyController {
 
 	/** The quality reviews of my modules, once started, with their findings and the answers given. */
 	@GetMapping("/reviews")
-	Flux<Reviews.AuthorView> reviews(Authentication who) {
-		return myId(who).flatMapMany(reviews::ofVacataire);
+	Mono<List<Reviews.AuthorView>> reviews(Authentication who) {
+		return myId(who).flatMapMany(reviews::ofVacataire).collectList();
 	}
 
 	record AnswerText(@Nullable String text) {

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Recruitment campaigns, candidacies, scores and decisions (coordinators). */
@@ -47,8 +46,8 @@ class RecruitmentController {
 	}
 
 	@GetMapping("/campaigns")
-	Flux<Recruitment.Campaign> campaigns() {
-		return recruitment.campaigns();
+	Mono<List<Recruitment.Campaign>> campaigns() {
+		return recruitment.campaigns().collectList();
 	}
 
 	@PostMapping("/campaigns")
@@ -64,8 +63,8 @@ class RecruitmentController {
 	}
 
 	@GetMapping("/campaigns/{id}/candidacies")
-	Flux<Recruitment.Candidacy> candidacies(@PathVariable long id) {
-		return recruitment.candidacies(id);
+	Mono<List<Recruitment.Candidacy>> candidacies(@PathVariable long id) {
+		return recruitment.candidacies(id).collectList();
 	}
 
 	@PostMapping("/campaigns/{id}/candidacies")
@@ -76,8 +75,8 @@ class RecruitmentController {
 	}
 
 	@GetMapping("/grid")
-	Flux<be.fwb.ead.shared.CriteriaGrid.Criterion> grid() {
-		return recruitment.grid();
+	Mono<List<be.fwb.ead.shared.CriteriaGrid.Criterion>> grid() {
+		return recruitment.grid().collectList();
 	}
 
 	/** Replaces the recruitment grid; criteria left out are deactivated, past scores keep theirs. */

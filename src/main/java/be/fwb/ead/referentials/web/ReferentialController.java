@@ -74,8 +74,8 @@ class ReferentialController {
 
 	/** The mappings of a référentiel, one per module × competency. */
 	@GetMapping("/api/referentials/{id}/mappings")
-	Flux<MappingFiles.Line> mappings(@PathVariable long id) {
-		return mappingFiles.lines(id);
+	Mono<List<MappingFiles.Line>> mappings(@PathVariable long id) {
+		return mappingFiles.lines(id).collectList();
 	}
 
 	/** The same, as the CSV file an import reads back (UTF-8, semicolons). */
@@ -131,8 +131,8 @@ class ReferentialController {
 
 	/** For each exam and part, the share of its weight the current modules cover. */
 	@GetMapping("/api/exams/readiness")
-	Flux<Exams.Readiness> readiness() {
-		return exams.readiness();
+	Mono<List<Exams.Readiness>> readiness() {
+		return exams.readiness().collectList();
 	}
 
 	/** Writes module–competency mappings in bulk; a mapping without depth is removed. */
@@ -164,8 +164,8 @@ class ReferentialController {
 
 	/** Current modules mapped to no competency. */
 	@GetMapping("/api/referentials/orphan-modules")
-	Flux<Coverage.Orphan> orphans() {
-		return coverage.orphans();
+	Mono<List<Coverage.Orphan>> orphans() {
+		return coverage.orphans().collectList();
 	}
 
 	/** Imports a file of Moodle's competency framework importer (CSV or the same columns in XLSX). */
@@ -177,8 +177,8 @@ class ReferentialController {
 	}
 
 	@GetMapping("/api/referentials")
-	Flux<Referentials.Referential> all() {
-		return referentials.all();
+	Mono<List<Referentials.Referential>> all() {
+		return referentials.all().collectList();
 	}
 
 	@GetMapping("/api/referentials/{id}")

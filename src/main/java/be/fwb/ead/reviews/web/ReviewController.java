@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Quality reviews of the modules, and their rubrics. */
@@ -63,15 +62,15 @@ class ReviewController {
 
 	/** Reviews, the open ones first; of a reviewer, a module or a state when given. */
 	@GetMapping("/api/reviews")
-	Flux<Reviews.Review> list(@RequestParam(required = false) @Nullable String reviewer,
+	Mono<List<Reviews.Review>> list(@RequestParam(required = false) @Nullable String reviewer,
 			@RequestParam(required = false) @Nullable Long moduleId, @RequestParam(required = false) @Nullable ReviewState state) {
-		return reviews.list(reviewer, moduleId, state);
+		return reviews.list(reviewer, moduleId, state).collectList();
 	}
 
 	/** Current modules whose content Moodle changed after their last approved review, with no review open. */
 	@GetMapping("/api/reviews/to-revisit")
-	Flux<Reviews.ToRevisit> toRevisit() {
-		return reviews.toRevisit();
+	Mono<List<Reviews.ToRevisit>> toRevisit() {
+		return reviews.toRevisit().collectList();
 	}
 
 	/**
@@ -89,8 +88,8 @@ class ReviewController {
 
 	/** Every account that may review, with its open reviews by state, the least loaded first. */
 	@GetMapping("/api/reviews/load")
-	Flux<Campaigns.Load> load() {
-		return campaigns.load();
+	Mono<List<Campaigns.Load>> load() {
+		return campaigns.load().collectList();
 	}
 
 	/** What a campaign would plan (the riskiest modules, shared out by load without conflict of interest); writes nothing. */
@@ -108,8 +107,8 @@ class ReviewController {
 
 	/** Every campaign, the latest first, with its progress. */
 	@GetMapping("/api/campaigns")
-	Flux<Campaigns.Progress> campaigns() {
-		return campaigns.all();
+	Mono<List<Campaigns.Progress>> campaigns() {
+		return campaigns.all().collectList();
 	}
 
 	@GetMapping("/api/campaigns/{id}")
@@ -166,8 +165,8 @@ class ReviewController {
 
 	/** The latest version of every rubric. */
 	@GetMapping("/api/rubrics")
-	Flux<Rubrics.Rubric> rubrics() {
-		return rubrics.latest();
+	Mono<List<Rubrics.Rubric>> rubrics() {
+		return rubrics.latest().collectList();
 	}
 
 	@GetMapping("/api/rubrics/{id}")

@@ -1,5 +1,7 @@
 package be.fwb.ead.security.web;
 
+import java.util.List;
+
 import be.fwb.ead.security.Account;
 import be.fwb.ead.security.AccountAdministration;
 import be.fwb.ead.security.Role;
@@ -14,7 +16,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The accounts (coordinators): created, enabled or disabled, their password set; never a password returned. */
@@ -39,8 +40,8 @@ class AccountController {
 	}
 
 	@GetMapping("/api/accounts")
-	Flux<Account> all() {
-		return administration.all();
+	Mono<List<Account>> all() {
+		return administration.all().collectList();
 	}
 
 	@PostMapping("/api/accounts")

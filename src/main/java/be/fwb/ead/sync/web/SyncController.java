@@ -1,5 +1,7 @@
 package be.fwb.ead.sync.web;
 
+import java.util.List;
+
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.sync.SyncLauncher;
@@ -54,11 +56,11 @@ class SyncController {
 	}
 
 	@GetMapping("/runs")
-	Flux<SyncRun> runs(@RequestParam(defaultValue = "20") int limit) {
+	Mono<List<SyncRun>> runs(@RequestParam(defaultValue = "20") int limit) {
 		if (limit < 1 || limit > 500) {
-			return Flux.error(new InvalidRequest("Le paramètre « limit » doit être compris entre 1 et 500 (reçu : " + limit + ")."));
+			return Mono.error(new InvalidRequest("Le paramètre « limit » doit être compris entre 1 et 500 (reçu : " + limit + ")."));
 		}
-		return runs.latest(limit);
+		return runs.latest(limit).collectList();
 	}
 
 	private static SyncMode mode(@Nullable String mode) {

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Titles and their coverage, the titles each vacataire holds, and the level and subject of each category. */
@@ -43,8 +42,8 @@ class TitleController {
 	}
 
 	@GetMapping("/api/titles")
-	Flux<Titles.Title> all() {
-		return titles.all();
+	Mono<List<Titles.Title>> all() {
+		return titles.all().collectList();
 	}
 
 	/** Creates or replaces the title with this code (name and coverages). */
@@ -55,8 +54,8 @@ class TitleController {
 	}
 
 	@GetMapping("/api/vacataires/{id}/titles")
-	Flux<Titles.Held> held(@PathVariable long id) {
-		return titles.held(id);
+	Mono<List<Titles.Held>> held(@PathVariable long id) {
+		return titles.held(id).collectList();
 	}
 
 	@PostMapping("/api/vacataires/{id}/titles")
@@ -73,8 +72,8 @@ class TitleController {
 
 	/** The level and subject of the modules of each Moodle category. */
 	@GetMapping("/api/placements")
-	Flux<Placements.Mapping> placements() {
-		return placements.mappings();
+	Mono<List<Placements.Mapping>> placements() {
+		return placements.mappings().collectList();
 	}
 
 	/** Maps a category to a level and subject; both empty go back to the category names. */

@@ -1,5 +1,7 @@
 package be.fwb.ead.training.web;
 
+import java.util.List;
+
 
 import be.fwb.ead.training.Training;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +15,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Training sessions, registrations, attendance, requirements and who is overdue (coordinators). */
@@ -34,8 +35,8 @@ class TrainingController {
 	}
 
 	@GetMapping("/api/trainings")
-	Flux<Training.Session> sessions() {
-		return training.sessions();
+	Mono<List<Training.Session>> sessions() {
+		return training.sessions().collectList();
 	}
 
 	@PostMapping("/api/trainings")
@@ -50,8 +51,8 @@ class TrainingController {
 	}
 
 	@GetMapping("/api/trainings/{id}/registrations")
-	Flux<Training.Registration> registrations(@PathVariable long id) {
-		return training.registrations(id);
+	Mono<List<Training.Registration>> registrations(@PathVariable long id) {
+		return training.registrations(id).collectList();
 	}
 
 	@PostMapping("/api/trainings/{id}/registrations")
@@ -70,24 +71,24 @@ class TrainingController {
 	}
 
 	@GetMapping("/api/vacataires/{id}/trainings")
-	Flux<Training.Registration> ofVacataire(@PathVariable long id) {
-		return training.ofVacataire(id);
+	Mono<List<Training.Registration>> ofVacataire(@PathVariable long id) {
+		return training.ofVacataire(id).collectList();
 	}
 
 	@GetMapping("/api/trainings/requirements")
-	Flux<Training.Requirement> requirements() {
-		return training.requirements();
+	Mono<List<Training.Requirement>> requirements() {
+		return training.requirements().collectList();
 	}
 
 	/** Replaces the trainings each role requires (tutoring is refused until the TUTOR ones are completed). */
 	@PutMapping("/api/trainings/requirements")
-	Flux<Training.Requirement> require(@RequestBody java.util.List<Training.Requirement> requirements, Authentication who) {
-		return training.require(requirements, who.getName()).thenMany(training.requirements());
+	Mono<List<Training.Requirement>> require(@RequestBody java.util.List<Training.Requirement> requirements, Authentication who) {
+		return training.require(requirements, who.getName()).thenMany(training.requirements()).collectList();
 	}
 
 	@GetMapping("/api/trainings/overdue")
-	Flux<Training.Overdue> overdue() {
-		return training.overdue();
+	Mono<List<Training.Overdue>> overdue() {
+		return training.overdue().collectList();
 	}
 
 }

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The vacataire's file, kept by coordinators: identity, status, contracts, availability, timeline. */
@@ -73,13 +72,13 @@ class VacataireFileController {
 	}
 
 	@GetMapping("/{id}/timeline")
-	Flux<ChangeLog.Entry> timeline(@PathVariable long id) {
-		return files.timeline(id);
+	Mono<List<ChangeLog.Entry>> timeline(@PathVariable long id) {
+		return files.timeline(id).collectList();
 	}
 
 	@GetMapping("/{id}/contracts")
-	Flux<VacataireFile.ContractPeriod> contracts(@PathVariable long id) {
-		return files.contracts(id);
+	Mono<List<VacataireFile.ContractPeriod>> contracts(@PathVariable long id) {
+		return files.contracts(id).collectList();
 	}
 
 	@PostMapping("/{id}/contracts")

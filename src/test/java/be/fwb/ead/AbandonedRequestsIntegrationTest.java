@@ -1,0 +1,147 @@
+package be.fwb.ead;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.security.Role;
+import be.fwb.ead.sync.SyncLauncher;
+import be.fwb.ead.sync.SyncMode;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Clients that go away in the middle of an answer (a closed tab, a load balancer's timeout) must not cost the service
+ * its database connections. Answers used to stream rows from PostgreSQL straight to the network: a client that stopped
+ * reading, then closed, left its connection counted as in use by the pool for good, and after a few such bursts every
+ * request waited for ever. Here, eight times over, 50 clients ask for large answers and drop their connection, half at once and half after the
+ * answer's first byte; the pool must
+ * then be back to no connection in use, and the service must answer.
+ */
+class AbandonedRequestsIntegrationTest extends IntegrationTest {
+
+	private static final int CLIENTS = 50;
+
+	private static final int ROUNDS = 8;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	SyncLauncher launcher;
+
+	@Autowired
+	ConnectionFactory connections;
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping handlers;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void clientsThatDropTheirConnectionMidAnswerLeaveNoDatabaseConnectionInUse() throws Exception {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
+		// Large answers: 500 sync runs with long warnings, 3,000 assignments.
+		await(db.sql("""
+				insert into sync_run (mode, status, started_at, finished_at, moodle_calls, triggered_by, warnings)
+				select 'FULL', 'SUCCEEDED', now() - n * interval '1 hour', now() - n * interval '1 hour' + interval '1 minute', 9,
+				       'test', jsonb_build_array(repeat('avertissement ', 40))
+				from generate_series(1, 500) n""").then());
+		await(db.sql("""
+				insert into assignment (vacataire_id, module_id, role, starts_on, ends_on, hours, coverage, created_by, created_at)
+				select v.id, m.id, 'TUTOR', date '2026-09-01', date '2027-06-30', 10, 'REQUIS', 'test', now()
+				from (select id from vacataire order by id limit 30) v cross join (select id from module order by id limit 100) m""")
+			.then());
+		String token = apiToken("coord", "mot-de-passe-coord");
+		String session = signIn("coord", "mot-de-passe-coord");
+		List<String> requests = List.of(
+				"GET /api/sync/runs?limit=500 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n",
+				"GET /api/assignments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n",
+				"GET /affectations/export.csv?current=false HTTP/1.1\r\nHost: localhost\r\nCookie: SESSION=" + session + "\r\n\r\n");
+
+		for (int round = 0; round < ROUNDS; round++) {
+			for (String request : requests) {
+				List<Socket> clients = new ArrayList<>();
+				for (int i = 0; i < CLIENTS; i++) {
+					Socket client = new Socket();
+					client.setReceiveBufferSize(1024);
+					client.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+					OutputStream out = client.getOutputStream();
+					out.write(request.getBytes(StandardCharsets.US_ASCII));
+					out.flush();
+					clients.add(client);
+				}
+				// Half the clients leave at once, while their requests are being worked on; the others once their answer
+				// has started.
+				for (int i = 0; i < clients.size(); i++) {
+					Socket client = clients.get(i);
+					if (i % 2 == 1) {
+						client.setSoTimeout(10_000);
+						assertThat(client.getInputStream().read()).as("the answer starts").isEqualTo('H');
+					}
+					dropAbruptly(client);
+				}
+			}
+		}
+
+		ConnectionPool pool = (ConnectionPool) connections;
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (pool.getMetrics().orElseThrow().acquiredSize() > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(pool.getMetrics().orElseThrow().acquiredSize()).as("connections still in use after the clients left")
+			.isZero();
+		web.get().uri("/api/sync/runs?limit=5").headers(h -> h.setBearerAuth(token)).exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.length()").isEqualTo(5);
+	}
+
+	/**
+	 * The guard that keeps the fault away: no controller answers with a {@code Flux} read from the database as it goes
+	 * (JSON lists are gathered first). CSV downloads stream on purpose: the assignments' one is exercised above.
+	 */
+	@Test
+	void noHandlerStreamsItsAnswerAsAFlux() {
+		List<String> streaming = handlers.getHandlerMethods().values().stream()
+			.filter(h -> reactor.core.publisher.Flux.class.isAssignableFrom(h.getReturnType().getParameterType()))
+			.map(h -> h.getBeanType().getSimpleName() + "." + h.getMethod().getName())
+			.toList();
+		assertThat(streaming).isEmpty();
+	}
+
+	/** Closes with a reset, as a client that goes away does, without reading the rest. */
+	private static void dropAbruptly(Socket client) throws IOException {
+		client.setSoLinger(true, 0);
+		client.close();
+	}
+
+	private String signIn(String username, String password) {
+		EntityExchangeResult<String> page = web.get().uri("/connexion").accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult();
+		String anonymous = page.getResponseCookies().getFirst("SESSION").getValue();
+		EntityExchangeResult<Void> done = web.post().uri("/connexion").cookie("SESSION", anonymous)
+			.body(BodyInserters.fromFormData("username", username).with("password", password)
+				.with("_csrf", csrf(page.getResponseBody())))
+			.exchange()
+			.expectStatus().isFound()
+			.expectBody().isEmpty();
+		return done.getResponseCookies().getFirst("SESSION").getValue();
+	}
+}
