@@ -75,6 +75,7 @@ class AbandonedRequestsIntegrationTest extends IntegrationTest {
 				"GET /api/assignments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n",
 				"GET /affectations/export.csv?current=false HTTP/1.1\r\nHost: localhost\r\nCookie: SESSION=" + session + "\r\n\r\n");
 
+		ConnectionPool pool = (ConnectionPool) connections;
 		for (int round = 0; round < ROUNDS; round++) {
 			for (String request : requests) {
 				List<Socket> clients = new ArrayList<>();
@@ -92,15 +93,14 @@ class AbandonedRequestsIntegrationTest extends IntegrationTest {
 				for (int i = 0; i < clients.size(); i++) {
 					Socket client = clients.get(i);
 					if (i % 2 == 1) {
-						client.setSoTimeout(10_000);
-						assertThat(client.getInputStream().read()).as("the answer starts").isEqualTo('H');
+						client.setSoTimeout(20_000);
+						assertThat(firstByte(client, request, pool)).as("the answer starts").isEqualTo('H');
 					}
 					dropAbruptly(client);
 				}
 			}
 		}
 
-		ConnectionPool pool = (ConnectionPool) connections;
 		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
 		while (pool.getMetrics().orElseThrow().acquiredSize() > 0 && System.nanoTime() < deadline) {
 			Thread.sleep(100);
@@ -123,6 +123,17 @@ class AbandonedRequestsIntegrationTest extends IntegrationTest {
 			.map(h -> h.getBeanType().getSimpleName() + "." + h.getMethod().getName())
 			.toList();
 		assertThat(streaming).isEmpty();
+	}
+
+	private static int firstByte(Socket client, String request, ConnectionPool pool) throws IOException {
+		try {
+			return client.getInputStream().read();
+		}
+		catch (java.net.SocketTimeoutException e) {
+			throw new AssertionError("no answer within 20 s to " + request.substring(0, request.indexOf(" HTTP")) + " ("
+					+ pool.getMetrics().orElseThrow().acquiredSize() + " connections in use, "
+					+ pool.getMetrics().orElseThrow().pendingAcquireSize() + " waiting)", e);
+		}
 	}
 
 	/** Closes with a reset, as a client that goes away does, without reading the rest. */

@@ -59,10 +59,15 @@ public final class TableExport<T> {
 		this.zone = zone;
 	}
 
-	/** The rows as CSV, streamed: one buffer for the byte-order mark and headers, then one per row. */
+	/**
+	 * The rows as CSV, streamed: one buffer for the byte-order mark and headers, then one per row. The rows are read
+	 * from the database as fast as it gives them, whatever the pace of the client (at most the whole export waits in
+	 * memory, as for an XLSX): a query held back by a slow client keeps its pooled connection, and one whose client
+	 * then leaves may never give it back (see {@code docs/architecture.md}).
+	 */
 	public Flux<DataBuffer> csv(Flux<T> rows, DataBufferFactory buffers) {
 		Flux<String> lines = Flux.concat(Mono.just(line(columns.stream().map(Column::header).toList())),
-				rows.map(row -> line(columns.stream().map(c -> csvValue(c.value().apply(row))).toList())));
+				rows.onBackpressureBuffer().map(row -> line(columns.stream().map(c -> csvValue(c.value().apply(row))).toList())));
 		return Flux.concat(Mono.fromSupplier(() -> buffers.wrap(BOM)),
 				lines.map(l -> buffers.wrap(l.getBytes(StandardCharsets.UTF_8))));
 	}

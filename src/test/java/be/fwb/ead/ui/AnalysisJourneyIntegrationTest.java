@@ -52,7 +52,7 @@ class AnalysisJourneyIntegrationTest extends BrowserTest {
 		assertThat(browser.text(By.cssSelector("#priorities tbody tr:first-child"))).contains("non aligné");
 		assertAccessible("analyse");
 		browser.find(By.cssSelector("#referentials a")).click();
-		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Français – tronc commun (P1 à S3)");
+		browser.waitForText(By.tagName("h1"), "Français – tronc commun (P1 à S3)");
 		assertThat(browser.text(By.cssSelector("#heatmap thead"))).contains("FR-LIRE-1").contains("FR-ECR-1");
 		assertThat(browser.text(By.id("gaps"))).contains("FR-LIRE-1-1-b").doesNotContain("FR-LIRE-1-1-a ");
 		assertAccessible("carte de couverture");

@@ -105,8 +105,17 @@ final class Browser implements AutoCloseable {
 		return driver.findElements(by);
 	}
 
+	/** The text of a visible element; read again if a page load replaced the element meanwhile. */
 	String text(By by) {
-		return find(by).getText();
+		return waitFor(d -> {
+			try {
+				WebElement element = d.findElement(by);
+				return element.isDisplayed() ? element.getText() : null;
+			}
+			catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+				return null;
+			}
+		});
 	}
 
 	<T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {

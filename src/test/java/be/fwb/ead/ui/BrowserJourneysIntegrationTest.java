@@ -39,7 +39,7 @@ class BrowserJourneysIntegrationTest extends BrowserTest {
 	@Test
 	void aCoordinatorStartsASyncFindsAModuleWithoutAccentsAndOpensAVacataire() {
 		browser.signIn("coord", "mot-de-passe-coord");
-		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Tableau de bord");
+		browser.waitForText(By.tagName("h1"), "Tableau de bord");
 		assertThat(browser.text(By.cssSelector(".who"))).contains("Claire Coordination");
 		assertThat(browser.text(By.id("fig-modules"))).isEqualTo("0");
 
@@ -71,7 +71,7 @@ class BrowserJourneysIntegrationTest extends BrowserTest {
 		WebElement person = browser.find(By.cssSelector("section[aria-labelledby=h-people] li a"));
 		String name = person.getText();
 		person.click();
-		assertThat(browser.text(By.tagName("h1"))).isEqualTo(name);
+		browser.waitForText(By.tagName("h1"), name);
 		assertThat(browser.all(By.cssSelector("#vacataire-modules tbody tr"))).isNotEmpty();
 		assertAccessible("page d'un vacataire");
 		browser.screenshot("page-vacataire");
@@ -86,7 +86,7 @@ class BrowserJourneysIntegrationTest extends BrowserTest {
 	void aReviewerSeesEverythingButCannotStartASync() {
 		await(launcher.execute(SyncMode.FULL, "test"));
 		browser.signIn("relect", "mot-de-passe-relect");
-		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Tableau de bord");
+		browser.waitForText(By.tagName("h1"), "Tableau de bord");
 		assertThat(browser.text(By.cssSelector(".who"))).contains("Rémi Relecture").contains("relecture qualité");
 		assertThat(browser.all(By.id("start-sync"))).isEmpty();
 		assertThat(browser.text(By.id("run-1"))).contains("Réussie");
@@ -145,14 +145,14 @@ class BrowserJourneysIntegrationTest extends BrowserTest {
 
 		browser.find(By.cssSelector(".lang a[lang=en]")).click();
 		assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Modules");
+		browser.waitForText(By.tagName("h1"), "Modules");
 		assertThat(browser.text(By.cssSelector("label[for=q]"))).isEqualTo("Search a module");
 		assertThat(browser.driver().getCurrentUrl()).endsWith("/modules");
 		browser.go("/");
-		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Dashboard");
+		browser.waitForText(By.tagName("h1"), "Dashboard");
 		browser.screenshot("dashboard-english");
 		browser.find(By.cssSelector(".lang a[lang=fr]")).click();
-		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Tableau de bord");
+		browser.waitForText(By.tagName("h1"), "Tableau de bord");
 	}
 
 }

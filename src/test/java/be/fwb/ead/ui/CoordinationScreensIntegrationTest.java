@@ -59,7 +59,7 @@ class CoordinationScreensIntegrationTest extends BrowserTest {
 		long vacataire = count("select min(vacataire_id) from module_role");
 		browser.go("/vacataires/" + vacataire);
 		browser.find(By.id("personal-data-link")).click();
-		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Données personnelles (RGPD)");
+		browser.waitForText(By.tagName("h1"), "Données personnelles (RGPD)");
 		assertThat(browser.text(By.id("person"))).contains("moodle_user_id");
 		assertAccessible("données personnelles");
 		browser.find(By.linkText("Comptes")).click();

@@ -60,7 +60,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 			.setValue(By.id("c-closes"), today.plusDays(30).toString())
 			.type(By.id("n-level-1"), level).type(By.id("n-subject-1"), "Mathématiques").type(By.id("n-hours-1"), "120");
 		browser.find(By.cssSelector("#campaign-form button[type=submit]")).click();
-		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Tuteurs de mathématiques 2026-2027");
+		browser.waitForText(By.tagName("h1"), "Tuteurs de mathématiques 2026-2027");
 		browser.type(By.id("k-first"), "François").type(By.id("k-last"), "Renard").type(By.id("k-email"), "francois.renard@ead.test")
 			.type(By.id("d-file-1"), "cv-renard.pdf");
 		new Select(browser.find(By.id("d-kind-2"))).selectByVisibleText("Diplôme");
