@@ -17,9 +17,6 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +66,7 @@ class AbandonedRequestsIntegrationTest extends IntegrationTest {
 				from (select id from vacataire order by id limit 30) v cross join (select id from module order by id limit 100) m""")
 			.then());
 		String token = apiToken("coord", "mot-de-passe-coord");
-		String session = signIn("coord", "mot-de-passe-coord");
+		String session = signIn("coord", "mot-de-passe-coord").cookie();
 		List<String> requests = List.of(
 				"GET /api/sync/runs?limit=500 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n",
 				"GET /api/assignments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n",
@@ -140,19 +137,5 @@ class AbandonedRequestsIntegrationTest extends IntegrationTest {
 	private static void dropAbruptly(Socket client) throws IOException {
 		client.setSoLinger(true, 0);
 		client.close();
-	}
-
-	private String signIn(String username, String password) {
-		EntityExchangeResult<String> page = web.get().uri("/connexion").accept(MediaType.TEXT_HTML).exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult();
-		String anonymous = page.getResponseCookies().getFirst("SESSION").getValue();
-		EntityExchangeResult<Void> done = web.post().uri("/connexion").cookie("SESSION", anonymous)
-			.body(BodyInserters.fromFormData("username", username).with("password", password)
-				.with("_csrf", csrf(page.getResponseBody())))
-			.exchange()
-			.expectStatus().isFound()
-			.expectBody().isEmpty();
-		return done.getResponseCookies().getFirst("SESSION").getValue();
 	}
 }

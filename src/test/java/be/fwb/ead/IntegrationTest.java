@@ -81,7 +81,6 @@ public abstract class IntegrationTest {
 			    ('Qualités rédactionnelles', 2, 4),
 			    ('Disponibilité', 1, 5)""";
 
-	/** Waits for a publisher with StepVerifier, at most a minute, and gives its value (null when empty). */
 	/** A bearer token from {@code POST /api/auth/token}. */
 	protected String apiToken(String username, String password) {
 		return (String) web.post().uri("/api/auth/token").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
@@ -91,6 +90,7 @@ public abstract class IntegrationTest {
 			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("token");
 	}
 
+	/** Waits for a publisher with StepVerifier, at most a minute, and gives its value (null when empty). */
 	protected static <T> T await(Mono<T> mono) {
 		AtomicReference<T> value = new AtomicReference<>();
 		StepVerifier.create(mono).thenConsumeWhile(v -> {
@@ -98,6 +98,31 @@ public abstract class IntegrationTest {
 			return true;
 		}).expectComplete().verify(Duration.ofMinutes(1));
 		return value.get();
+	}
+
+	/** A browser's session after signing in through the form: its cookie and the CSRF token its pages carry. */
+	public record WebSession(String cookie, String csrf) {
+	}
+
+	/** Signs in through the form; the session id changes at sign-in (no session fixation). */
+	protected WebSession signIn(String username, String password) {
+		org.springframework.test.web.reactive.server.EntityExchangeResult<String> page = web.get().uri("/connexion")
+			.accept(org.springframework.http.MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult();
+		String anonymous = page.getResponseCookies().getFirst("SESSION").getValue();
+		String cookie = web.post().uri("/connexion").cookie("SESSION", anonymous)
+			.body(org.springframework.web.reactive.function.BodyInserters.fromFormData("username", username)
+				.with("password", password).with("_csrf", csrf(page.getResponseBody())))
+			.exchange()
+			.expectStatus().isFound()
+			.expectBody().isEmpty()
+			.getResponseCookies().getFirst("SESSION").getValue();
+		org.assertj.core.api.Assertions.assertThat(cookie).as("a new session id at sign-in").isNotEqualTo(anonymous);
+		String home = web.get().uri("/").cookie("SESSION", cookie).accept(org.springframework.http.MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		return new WebSession(cookie, csrf(home));
 	}
 
 	/** The CSRF token a page's forms carry. */

@@ -66,11 +66,11 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
 			observed.put(endpoint, String.join(";", answers));
 		}
 		// The web UI's pages: signed in through the form (a vacataire cannot sign in there: the same as anonymous).
-		Map<String, String[]> sessions = new LinkedHashMap<>();
+		Map<String, WebSession> sessions = new LinkedHashMap<>();
 		sessions.put("anonymous", null);
 		sessions.put("vacataire", null);
-		sessions.put("reviewer", session("relect", "mot-de-passe-relect"));
-		sessions.put("coordinator", session("coord", "mot-de-passe-coord"));
+		sessions.put("reviewer", signIn("relect", "mot-de-passe-relect"));
+		sessions.put("coordinator", signIn("coord", "mot-de-passe-coord"));
 		for (String endpoint : pages()) {
 			String[] parts = endpoint.split(";");
 			List<String> pageAnswers = new ArrayList<>();
@@ -148,30 +148,16 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
 		return List.copyOf(out.keySet());
 	}
 
-	/** A browser's session after signing in: its cookie and a CSRF token. */
-	private String[] session(String username, String password) {
-		var login = web.get().uri("/connexion").exchange().expectBody(String.class).returnResult();
-		String cookie = login.getResponseCookies().getFirst("SESSION").getValue();
-		var done = web.post().uri("/connexion").cookie("SESSION", cookie)
-			.body(org.springframework.web.reactive.function.BodyInserters.fromFormData("username", username).with("password", password)
-				.with("_csrf", csrf(login.getResponseBody())))
-			.exchange().expectStatus().isFound().returnResult(Void.class);
-		String signedIn = done.getResponseCookies().getFirst("SESSION").getValue();
-		String home = web.get().uri("/").cookie("SESSION", signedIn).exchange().expectBody(String.class).returnResult().getResponseBody();
-		return new String[] { signedIn, csrf(home) };
-	}
-
-
 	/** A page's answer: 401 for "sign in first" (a redirect to the sign-in page), 403, or ok. */
-	private String page(HttpMethod method, String pattern, String[] session) {
+	private String page(HttpMethod method, String pattern, WebSession session) {
 		String path = pattern.replaceAll("\\{[^}]+\\}", "1");
 		WebTestClient.RequestBodySpec spec = web.method(method).uri(path).accept(MediaType.TEXT_HTML);
 		if (session != null) {
-			spec.cookie("SESSION", session[0]);
+			spec.cookie("SESSION", session.cookie());
 		}
 		if (method == HttpMethod.POST) {
 			spec.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.bodyValue("_csrf=" + (session == null ? "" : session[1]));
+				.bodyValue("_csrf=" + (session == null ? "" : session.csrf()));
 		}
 		var result = spec.exchange().returnResult(Void.class);
 		int status = result.getStatus().value();

@@ -51,9 +51,6 @@ class WebUiIntegrationTest extends IntegrationTest {
 	}
 
 	/** A browser's session: its cookie and the CSRF token of its last page. */
-	private record Session(String cookie, String csrf) {
-	}
-
 	@Test
 	void pagesAskToSignInFirstAndHtmxIsToldWhereToGo() {
 		web.get().uri("/modules").accept(HTML).exchange()
@@ -70,7 +67,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void signInNeedsTheCsrfTokenAndRefusesVacatairesAndWrongPasswords() {
-		Session anonymous = anonymous();
+		WebSession anonymous = anonymous();
 		web.post().uri("/connexion").cookie("SESSION", anonymous.cookie())
 			.body(BodyInserters.fromFormData("username", "coord").with("password", "mot-de-passe-coord"))
 			.exchange()
@@ -82,7 +79,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aReviewerIsRefusedTheSyncButtonWithAFrenchPageAndACoordinatorStartsOne() {
-		Session reviewer = signIn("relect", "mot-de-passe-relect");
+		WebSession reviewer = signIn("relect", "mot-de-passe-relect");
 		web.post().uri("/synchronisations").cookie("SESSION", reviewer.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData("mode", "FULL").with("_csrf", reviewer.csrf()))
 			.exchange()
@@ -90,7 +87,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 			.expectBody(String.class).value(b -> assertThat(b).contains("Accès refusé"));
 		assertThat(page(reviewer, "/")).doesNotContain("start-sync");
 
-		Session coordinator = signIn("coord", "mot-de-passe-coord");
+		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		assertThat(page(coordinator, "/")).contains("start-sync");
 		web.post().uri("/synchronisations").cookie("SESSION", coordinator.cookie())
 			.body(BodyInserters.fromFormData("mode", "FULL").with("_csrf", coordinator.csrf()))
@@ -103,7 +100,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 	@Test
 	void listsAnswerHtmxWithTheirResultsOnlyAndErrorsWithPagesInTheReadersLanguage() {
 		await(launcher.execute(SyncMode.FULL, "test"));
-		Session s = signIn("relect", "mot-de-passe-relect");
+		WebSession s = signIn("relect", "mot-de-passe-relect");
 		String fragment = web.get().uri("/modules?q=ecrire&size=5").cookie("SESSION", s.cookie())
 			.header("HX-Request", "true").header("HX-Target", "resultats")
 			.exchange().expectStatus().isOk()
@@ -143,7 +140,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 	@Test
 	void theCsvExportIsUtf8WithABomAndSemicolonsAndTheXlsxKeepsAccents() throws IOException {
 		await(launcher.execute(SyncMode.FULL, "test"));
-		Session s = signIn("relect", "mot-de-passe-relect");
+		WebSession s = signIn("relect", "mot-de-passe-relect");
 		EntityExchangeResult<byte[]> csv = web.get().uri("/modules/export.csv?q=ecrire").cookie("SESSION", s.cookie())
 			.exchange()
 			.expectStatus().isOk()
@@ -187,7 +184,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 			await(exams.define("CE1D-FR", "CE1D – français", null, java.util.List.of(
 					new be.fwb.ead.referentials.Exams.PartDefinition("Lecture", 60, java.util.List.of("FR-LIRE-1-1-a")),
 					new be.fwb.ead.referentials.Exams.PartDefinition("Écriture", 40, java.util.List.of("FR-ECR-1-1-a"))), "coord"));
-			Session s = signIn("relect", "mot-de-passe-relect");
+			WebSession s = signIn("relect", "mot-de-passe-relect");
 			try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(s, "/analyse/epreuves.xlsx")))) {
 				Sheet sheet = book.getSheetAt(0);
 				assertThat(sheet.getLastRowNum()).isEqualTo(2);
@@ -213,7 +210,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 			long module = count("select min(id) from module");
 			await(db.sql("insert into competency_mapping (module_id, competency_id, depth, mapped_by, mapped_at) "
 					+ "select " + module + ", id, 'MASTERED', 'coord', now() from competency where idnumber = 'FR-ECR-1-1'").then());
-			Session s = signIn("relect", "mot-de-passe-relect");
+			WebSession s = signIn("relect", "mot-de-passe-relect");
 			byte[] xlsx = download(s, "/analyse/" + id + "/referentiel.xlsx");
 			be.fwb.ead.referentials.Referentials.Imported again = await(referentials.importFile(xlsx, "coord"));
 			assertThat(again.version()).isEqualTo(2);
@@ -250,10 +247,10 @@ class WebUiIntegrationTest extends IntegrationTest {
 		catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);
 		}
-		Session reviewer = signIn("relect", "mot-de-passe-relect");
+		WebSession reviewer = signIn("relect", "mot-de-passe-relect");
 		web.get().uri("/analyse/examens/nouveau").cookie("SESSION", reviewer.cookie()).accept(HTML).exchange()
 			.expectStatus().isForbidden();
-		Session s = signIn("coord", "mot-de-passe-coord");
+		WebSession s = signIn("coord", "mot-de-passe-coord");
 		String form = web.get().uri("/analyse/examens/nouveau").cookie("SESSION", s.cookie()).accept(HTML).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		String csrf = csrf(form);
@@ -301,7 +298,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 	void theReviewScreensFollowTheRolesAndACampaignIsPreviewedBeforeItIsCreated() throws IOException {
 		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
 		await(accounts.create("autre", "mot-de-passe-autre", Role.REVIEWER, "Alice Autre", null));
-		Session coordinator = signIn("coord", "mot-de-passe-coord");
+		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		String campaigns = page(coordinator, "/revues/campagnes");
 		assertThat(campaigns).contains("Modules à relire (").contains("jamais relu (+40)");
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
@@ -331,7 +328,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from review where state = 'PLANNED'")).isEqualTo(4);
 		assertThat(page(coordinator, location)).contains("Campagne d&#39;hiver").contains("0 décidée(s) sur 4 (0 %)");
 
-		Session reviewer = signIn("relect", "mot-de-passe-relect");
+		WebSession reviewer = signIn("relect", "mot-de-passe-relect");
 		String list = page(reviewer, "/revues");
 		String table = list.substring(list.indexOf("id=\"reviews\""), list.indexOf("</table>", list.indexOf("id=\"reviews\"")));
 		assertThat(table.split("<tr>", -1).length - 2).as("les deux revues de relect, pas celles d'autre").isEqualTo(2);
@@ -378,10 +375,10 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aRubricEditedOnScreenBecomesItsNextVersionAndARefusedFormKeepsWhatWasTyped() {
-		Session reviewer = signIn("relect", "mot-de-passe-relect");
+		WebSession reviewer = signIn("relect", "mot-de-passe-relect");
 		web.get().uri("/revues/grilles/EAD-QUALITE").cookie("SESSION", reviewer.cookie()).accept(HTML).exchange().expectStatus().isForbidden();
 		assertThat(page(reviewer, "/revues/grilles")).doesNotContain("edit-EAD-QUALITE");
-		Session coordinator = signIn("coord", "mot-de-passe-coord");
+		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		String form = page(coordinator, "/revues/grilles/EAD-QUALITE");
 		assertThat(form).contains("version 2").contains("value=\"Conformité légale\"");
 		MultiValueMap<String, String> typed = new LinkedMultiValueMap<>();
@@ -416,33 +413,33 @@ class WebUiIntegrationTest extends IntegrationTest {
 	@Test
 	void theAuditTrailIsSearchedAndExportedByCoordinatorsOnly() {
 		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
-		Session coordinator = signIn("coord", "mot-de-passe-coord");
+		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		String page = page(coordinator, "/journal?objet=moodle_course&q=EAD");
 		assertThat(page).contains("Journal d’audit").contains("synchronisation Moodle").contains("Module ajouté depuis Moodle");
 		String csv = web.get().uri("/journal/export.csv?objet=moodle_course").cookie("SESSION", coordinator.cookie()).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(csv.lines().count()).isEqualTo(1 + count("select count(*) from module"));
-		Session reviewer = signIn("relect", "mot-de-passe-relect");
+		WebSession reviewer = signIn("relect", "mot-de-passe-relect");
 		web.get().uri("/journal").cookie("SESSION", reviewer.cookie()).accept(HTML).exchange().expectStatus().isForbidden();
 		assertThat(page(reviewer, "/")).doesNotContain("href=\"/journal\"");
 	}
 
-	private byte[] download(Session s, String path) {
+	private byte[] download(WebSession s, String path) {
 		return web.get().uri(path).cookie("SESSION", s.cookie()).exchange()
 			.expectStatus().isOk()
 			.expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 			.expectBody().returnResult().getResponseBody();
 	}
 
-	private Session anonymous() {
+	private WebSession anonymous() {
 		EntityExchangeResult<String> page = web.get().uri("/connexion").accept(HTML).exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).returnResult();
-		return new Session(page.getResponseCookies().getFirst("SESSION").getValue(), csrf(page.getResponseBody()));
+		return new WebSession(page.getResponseCookies().getFirst("SESSION").getValue(), csrf(page.getResponseBody()));
 	}
 
 	private String signInRedirect(String username, String password) {
-		Session anonymous = anonymous();
+		WebSession anonymous = anonymous();
 		return web.post().uri("/connexion").cookie("SESSION", anonymous.cookie())
 			.body(BodyInserters.fromFormData(form(username, password, anonymous.csrf())))
 			.exchange()
@@ -450,22 +447,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 			.returnResult(Void.class).getResponseHeaders().getLocation().toString();
 	}
 
-	private Session signIn(String username, String password) {
-		Session anonymous = anonymous();
-		EntityExchangeResult<Void> done = web.post().uri("/connexion").cookie("SESSION", anonymous.cookie())
-			.body(BodyInserters.fromFormData(form(username, password, anonymous.csrf())))
-			.exchange()
-			.expectStatus().isFound()
-			.expectBody().isEmpty();
-		// The session id changes at sign-in (no session fixation).
-		String cookie = done.getResponseCookies().getFirst("SESSION").getValue();
-		assertThat(cookie).isNotEqualTo(anonymous.cookie());
-		String dashboard = web.get().uri("/").cookie("SESSION", cookie).accept(HTML).exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-		return new Session(cookie, csrf(dashboard));
-	}
-
-	private String page(Session s, String path) {
+	private String page(WebSession s, String path) {
 		return web.get().uri(path).cookie("SESSION", s.cookie()).accept(HTML).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 	}
