@@ -104,6 +104,8 @@ public final class SimulatedMoodle implements AutoCloseable {
 	private volatile boolean debugging;
 	private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
 	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+	/** The fields of learners' records the site has sent since the last reset: what of them transited. */
+	private final Set<String> learnerFieldsSent = ConcurrentHashMap.newKeySet();
 
 	public SimulatedMoodle(MoodleDataset dataset, int port) {
 		this(dataset, port, "127.0.0.1");
@@ -168,6 +170,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 		debugging = false;
 		faults.clear();
 		calls.clear();
+		learnerFieldsSent.clear();
 	}
 
 	public SimulatedMoodle latency(Duration perCall) {
@@ -262,6 +265,12 @@ public final class SimulatedMoodle implements AutoCloseable {
 
 	public void resetCounters() {
 		calls.clear();
+		learnerFieldsSent.clear();
+	}
+
+	/** The fields of learners' records the site has sent since the last reset (a learner's id and full name, at least). */
+	public Set<String> learnerFieldsSent() {
+		return Set.copyOf(learnerFieldsSent);
 	}
 
 	private final class Responder implements ResponseDefinitionTransformerV2 {
@@ -735,6 +744,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 				Map<String, Object> details = u == null ? null : details(u, Set.of("student"), fields, false, withIdnumber);
 				if (details != null) {
 					users.put(id, details);
+					learnerFieldsSent.addAll(details.keySet());
 				}
 			}
 		}
@@ -931,6 +941,9 @@ public final class SimulatedMoodle implements AutoCloseable {
 			Map<String, Object> details = details(u, null, null, false, true);
 			// Returned only when the searched field is in what the caller may see (user/externallib.php).
 			if (details != null && details.get(field) != null && !"".equals(details.get(field))) {
+				if (dataset.learner(u.id()) != null) {
+					learnerFieldsSent.addAll(details.keySet());
+				}
 				details.put("auth", "manual");
 				details.put("suspended", false);
 				details.put("confirmed", true);

@@ -114,6 +114,8 @@ class MirrorWriter {
 	 * (a site-wide cache purge bumps every cache revision) change nothing but the noted revision.
 	 */
 	private Mono<Void> writeContents(MoodleSnapshot snapshot, Instant readAt, Instant now, SyncCounts counts) {
+		counts.add("activities", "read", 0);
+		counts.add("activities", "changed", 0);
 		if (snapshot.contents().isEmpty()) {
 			return Mono.empty();
 		}

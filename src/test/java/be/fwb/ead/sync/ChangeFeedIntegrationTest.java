@@ -106,4 +106,100 @@ class ChangeFeedIntegrationTest extends IntegrationTest {
 		assertThat(core.status()).isEqualTo(SyncStatus.SUCCEEDED);
 		assertThat(core.moodleCalls()).isEqualTo(11);
 	}
+
+	@Test
+	void aRenamedCategoryIsAppliedByTheFeedInAtMostFourCalls() {
+		long subject = count("select category_id from module where moodle_course_id = " + course);
+		MOODLE.dataset().renameCategory(subject, "Français (nouveau programme)");
+
+		SyncRun run = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+
+		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		// Site info, changes, the categories, the hidden ones (no moodle/category:manage).
+		assertThat(run.moodleCalls()).isEqualTo(4);
+		assertThat(run.counts().get("categories")).containsEntry("updated", 1);
+		assertThat(count("select count(*) from moodle_category where name = 'Français (nouveau programme)' and id = " + subject)).isOne();
+	}
+
+	@Test
+	void aCategoryHiddenInMoodleIsKnownHiddenAndOneCallLessWithCategoryManage() {
+		MOODLE.grant("moodle/category:manage");
+		long subject = count("select category_id from module where moodle_course_id = " + course);
+		MOODLE.dataset().setCategoryVisible(subject, false);
+
+		SyncRun run = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+
+		assertThat(run.moodleCalls()).as("visible comes with the categories to a category manager").isEqualTo(3);
+		assertThat(count("select count(*) from moodle_category where not visible and id = " + subject)).isOne();
+		assertThat(count("select count(*) from module where moodle_course_id = " + course + " and archived_at is null"))
+			.as("its modules stay in the catalogue").isOne();
+	}
+
+	@Test
+	void aCourseMovedOutOfTheEadTreeIsArchivedByTheFeedInAtMostFourCalls() {
+		long modules = count("select count(*) from module where archived_at is null");
+		MOODLE.dataset().moveCourse(course, 90);
+
+		SyncRun run = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+
+		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		// Site info, changes, the course: outside the EAD's categories, no enrolment to read.
+		assertThat(run.moodleCalls()).isLessThanOrEqualTo(4).isEqualTo(3);
+		assertThat(run.counts().get("modules")).containsEntry("archived", 1);
+		assertThat(count("select count(*) from module where archived_at is not null and moodle_course_id = " + course)).isOne();
+		assertThat(count("select count(*) from module where archived_at is null")).isEqualTo(modules - 1);
+		assertThat(count("select count(*) from module_role r join module m on m.id = r.module_id where m.moodle_course_id = " + course))
+			.as("its links stay, as history").isPositive();
+
+		// Moved back: restored, its enrolments read again.
+		long subject = MOODLE.dataset().categories().stream().filter(c -> c.depth() == 3).findFirst().orElseThrow().id();
+		MOODLE.dataset().moveCourse(course, subject);
+		SyncRun back = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+		assertThat(back.counts().get("modules")).containsEntry("restored", 1);
+	}
+
+	@Test
+	void aCategoryMovedOutOfTheEadTreeTakesItsModulesOutWithIt() {
+		long subject = count("select category_id from module where moodle_course_id = " + course);
+		long inIt = count("select count(*) from module where archived_at is null and category_id = " + subject);
+		MOODLE.dataset().moveCategory(subject, 90);
+
+		SyncRun run = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+
+		assertThat(run.moodleCalls()).isLessThanOrEqualTo(4);
+		assertThat(run.counts().get("categories")).containsEntry("deleted", 1);
+		assertThat(run.counts().get("modules")).containsEntry("archived", (int) inIt);
+		assertThat(count("select count(*) from module where archived_at is null and category_id = " + subject)).isZero();
+	}
+
+	@Test
+	void aLearnersProfileChangeCausesNoFullRead() {
+		MoodleDataset.User learner = MOODLE.dataset().learnerAccounts().iterator().next();
+		MOODLE.dataset().updateLearner(learner.id());
+		// The plugin no longer records it …
+		assertThat(await(launcher.execute(SyncMode.INCREMENTAL, "test")).moodleCalls()).isEqualTo(2);
+		// … and when an older plugin does, the service ignores a user it does not know.
+		MOODLE.dataset().recordEveryUserUpdate();
+		MOODLE.dataset().updateLearner(learner.id());
+		SyncRun run = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+		assertThat(run.moodleCalls()).isEqualTo(2);
+		assertThat(count("select cursor from moodle_change_cursor")).isEqualTo(MOODLE.dataset().latestChange());
+	}
+
+	@Test
+	void aCursorOlderThanWhatThePluginStillKeepsMeansAFullRead() {
+		long saved = count("select cursor from moodle_change_cursor");
+		MOODLE.dataset().renameCourse(course, "Renommé pendant la purge", Instant.now().getEpochSecond() + 60);
+		MOODLE.dataset().renameCourse(course, "Renommé encore", Instant.now().getEpochSecond() + 120);
+		// The plugin purged its oldest rows (by age, or a privacy deletion): the service's cursor is behind the horizon.
+		MOODLE.dataset().purgeChangesUpTo(saved + 1);
+
+		SyncRun run = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+
+		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+		assertThat(run.moodleCalls()).as("site info, changes, then everything but the site info").isEqualTo(2 + 10);
+		assertThat(run.warnings()).anySatisfy(w -> assertThat(w).contains("purgés"));
+		assertThat(count("select count(*) from module where fullname = 'Renommé encore'")).isOne();
+		assertThat(count("select cursor from moodle_change_cursor")).isEqualTo(MOODLE.dataset().latestChange());
+	}
 }

@@ -26,6 +26,9 @@ class SyncIntegrationTest extends IntegrationTest {
 	@Autowired
 	SyncRuns runs;
 
+	@Autowired
+	be.fwb.ead.security.Accounts accounts;
+
 	@Test
 	void fullSyncMirrorsTheEadCatalogueExactly() {
 		SyncRun run = sync(SyncMode.FULL);
@@ -157,6 +160,37 @@ class SyncIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from vacataire where moodle_user_id is null")).isZero();
 		assertThat(text("select firstname || ' ' || lastname || ' ' || email from vacataire where moodle_user_id = "
 				+ byIdnumber.id())).as("what a person entered is kept").isEqualTo("Prénom saisi Nom saisi autre@exemple.be");
+	}
+
+	@Test
+	void aModuleThatLeftMoodleNoLongerCountsAmongAVacatairesModulesAndRolesAndStaysAsTheirHistory() {
+		sync(SyncMode.FULL);
+		long module = count("select min(module_id) from module_role where role = 'AUTHOR'");
+		long vacataire = count("select min(vacataire_id) from module_role where role = 'AUTHOR' and module_id = " + module);
+		long course = count("select moodle_course_id from module where id = " + module);
+		long before = count("select count(*) from module_role r join module m on m.id = r.module_id where m.archived_at is null "
+				+ "and r.vacataire_id = " + vacataire);
+		MOODLE.dataset().deleteCourse(course);
+
+		sync(SyncMode.FULL);
+
+		await(accounts.create("coord", "mot-de-passe-coord", be.fwb.ead.security.Role.COORDINATOR, "Coordinatrice", null));
+		String token = apiToken("coord", "mot-de-passe-coord");
+		web.get().uri("/api/vacataires/{id}", vacataire).headers(h -> h.setBearerAuth(token)).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.modules.length()").isEqualTo((int) before - 1)
+			.jsonPath("$.modules[?(@.moduleId == " + module + ")]").isEmpty()
+			.jsonPath("$.formerModules[?(@.moduleId == " + module + ")].role").isEqualTo(java.util.List.of("AUTHOR"))
+			.jsonPath("$.formerModules[0].archived").isEqualTo(true);
+		// The module's page shows its authors as history.
+		WebSession session = signIn("coord", "mot-de-passe-coord");
+		String page = web.get().uri("/modules/{id}", module).cookie("SESSION", session.cookie()).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).contains("id=\"people-history\"").contains("(historique)");
+		String file = web.get().uri("/vacataires/{id}", vacataire).cookie("SESSION", session.cookie()).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(file).contains("id=\"vacataire-former-modules\"");
 	}
 
 	@Test
