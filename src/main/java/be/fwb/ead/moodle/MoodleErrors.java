@@ -27,8 +27,8 @@ final class MoodleErrors {
 	/** What each function the sync calls needs of the token user's role (README, step 2), to name the missing one. */
 	private static final Map<String, String> CAPABILITIES = Map.of(
 			"core_enrol_get_enrolled_users_with_capability",
-			"moodle/course:viewparticipants, moodle/course:enrolreview (inscriptions actives seulement), moodle/role:review, "
-					+ "moodle/user:viewdetails",
+			"moodle/course:enrolreview (inscriptions actives ; elle suffit aussi pour lister les participants), "
+					+ "moodle/role:review, moodle/user:viewdetails",
 			"core_course_get_contents", "moodle/course:view, moodle/course:viewhiddencourses, moodle/course:viewhiddenactivities",
 			"core_course_get_categories", "moodle/category:viewhiddencategories",
 			"core_user_get_users_by_field", "moodle/user:viewdetails, moodle/user:viewalldetails, moodle/site:viewuseridentity",
@@ -51,7 +51,8 @@ final class MoodleErrors {
 
 	static MoodleException fromBody(String function, @Nullable String exception, @Nullable String errorcode,
 			@Nullable String message, @Nullable String debuginfo) {
-		String code = errorcode == null ? "inconnu" : errorcode;
+		// A PHP Error (not a Moodle exception) has no errorcode: a fault of Moodle's own code for that request.
+		String code = errorcode != null ? errorcode : "Error".equals(exception) ? "phperror" : "inconnu";
 		String text = message;
 		if (code.chars().anyMatch(Character::isWhitespace)) {
 			// A function that wrapped another error in a moodle_exception built from a sentence: the sentence is the

@@ -71,9 +71,18 @@ public final class SimulatedMoodle implements AutoCloseable {
 	 */
 	public static final Set<String> DEFAULT_CAPABILITIES = Set.of("webservice/rest:use", "moodle/course:view",
 			"moodle/course:viewhiddencourses", "moodle/course:update", "moodle/category:viewhiddencategories",
-			"moodle/course:viewparticipants", "moodle/course:enrolreview", "moodle/role:review", "moodle/user:viewdetails",
+			"moodle/course:enrolreview", "moodle/role:review", "moodle/user:viewdetails",
 			"moodle/user:viewalldetails", "moodle/site:viewuseridentity", "moodle/course:viewhiddenactivities",
-			"moodle/competency:competencyview", "local/eadtutors:readchanges");
+			"mod/assign:view", "mod/quiz:view", "mod/h5pactivity:view", "mod/glossary:view", "mod/lti:view", "mod/data:view",
+			"mod/feedback:view", "mod/workshop:view", "mod/bigbluebuttonbn:view", "moodle/competency:competencyview",
+			"local/eadtutors:readchanges");
+
+	/**
+	 * The activity types whose {@code mod/…:view} the {@code user} archetype lacks (their db/access.php gives it to
+	 * enrolled roles): the sync user's role must hold it to see them in {@code core_course_get_contents}.
+	 */
+	static final Set<String> VIEW_NOT_FOR_EVERY_USER = Set.of("assign", "quiz", "h5pactivity", "glossary", "lti", "data",
+			"feedback", "workshop", "bigbluebuttonbn");
 
 	/** The names Moodle 5.1 gives these capabilities in English ({@code lang/en/role.php}), as its errors quote them. */
 	private static final Map<String, String> CAPABILITY_NAMES = Map.of("moodle/course:viewparticipants", "View participants",
@@ -309,7 +318,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 				case GARBAGE_BODY -> response.withHeader("Content-Type", "text/html")
 					.withBody("<!DOCTYPE html><html><head><title>Connexion</title></head><body>Proxy error</body></html>")
 					.withFixedDelay(delay);
-				case MAINTENANCE -> response.withBody(error("moodle_exception", "sitemaintenance",
+				case MAINTENANCE -> response.withBody(error("core\\exception\\moodle_exception", "sitemaintenance",
 						"The site is undergoing maintenance and is currently not available", null)).withFixedDelay(delay);
 				case NONE -> response;
 			};
@@ -318,7 +327,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 
 	private String answer(String function, Map<String, String> form) {
 		if (!token.equals(form.get("wstoken"))) {
-			return error("moodle_exception", "invalidtoken", "Invalid token - token not found", null);
+			return error("core\\exception\\moodle_exception", "invalidtoken", "Invalid token - token not found", null);
 		}
 		if (tokenExpired) {
 			// webservice_server::authenticate_by_token deletes an expired token, then refuses the call.
@@ -332,11 +341,11 @@ public final class SimulatedMoodle implements AutoCloseable {
 					"You are not allowed to use the rest protocol (missing capability: webservice/rest:use)");
 		}
 		if (function.isEmpty()) {
-			return error("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected", "Missing function name");
+			return error("core\\exception\\invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected", "Missing function name");
 		}
 		if (!CORE_FUNCTIONS.contains(function) && !COMPETENCY_FUNCTIONS.contains(function) && !CHANGE_FEED.equals(function)) {
-			return error("dml_missing_record_exception", "invalidrecord",
-					"Can't find data record in database table external_functions.", null);
+			MoodleError unknown = missing("external_functions", function);
+			return error(unknown.exception, unknown.errorcode, unknown.getMessage(), unknown.debuginfo);
 		}
 		if (!serviceEnabled || !serviceFunctions.contains(function)) {
 			// webservice_server::load_function_info: only enabled services that hold the function count.
@@ -442,12 +451,12 @@ public final class SimulatedMoodle implements AutoCloseable {
 					case "id", "ids", "name", "parent" -> where.putIfAbsent(key, c[1] == null ? "" : c[1]);
 					case "visible" -> {
 						if (!can("moodle/category:viewhiddencategories")) {
-							throw new MoodleError("moodle_exception", "criteriaerror", "Missing permissions to search on a criterion.",
+							throw new MoodleError("core\\exception\\moodle_exception", "criteriaerror", "Missing permissions to search on a criterion.",
 									"You don't have the permissions to search on the \"visible\" field.");
 						}
 						where.putIfAbsent(key, c[1] == null ? "" : c[1]);
 					}
-					default -> throw new MoodleError("moodle_exception", "criteriaerror", "Missing permissions to search on a criterion.",
+					default -> throw new MoodleError("core\\exception\\moodle_exception", "criteriaerror", "Missing permissions to search on a criterion.",
 							"You can not search on this criteria: " + key);
 				}
 			}
@@ -531,13 +540,13 @@ public final class SimulatedMoodle implements AutoCloseable {
 	private String changes(Map<String, String> params) {
 		expectKeys(params, Set.of("cursor", "limit"));
 		if (!can("local/eadtutors:readchanges")) {
-			throw new MoodleError("required_capability_exception", "nopermissions",
+			throw new MoodleError("core\\exception\\required_capability_exception", "nopermissions",
 					"Sorry, but you do not currently have permissions to do that (Read the change log of the EAD's courses).");
 		}
 		long cursor = Long.parseLong(params.getOrDefault("cursor", "0"));
 		int limit = Integer.parseInt(params.getOrDefault("limit", "1000"));
 		if (cursor < 0 || limit < 0 || limit > 5000) {
-			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+			throw new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
 		}
 		List<Map<String, Object>> out = new ArrayList<>();
 		long latest = dataset.latestChange();
@@ -568,9 +577,14 @@ public final class SimulatedMoodle implements AutoCloseable {
 		expectKeys(params, Set.of("field", "value"));
 		String field = params.getOrDefault("field", "");
 		if (!field.isEmpty() && !field.equals("id") && !field.equals("ids")) {
-			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+			throw new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
 		}
 		Set<Long> ids = field.isEmpty() ? null : longs(params.getOrDefault("value", ""));
+		if (field.equals("ids") && ids.stream().anyMatch(id -> dataset.course(id) == null)) {
+			// util::validate_courses(…, keepfails = true) writes to a course it never loaded: a PHP Error, no errorcode
+			// (lib/external/classes/util.php), as the real site answered.
+			return "{\"exception\":\"Error\",\"message\":\"Attempt to assign property \\\"contextvalidated\\\" on null\"}";
+		}
 		boolean update = can("moodle/course:update");
 		List<Map<String, Object>> out = new ArrayList<>();
 		for (MoodleDataset.Course c : dataset.courses()) {
@@ -667,7 +681,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 		}
 		rawOptions.values().forEach(o -> options.put(o[0], o[1] == null ? "" : o[1]));
 		if (courseIds.isEmpty() || !courseIds.keySet().equals(capabilities.keySet())) {
-			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+			throw new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
 		}
 		Set<String> fields = userFields(options.get("userfields"));
 		boolean onlyActive = options.containsKey("onlyactive") && !options.get("onlyactive").isEmpty()
@@ -677,15 +691,14 @@ public final class SimulatedMoodle implements AutoCloseable {
 			long courseId = e.getValue();
 			MoodleDataset.Course course = dataset.course(courseId);
 			if (course == null) {
-				throw new MoodleError("dml_missing_record_exception", "invalidrecord",
-						"Can't find data record in database table course.");
+				throw missing("course", courseId);
 			}
 			if (inaccessible.contains(courseId)) {
 				// enrol/externallib.php wraps validate_context's failure in a moodle_exception built from a sentence, not
 				// a string id: the sentence becomes the errorcode, and the message is prefixed with "error/".
 				String sentence = "You cannot execute functions in the course context (course id:). The context error message was: "
 						+ "Course or activity not accessible.";
-				throw new MoodleError("moodle_exception", sentence, "error/" + sentence);
+				throw new MoodleError("core\\exception\\moodle_exception", sentence, "error/" + sentence);
 			}
 			requireViewParticipants(onlyActive);
 			if (!can("moodle/role:review")) {
@@ -754,7 +767,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 	private String enrolledUsers(Map<String, String> params) {
 		String courseId = params.get("courseid");
 		if (courseId == null) {
-			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+			throw new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
 		}
 		Map<String, String> options = new LinkedHashMap<>();
 		Map<Integer, String[]> rawOptions = new TreeMap<>();
@@ -772,8 +785,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 		rawOptions.values().forEach(o -> options.put(o[0], o[1] == null ? "" : o[1]));
 		long id = Long.parseLong(courseId);
 		if (dataset.course(id) == null) {
-			throw new MoodleError("dml_missing_record_exception", "invalidrecord",
-					"Can't find data record in database table course.");
+			throw missing("course", id);
 		}
 		boolean onlyActive = "1".equals(options.get("onlyactive"));
 		requireViewParticipants(onlyActive);
@@ -788,7 +800,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 		boolean byId = params.containsKey("context[contextid]");
 		boolean byLevel = params.containsKey("context[contextlevel]") && params.containsKey("context[instanceid]");
 		if (byId == byLevel) {
-			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+			throw new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
 		}
 		requireCompetencies();
 		String query = params.getOrDefault("query", "").toLowerCase(java.util.Locale.ROOT);
@@ -841,7 +853,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 		Set<String> columns = Set.of("id", "shortname", "description", "sortorder", "idnumber", "parentid", "competencyframeworkid");
 		for (String[] f : filters.values()) {
 			if (f[0] == null || f[1] == null || !columns.contains(f[0])) {
-				throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+				throw new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
 			}
 		}
 		requireCompetencies();
@@ -877,7 +889,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 		String sort = params.getOrDefault("sort", "");
 		if (!sort.isEmpty()) {
 			if (!columns.contains(sort)) {
-				throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+				throw new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
 			}
 			java.util.Comparator<Map<String, Object>> by = java.util.Comparator.comparing(m -> String.valueOf(m.get(sort)));
 			if (sort.equals("id") || sort.equals("sortorder") || sort.equals("parentid")) {
@@ -890,7 +902,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 
 	private void requireCompetencies() {
 		if (!competenciesEnabled) {
-			throw new MoodleError("moodle_exception", "competenciesarenotenabled", "Competencies are not enabled");
+			throw new MoodleError("core\\exception\\moodle_exception", "competenciesarenotenabled", "Competencies are not enabled");
 		}
 	}
 
@@ -911,7 +923,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 	private String usersByField(Map<String, String> params) {
 		String field = params.remove("field");
 		if (field == null || !Set.of("id", "idnumber", "username", "email").contains(field)) {
-			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+			throw new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
 		}
 		Set<String> values = new LinkedHashSet<>();
 		for (Map.Entry<String, String> p : params.entrySet()) {
@@ -919,7 +931,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 				throw unexpected(p.getKey());
 			}
 			if (field.equals("id") && !p.getValue().matches("\\d+")) {
-				throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected",
+				throw new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected",
 						"The field 'id' value is invalid: " + p.getValue() + "(cleaned value: " + p.getValue().replaceAll("\\D", "") + ")");
 			}
 			values.add(p.getValue());
@@ -1008,7 +1020,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 	private String contents(Map<String, String> params) {
 		String courseId = params.get("courseid");
 		if (courseId == null || !courseId.matches("\\d+")) {
-			throw new MoodleError("invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
+			throw new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter", "Invalid parameter value detected");
 		}
 		Map<String, String> options = new LinkedHashMap<>();
 		Map<Integer, String[]> rawOptions = new TreeMap<>();
@@ -1026,17 +1038,17 @@ public final class SimulatedMoodle implements AutoCloseable {
 		for (String[] o : rawOptions.values()) {
 			if (!Set.of("excludemodules", "excludecontents", "includestealthmodules", "sectionid", "sectionnumber", "cmid", "modid",
 					"modname").contains(o[0] == null ? "" : o[0].trim())) {
-				throw new MoodleError("moodle_exception", "errorinvalidparam", "The param \"" + o[0] + "\" is invalid.");
+				throw new MoodleError("core\\exception\\moodle_exception", "errorinvalidparam", "The param \"" + o[0] + "\" is invalid.");
 			}
 			options.putIfAbsent(o[0].trim(), o[1] == null ? "" : o[1]);
 		}
 		long id = Long.parseLong(courseId);
 		MoodleDataset.Course course = dataset.course(id);
 		if (course == null) {
-			throw new MoodleError("dml_missing_record_exception", "invalidrecord", "Can't find data record in database table course.");
+			throw missing("course", id);
 		}
 		if (inaccessible.contains(id) || !can("moodle/course:view")) {
-			throw new MoodleError("moodle_exception", "errorcoursecontextnotvalid",
+			throw new MoodleError("core\\exception\\moodle_exception", "errorcoursecontextnotvalid",
 					"You cannot execute functions in the course context (course id:" + id
 							+ "). The context error message was: Course or activity not accessible.");
 		}
@@ -1049,6 +1061,10 @@ public final class SimulatedMoodle implements AutoCloseable {
 		for (MoodleDataset.Activity a : dataset.activities(id)) {
 			List<Map<String, Object>> modules = sections.computeIfAbsent(a.section(), k -> new ArrayList<>());
 			if (!a.visible() && !can("moodle/course:viewhiddenactivities")) {
+				continue;
+			}
+			// cm_info: an activity whose mod/…:view the sync user lacks is not user-visible, and is left out.
+			if (VIEW_NOT_FOR_EVERY_USER.contains(a.modname()) && !can("mod/" + a.modname() + ":view")) {
 				continue;
 			}
 			modules.add(module(a, excludeContents));
@@ -1169,7 +1185,7 @@ public final class SimulatedMoodle implements AutoCloseable {
 	}
 
 	private static MoodleError unexpected(String key) {
-		return new MoodleError("invalid_parameter_exception", "invalidparameter",
+		return new MoodleError("core\\exception\\invalid_parameter_exception", "invalidparameter",
 				"Invalid parameter value detected (Unexpected keys (" + key + ") detected in parameter array.)");
 	}
 
@@ -1231,9 +1247,20 @@ public final class SimulatedMoodle implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * {@code dml_missing_record_exception}: without debugging the table's name is dropped and the code is
+	 * {@code invalidrecordunknown} (lib/dmllib.php); with debugging, {@code invalidrecord} and the query.
+	 */
+	private MoodleError missing(String table, Object id) {
+		return debugging ? new MoodleError("dml_missing_record_exception", "invalidrecord",
+				"Can't find data record in database table " + table + ".", "SELECT * FROM {" + table + "} WHERE id = ?\n[array (\n  0 => "
+						+ id + ",\n)]")
+				: new MoodleError("dml_missing_record_exception", "invalidrecordunknown", "Can't find data record in database.");
+	}
+
 	/** {@code required_capability_exception}, as Moodle words it: the capability's name in the message. */
 	private static MoodleError nopermissions(String capability) {
-		return new MoodleError("required_capability_exception", "nopermissions",
+		return new MoodleError("core\\exception\\required_capability_exception", "nopermissions",
 				"Sorry, but you do not currently have permissions to do that (" + CAPABILITY_NAMES.getOrDefault(capability, capability)
 						+ ").");
 	}

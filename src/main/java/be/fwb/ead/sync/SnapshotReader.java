@@ -47,7 +47,7 @@ class SnapshotReader {
 			"core_enrol_get_enrolled_users_with_capability", "core_user_get_users_by_field", "core_course_get_contents");
 
 	/** Errors that concern one course of a batch, not the whole call: worth bisecting. */
-	private static final Set<String> COURSE_SCOPED = Set.of("requireloginerror", "invalidrecord",
+	private static final Set<String> COURSE_SCOPED = Set.of("requireloginerror", "invalidrecord", "invalidrecordunknown",
 			"errorcoursecontextnotvalid", "restrictedcontextexception", "coursehidden");
 
 	/** How many changes one incremental sync reads from the feed; beyond, it reads everything. */
@@ -175,7 +175,7 @@ class SnapshotReader {
 				});
 				fresh.get().stream().filter(c -> !mirror.categories().contains(c.id())).forEach(c -> arrived.add(c.id()));
 			}
-			Mono<List<Course>> listing = arrived.isEmpty() ? (touched.isEmpty() ? Mono.just(List.of()) : moodle.courses(List.copyOf(touched)))
+			Mono<List<Course>> listing = arrived.isEmpty() ? (touched.isEmpty() ? Mono.just(List.of()) : coursesByIds(touched))
 					// A category that came into the EAD's tree brings its courses: list them all once.
 					: moodle.courses().map(all -> all.stream()
 						.filter(c -> touched.contains(c.id()) || arrived.contains(c.categoryid()))
@@ -198,6 +198,16 @@ class SnapshotReader {
 				return read(read);
 			});
 		});
+	}
+
+	/**
+	 * These courses. Moodle 5.1 answers {@code field=ids} with a PHP Error (no errorcode) when one of them was deleted
+	 * meanwhile ({@code util::validate_courses}): then every course is listed once, and these kept.
+	 */
+	private Mono<List<Course>> coursesByIds(Set<Long> ids) {
+		return moodle.courses(List.copyOf(ids))
+			.onErrorResume(e -> e instanceof MoodleException.Permanent p && "phperror".equals(p.errorcode()),
+					e -> moodle.courses().map(all -> all.stream().filter(c -> ids.contains(c.id())).toList()));
 	}
 
 	private static Set<Long> known(Mirror mirror) {
