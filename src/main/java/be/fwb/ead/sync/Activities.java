@@ -44,15 +44,13 @@ class Activities {
 	Mono<Outcome> record(long moduleId, List<Activity> activities, @Nullable Long cacherev, Instant readAt, Instant now) {
 		return db.sql("select baseline_at, read_at from watched_module where module_id = :m for update")
 			.bind("m", moduleId)
-			.map(r -> new Object[] { r.get("baseline_at", Instant.class), r.get("read_at", Instant.class) })
+			.map(r -> new Watched(r.get("baseline_at", Instant.class), r.get("read_at", Instant.class)))
 			.one()
 			.flatMap(state -> {
-				Instant baselineAt = (Instant) state[0];
-				Instant lastRead = (Instant) state[1];
-				if (lastRead != null && lastRead.isAfter(readAt)) {
+				if (state.readAt() != null && state.readAt().isAfter(readAt)) {
 					return Mono.just(Outcome.STALE);
 				}
-				if (baselineAt == null) {
+				if (state.baselineAt() == null) {
 					return replace("module_activity", moduleId, activities)
 						.then(replace("module_activity_baseline", moduleId, activities))
 						.then(state(moduleId, cacherev, now, false, true))
@@ -65,6 +63,10 @@ class Activities {
 						.thenReturn(changed ? Outcome.CHANGED : Outcome.SAME);
 				});
 			});
+	}
+
+	/** A watched module's state: when its baseline and its last activities were read ({@literal null}: not yet). */
+	private record Watched(@Nullable Instant baselineAt, @Nullable Instant readAt) {
 	}
 
 	/** At an approval: the module is watched from now on, {@code activities} its baseline ({@literal null}: read later). */

@@ -121,22 +121,21 @@ class MirrorWriter {
 		}
 		return db.sql("select id, moodle_course_id, shortname from module where moodle_course_id = any(:ids::bigint[])")
 			.bind("ids", snapshot.contents().keySet().toArray(Long[]::new))
-			.map(r -> new Object[] { r.get("moodle_course_id", Long.class), r.get("id", Long.class), r.get("shortname", String.class) })
+			.map(r -> new Watched(r.get("moodle_course_id", Long.class), r.get("id", Long.class), r.get("shortname", String.class)))
 			.all()
-			.sort(java.util.Comparator.comparingLong(row -> (Long) row[0]))
-			.concatMap(row -> {
-				long moduleId = (Long) row[1];
-				MoodleSnapshot.Contents read = snapshot.contents().get((Long) row[0]);
-				return activities.record(moduleId, read.activities(), read.cacherev(), readAt, now).flatMap(outcome -> {
+			.sort(java.util.Comparator.comparingLong(Watched::courseId))
+			.concatMap(w -> {
+				MoodleSnapshot.Contents read = snapshot.contents().get(w.courseId());
+				return activities.record(w.moduleId(), read.activities(), read.cacherev(), readAt, now).flatMap(outcome -> {
 					counts.add("activities", "read", 1);
 					if (outcome != Activities.Outcome.CHANGED) {
 						return Mono.empty();
 					}
 					counts.add("activities", "changed", 1);
-					counts.note(Change.of("module", moduleId, null, "activities", "Activités modifiées dans Moodle : " + row[2]));
+					counts.note(Change.of("module", w.moduleId(), null, "activities", "Activités modifiées dans Moodle : " + w.shortname()));
 					return db.sql("update module set content_changed_at = :now, updated_at = :now where id = :id")
 						.bind("now", now)
-						.bind("id", moduleId)
+						.bind("id", w.moduleId())
 						.then();
 				});
 			})
@@ -150,6 +149,10 @@ class MirrorWriter {
 			.bind("cursor", cursor)
 			.bind("now", now)
 			.then();
+	}
+
+	/** A watched module whose activities were read. */
+	private record Watched(long courseId, long moduleId, String shortname) {
 	}
 
 	// ---- categories ----------------------------------------------------------------------------------------------

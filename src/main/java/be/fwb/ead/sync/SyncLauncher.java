@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import be.fwb.ead.moodle.MoodleCallCounter;
-import be.fwb.ead.moodle.MoodleClient;
 import be.fwb.ead.moodle.MoodleException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
