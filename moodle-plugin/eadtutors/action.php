@@ -53,8 +53,12 @@ $action = required_param('action', PARAM_ALPHA);
 $id = required_param('id', PARAM_INT);
 $text = optional_param('text', '', PARAM_RAW);
 if (core_text::strlen($text) > LOCAL_EADTUTORS_MAX_TEXT) {
-    redirect($back, get_string('texttoolong', 'local_eadtutors', LOCAL_EADTUTORS_MAX_TEXT), null,
-        notification::NOTIFY_ERROR);
+    redirect(
+        $back,
+        get_string('texttoolong', 'local_eadtutors', LOCAL_EADTUTORS_MAX_TEXT),
+        null,
+        notification::NOTIFY_ERROR
+    );
 }
 $text = trim(clean_param($text, PARAM_TEXT));
 

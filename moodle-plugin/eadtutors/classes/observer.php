@@ -162,7 +162,12 @@ final class observer {
      * @param \core\event\base $event the event
      */
     private static function role(string $kind, \core\event\base $event): void {
-        change_feed::create()->role($kind, (int) $event->contextlevel, (int) $event->contextinstanceid,
-            (int) $event->relateduserid, (int) $event->objectid);
+        change_feed::create()->role(
+            $kind,
+            (int) $event->contextlevel,
+            (int) $event->contextinstanceid,
+            (int) $event->relateduserid,
+            (int) $event->objectid
+        );
     }
 }

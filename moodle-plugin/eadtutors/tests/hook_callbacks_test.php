@@ -231,8 +231,10 @@ final class hook_callbacks_test extends \advanced_testcase {
     public function test_a_service_that_is_down_shows_the_message_and_the_link_stays(): void {
         $this->transport([new service_unavailable('network', 'Connection refused')]);
         $this->setUser($this->tutor);
-        $this->assertSame(['unavailable' => true, 'notvacataire' => false],
-            workspace_page::create()->context((int) $this->tutor->id, true));
+        $this->assertSame(
+            ['unavailable' => true, 'notvacataire' => false],
+            workspace_page::create()->context((int) $this->tutor->id, true)
+        );
         $this->assertSame(['local_eadtutors: network: Connection refused'], \stub_site::$debugging);
         $this->assertNotFalse($this->navigation()->get('local_eadtutors'));
 

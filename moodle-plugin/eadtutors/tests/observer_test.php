@@ -100,9 +100,11 @@ final class observer_test extends \advanced_testcase {
      */
     private function recorded(): array {
         global $DB;
-        return array_values(array_map(static fn(\stdClass $r): array => [$r->kind, (int) $r->courseid, (int) $r->userid,
+        return array_values(array_map(
+            static fn(\stdClass $r): array => [$r->kind, (int) $r->courseid, (int) $r->userid,
             (int) $r->roleid, (int) $r->categoryid, (int) $r->cmid],
-            $DB->get_records(change_log::TABLE, null, 'id ASC', 'id, kind, courseid, userid, roleid, categoryid, cmid')));
+            $DB->get_records(change_log::TABLE, null, 'id ASC', 'id, kind, courseid, userid, roleid, categoryid, cmid')
+        ));
     }
 
     /**
@@ -150,12 +152,24 @@ final class observer_test extends \advanced_testcase {
         observer::role_assigned(self::role_event(role_assigned::class, $eadcontext, (int) $this->tutor->id, 4));
         observer::role_assigned(self::role_event(role_assigned::class, $eadcontext, (int) $this->learner->id, 5));
         observer::role_unassigned(self::role_event(role_unassigned::class, $eadcontext, (int) $this->tutor->id, 4));
-        observer::role_assigned(self::role_event(role_assigned::class, \context_course::instance($this->othercourse->id),
-            (int) $this->outsider->id, 3));
-        observer::role_assigned(self::role_event(role_assigned::class, \context_coursecat::instance($this->root->id),
-            (int) $this->outsider->id, 1));
-        observer::role_assigned(self::role_event(role_assigned::class, \context_system::instance(),
-            (int) $this->outsider->id, 1));
+        observer::role_assigned(self::role_event(
+            role_assigned::class,
+            \context_course::instance($this->othercourse->id),
+            (int) $this->outsider->id,
+            3
+        ));
+        observer::role_assigned(self::role_event(
+            role_assigned::class,
+            \context_coursecat::instance($this->root->id),
+            (int) $this->outsider->id,
+            1
+        ));
+        observer::role_assigned(self::role_event(
+            role_assigned::class,
+            \context_system::instance(),
+            (int) $this->outsider->id,
+            1
+        ));
         $this->assertSame([
             ['role_assigned', (int) $this->eadcourse->id, (int) $this->tutor->id, 4, 0, 0],
             ['role_assigned', (int) $this->eadcourse->id, 0, 5, 0, 0],
@@ -276,8 +290,10 @@ final class observer_test extends \advanced_testcase {
     public function test_every_observer_is_registered_to_run_after_the_commit(): void {
         $observers = [];
         include(__DIR__ . '/../db/events.php');
-        $methods = array_map(static fn(\ReflectionMethod $m): string => '\\local_eadtutors\\observer::' . $m->getName(),
-            (new \ReflectionClass(observer::class))->getMethods(\ReflectionMethod::IS_PUBLIC));
+        $methods = array_map(
+            static fn(\ReflectionMethod $m): string => '\\local_eadtutors\\observer::' . $m->getName(),
+            (new \ReflectionClass(observer::class))->getMethods(\ReflectionMethod::IS_PUBLIC)
+        );
         $this->assertEqualsCanonicalizing($methods, array_column($observers, 'callback'));
         foreach ($observers as $o) {
             $this->assertFalse($o['internal'], $o['eventname']);

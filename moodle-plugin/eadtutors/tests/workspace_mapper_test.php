@@ -107,12 +107,18 @@ final class workspace_mapper_test extends \basic_testcase {
         $this->assertSame('Normes et balises rédactionnelles › Balises rédactionnelles appliquées', $finding['criterion']);
         $this->assertSame('Appréciation : 2 / 4', $finding['value']);
         $this->assertTrue($finding['answerable']);
-        $this->assertSame('Répondre à « Normes et balises rédactionnelles › Balises rédactionnelles appliquées »',
-            $finding['answerlabel']);
-        $this->assertSame('Votre réponse à « Normes et balises rédactionnelles › Balises rédactionnelles appliquées »',
-            $finding['answerfieldlabel']);
-        $this->assertSame([['by' => 'Réponse de Camille Dupont le 24/11/2026 09:12 :', 'text' => 'Objectifs ajoutés.']],
-            $finding['answers']);
+        $this->assertSame(
+            'Répondre à « Normes et balises rédactionnelles › Balises rédactionnelles appliquées »',
+            $finding['answerlabel']
+        );
+        $this->assertSame(
+            'Votre réponse à « Normes et balises rédactionnelles › Balises rédactionnelles appliquées »',
+            $finding['answerfieldlabel']
+        );
+        $this->assertSame(
+            [['by' => 'Réponse de Camille Dupont le 24/11/2026 09:12 :', 'text' => 'Objectifs ajoutés.']],
+            $finding['answers']
+        );
         $this->assertSame('', $review['findings'][1]['comment']);
         $this->assertFalse($review['findings'][1]['answerable'], 'a finding without a comment is not answered');
     }
@@ -126,8 +132,10 @@ final class workspace_mapper_test extends \basic_testcase {
         $en = $this->mapper('en')->context($workspace);
         $this->assertSame('Score: 3.2 / 4', $en['evaluations'][0]['score']);
         $this->assertSame('score 87.5%', $en['reviews'][0]['score']);
-        $this->assertSame('Answer “Normes et balises rédactionnelles › Balises rédactionnelles appliquées”',
-            $en['reviews'][0]['findings'][0]['answerlabel']);
+        $this->assertSame(
+            'Answer “Normes et balises rédactionnelles › Balises rédactionnelles appliquées”',
+            $en['reviews'][0]['findings'][0]['answerlabel']
+        );
         $fr = $this->mapper('fr')->context($workspace);
         $this->assertSame('score 87,5 %', $fr['reviews'][0]['score']);
     }
@@ -172,10 +180,14 @@ final class workspace_mapper_test extends \basic_testcase {
         foreach (['assignments', 'done', 'upcoming', 'missing', 'evaluations', 'reviews'] as $list) {
             $this->assertSame([], array_diff(array_keys($context[$list][0]), array_keys($example[$list][0])), $list);
         }
-        $this->assertSame([], array_diff(array_keys($context['reviews'][0]['findings'][0]),
-            array_keys($example['reviews'][0]['findings'][0])));
-        $this->assertSame([], array_diff(array_keys($context['reviews'][0]['findings'][0]['answers'][0]),
-            array_keys($example['reviews'][0]['findings'][0]['answers'][0])));
+        $this->assertSame([], array_diff(
+            array_keys($context['reviews'][0]['findings'][0]),
+            array_keys($example['reviews'][0]['findings'][0])
+        ));
+        $this->assertSame([], array_diff(
+            array_keys($context['reviews'][0]['findings'][0]['answers'][0]),
+            array_keys($example['reviews'][0]['findings'][0]['answers'][0])
+        ));
     }
 
     /**

@@ -51,8 +51,12 @@ final class get_changes extends external_api {
     public static function execute_parameters(): external_function_parameters {
         return new external_function_parameters([
             'cursor' => new external_value(PARAM_INT, 'The last change already read; 0 from the start', VALUE_DEFAULT, 0),
-            'limit' => new external_value(PARAM_INT, 'How many changes at most, up to 5000 (0: none, only the cursors)',
-                VALUE_DEFAULT, 1000),
+            'limit' => new external_value(
+                PARAM_INT,
+                'How many changes at most, up to 5000 (0: none, only the cursors)',
+                VALUE_DEFAULT,
+                1000
+            ),
         ]);
     }
 

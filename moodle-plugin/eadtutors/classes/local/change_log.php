@@ -85,8 +85,14 @@ final class change_log {
      * @param int $categoryid the category, 0 when none
      * @param int $cmid the course module, 0 when none
      */
-    public function record(string $kind, int $courseid, int $userid = 0, int $roleid = 0, int $categoryid = 0,
-            int $cmid = 0): void {
+    public function record(
+        string $kind,
+        int $courseid,
+        int $userid = 0,
+        int $roleid = 0,
+        int $categoryid = 0,
+        int $cmid = 0
+    ): void {
         $now = ($this->clock)();
         $change = [
             'kind' => $kind,
@@ -96,9 +102,12 @@ final class change_log {
             'categoryid' => $categoryid,
             'cmid' => $cmid,
         ];
-        $pending = $this->db->record_exists_select(self::TABLE, 'kind = :kind AND courseid = :courseid AND userid = :userid ' .
+        $pending = $this->db->record_exists_select(
+            self::TABLE,
+            'kind = :kind AND courseid = :courseid AND userid = :userid ' .
             'AND roleid = :roleid AND categoryid = :categoryid AND cmid = :cmid AND timecreated > :settled',
-            $change + ['settled' => $now - $this->settle]);
+            $change + ['settled' => $now - $this->settle]
+        );
         if (!$pending) {
             $this->db->insert_record(self::TABLE, (object) ($change + ['timecreated' => $now]));
         }
@@ -113,13 +122,21 @@ final class change_log {
      */
     public function since(int $cursor, int $limit): array {
         $end = $this->readable_end();
-        $latest = (int) $this->db->get_field_sql('SELECT COALESCE(MAX(id), 0) FROM {' . self::TABLE . '} WHERE id < :end',
-            ['end' => $end]);
+        $latest = (int) $this->db->get_field_sql(
+            'SELECT COALESCE(MAX(id), 0) FROM {' . self::TABLE . '} WHERE id < :end',
+            ['end' => $end]
+        );
         $changes = [];
         if ($limit > 0) {
-            $records = $this->db->get_records_select(self::TABLE, 'id > :cursor AND id < :end',
-                ['cursor' => $cursor, 'end' => $end], 'id ASC',
-                'id, kind, courseid, userid, roleid, categoryid, cmid, timecreated', 0, $limit);
+            $records = $this->db->get_records_select(
+                self::TABLE,
+                'id > :cursor AND id < :end',
+                ['cursor' => $cursor, 'end' => $end],
+                'id ASC',
+                'id, kind, courseid, userid, roleid, categoryid, cmid, timecreated',
+                0,
+                $limit
+            );
             foreach ($records as $r) {
                 $changes[] = [
                     'id' => (int) $r->id,
@@ -153,8 +170,10 @@ final class change_log {
      * @return int
      */
     private function readable_end(): int {
-        $unsettled = $this->db->get_field_sql('SELECT MIN(id) FROM {' . self::TABLE . '} WHERE timecreated > :settled',
-            ['settled' => ($this->clock)() - $this->settle]);
+        $unsettled = $this->db->get_field_sql(
+            'SELECT MIN(id) FROM {' . self::TABLE . '} WHERE timecreated > :settled',
+            ['settled' => ($this->clock)() - $this->settle]
+        );
         return $unsettled === false || $unsettled === null ? PHP_INT_MAX : (int) $unsettled;
     }
 
@@ -209,8 +228,10 @@ final class change_log {
      * @param array $params its parameters
      */
     private function forget(string $select, array $params): void {
-        $highest = (int) $this->db->get_field_sql('SELECT COALESCE(MAX(id), 0) FROM {' . self::TABLE . '} WHERE ' . $select,
-            $params);
+        $highest = (int) $this->db->get_field_sql(
+            'SELECT COALESCE(MAX(id), 0) FROM {' . self::TABLE . '} WHERE ' . $select,
+            $params
+        );
         if ($highest === 0) {
             return;
         }

@@ -53,8 +53,10 @@ final class ead_tree {
     public function __construct(\moodle_database $db, array $roots, array $staffroles) {
         $this->db = $db;
         $this->roots = array_values(array_unique(array_filter(array_map('intval', $roots), static fn(int $id): bool => $id > 0)));
-        $this->staffroles = array_values(array_unique(array_filter(array_map('intval', $staffroles),
-            static fn(int $id): bool => $id > 0)));
+        $this->staffroles = array_values(array_unique(array_filter(
+            array_map('intval', $staffroles),
+            static fn(int $id): bool => $id > 0
+        )));
     }
 
     /**
@@ -146,12 +148,14 @@ final class ead_tree {
         }
         [$roles, $roleparams] = $this->db->get_in_or_equal($this->staffroles, SQL_PARAMS_NAMED, 'staffrole');
         [$tree, $treeparams] = $this->tree_sql('cc');
-        return $this->db->record_exists_sql('SELECT 1 FROM {role_assignments} ra ' .
+        return $this->db->record_exists_sql(
+            'SELECT 1 FROM {role_assignments} ra ' .
             'JOIN {context} ctx ON ctx.id = ra.contextid AND ctx.contextlevel = :courselevel ' .
             'JOIN {course} c ON c.id = ctx.instanceid ' .
             'JOIN {course_categories} cc ON cc.id = c.category ' .
             "WHERE ra.userid = :userid AND ra.roleid $roles AND $tree",
-            $roleparams + $treeparams + ['courselevel' => CONTEXT_COURSE, 'userid' => $userid]);
+            $roleparams + $treeparams + ['courselevel' => CONTEXT_COURSE, 'userid' => $userid]
+        );
     }
 
     /**

@@ -50,8 +50,13 @@ final class hook_callbacks {
         if (!staff_status::create()->is_staff((int) $USER->id)) {
             return;
         }
-        $hook->get_primaryview()->add(get_string('workspace', 'local_eadtutors'),
-            new \moodle_url('/local/eadtutors/index.php'), \navigation_node::TYPE_CUSTOM, null, 'local_eadtutors');
+        $hook->get_primaryview()->add(
+            get_string('workspace', 'local_eadtutors'),
+            new \moodle_url('/local/eadtutors/index.php'),
+            \navigation_node::TYPE_CUSTOM,
+            null,
+            'local_eadtutors'
+        );
     }
 
     /**

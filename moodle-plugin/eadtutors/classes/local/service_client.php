@@ -75,8 +75,12 @@ final class service_client {
         if (!service_url::acceptable($url)) {
             throw new service_unavailable('config', 'the service URL must be https (http only on localhost)');
         }
-        return new self(\core\di::get(http_transport::class), $url, $secret,
-            $timeout ?? (int) get_config('local_eadtutors', 'timeout'));
+        return new self(
+            \core\di::get(http_transport::class),
+            $url,
+            $secret,
+            $timeout ?? (int) get_config('local_eadtutors', 'timeout')
+        );
     }
 
     /**
@@ -121,8 +125,11 @@ final class service_client {
      * @throws service_unavailable
      */
     public function answer(int $userid, int $findingid, string $text): ?string {
-        return $this->act('/api/plugin/findings/' . $findingid . '/answers', $userid,
-            json_encode(['text' => $text], JSON_UNESCAPED_UNICODE));
+        return $this->act(
+            '/api/plugin/findings/' . $findingid . '/answers',
+            $userid,
+            json_encode(['text' => $text], JSON_UNESCAPED_UNICODE)
+        );
     }
 
     /**

@@ -65,8 +65,10 @@ final class workspace_mapper {
         return new self(
             static fn(string $key, $a = null): string => get_string($key, 'local_eadtutors', $a),
             static fn(float $value, int $decimals): string => format_float($value, $decimals),
-            static fn(int $time, bool $withtime): string => userdate($time,
-                get_string($withtime ? 'strftimedatetimeshort' : 'strftimedate', 'langconfig')),
+            static fn(int $time, bool $withtime): string => userdate(
+                $time,
+                get_string($withtime ? 'strftimedatetimeshort' : 'strftimedate', 'langconfig')
+            ),
             static fn(int $courseid): string => (new \moodle_url('/course/view.php', ['id' => $courseid]))->out(false)
         );
     }
@@ -89,8 +91,10 @@ final class workspace_mapper {
             'current' => (bool) $a['current'],
         ], $workspace['assignments'] ?? []);
         $trainings = $workspace['trainings'] ?? [];
-        $done = array_map(fn(array $t): array => $this->training($t, $t['completedAt'] ?? $t['startsAt']),
-            $trainings['done'] ?? []);
+        $done = array_map(
+            fn(array $t): array => $this->training($t, $t['completedAt'] ?? $t['startsAt']),
+            $trainings['done'] ?? []
+        );
         $upcoming = array_map(fn(array $t): array => $this->training($t, $t['startsAt']), $trainings['upcoming'] ?? []);
         $missing = array_map(fn(array $m): array => [
             'label' => ($this->string)('missingtraining', (object) [
@@ -99,8 +103,11 @@ final class workspace_mapper {
                 'role' => $this->word('role', $m['role']),
             ]),
         ], $trainings['missing'] ?? []);
-        $evaluations = array_values(array_map(fn(array $e, int $i): array => $this->evaluation($e, $i === 0),
-            $workspace['evaluations'] ?? [], array_keys($workspace['evaluations'] ?? [])));
+        $evaluations = array_values(array_map(
+            fn(array $e, int $i): array => $this->evaluation($e, $i === 0),
+            $workspace['evaluations'] ?? [],
+            array_keys($workspace['evaluations'] ?? [])
+        ));
         $reviews = array_map(fn(array $r): array => $this->review($r), $workspace['reviews'] ?? []);
         return [
             'welcome' => ($this->string)('welcome', (string) ($workspace['vacataire']['name'] ?? '')),
@@ -161,8 +168,10 @@ final class workspace_mapper {
             'deadline' => empty($r['deadline']) ? '' : ($this->string)('deadline', $this->day($r['deadline'])),
             'score' => isset($r['score']) ? ($this->string)('reviewscore', ($this->number)((float) $r['score'], 1)) : '',
             'open' => $open,
-            'findings' => array_map(fn(array $f): array => $this->finding($f, $open && (int) $f['round'] === (int) $r['round']),
-                $findings),
+            'findings' => array_map(
+                fn(array $f): array => $this->finding($f, $open && (int) $f['round'] === (int) $r['round']),
+                $findings
+            ),
         ];
     }
 

@@ -62,8 +62,12 @@ final class workspace_page {
      * @return self
      */
     public static function create(): self {
-        return new self(staff_status::create(), static fn(): service_client => service_client::create(),
-            \cache::make('local_eadtutors', 'workspace'), workspace_mapper::create());
+        return new self(
+            staff_status::create(),
+            static fn(): service_client => service_client::create(),
+            \cache::make('local_eadtutors', 'workspace'),
+            workspace_mapper::create()
+        );
     }
 
     /**

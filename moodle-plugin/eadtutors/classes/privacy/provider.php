@@ -43,7 +43,6 @@ final class provider implements
     \core_privacy\local\metadata\provider,
     \core_privacy\local\request\core_userlist_provider,
     \core_privacy\local\request\plugin\provider {
-
     /**
      * What the plugin stores and sends.
      *
@@ -76,9 +75,11 @@ final class provider implements
      */
     public static function get_contexts_for_userid(int $userid): contextlist {
         $list = new contextlist();
-        $list->add_from_sql('SELECT ctx.id FROM {context} ctx WHERE ctx.contextlevel = :level AND EXISTS ' .
+        $list->add_from_sql(
+            'SELECT ctx.id FROM {context} ctx WHERE ctx.contextlevel = :level AND EXISTS ' .
             '(SELECT 1 FROM {' . change_log::TABLE . '} c WHERE c.userid = :userid)',
-            ['level' => CONTEXT_SYSTEM, 'userid' => $userid]);
+            ['level' => CONTEXT_SYSTEM, 'userid' => $userid]
+        );
         return $list;
     }
 
@@ -105,8 +106,12 @@ final class provider implements
             if ($context->contextlevel !== CONTEXT_SYSTEM) {
                 continue;
             }
-            $records = $DB->get_records(change_log::TABLE, ['userid' => $contextlist->get_user()->id], 'id ASC',
-                'id, kind, courseid, roleid, timecreated');
+            $records = $DB->get_records(
+                change_log::TABLE,
+                ['userid' => $contextlist->get_user()->id],
+                'id ASC',
+                'id, kind, courseid, roleid, timecreated'
+            );
             if ($records === []) {
                 continue;
             }
@@ -116,8 +121,10 @@ final class provider implements
                 'roleid' => (int) $r->roleid,
                 'time' => transform::datetime((int) $r->timecreated),
             ], array_values($records));
-            writer::with_context($context)->export_data([get_string('privacy:changes', 'local_eadtutors')],
-                (object) ['changes' => $changes]);
+            writer::with_context($context)->export_data(
+                [get_string('privacy:changes', 'local_eadtutors')],
+                (object) ['changes' => $changes]
+            );
         }
     }
 

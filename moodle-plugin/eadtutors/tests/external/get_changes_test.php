@@ -71,8 +71,10 @@ final class get_changes_test extends \advanced_testcase {
         $this->assertFalse($next['more']);
 
         $cursors = external_api::clean_returnvalue(get_changes::execute_returns(), get_changes::execute(0, 0));
-        $this->assertSame(['changes' => [], 'cursor' => $second, 'latest' => $second, 'more' => false, 'horizon' => 0],
-            $cursors);
+        $this->assertSame(
+            ['changes' => [], 'cursor' => $second, 'latest' => $second, 'more' => false, 'horizon' => 0],
+            $cursors
+        );
     }
 
     /**

@@ -64,8 +64,10 @@ final class provider_test extends \advanced_testcase {
         $this->assertSame(['external_location', 'eadservice'], array_slice($items[0], 0, 2));
         $this->assertArrayHasKey('userid', $items[0][2]);
         $this->assertSame(['database_table', change_log::TABLE], array_slice($items[1], 0, 2));
-        $this->assertSame(['kind', 'courseid', 'userid', 'roleid', 'categoryid', 'cmid', 'timecreated'],
-            array_keys($items[1][2]));
+        $this->assertSame(
+            ['kind', 'courseid', 'userid', 'roleid', 'categoryid', 'cmid', 'timecreated'],
+            array_keys($items[1][2])
+        );
         foreach ($items as [, , $fields, $summary]) {
             foreach (array_merge([$summary], array_values($fields)) as $key) {
                 $this->assertNotEmpty(get_string($key, 'local_eadtutors'));
