@@ -86,12 +86,6 @@ namespace core_privacy\local\metadata {
 
 namespace core_privacy\local\request {
     /**
-     * A request provider of a plugin.
-     */
-    interface plugin_provider_marker {
-    }
-
-    /**
      * A provider of the users in a context.
      */
     interface core_userlist_provider {
