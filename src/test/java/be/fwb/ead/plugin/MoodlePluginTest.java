@@ -36,6 +36,18 @@ class MoodlePluginTest {
 
 	static final Path PLUGIN = Path.of("moodle-plugin");
 
+	/**
+	 * Compiles, without running, each file named after {@code --}: what {@code php -l} checks (syntax and compile-time
+	 * errors such as a method declared twice), in one process instead of one per file.
+	 */
+	private static final String LINT = """
+			$n = 0;
+			foreach (array_slice($argv, 1) as $f) {
+			    try { if (!opcache_compile_file($f)) { fwrite(STDERR, "$f: not compiled\n"); exit(1); } $n++; }
+			    catch (ParseError $e) { fwrite(STDERR, "$f:{$e->getLine()}: {$e->getMessage()}\n"); exit(1); }
+			}
+			echo "compiled $n\n";""";
+
 	@Test
 	void everyPhpFilePassesTheLinter() throws Exception {
 		requireProgram("php");
@@ -46,10 +58,12 @@ class MoodlePluginTest {
 		assertThat(files).hasSizeGreaterThan(20);
 		Result version = run(List.of("php", "-r", "echo PHP_VERSION_ID;"));
 		assertThat(Integer.parseInt(version.output().trim())).as("PHP 8.1 ou plus récent").isGreaterThanOrEqualTo(80100);
-		for (Path file : files) {
-			Result lint = run(List.of("php", "-l", file.toString()));
-			assertThat(lint.exit()).as(file + " : " + lint.output()).isZero();
-		}
+		// One PHP process compiles every file (php -l takes one process per file: 20 s for 47 files here).
+		List<String> command = new ArrayList<>(List.of("php", "-d", "opcache.enable_cli=1", "-r", LINT, "--"));
+		files.forEach(f -> command.add(f.toString()));
+		Result lint = run(command);
+		assertThat(lint.exit()).as(lint.output()).isZero();
+		assertThat(lint.output().trim()).isEqualTo("compiled " + files.size());
 	}
 
 	@Test
