@@ -25,6 +25,7 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
+// phpcs:disable moodle.Files.MoodleInternal -- this bootstrap runs outside Moodle and defines MOODLE_INTERNAL itself.
 define('MOODLE_INTERNAL', true);
 
 require_once(__DIR__ . '/stubs/moodle.php');

@@ -26,6 +26,7 @@
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
+// phpcs:disable moodle.Files.MoodleInternal, PSR1.Classes.ClassDeclaration.MultipleClasses -- stands in for Moodle's DML outside a site.
 define('SQL_PARAMS_NAMED', 1);
 define('SQL_PARAMS_QM', 2);
 define('IGNORE_MISSING', 0);
@@ -174,8 +175,15 @@ class moodle_database {
      * @param int $limitnum limit
      * @return array
      */
-    public function get_records_select($table, $select, ?array $params = null, $sort = '', $fields = '*', $limitfrom = 0,
-            $limitnum = 0) {
+    public function get_records_select(
+        $table,
+        $select,
+        ?array $params = null,
+        $sort = '',
+        $fields = '*',
+        $limitfrom = 0,
+        $limitnum = 0
+    ) {
         $sql = "SELECT $fields FROM {" . $table . '}' . ($select ? " WHERE $select" : '') . ($sort ? " ORDER BY $sort" : '');
         return $this->get_records_sql($sql, $params, $limitfrom, $limitnum);
     }
@@ -352,8 +360,10 @@ class moodle_database {
      */
     public function update_record($table, $dataobject) {
         $data = (array) $dataobject;
-        $sets = implode(', ', array_map(static fn(string $c): string => "$c = :$c",
-            array_diff(array_keys($data), ['id'])));
+        $sets = implode(', ', array_map(
+            static fn(string $c): string => "$c = :$c",
+            array_diff(array_keys($data), ['id'])
+        ));
         $this->run('UPDATE {' . $table . "} SET $sets WHERE id = :id", $data);
         return true;
     }
@@ -369,8 +379,10 @@ class moodle_database {
      */
     public function set_field($table, $newfield, $newvalue, ?array $conditions = null) {
         [$select, $params] = $this->where($conditions ?? [], 'w');
-        $this->run('UPDATE {' . $table . "} SET $newfield = :newvalue" . ($select ? " WHERE $select" : ''),
-            $params + ['newvalue' => $newvalue]);
+        $this->run(
+            'UPDATE {' . $table . "} SET $newfield = :newvalue" . ($select ? " WHERE $select" : ''),
+            $params + ['newvalue' => $newvalue]
+        );
         return true;
     }
 
@@ -457,8 +469,14 @@ class moodle_database {
      * @param string $escapechar the escape character
      * @return string
      */
-    public function sql_like($fieldname, $param, $casesensitive = true, $accentsensitive = true, $notlike = false,
-            $escapechar = '\\') {
+    public function sql_like(
+        $fieldname,
+        $param,
+        $casesensitive = true,
+        $accentsensitive = true,
+        $notlike = false,
+        $escapechar = '\\'
+    ) {
         $like = $casesensitive ? 'LIKE' : 'ILIKE';
         return "$fieldname " . ($notlike ? 'NOT ' : '') . "$like $param ESCAPE '$escapechar'";
     }
@@ -471,8 +489,11 @@ class moodle_database {
      * @return string
      */
     public function sql_like_escape($text, $escapechar = '\\') {
-        return str_replace(['_', '%'], [$escapechar . '_', $escapechar . '%'], str_replace($escapechar, $escapechar . $escapechar,
-            $text));
+        return str_replace(['_', '%'], [$escapechar . '_', $escapechar . '%'], str_replace(
+            $escapechar,
+            $escapechar . $escapechar,
+            $text
+        ));
     }
 
     /**
