@@ -15,23 +15,25 @@
 // along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
 
 /**
- * Runs the plugin's own unit tests without a Moodle site (the service's CI): the classes they cover need no Moodle.
- * Inside a Moodle site, the same tests run with Moodle's own PHPUnit set-up.
+ * Runs the plugin's unit tests without a Moodle site (the service's CI), on a stubbed Moodle (stubs/): Moodle's
+ * functions and classes the plugin calls, with their behaviour where the plugin relies on it, and Moodle's DML API on a
+ * real PostgreSQL (DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD, as the service's tests; a schema of its own per run,
+ * dropped at the end), holding the tables of Moodle's schema the plugin reads and the plugin's own from db/install.xml.
  *
  * @package    local_eadtutors
  * @copyright  2026 Fédération Wallonie-Bruxelles, service de l'enseignement à distance
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
  */
 
+// phpcs:disable moodle.Files.MoodleInternal -- this bootstrap runs outside Moodle and defines MOODLE_INTERNAL itself.
 define('MOODLE_INTERNAL', true);
 
-if (!class_exists('basic_testcase')) {
-    /**
-     * Moodle's base of tests that need no database, as far as these tests use it.
-     */
-    abstract class basic_testcase extends \PHPUnit\Framework\TestCase {
-    }
-}
+require_once(__DIR__ . '/stubs/moodle.php');
+require_once(__DIR__ . '/stubs/dml.php');
+require_once(__DIR__ . '/stubs/context.php');
+require_once(__DIR__ . '/stubs/events.php');
+require_once(__DIR__ . '/stubs/privacy.php');
+require_once(__DIR__ . '/stubs/testcase.php');
 
 spl_autoload_register(static function (string $class): void {
     $prefix = 'local_eadtutors\\';
@@ -43,3 +45,8 @@ spl_autoload_register(static function (string $class): void {
         require_once($file);
     }
 });
+
+$DB = new moodle_database('local_eadtutors_test_' . getmypid() . '_' . bin2hex(random_bytes(3)));
+stub_schema::create($DB);
+// The plugin's hook puts its HTTP layer in the container, as Moodle calls it when the container is built.
+\local_eadtutors\local\hook_callbacks::di_configuration(new \core\hook\di_configuration());

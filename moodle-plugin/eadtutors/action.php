@@ -27,15 +27,40 @@ require(__DIR__ . '/../../config.php');
 use core\output\notification;
 use local_eadtutors\local\service_client;
 use local_eadtutors\local\service_unavailable;
+use local_eadtutors\local\staff_status;
+use local_eadtutors\local\workspace_page;
+
+/** The longest comment or answer accepted, in characters (the forms say the same). */
+const LOCAL_EADTUTORS_MAX_TEXT = 4000;
 
 require_login(null, false);
-require_capability('local/eadtutors:view', context_system::instance());
+$context = context_system::instance();
+$PAGE->set_context($context);
+$PAGE->set_url(new moodle_url('/local/eadtutors/action.php'));
+require_capability('local/eadtutors:view', $context);
 require_sesskey();
+
+$back = new moodle_url('/local/eadtutors/index.php');
+// An administrator logged in as the vacataire must not acknowledge or answer in their name.
+if (\core\session\manager::is_loggedinas()) {
+    redirect($back, get_string('loggedinas', 'local_eadtutors'), null, notification::NOTIFY_ERROR);
+}
+if (!staff_status::create()->is_staff((int) $USER->id)) {
+    redirect($back, get_string('actionrefused', 'local_eadtutors'), null, notification::NOTIFY_ERROR);
+}
 
 $action = required_param('action', PARAM_ALPHA);
 $id = required_param('id', PARAM_INT);
-$text = trim(optional_param('text', '', PARAM_TEXT));
-$back = new moodle_url('/local/eadtutors/index.php');
+$text = optional_param('text', '', PARAM_RAW);
+if (core_text::strlen($text) > LOCAL_EADTUTORS_MAX_TEXT) {
+    redirect(
+        $back,
+        get_string('texttoolong', 'local_eadtutors', LOCAL_EADTUTORS_MAX_TEXT),
+        null,
+        notification::NOTIFY_ERROR
+    );
+}
+$text = trim(clean_param($text, PARAM_TEXT));
 
 try {
     $client = service_client::create();
@@ -54,7 +79,7 @@ try {
 }
 
 // What the vacataire sees next must include what they just did.
-cache::make('local_eadtutors', 'workspace')->delete((int) $USER->id);
+workspace_page::create()->forget((int) $USER->id);
 if ($refusal !== null) {
     redirect($back, s($refusal), null, notification::NOTIFY_WARNING);
 }

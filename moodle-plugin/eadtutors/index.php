@@ -17,6 +17,8 @@
 /**
  * « Mon espace EAD »: the vacataire's assignments, trainings, evaluations and review findings, from the EAD service.
  *
+ * The only page that asks the service, and only for users who hold a staff role in the EAD tree (decided locally).
+ *
  * @package    local_eadtutors
  * @copyright  2026 Fédération Wallonie-Bruxelles, service de l'enseignement à distance
  * @license    https://www.gnu.org/copyleft/gpl.html GNU GPL v3 or later
@@ -24,9 +26,7 @@
 
 require(__DIR__ . '/../../config.php');
 
-use local_eadtutors\local\service_client;
-use local_eadtutors\local\service_unavailable;
-use local_eadtutors\local\workspace_mapper;
+use local_eadtutors\local\workspace_page;
 
 require_login(null, false);
 $context = context_system::instance();
@@ -38,28 +38,10 @@ $PAGE->set_pagelayout('standard');
 $PAGE->set_title(get_string('workspace', 'local_eadtutors'));
 $PAGE->set_heading(get_string('workspace', 'local_eadtutors'));
 
-$userid = (int) $USER->id;
-$cache = cache::make('local_eadtutors', 'workspace');
-$workspace = $cache->get($userid);
-$unavailable = false;
-if ($workspace === false) {
-    try {
-        $workspace = service_client::create()->workspace($userid);
-        $cache->set($userid, $workspace ?? ['notvacataire' => true]);
-    } catch (service_unavailable $e) {
-        // Moodle keeps working: the page says so in a sentence, the reason goes to the developer's debugging only.
-        debugging('local_eadtutors: ' . $e->getMessage(), DEBUG_DEVELOPER);
-        $workspace = null;
-        $unavailable = true;
-    }
-}
-
-$data = ['unavailable' => $unavailable, 'notvacataire' => !$unavailable && ($workspace === null || isset($workspace['notvacataire']))];
-if (!$unavailable && !$data['notvacataire']) {
-    $data += workspace_mapper::create()->context($workspace);
-    $data['actionurl'] = (new moodle_url('/local/eadtutors/action.php'))->out(false);
-    $data['sesskey'] = sesskey();
-}
+// An administrator logged in as the vacataire sees the workspace, but does not act in their name.
+$data = workspace_page::create()->context((int) $USER->id, !\core\session\manager::is_loggedinas());
+$data['actionurl'] = (new moodle_url('/local/eadtutors/action.php'))->out(false);
+$data['sesskey'] = sesskey();
 
 echo $OUTPUT->header();
 echo $OUTPUT->render_from_template('local_eadtutors/workspace', $data);

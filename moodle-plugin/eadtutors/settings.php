@@ -15,7 +15,8 @@
 // along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
 
 /**
- * Settings: the EAD service's URL, the shared secret and the timeout.
+ * Settings: the EAD service (URL, shared secret, timeout), the EAD tree and its staff roles, the change feed's settle
+ * window.
  *
  * @package    local_eadtutors
  * @copyright  2026 Fédération Wallonie-Bruxelles, service de l'enseignement à distance
@@ -28,12 +29,57 @@ if ($hassiteconfig) {
     $settings = new admin_settingpage('local_eadtutors', get_string('pluginname', 'local_eadtutors'));
     $ADMIN->add('localplugins', $settings);
 
-    $settings->add(new admin_setting_configtext('local_eadtutors/serviceurl',
-        get_string('serviceurl', 'local_eadtutors'), get_string('serviceurl_desc', 'local_eadtutors'),
-        '', PARAM_URL));
-    $settings->add(new admin_setting_configpasswordunmask('local_eadtutors/secret',
-        get_string('secret', 'local_eadtutors'), get_string('secret_desc', 'local_eadtutors'), ''));
-    $settings->add(new admin_setting_configtext('local_eadtutors/timeout',
-        get_string('timeout', 'local_eadtutors'), get_string('timeout_desc', 'local_eadtutors'),
-        5, PARAM_INT));
+    $settings->add(new admin_setting_heading('local_eadtutors/service', get_string('service', 'local_eadtutors'), ''));
+    $settings->add(new \local_eadtutors\admin\setting_serviceurl(
+        'local_eadtutors/serviceurl',
+        get_string('serviceurl', 'local_eadtutors'),
+        get_string('serviceurl_desc', 'local_eadtutors'),
+        '',
+        PARAM_URL
+    ));
+    $settings->add(new admin_setting_configpasswordunmask(
+        'local_eadtutors/secret',
+        get_string('secret', 'local_eadtutors'),
+        get_string('secret_desc', 'local_eadtutors'),
+        ''
+    ));
+    $settings->add(new admin_setting_configtext(
+        'local_eadtutors/timeout',
+        get_string('timeout', 'local_eadtutors'),
+        get_string('timeout_desc', 'local_eadtutors'),
+        5,
+        PARAM_INT
+    ));
+
+    $settings->add(new admin_setting_heading(
+        'local_eadtutors/tree',
+        get_string('tree', 'local_eadtutors'),
+        get_string('tree_desc', 'local_eadtutors')
+    ));
+    $roots = new admin_setting_configtext(
+        'local_eadtutors/categoryroots',
+        get_string('categoryroots', 'local_eadtutors'),
+        get_string('categoryroots_desc', 'local_eadtutors'),
+        '',
+        PARAM_SEQUENCE
+    );
+    $roots->set_updatedcallback([\local_eadtutors\local\staff_status::class, 'forget_all']);
+    $settings->add($roots);
+    $roles = new admin_setting_pickroles(
+        'local_eadtutors/staffroles',
+        get_string('staffroles', 'local_eadtutors'),
+        get_string('staffroles_desc', 'local_eadtutors'),
+        \local_eadtutors\local\ead_tree::STAFF_ARCHETYPES
+    );
+    $roles->set_updatedcallback([\local_eadtutors\local\staff_status::class, 'forget_all']);
+    $settings->add($roles);
+
+    $settings->add(new admin_setting_heading('local_eadtutors/feed', get_string('feed', 'local_eadtutors'), ''));
+    $settings->add(new admin_setting_configtext(
+        'local_eadtutors/settle',
+        get_string('settle', 'local_eadtutors'),
+        get_string('settle_desc', 'local_eadtutors'),
+        10,
+        PARAM_INT
+    ));
 }

@@ -26,10 +26,12 @@ declare(strict_types=1);
 
 namespace local_eadtutors;
 
-use local_eadtutors\local\change_log;
+use local_eadtutors\local\change_feed;
 
 /**
- * Records the Moodle events the EAD service syncs: role assignments in courses, courses, users.
+ * Reads the Moodle events the EAD service syncs and hands their ids to the change feed, which decides what is recorded.
+ * Registered with 'internal' => false (db/events.php): Moodle calls them once its transaction has committed, and never
+ * for a change that was rolled back.
  */
 final class observer {
     /**
@@ -56,25 +58,83 @@ final class observer {
      * @param \core\event\course_created $event the event
      */
     public static function course_created(\core\event\course_created $event): void {
-        change_log::create()->record('course_created', (int) $event->objectid, 0, 0);
+        change_feed::create()->course('course_created', (int) $event->objectid, false);
     }
 
     /**
-     * A course was updated.
+     * A course was updated; moved to another category when its updated fields name the category.
      *
      * @param \core\event\course_updated $event the event
      */
     public static function course_updated(\core\event\course_updated $event): void {
-        change_log::create()->record('course_updated', (int) $event->objectid, 0, 0);
+        $moved = isset($event->other['updatedfields']) && is_array($event->other['updatedfields'])
+            && array_key_exists('category', $event->other['updatedfields']);
+        change_feed::create()->course('course_updated', (int) $event->objectid, $moved);
     }
 
     /**
-     * A course was deleted.
+     * A course was deleted; its category comes from the snapshot Moodle keeps in the event.
      *
      * @param \core\event\course_deleted $event the event
      */
     public static function course_deleted(\core\event\course_deleted $event): void {
-        change_log::create()->record('course_deleted', (int) $event->objectid, 0, 0);
+        $course = $event->get_record_snapshot('course', $event->objectid);
+        change_feed::create()->course_deleted((int) $event->objectid, $course ? (int) $course->category : 0);
+    }
+
+    /**
+     * A category was created.
+     *
+     * @param \core\event\course_category_created $event the event
+     */
+    public static function category_created(\core\event\course_category_created $event): void {
+        change_feed::create()->category('category_created', (int) $event->objectid);
+    }
+
+    /**
+     * A category was updated: renamed, moved, shown or hidden (Moodle fires this event for each).
+     *
+     * @param \core\event\course_category_updated $event the event
+     */
+    public static function category_updated(\core\event\course_category_updated $event): void {
+        change_feed::create()->category('category_updated', (int) $event->objectid);
+    }
+
+    /**
+     * A category was deleted; its path comes from the snapshot Moodle keeps in the event.
+     *
+     * @param \core\event\course_category_deleted $event the event
+     */
+    public static function category_deleted(\core\event\course_category_deleted $event): void {
+        $category = $event->get_record_snapshot('course_categories', $event->objectid);
+        change_feed::create()->category('category_deleted', (int) $event->objectid, $category ? (string) $category->path : '');
+    }
+
+    /**
+     * A course module was created.
+     *
+     * @param \core\event\course_module_created $event the event
+     */
+    public static function course_module_created(\core\event\course_module_created $event): void {
+        change_feed::create()->course_module('course_module_created', (int) $event->courseid, (int) $event->objectid);
+    }
+
+    /**
+     * A course module was updated (its settings, visibility, or its place in the course).
+     *
+     * @param \core\event\course_module_updated $event the event
+     */
+    public static function course_module_updated(\core\event\course_module_updated $event): void {
+        change_feed::create()->course_module('course_module_updated', (int) $event->courseid, (int) $event->objectid);
+    }
+
+    /**
+     * A course module was deleted.
+     *
+     * @param \core\event\course_module_deleted $event the event
+     */
+    public static function course_module_deleted(\core\event\course_module_deleted $event): void {
+        change_feed::create()->course_module('course_module_deleted', (int) $event->courseid, (int) $event->objectid);
     }
 
     /**
@@ -83,7 +143,7 @@ final class observer {
      * @param \core\event\user_updated $event the event
      */
     public static function user_updated(\core\event\user_updated $event): void {
-        change_log::create()->record('user_updated', 0, (int) $event->relateduserid, 0);
+        change_feed::create()->user_updated((int) $event->relateduserid);
     }
 
     /**
@@ -92,19 +152,22 @@ final class observer {
      * @param \core\event\user_deleted $event the event
      */
     public static function user_deleted(\core\event\user_deleted $event): void {
-        change_log::create()->record('user_deleted', 0, (int) $event->relateduserid, 0);
+        change_feed::create()->user_deleted((int) $event->relateduserid);
     }
 
     /**
-     * A role change: kept only in a course's context (the EAD service syncs course roles).
+     * A role change.
      *
      * @param string $kind role_assigned or role_unassigned
      * @param \core\event\base $event the event
      */
     private static function role(string $kind, \core\event\base $event): void {
-        if ((int) $event->contextlevel !== CONTEXT_COURSE) {
-            return;
-        }
-        change_log::create()->record($kind, (int) $event->contextinstanceid, (int) $event->relateduserid, (int) $event->objectid);
+        change_feed::create()->role(
+            $kind,
+            (int) $event->contextlevel,
+            (int) $event->contextinstanceid,
+            (int) $event->relateduserid,
+            (int) $event->objectid
+        );
     }
 }

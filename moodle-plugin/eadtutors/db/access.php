@@ -25,7 +25,10 @@
 defined('MOODLE_INTERNAL') || die();
 
 $capabilities = [
-    // See one's own EAD workspace (assignments, trainings, evaluations, review findings).
+    // See one's own EAD workspace (assignments, trainings, evaluations, review findings). Every authenticated user may
+    // hold it: the plugin then decides from Moodle's own tables (cached) whether the user holds a staff role in the EAD
+    // tree; only those see the link, and only their ids are ever sent to the EAD service. Remove it from a role to hide
+    // the workspace from its holders.
     'local/eadtutors:view' => [
         'captype' => 'read',
         'contextlevel' => CONTEXT_SYSTEM,

@@ -15,7 +15,7 @@
 // along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
 
 /**
- * Caches: a vacataire's workspace, and whether a user is a vacataire.
+ * Caches: a vacataire's workspace, and whether a user is one of the EAD's authors or tutors.
  *
  * @package    local_eadtutors
  * @copyright  2026 Fédération Wallonie-Bruxelles, service de l'enseignement à distance
@@ -32,11 +32,14 @@ $definitions = [
         'simpledata' => true,
         'ttl' => 120,
     ],
-    // Whether a user is a known vacataire (for the navigation link), kept longer, also when the service did not answer.
-    'known' => [
+    // Whether a user holds a staff role in the EAD tree (1 or 0), decided from Moodle's tables for the navigation, the
+    // page and the actions. Forgotten by the observers when the user's roles change, and for everyone when a course or a
+    // category moves or the plugin's settings change: no time to live is needed.
+    'staff' => [
         'mode' => cache_store::MODE_APPLICATION,
         'simplekeys' => true,
         'simpledata' => true,
-        'ttl' => 900,
+        'staticacceleration' => true,
+        'staticaccelerationsize' => 100,
     ],
 ];

@@ -15,7 +15,8 @@
 // along with Moodle.  If not, see <https://www.gnu.org/licenses/>.
 
 /**
- * Hook callbacks: the link to « Mon espace EAD » in the primary navigation.
+ * Hook callbacks: the link to « Mon espace EAD » in the primary navigation, and the HTTP layer of the service client in
+ * Moodle's dependency injection container.
  *
  * @package    local_eadtutors
  * @copyright  2026 Fédération Wallonie-Bruxelles, service de l'enseignement à distance
@@ -29,5 +30,9 @@ $callbacks = [
         'hook' => \core\hook\navigation\primary_extend::class,
         'callback' => [\local_eadtutors\local\hook_callbacks::class, 'primary_extend'],
         'priority' => 500,
+    ],
+    [
+        'hook' => \core\hook\di_configuration::class,
+        'callback' => [\local_eadtutors\local\hook_callbacks::class, 'di_configuration'],
     ],
 ];

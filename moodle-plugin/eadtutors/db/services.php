@@ -27,7 +27,8 @@ defined('MOODLE_INTERNAL') || die();
 $functions = [
     'local_eadtutors_get_changes' => [
         'classname' => \local_eadtutors\external\get_changes::class,
-        'description' => 'Changes (role assignments, courses, users) recorded since a cursor, oldest first.',
+        'description' => 'Changes in the EAD tree (roles, courses, categories, course modules, authors and tutors) readable ' .
+            'after a cursor, oldest first, with the horizon of what is no longer available.',
         'type' => 'read',
         'ajax' => false,
         'capabilities' => 'local/eadtutors:readchanges',

@@ -48,7 +48,7 @@ final class service_client_test extends \basic_testcase {
      * @return http_transport
      */
     private function stub(array $answers): http_transport {
-        return new class($answers) implements http_transport {
+        return new class ($answers) implements http_transport {
             /** @var array The requests sent. */
             public array $requests = [];
             /** @var array What to answer. */
@@ -114,15 +114,22 @@ final class service_client_test extends \basic_testcase {
         }
         $this->assertSame('1795000000', $headers['X-EAD-Timestamp']);
         $this->assertSame('2001', $headers['X-EAD-User']);
-        $this->assertSame((new signer(self::SECRET))->sign('GET', '/api/plugin/workspace', '1795000000', $headers['X-EAD-Nonce'],
-            '2001', ''), $headers['X-EAD-Signature']);
+        $this->assertSame((new signer(self::SECRET))->sign(
+            'GET',
+            '/api/plugin/workspace',
+            '1795000000',
+            $headers['X-EAD-Nonce'],
+            '2001',
+            ''
+        ), $headers['X-EAD-Signature']);
     }
 
     /**
      * Test: a user the service does not know is no vacataire.
      */
     public function test_a_user_the_service_does_not_know_is_no_vacataire(): void {
-        $http = $this->stub([[404, '{"title":"Introuvable","status":404,"detail":"L\'utilisateur Moodle 5 n\'est pas un vacataire."}']]);
+        $notfound = '{"title":"Introuvable","status":404,"detail":"L\'utilisateur Moodle 5 n\'est pas un vacataire."}';
+        $http = $this->stub([[404, $notfound]]);
         $this->assertNull($this->client($http)->workspace(5));
     }
 

@@ -56,10 +56,22 @@ final class signer_test extends \basic_testcase {
      */
     public function test_the_shared_vectors_sign_alike(array $v): void {
         $this->assertSame($v['bodysha256'], hash('sha256', $v['body']));
-        $this->assertSame($v['canonical'], signer::canonical($v['method'], $v['path'], $v['timestamp'], $v['nonce'], $v['userid'],
-            $v['body']));
-        $this->assertSame($v['signature'], (new signer($v['secret']))->sign($v['method'], $v['path'], $v['timestamp'],
-            $v['nonce'], $v['userid'], $v['body']));
+        $this->assertSame($v['canonical'], signer::canonical(
+            $v['method'],
+            $v['path'],
+            $v['timestamp'],
+            $v['nonce'],
+            $v['userid'],
+            $v['body']
+        ));
+        $this->assertSame($v['signature'], (new signer($v['secret']))->sign(
+            $v['method'],
+            $v['path'],
+            $v['timestamp'],
+            $v['nonce'],
+            $v['userid'],
+            $v['body']
+        ));
     }
 
     /**

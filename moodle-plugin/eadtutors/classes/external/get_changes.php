@@ -34,10 +34,15 @@ use core_external\external_value;
 use local_eadtutors\local\change_log;
 
 /**
- * local_eadtutors_get_changes: what changed since the cursor, oldest first, for the EAD service's incremental sync.
- * With limit 0, only the latest cursor (what a full sync starts from).
+ * local_eadtutors_get_changes: the readable changes after the cursor, oldest first, for the EAD service's incremental
+ * sync. With limit 0, only the cursors (what a full sync starts from). A change is readable once it has settled (the
+ * plugin's settle window); horizon is the highest change no longer available: a reader whose cursor is below it must
+ * read everything.
  */
 final class get_changes extends external_api {
+    /** The largest page. */
+    private const MAX_LIMIT = 5000;
+
     /**
      * Parameters.
      *
@@ -46,8 +51,12 @@ final class get_changes extends external_api {
     public static function execute_parameters(): external_function_parameters {
         return new external_function_parameters([
             'cursor' => new external_value(PARAM_INT, 'The last change already read; 0 from the start', VALUE_DEFAULT, 0),
-            'limit' => new external_value(PARAM_INT, 'How many changes at most (0: none, only the latest cursor)',
-                VALUE_DEFAULT, 1000),
+            'limit' => new external_value(
+                PARAM_INT,
+                'How many changes at most, up to 5000 (0: none, only the cursors)',
+                VALUE_DEFAULT,
+                1000
+            ),
         ]);
     }
 
@@ -63,8 +72,8 @@ final class get_changes extends external_api {
         $context = \context_system::instance();
         self::validate_context($context);
         require_capability('local/eadtutors:readchanges', $context);
-        if ($params['cursor'] < 0 || $params['limit'] < 0 || $params['limit'] > 5000) {
-            throw new \invalid_parameter_exception('cursor >= 0 and limit between 0 and 5000');
+        if ($params['cursor'] < 0 || $params['limit'] < 0 || $params['limit'] > self::MAX_LIMIT) {
+            throw new \invalid_parameter_exception('cursor >= 0 and limit between 0 and ' . self::MAX_LIMIT);
         }
         return change_log::create()->since($params['cursor'], $params['limit']);
     }
@@ -79,15 +88,20 @@ final class get_changes extends external_api {
             'changes' => new external_multiple_structure(new external_single_structure([
                 'id' => new external_value(PARAM_INT, 'The change\'s cursor'),
                 'kind' => new external_value(PARAM_ALPHANUMEXT, 'role_assigned, role_unassigned, course_created, ' .
-                    'course_updated, course_deleted, user_updated or user_deleted'),
+                    'course_updated, course_deleted, category_created, category_updated, category_deleted, ' .
+                    'course_module_created, course_module_updated, course_module_deleted, user_updated or user_deleted'),
                 'courseid' => new external_value(PARAM_INT, 'The course, 0 when none'),
-                'userid' => new external_value(PARAM_INT, 'The user, 0 when none'),
+                'userid' => new external_value(PARAM_INT, 'The user (authors and tutors only), 0 when none'),
                 'roleid' => new external_value(PARAM_INT, 'The role, 0 when none'),
+                'categoryid' => new external_value(PARAM_INT, 'The category, 0 when none'),
+                'cmid' => new external_value(PARAM_INT, 'The course module, 0 when none'),
                 'timecreated' => new external_value(PARAM_INT, 'When it was recorded'),
             ])),
             'cursor' => new external_value(PARAM_INT, 'The cursor to ask from next time'),
-            'latest' => new external_value(PARAM_INT, 'The latest change recorded'),
-            'more' => new external_value(PARAM_BOOL, 'Whether changes remain after this page'),
+            'latest' => new external_value(PARAM_INT, 'The latest change readable now'),
+            'more' => new external_value(PARAM_BOOL, 'Whether readable changes remain after this page'),
+            'horizon' => new external_value(PARAM_INT, 'The highest change no longer available (purged, deleted for ' .
+                'privacy), 0 when none: a cursor below it must read everything'),
         ]);
     }
 }

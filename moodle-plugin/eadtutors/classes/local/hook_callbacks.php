@@ -26,15 +26,16 @@ declare(strict_types=1);
 
 namespace local_eadtutors\local;
 
+use core\hook\di_configuration;
 use core\hook\navigation\primary_extend;
 
 /**
- * Adds « Mon espace EAD » to the primary navigation of the users the EAD service knows as vacataires.
+ * The plugin's hook callbacks.
  */
 final class hook_callbacks {
     /**
-     * Adds the link for a known vacataire. Whether the user is one is cached; a miss asks the service with a short
-     * timeout, and a service that does not answer only hides the link for a while: Moodle's pages never wait long.
+     * Adds « Mon espace EAD » to the primary navigation of the EAD's authors and tutors. Who they are is decided from
+     * Moodle's own tables and cached (staff_status): rendering a page never calls the EAD service.
      *
      * @param primary_extend $hook the hook
      */
@@ -46,36 +47,24 @@ final class hook_callbacks {
         if (!has_capability('local/eadtutors:view', \context_system::instance())) {
             return;
         }
-        if (!self::known((int) $USER->id)) {
+        if (!staff_status::create()->is_staff((int) $USER->id)) {
             return;
         }
-        $hook->get_primaryview()->add(get_string('workspace', 'local_eadtutors'),
-            new \moodle_url('/local/eadtutors/index.php'), \navigation_node::TYPE_CUSTOM, null, 'local_eadtutors');
+        $hook->get_primaryview()->add(
+            get_string('workspace', 'local_eadtutors'),
+            new \moodle_url('/local/eadtutors/index.php'),
+            \navigation_node::TYPE_CUSTOM,
+            null,
+            'local_eadtutors'
+        );
     }
 
     /**
-     * Whether the user is a vacataire the service knows.
+     * Puts the service client's HTTP layer in Moodle's container (tests replace it with \core\di::set()).
      *
-     * @param int $userid the Moodle user id
-     * @return bool
+     * @param di_configuration $hook the hook
      */
-    private static function known(int $userid): bool {
-        $cache = \cache::make('local_eadtutors', 'known');
-        $known = $cache->get($userid);
-        if ($known !== false) {
-            return $known === 'yes';
-        }
-        try {
-            $workspace = service_client::create(2)->workspace($userid);
-            $known = $workspace === null ? 'no' : 'yes';
-            if ($workspace !== null) {
-                \cache::make('local_eadtutors', 'workspace')->set($userid, $workspace);
-            }
-        } catch (service_unavailable $e) {
-            debugging('local_eadtutors: ' . $e->getMessage(), DEBUG_DEVELOPER);
-            $known = 'unknown';
-        }
-        $cache->set($userid, $known);
-        return $known === 'yes';
+    public static function di_configuration(di_configuration $hook): void {
+        $hook->add_definition(http_transport::class, static fn(): http_transport => new curl_transport());
     }
 }

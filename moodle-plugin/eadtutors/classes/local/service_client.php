@@ -59,11 +59,12 @@ final class service_client {
     }
 
     /**
-     * The client as the site is configured.
+     * The client as the site is configured, over the HTTP layer of Moodle's container (curl_transport, see
+     * hook_callbacks::di_configuration).
      *
      * @param int|null $timeout seconds, instead of the configured timeout
      * @return self
-     * @throws service_unavailable when the service URL or the secret is not set
+     * @throws service_unavailable when the service URL or the secret is not set, or the URL is not https
      */
     public static function create(?int $timeout = null): self {
         $url = (string) get_config('local_eadtutors', 'serviceurl');
@@ -71,7 +72,15 @@ final class service_client {
         if ($url === '' || $secret === '') {
             throw new service_unavailable('config', 'serviceurl or secret not set');
         }
-        return new self(new curl_transport(), $url, $secret, $timeout ?? (int) get_config('local_eadtutors', 'timeout'));
+        if (!service_url::acceptable($url)) {
+            throw new service_unavailable('config', 'the service URL must be https (http only on localhost)');
+        }
+        return new self(
+            \core\di::get(http_transport::class),
+            $url,
+            $secret,
+            $timeout ?? (int) get_config('local_eadtutors', 'timeout')
+        );
     }
 
     /**
@@ -116,8 +125,11 @@ final class service_client {
      * @throws service_unavailable
      */
     public function answer(int $userid, int $findingid, string $text): ?string {
-        return $this->act('/api/plugin/findings/' . $findingid . '/answers', $userid,
-            json_encode(['text' => $text], JSON_UNESCAPED_UNICODE));
+        return $this->act(
+            '/api/plugin/findings/' . $findingid . '/answers',
+            $userid,
+            json_encode(['text' => $text], JSON_UNESCAPED_UNICODE)
+        );
     }
 
     /**

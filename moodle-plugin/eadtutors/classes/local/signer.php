@@ -61,8 +61,14 @@ final class signer {
      * @param string $body the request body ('' when none)
      * @return string
      */
-    public static function canonical(string $method, string $path, string $timestamp, string $nonce, string $userid,
-            string $body): string {
+    public static function canonical(
+        string $method,
+        string $path,
+        string $timestamp,
+        string $nonce,
+        string $userid,
+        string $body
+    ): string {
         return implode("\n", [self::SCHEME, strtoupper($method), $path, $timestamp, $nonce, $userid, hash('sha256', $body)]);
     }
 

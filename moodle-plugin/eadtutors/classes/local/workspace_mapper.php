@@ -27,13 +27,15 @@ declare(strict_types=1);
 namespace local_eadtutors\local;
 
 /**
- * Maps the service's answer (dates in ISO 8601, codes in capitals) to what the template shows (dates as the user reads
- * them, words in the user's language, links to the courses). Everything Moodle-specific comes in as closures, so that
- * the mapping is tested without Moodle.
+ * Maps the service's answer (dates in ISO 8601, codes in capitals) to what the template shows (dates and numbers as the
+ * user reads them, words and punctuation from the user's language pack, links to the courses). Everything
+ * Moodle-specific comes in as closures, so that the mapping is tested without Moodle.
  */
 final class workspace_mapper {
-    /** @var \Closure(string): string A language string of the plugin. */
+    /** @var \Closure(string, mixed): string A language string of the plugin, with its placeholder values. */
     private \Closure $string;
+    /** @var \Closure(float, int): string A number as the user reads it (format_float), with so many decimals. */
+    private \Closure $number;
     /** @var \Closure(int, bool): string A date (true: with the time) as the user reads it. */
     private \Closure $date;
     /** @var \Closure(int): string The URL of a Moodle course. */
@@ -42,12 +44,14 @@ final class workspace_mapper {
     /**
      * Constructor.
      *
-     * @param \Closure $string language string of the plugin by key
+     * @param \Closure $string language string of the plugin by key, with its placeholder values
+     * @param \Closure $number formats a number with so many decimals
      * @param \Closure $date formats a timestamp, with the time or not
      * @param \Closure $courseurl the URL of a course by id
      */
-    public function __construct(\Closure $string, \Closure $date, \Closure $courseurl) {
+    public function __construct(\Closure $string, \Closure $number, \Closure $date, \Closure $courseurl) {
         $this->string = $string;
+        $this->number = $number;
         $this->date = $date;
         $this->courseurl = $courseurl;
     }
@@ -59,9 +63,12 @@ final class workspace_mapper {
      */
     public static function create(): self {
         return new self(
-            static fn(string $key): string => get_string($key, 'local_eadtutors'),
-            static fn(int $time, bool $withtime): string => userdate($time,
-                get_string($withtime ? 'strftimedatetimeshort' : 'strftimedate', 'langconfig')),
+            static fn(string $key, $a = null): string => get_string($key, 'local_eadtutors', $a),
+            static fn(float $value, int $decimals): string => format_float($value, $decimals),
+            static fn(int $time, bool $withtime): string => userdate(
+                $time,
+                get_string($withtime ? 'strftimedatetimeshort' : 'strftimedate', 'langconfig')
+            ),
             static fn(int $courseid): string => (new \moodle_url('/course/view.php', ['id' => $courseid]))->out(false)
         );
     }
@@ -77,32 +84,33 @@ final class workspace_mapper {
             'url' => ($this->courseurl)((int) $a['moodleCourseId']),
             'fullname' => (string) $a['moduleFullname'],
             'shortname' => (string) $a['moduleShortname'],
-            'role' => ($this->string)('role_' . strtolower((string) $a['role'])),
-            'period' => $this->day($a['startsOn']) . ' – ' . $this->day($a['endsOn']),
-            'hours' => (int) $a['hours'],
+            'role' => $this->word('role', $a['role']),
+            'period' => ($this->string)('periodrange', (object) ['from' => $this->day($a['startsOn']),
+                'to' => $this->day($a['endsOn'])]),
+            'hours' => ($this->number)((float) $a['hours'], -1),
             'current' => (bool) $a['current'],
         ], $workspace['assignments'] ?? []);
         $trainings = $workspace['trainings'] ?? [];
-        $done = array_map(fn(array $t): array => $this->training($t, $t['completedAt'] ?? $t['startsAt']), $trainings['done'] ?? []);
+        $done = array_map(
+            fn(array $t): array => $this->training($t, $t['completedAt'] ?? $t['startsAt']),
+            $trainings['done'] ?? []
+        );
         $upcoming = array_map(fn(array $t): array => $this->training($t, $t['startsAt']), $trainings['upcoming'] ?? []);
         $missing = array_map(fn(array $m): array => [
-            'label' => ($this->string)('topic_' . strtolower((string) $m['topic'])) . ' (' .
-                ($this->string)('kind_' . strtolower((string) $m['kind'])) . ', ' .
-                ($this->string)('role_' . strtolower((string) $m['role'])) . ')',
+            'label' => ($this->string)('missingtraining', (object) [
+                'topic' => $this->word('topic', $m['topic']),
+                'kind' => $this->word('kind', $m['kind']),
+                'role' => $this->word('role', $m['role']),
+            ]),
         ], $trainings['missing'] ?? []);
-        $evaluations = array_values(array_map(fn(array $e, int $i): array => [
-            'id' => (int) $e['id'],
-            'date' => $this->day($e['evaluatedOn']),
-            'score' => number_format((float) $e['weightedScore'], 1, ',', ' ') . ' / 4',
-            'comment' => (string) ($e['comment'] ?? ''),
-            'latest' => $i === 0,
-            'acknowledged' => !empty($e['acknowledgedAt']),
-            'acknowledgeddate' => empty($e['acknowledgedAt']) ? '' : $this->moment($e['acknowledgedAt']),
-            'vacatairecomment' => (string) ($e['vacataireComment'] ?? ''),
-        ], $workspace['evaluations'] ?? [], array_keys($workspace['evaluations'] ?? [])));
+        $evaluations = array_values(array_map(
+            fn(array $e, int $i): array => $this->evaluation($e, $i === 0),
+            $workspace['evaluations'] ?? [],
+            array_keys($workspace['evaluations'] ?? [])
+        ));
         $reviews = array_map(fn(array $r): array => $this->review($r), $workspace['reviews'] ?? []);
         return [
-            'name' => (string) ($workspace['vacataire']['name'] ?? ''),
+            'welcome' => ($this->string)('welcome', (string) ($workspace['vacataire']['name'] ?? '')),
             'assignments' => $assignments,
             'hasassignments' => $assignments !== [],
             'done' => $done,
@@ -119,6 +127,31 @@ final class workspace_mapper {
     }
 
     /**
+     * An evaluation; the latest one can be acknowledged.
+     *
+     * @param array $e the service's evaluation
+     * @param bool $latest whether it is the latest
+     * @return array
+     */
+    private function evaluation(array $e, bool $latest): array {
+        $acknowledged = !empty($e['acknowledgedAt']);
+        $comment = (string) ($e['vacataireComment'] ?? '');
+        return [
+            'id' => (int) $e['id'],
+            'heading' => ($this->string)('evaluationof', $this->day($e['evaluatedOn'])),
+            'score' => ($this->string)('evaluationscore', (object) [
+                'score' => ($this->number)((float) $e['weightedScore'], 1),
+                'max' => ($this->number)(4.0, 0),
+            ]),
+            'comment' => (string) ($e['comment'] ?? ''),
+            'latest' => $latest,
+            'acknowledged' => $acknowledged,
+            'acknowledgement' => $acknowledged ? ($this->string)('acknowledgedon', $this->moment($e['acknowledgedAt'])) : '',
+            'vacatairecomment' => $comment === '' ? '' : ($this->string)('yourcomment', $comment),
+        ];
+    }
+
+    /**
      * A review of one of the vacataire's modules, with its findings, the latest round first.
      *
      * @param array $r the service's review
@@ -130,24 +163,44 @@ final class workspace_mapper {
         $open = (bool) ($r['answerable'] ?? false);
         return [
             'module' => (string) $r['moduleFullname'],
-            'state' => ($this->string)('state_' . strtolower((string) $r['state'])),
+            'state' => $this->word('state', $r['state']),
             'round' => (int) $r['round'],
-            'deadline' => empty($r['deadline']) ? '' : $this->day($r['deadline']),
-            'score' => isset($r['score']) ? $r['score'] . ' %' : '',
+            'deadline' => empty($r['deadline']) ? '' : ($this->string)('deadline', $this->day($r['deadline'])),
+            'score' => isset($r['score']) ? ($this->string)('reviewscore', ($this->number)((float) $r['score'], 1)) : '',
             'open' => $open,
-            'findings' => array_map(fn(array $f): array => [
-                'id' => (int) $f['id'],
-                'round' => (int) $f['round'],
-                'criterion' => (string) $f['section'] . ' › ' . (string) $f['criterion'],
-                'value' => (string) $f['value'],
-                'comment' => (string) ($f['comment'] ?? ''),
-                'answerable' => $open && (int) $f['round'] === (int) $r['round'],
-                'answers' => array_map(fn(array $a): array => [
-                    'author' => (string) $a['author'],
-                    'text' => (string) $a['text'],
-                    'date' => $this->moment($a['answeredAt']),
-                ], $f['answers'] ?? []),
-            ], $findings),
+            'findings' => array_map(
+                fn(array $f): array => $this->finding($f, $open && (int) $f['round'] === (int) $r['round']),
+                $findings
+            ),
+        ];
+    }
+
+    /**
+     * A review finding, with the names of its answer form's controls (each distinct: they name the criterion). A finding
+     * is answered when the reviewer commented it, in the current round of an open review.
+     *
+     * @param array $f the service's finding
+     * @param bool $current whether it belongs to the current round of an open review
+     * @return array
+     */
+    private function finding(array $f, bool $current): array {
+        $comment = (string) ($f['comment'] ?? '');
+        $criterion = ($this->string)('criterionpath', (object) ['section' => (string) $f['section'],
+            'criterion' => (string) $f['criterion']]);
+        return [
+            'id' => (int) $f['id'],
+            'round' => (int) $f['round'],
+            'criterion' => $criterion,
+            'value' => ($this->string)('findingvalue', (string) $f['value']),
+            'comment' => $comment,
+            'answerable' => $current && $comment !== '',
+            'answerlabel' => ($this->string)('answerto', $criterion),
+            'answerfieldlabel' => ($this->string)('youranswerto', $criterion),
+            'answers' => array_map(fn(array $a): array => [
+                'by' => ($this->string)('answerby', (object) ['author' => (string) $a['author'],
+                    'date' => $this->moment($a['answeredAt'])]),
+                'text' => (string) $a['text'],
+            ], $f['answers'] ?? []),
         ];
     }
 
@@ -160,10 +213,23 @@ final class workspace_mapper {
      */
     private function training(array $t, string $when): array {
         return [
-            'title' => (string) $t['title'],
-            'topic' => ($this->string)('topic_' . strtolower((string) $t['topic'])),
-            'date' => $this->moment($when),
+            'line' => ($this->string)('trainingline', (object) [
+                'date' => $this->moment($when),
+                'title' => (string) $t['title'],
+                'topic' => $this->word('topic', $t['topic']),
+            ]),
         ];
+    }
+
+    /**
+     * A code of the service (TUTOR, CHANGES_REQUESTED) in the user's language.
+     *
+     * @param string $prefix the strings' prefix (role, topic, kind, state)
+     * @param mixed $code the code
+     * @return string
+     */
+    private function word(string $prefix, $code): string {
+        return ($this->string)($prefix . '_' . strtolower((string) $code), null);
     }
 
     /**

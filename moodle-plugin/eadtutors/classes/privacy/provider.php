@@ -30,19 +30,19 @@ use core_privacy\local\metadata\collection;
 use core_privacy\local\request\approved_contextlist;
 use core_privacy\local\request\approved_userlist;
 use core_privacy\local\request\contextlist;
+use core_privacy\local\request\transform;
 use core_privacy\local\request\userlist;
 use core_privacy\local\request\writer;
 use local_eadtutors\local\change_log;
 
 /**
- * The plugin sends the Moodle user id (and the user's acknowledgements and answers) to the EAD service, and keeps a log
- * of changes naming users for the service's sync (purged after 30 days).
+ * The plugin sends the Moodle user id (and the user's acknowledgements and answers) of the EAD's authors and tutors to
+ * the EAD service, and keeps a log of changes for the service's sync (purged after 30 days) that names only them.
  */
 final class provider implements
-        \core_privacy\local\metadata\provider,
-        \core_privacy\local\request\plugin\provider,
-        \core_privacy\local\request\core_userlist_provider {
-
+    \core_privacy\local\metadata\provider,
+    \core_privacy\local\request\core_userlist_provider,
+    \core_privacy\local\request\plugin\provider {
     /**
      * What the plugin stores and sends.
      *
@@ -60,6 +60,8 @@ final class provider implements
             'courseid' => 'privacy:metadata:change:courseid',
             'userid' => 'privacy:metadata:change:userid',
             'roleid' => 'privacy:metadata:change:roleid',
+            'categoryid' => 'privacy:metadata:change:categoryid',
+            'cmid' => 'privacy:metadata:change:cmid',
             'timecreated' => 'privacy:metadata:change:timecreated',
         ], 'privacy:metadata:change');
         return $collection;
@@ -73,9 +75,11 @@ final class provider implements
      */
     public static function get_contexts_for_userid(int $userid): contextlist {
         $list = new contextlist();
-        $list->add_from_sql('SELECT ctx.id FROM {context} ctx WHERE ctx.contextlevel = :level AND EXISTS ' .
+        $list->add_from_sql(
+            'SELECT ctx.id FROM {context} ctx WHERE ctx.contextlevel = :level AND EXISTS ' .
             '(SELECT 1 FROM {' . change_log::TABLE . '} c WHERE c.userid = :userid)',
-            ['level' => CONTEXT_SYSTEM, 'userid' => $userid]);
+            ['level' => CONTEXT_SYSTEM, 'userid' => $userid]
+        );
         return $list;
     }
 
@@ -92,7 +96,7 @@ final class provider implements
     }
 
     /**
-     * Exports the user's changes.
+     * Exports the user's changes: what, in which course, with which role, when (a readable date), under a short folder.
      *
      * @param approved_contextlist $contextlist the contexts
      */
@@ -102,22 +106,36 @@ final class provider implements
             if ($context->contextlevel !== CONTEXT_SYSTEM) {
                 continue;
             }
-            $records = $DB->get_records(change_log::TABLE, ['userid' => $contextlist->get_user()->id], 'id ASC',
-                'id, kind, courseid, roleid, timecreated');
-            writer::with_context($context)->export_data([get_string('privacy:metadata:change', 'local_eadtutors')],
-                (object) ['changes' => array_values($records)]);
+            $records = $DB->get_records(
+                change_log::TABLE,
+                ['userid' => $contextlist->get_user()->id],
+                'id ASC',
+                'id, kind, courseid, roleid, timecreated'
+            );
+            if ($records === []) {
+                continue;
+            }
+            $changes = array_map(static fn(\stdClass $r): array => [
+                'change' => get_string('privacy:change:' . $r->kind, 'local_eadtutors'),
+                'courseid' => (int) $r->courseid,
+                'roleid' => (int) $r->roleid,
+                'time' => transform::datetime((int) $r->timecreated),
+            ], array_values($records));
+            writer::with_context($context)->export_data(
+                [get_string('privacy:changes', 'local_eadtutors')],
+                (object) ['changes' => $changes]
+            );
         }
     }
 
     /**
-     * Deletes everyone's changes in a context.
+     * Deletes everyone's changes in a context (the horizon tells the EAD service to read everything once).
      *
      * @param \context $context the context
      */
     public static function delete_data_for_all_users_in_context(\context $context): void {
-        global $DB;
         if ($context->contextlevel === CONTEXT_SYSTEM) {
-            $DB->delete_records(change_log::TABLE);
+            change_log::create()->forget_all();
         }
     }
 
