@@ -229,14 +229,45 @@ public final class MoodleDataset {
 		}
 	}
 
-	/** A category shown or hidden (the eye icon): its own {@code visible} only, as Moodle stores it. */
+	/**
+	 * A category hidden or shown (the eye icon), as {@code core_course_category::hide_raw} / {@code show_raw} do: the
+	 * category, its subcategories and their courses are hidden, each keeping what it was ({@code visibleold}), and shown
+	 * again as they were; one event only, for that category.
+	 */
 	public synchronized void setCategoryVisible(long id, boolean visible) {
 		Category c = categories.get(id);
-		if (c != null) {
-			categories.put(id, new Category(id, c.name(), c.parent(), c.path(), c.depth(), c.sortorder(), visible));
-			change("category_updated", 0, 0, 0, id, 0);
+		if (c == null) {
+			return;
 		}
+		for (Category below : List.copyOf(categories.values())) {
+			if (below.id() == id || below.path().startsWith(c.path() + "/")) {
+				boolean own = below.id() == id ? visible : remembered("cat" + below.id(), below.visible(), visible);
+				categories.put(below.id(), new Category(below.id(), below.name(), below.parent(), below.path(), below.depth(),
+						below.sortorder(), own));
+				for (Course course : List.copyOf(courses.values())) {
+					if (course.categoryid() == below.id()) {
+						courses.put(course.id(), new Course(course.id(), course.shortname(), course.fullname(), course.categoryid(),
+								course.idnumber(), remembered("course" + course.id(), course.visible(), visible), course.format(),
+								course.timecreated(), course.timemodified()));
+					}
+				}
+			}
+		}
+		change("category_updated", 0, 0, 0, id, 0);
 	}
+
+	/** Hiding: keeps what it was and hides it; showing: gives back what it was before. */
+	private boolean remembered(String key, boolean now, boolean show) {
+		if (show) {
+			Boolean before = visibleOld.remove(key);
+			return before == null || before;
+		}
+		visibleOld.putIfAbsent(key, now);
+		return false;
+	}
+
+	/** What a category or course was before a category above it was hidden ({@code visibleold}): "cat12", "course100". */
+	private final Map<String, Boolean> visibleOld = new HashMap<>();
 
 	/** A category moved under another one (0: to the top), its whole subtree's paths and depths following. */
 	public synchronized void moveCategory(long id, long newParent) {

@@ -11,12 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param cursor where the plugin's change feed stood after the last successful sync; {@literal null} when never read
  * @param modules the current (not archived) modules: Moodle course id → its category id
  * @param archived the Moodle course ids of the archived modules
- * @param categories the ids of the EAD categories stored
+ * @param categories the EAD categories stored: id → visible (its own flag)
  * @param vacataires the Moodle user ids of the vacataires linked to a Moodle account
  * @param watched the modules whose activities are compared with those of their last approved review: Moodle course
  *        id → what was last read of them
  */
-record Mirror(@Nullable Long cursor, Map<Long, Long> modules, Set<Long> archived, Set<Long> categories, Set<Long> vacataires,
+record Mirror(@Nullable Long cursor, Map<Long, Long> modules, Set<Long> archived, Map<Long, Boolean> categories, Set<Long> vacataires,
 		Map<Long, Watch> watched) {
 
 	/**
@@ -30,6 +30,6 @@ record Mirror(@Nullable Long cursor, Map<Long, Long> modules, Set<Long> archived
 
 	/** Nothing stored yet. */
 	static Mirror empty() {
-		return new Mirror(null, Map.of(), Set.of(), Set.of(), Set.of(), Map.of());
+		return new Mirror(null, Map.of(), Set.of(), Map.of(), Set.of(), Map.of());
 	}
 }

@@ -87,10 +87,10 @@ class MirrorWriter {
 			.map(r -> r.get("moodle_course_id", Long.class))
 			.all()
 			.collect(HashSet::new, Set::add);
-		Mono<Set<Long>> categories = db.sql("select id from moodle_category")
-			.map(r -> r.get("id", Long.class))
+		Mono<Map<Long, Boolean>> categories = db.sql("select id, visible from moodle_category")
+			.map(r -> Map.entry(r.get("id", Long.class), Boolean.TRUE.equals(r.get("visible", Boolean.class))))
 			.all()
-			.collect(HashSet::new, Set::add);
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 		Mono<Set<Long>> vacataires = db.sql("select moodle_user_id from vacataire where moodle_user_id is not null")
 			.map(r -> r.get("moodle_user_id", Long.class))
 			.all()

@@ -162,8 +162,9 @@ class SnapshotReader {
 				: Mono.just(Optional.empty());
 		boolean readCategories = categoriesChanged;
 		return categories.flatMap(fresh -> {
-			Set<Long> ead = new TreeSet<>(mirror.categories());
+			Set<Long> ead = new TreeSet<>(mirror.categories().keySet());
 			Set<Long> arrived = new TreeSet<>();
+			Set<Long> shownOrHidden = new TreeSet<>();
 			if (fresh.isPresent()) {
 				ead.clear();
 				fresh.get().forEach(c -> ead.add(c.id()));
@@ -173,12 +174,19 @@ class SnapshotReader {
 						deleted.add(course);
 					}
 				});
-				fresh.get().stream().filter(c -> !mirror.categories().contains(c.id())).forEach(c -> arrived.add(c.id()));
+				fresh.get().stream().filter(c -> !mirror.categories().containsKey(c.id())).forEach(c -> arrived.add(c.id()));
+				// Hiding or showing a category changes its courses' visibility with no event of their own
+				// (core_course_category::hide_raw): the courses under it are read again.
+				fresh.get().stream()
+					.filter(c -> mirror.categories().containsKey(c.id()) && !mirror.categories().get(c.id()).equals(c.visible()))
+					.forEach(c -> fresh.get().stream().filter(below -> below.isUnder(c.id())).forEach(below -> shownOrHidden.add(below.id())));
 			}
-			Mono<List<Course>> listing = arrived.isEmpty() ? (touched.isEmpty() ? Mono.just(List.of()) : coursesByIds(touched))
-					// A category that came into the EAD's tree brings its courses: list them all once.
+			Mono<List<Course>> listing = arrived.isEmpty() && shownOrHidden.isEmpty()
+					? (touched.isEmpty() ? Mono.just(List.of()) : coursesByIds(touched))
+					// A category that came into the EAD's tree brings its courses, one hidden or shown changes theirs: list
+					// every course once.
 					: moodle.courses().map(all -> all.stream()
-						.filter(c -> touched.contains(c.id()) || arrived.contains(c.categoryid()))
+						.filter(c -> touched.contains(c.id()) || arrived.contains(c.categoryid()) || shownOrHidden.contains(c.categoryid()))
 						.toList());
 			return listing.flatMap(courses -> {
 				List<Course> modules = courses.stream().filter(c -> !c.isSiteCourse() && ead.contains(c.categoryid())).toList();
@@ -189,8 +197,12 @@ class SnapshotReader {
 				deleted.removeAll(inEad);
 				roles.removeAll(deleted);
 				content.removeAll(deleted);
+				// Enrolments: of the courses whose roles changed, and of those created, updated or arrived; a course whose
+				// category was only hidden or shown keeps its links and counts.
 				Set<Long> enrolments = new TreeSet<>(roles);
-				enrolments.addAll(inEad);
+				modules.stream()
+					.filter(m -> touched.contains(m.id()) || arrived.contains(m.categoryid()) || !mirror.modules().containsKey(m.id()))
+					.forEach(m -> enrolments.add(m.id()));
 				Map<Long, Long> revisions = new HashMap<>();
 				modules.forEach(m -> revisions.put(m.id(), m.cacherev()));
 				Read read = new Read(fresh.orElse(List.of()), readCategories, modules, List.copyOf(enrolments), true, deleted,

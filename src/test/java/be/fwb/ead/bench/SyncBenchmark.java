@@ -187,13 +187,14 @@ public final class SyncBenchmark {
 	}
 
 	/**
-	 * The round-trip floor of a sync: site info, then categories and courses in parallel, then the enrolment batches
-	 * {@code maxInFlight} at a time; and no faster than the rate limit allows.
+	 * The round-trip floor of a sync: site info, then categories (then the hidden ones) and courses in parallel, then the
+	 * enrolment batches {@code maxInFlight} at a time, then the staff's identities; and no faster than the rate limit
+	 * allows.
 	 */
 	private long floorMillis(int calls) {
 		int modules = moodle.dataset().coursesUnder(EadDataset.EAD_ROOT).size();
 		int batches = 2 * ((modules + settings.enrolmentBatchSize() - 1) / settings.enrolmentBatchSize());
-		long criticalPath = (2 + (batches + settings.maxInFlight() - 1) / settings.maxInFlight()) * LATENCY.toMillis();
+		long criticalPath = (4 + (batches + settings.maxInFlight() - 1) / settings.maxInFlight()) * LATENCY.toMillis();
 		return Math.max(criticalPath, rateFloor(calls));
 	}
 

@@ -122,17 +122,30 @@ class ChangeFeedIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
-	void aCategoryHiddenInMoodleIsKnownHiddenAndOneCallLessWithCategoryManage() {
-		MOODLE.grant("moodle/category:manage");
+	void aCategoryHiddenInMoodleIsKnownHiddenWithItsCoursesAndOneCallLessWithCategoryManage() {
 		long subject = count("select category_id from module where moodle_course_id = " + course);
+		long modules = count("select count(*) from module where visible and archived_at is null and category_id = " + subject);
+		long links = count("select count(*) from module_role");
 		MOODLE.dataset().setCategoryVisible(subject, false);
 
 		SyncRun run = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
 
-		assertThat(run.moodleCalls()).as("visible comes with the categories to a category manager").isEqualTo(3);
+		// Site info, changes, the categories, the hidden ones, and every course once: Moodle hid the category's courses
+		// with no event of their own.
+		assertThat(run.moodleCalls()).isEqualTo(5);
 		assertThat(count("select count(*) from moodle_category where not visible and id = " + subject)).isOne();
-		assertThat(count("select count(*) from module where moodle_course_id = " + course + " and archived_at is null"))
-			.as("its modules stay in the catalogue").isOne();
+		assertThat(run.counts().get("modules")).containsEntry("updated", (int) modules);
+		assertThat(count("select count(*) from module where visible and category_id = " + subject)).isZero();
+		assertThat(count("select count(*) from module where archived_at is null and category_id = " + subject))
+			.as("its modules stay in the catalogue").isPositive();
+		assertThat(count("select count(*) from module_role")).as("no enrolment read for them").isEqualTo(links);
+
+		// Shown again by a category manager: its courses as they were, and visible in the categories' answer (one call less).
+		MOODLE.grant("moodle/category:manage");
+		MOODLE.dataset().setCategoryVisible(subject, true);
+		SyncRun shown = await(launcher.execute(SyncMode.INCREMENTAL, "test"));
+		assertThat(shown.moodleCalls()).isEqualTo(4);
+		assertThat(count("select count(*) from module where visible and category_id = " + subject)).isEqualTo(modules);
 	}
 
 	@Test
