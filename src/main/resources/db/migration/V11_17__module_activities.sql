@@ -46,3 +46,11 @@ join (module_activity a full join module_activity_baseline b on b.module_id = a.
   on coalesce(a.module_id, b.module_id) = w.module_id
 where w.baseline_at is not null
   and (a.cmid is null or b.cmid is null or a.fingerprint <> b.fingerprint);
+
+-- Modules approved before this version: watched from now on, their baseline taken at the next sync (the activities as
+-- they are then; what changed between their approval and this upgrade cannot be known).
+insert into watched_module (module_id, review_id, approved_at)
+select distinct on (r.module_id) r.module_id, r.id, r.decided_at
+from review r join module m on m.id = r.module_id
+where r.state = 'APPROVED' and r.decided_at is not null and m.archived_at is null
+order by r.module_id, r.decided_at desc, r.id desc;
