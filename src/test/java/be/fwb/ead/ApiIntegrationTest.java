@@ -76,7 +76,7 @@ class ApiIntegrationTest extends IntegrationTest {
 			.expectStatus().isOk()
 			.expectBody()
 			.jsonPath("$[1].status").isEqualTo("SUCCEEDED")
-			.jsonPath("$[1].moodleCalls").isEqualTo(9)
+			.jsonPath("$[1].moodleCalls").isEqualTo(11)
 			.jsonPath("$[1].counts.modules.created").isEqualTo(522)
 			.jsonPath("$[1].mode").isEqualTo("FULL");
 		web.post().uri("/api/sync").headers(h -> h.setBearerAuth(coordinator)).contentType(MediaType.APPLICATION_JSON)

@@ -32,7 +32,11 @@ public class Catalogue {
 			array(select c.name from moodle_category leaf,
 			      unnest(string_to_array(trim(both '/' from leaf.path), '/')::bigint[]) with ordinality p(id, n)
 			      join moodle_category c on c.id = p.id
-			      where leaf.id = m.category_id order by p.n) as category_path""";
+			      where leaf.id = m.category_id order by p.n) as category_path,
+			exists(select 1 from moodle_category leaf,
+			       unnest(string_to_array(trim(both '/' from leaf.path), '/')::bigint[]) p(id)
+			       join moodle_category c on c.id = p.id
+			       where leaf.id = m.category_id and not c.visible) as category_hidden""";
 
 	private static final int CHUNK = 500;
 
@@ -141,7 +145,7 @@ public class Catalogue {
 				out.add(new Module(row.id(), row.moodleCourseId(), row.shortname(), row.fullname(),
 						List.of(row.categoryPath()), row.categoryId(), row.visible(),
 						row.archivedAt() != null, row.archivedAt(), row.learnerCount(), authors, tutors,
-						moodleUrl + "/course/view.php?id=" + row.moodleCourseId(), row.contentChangedAt()));
+						moodleUrl + "/course/view.php?id=" + row.moodleCourseId(), row.contentChangedAt(), row.categoryHidden()));
 			}
 			return out;
 		});
@@ -152,13 +156,15 @@ public class Catalogue {
 	}
 
 	private record Row(long id, long moodleCourseId, String shortname, String fullname, long categoryId,
-			boolean visible, Instant archivedAt, int learnerCount, Instant contentChangedAt, String[] categoryPath) {
+			boolean visible, Instant archivedAt, int learnerCount, Instant contentChangedAt, String[] categoryPath,
+			boolean categoryHidden) {
 
 		static Row of(Readable r) {
 			return new Row(r.get("id", Long.class), r.get("moodle_course_id", Long.class), r.get("shortname", String.class),
 					r.get("fullname", String.class), r.get("category_id", Long.class), r.get("visible", Boolean.class),
 					r.get("archived_at", Instant.class), r.get("learner_count", Integer.class),
-					r.get("content_changed_at", Instant.class), r.get("category_path", String[].class));
+					r.get("content_changed_at", Instant.class), r.get("category_path", String[].class),
+					Boolean.TRUE.equals(r.get("category_hidden", Boolean.class)));
 		}
 	}
 

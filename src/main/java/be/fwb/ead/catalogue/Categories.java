@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class Categories {
 
-	/** A category: {@code depth} 1 is the EAD root, 2 a level, 3 a subject. */
-	public record Category(long id, String name, long parentId, String path, int depth, int sortorder) {
+	/** A category: {@code depth} 1 is the EAD root, 2 a level, 3 a subject; {@code visible} its own flag in Moodle. */
+	public record Category(long id, String name, long parentId, String path, int depth, int sortorder, boolean visible) {
 	}
 
 	private final DatabaseClient db;
@@ -25,9 +25,10 @@ public class Categories {
 
 	/** Every category by id. */
 	public Mono<Map<Long, Category>> all() {
-		return db.sql("select id, name, parent_id, path, depth, sortorder from moodle_category")
+		return db.sql("select id, name, parent_id, path, depth, sortorder, visible from moodle_category")
 			.map(r -> new Category(r.get("id", Long.class), r.get("name", String.class), r.get("parent_id", Long.class),
-					r.get("path", String.class), r.get("depth", Integer.class), r.get("sortorder", Integer.class)))
+					r.get("path", String.class), r.get("depth", Integer.class), r.get("sortorder", Integer.class),
+					Boolean.TRUE.equals(r.get("visible", Boolean.class))))
 			.all()
 			.collectMap(Category::id);
 	}

@@ -157,8 +157,79 @@ public final class EadDataset {
 			}
 		}
 		addTransversalFramework(site, now);
+		addWhatARealSiteHas(site, scale, learnerPool);
 		return site;
 	}
+
+	/** Learners' first names: none is a vacataire's, so that a learner's name found in the service is a leak. */
+	private static final String[] LEARNER_FIRST_NAMES = { "Adèle", "Basile", "Capucine", "Diego", "Éléonore", "Félix",
+			"Gaspard", "Héloïse", "Igor", "Jade", "Kylian", "Lina", "Malo", "Nora", "Oscar", "Paloma", "Rayan", "Romane",
+			"Sacha", "Timéo", "Ugo", "Victoire", "Wassim", "Yanis", "Zélie", "Aurore", "Brieuc", "Clémence", "Dounia",
+			"Elias" };
+
+	/** Learners' family names, none a vacataire's. */
+	private static final String[] LEARNER_LAST_NAMES = { "Verhaegen", "Coppens", "Delhaize", "Stiernon", "Wathelet",
+			"Fraikin", "Lecocq", "Mouchet", "Houbion", "Rasquin", "Schmitz", "Van Hecke", "Degrève", "Ernoux", "Ghislain",
+			"Kinet", "Louette", "Mélotte", "Nyssen", "Oger", "Pâques", "Quoilin", "Rorive", "Sépulchre", "Thonon", "Ubaghs",
+			"Vroonen", "Warnotte", "Yernaux", "Zeevaert" };
+
+	/**
+	 * What the real Moodle 5.1 site of issue 17 showed and the first data set did not: the learners' accounts (names
+	 * and e-mails a careless client would read), suspended and ended enrolments, one hidden subject category, and the
+	 * activities of each module (with the course's cache revision). Drawn from its own random sequence, so that the
+	 * rest of the data set is what it was.
+	 */
+	private static void addWhatARealSiteHas(MoodleDataset site, int scale, int learnerPool) {
+		Random random = new Random(17_000L + scale);
+		for (int i = 0; i < learnerPool; i++) {
+			long id = FIRST_LEARNER_ID + i;
+			String first = LEARNER_FIRST_NAMES[random.nextInt(LEARNER_FIRST_NAMES.length)];
+			String last = LEARNER_LAST_NAMES[random.nextInt(LEARNER_LAST_NAMES.length)];
+			String login = ascii(first).toLowerCase(Locale.ROOT) + "." + ascii(last).toLowerCase(Locale.ROOT).replace(" ", "");
+			String[] domains = { "gmail.com", "hotmail.be", "skynet.be", "outlook.com", "proximus.be" };
+			site.addLearner(new User(id, login + (id % 1000), first, last, login + (id % 97) + "@" + domains[random.nextInt(domains.length)],
+					""));
+		}
+		List<Course> ead = site.coursesUnder(EAD_ROOT);
+		for (Course c : ead) {
+			// About 7 % of learner enrolments are suspended or past their end date: Moodle keeps them, they do not count.
+			for (long learner : site.learners(c.id())) {
+				if (random.nextInt(100) < 7) {
+					site.deactivateEnrolment(c.id(), learner);
+				}
+			}
+		}
+		// A few vacataires' enrolments are suspended too: they no longer tutor there.
+		for (int i = 40; i < ead.size(); i += Math.max(1, ead.size() / 3)) {
+			long course = ead.get(i).id();
+			site.roles(course).keySet().stream().findFirst().ifPresent(u -> site.deactivateEnrolment(course, u));
+		}
+		// The last subject of the last level is hidden (a subject being prepared); its modules keep their own visibility.
+		List<Category> subjects = site.categories().stream().filter(c -> c.depth() == 3).toList();
+		Category hidden = subjects.get(subjects.size() - 1);
+		site.addCategory(new Category(hidden.id(), hidden.name(), hidden.parent(), hidden.path(), hidden.depth(), hidden.sortorder(),
+				false));
+		long cmid = 1_000_000L;
+		for (Course c : ead) {
+			String topic = c.fullname().contains(" – ") ? c.fullname().substring(c.fullname().indexOf(" – ") + 3) : c.fullname();
+			List<MoodleDataset.Activity> list = new ArrayList<>();
+			long edited = c.timemodified() - random.nextInt(30) * 86_400L;
+			list.add(new MoodleDataset.Activity(cmid++, 0, "forum", cmid, "Annonces", true, "", 0, 0, 0));
+			list.add(new MoodleDataset.Activity(cmid++, 0, "page", cmid, "Présentation du module et calendrier", true,
+					"<p>Objectifs, prérequis et calendrier du module.</p>", edited, 1, 2_000 + random.nextInt(6_000)));
+			int lessons = 2 + random.nextInt(4);
+			for (int l = 1; l <= lessons; l++) {
+				list.add(new MoodleDataset.Activity(cmid++, l, "page", cmid, "Leçon " + l + " – " + topic, true, "",
+						edited - l * 3_600L, 1, 5_000 + random.nextInt(40_000)));
+				list.add(new MoodleDataset.Activity(cmid++, l, l % 2 == 0 ? "assign" : "quiz", cmid,
+						(l % 2 == 0 ? "Devoir " : "Exercices ") + l, random.nextInt(20) != 0, "<p>Consignes.</p>", 0, 0, 0));
+			}
+			list.add(new MoodleDataset.Activity(cmid++, lessons + 1, "forum", cmid, "Questions au tuteur", true,
+					"<p>Posez ici vos questions sur le module.</p>", 0, 0, 0));
+			site.setActivities(c.id(), list);
+		}
+	}
+
 
 	/**
 	 * The one framework kept in Moodle itself (the official référentiels are imported from files): the transversal

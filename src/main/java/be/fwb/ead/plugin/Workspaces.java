@@ -85,7 +85,7 @@ public class Workspaces {
 			Mono<List<Missing>> missing = tasks.flatMapMany(list -> {
 				TreeSet<String> roles = new TreeSet<>();
 				list.stream().filter(a -> a.current(today)).forEach(a -> roles.add(a.role()));
-				v.modules().stream().filter(m -> !m.archived()).forEach(m -> roles.add(m.role()));
+				v.modules().forEach(m -> roles.add(m.role()));
 				return training.missing(v.id(), roles);
 			}).map(q -> new Missing(q.role(), q.kind(), q.topic())).collectList();
 			return Mono.zip(tasks, courses, registrations, missing, evaluations.readBy(v.id(), "vacataire:" + v.id(), "plugin Moodle").collectList(),

@@ -19,6 +19,7 @@ import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
+import be.fwb.ead.sync.ModuleContents;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -81,14 +82,16 @@ public class Reviews {
 	private final ChangeLog changes;
 	private final TransactionalOperator transaction;
 	private final ZoneId zone;
+	private final ModuleContents contents;
 
 	Reviews(DatabaseClient db, Rubrics rubrics, ChangeLog changes, TransactionalOperator transaction,
-			be.fwb.ead.shared.DisplaySettings display) {
+			be.fwb.ead.shared.DisplaySettings display, ModuleContents contents) {
 		this.db = db;
 		this.rubrics = rubrics;
 		this.changes = changes;
 		this.transaction = transaction;
 		this.zone = display.zone();
+		this.contents = contents;
 	}
 
 	/**
@@ -270,9 +273,15 @@ public class Reviews {
 
 	/**
 	 * Approves (in review → approved): every criterion has a finding this round, no pass/fail criterion failed, and
-	 * the weighted score reaches the rubric's threshold.
+	 * the weighted score reaches the rubric's threshold. Once approved, the module's activities as Moodle shows them are
+	 * its baseline: what changes in them later makes it « à revoir », naming them.
 	 */
 	public Mono<Void> approve(long id, Actor actor) {
+		return decide(id, actor).then(Mono.defer(() -> review(id)))
+			.flatMap(r -> contents.approved(r.moduleId(), id, r.decidedAt() == null ? Instant.now() : r.decidedAt()));
+	}
+
+	private Mono<Void> decide(long id, Actor actor) {
 		return move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.APPROVED, d -> {
 			String missing = missing(d);
 			if (missing != null) {
@@ -551,8 +560,14 @@ public class Reviews {
 			.flatMap(archived -> archived ? Mono.error(new Refused("Ce module est archivé : il ne se relit plus.")) : Mono.empty());
 	}
 
-	/** A module whose content Moodle changed after its last approved review: « à revoir ». */
-	public record ToRevisit(long moduleId, String shortname, String fullname, long reviewId, Instant approvedAt, Instant changedAt) {
+	/**
+	 * A module whose content Moodle changed after its last approved review: « à revoir ».
+	 *
+	 * @param activities the activities added, removed or changed since the approval (empty when only the course's own
+	 *        settings changed: its name, category or visibility)
+	 */
+	public record ToRevisit(long moduleId, String shortname, String fullname, long reviewId, Instant approvedAt, Instant changedAt,
+			List<ModuleContents.ActivityChange> activities) {
 	}
 
 	public Flux<ToRevisit> toRevisit() {
@@ -564,19 +579,34 @@ public class Reviews {
 		return toRevisit(moduleId).hasElements();
 	}
 
+	/** Why this module is « à revoir », with the activities changed since its approval; empty when it is not. */
+	public Mono<ToRevisit> revisit(long moduleId) {
+		return toRevisit(moduleId).next();
+	}
+
 	private Flux<ToRevisit> toRevisit(@Nullable Long moduleId) {
 		var spec = db.sql("""
-				select m.id, m.shortname, m.fullname, a.id as review_id, a.decided_at, m.content_changed_at
+				select m.id, m.shortname, m.fullname, a.id as review_id, a.decided_at,
+				       greatest(m.content_changed_at, w.changed_at) as changed_at
 				from module m
 				join lateral (select r.id, r.decided_at from review r where r.module_id = m.id and r.state = 'APPROVED'
 				              order by r.decided_at desc limit 1) a on true
-				where m.archived_at is null and m.content_changed_at > a.decided_at and (:module::bigint is null or m.id = :module)
+				left join watched_module w on w.module_id = m.id and w.review_id = a.id
+				where m.archived_at is null and (:module::bigint is null or m.id = :module)
+				  and (m.content_changed_at > a.decided_at
+				       or exists (select 1 from module_activity_drift d where d.module_id = m.id and d.review_id = a.id))
 				  and not exists (select 1 from review o where o.module_id = m.id and o.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED'))
-				order by m.content_changed_at desc""");
+				order by changed_at desc""");
 		spec = moduleId == null ? spec.bindNull("module", Long.class) : spec.bind("module", moduleId);
 		return spec.map(r -> new ToRevisit(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class),
-					r.get("review_id", Long.class), r.get("decided_at", Instant.class), r.get("content_changed_at", Instant.class)))
-			.all();
+					r.get("review_id", Long.class), r.get("decided_at", Instant.class), r.get("changed_at", Instant.class), List.of()))
+			.all()
+			.collectList()
+			.flatMapMany(found -> contents.since(found.stream().map(ToRevisit::moduleId).toList())
+				.flatMapIterable(changed -> found.stream()
+					.map(t -> new ToRevisit(t.moduleId(), t.shortname(), t.fullname(), t.reviewId(), t.approvedAt(), t.changedAt(),
+							changed.getOrDefault(t.moduleId(), List.of())))
+					.toList()));
 	}
 
 	private static Review read(Readable r) {

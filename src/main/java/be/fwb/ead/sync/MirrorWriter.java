@@ -38,19 +38,28 @@ class MirrorWriter {
 	static final String AUTHOR = "synchronisation Moodle";
 
 	private final be.fwb.ead.audit.ChangeLog changes;
+	private final Activities activities;
 
-	MirrorWriter(DatabaseClient db, be.fwb.ead.audit.ChangeLog changes) {
+	MirrorWriter(DatabaseClient db, be.fwb.ead.audit.ChangeLog changes, Activities activities) {
 		this.db = db;
 		this.changes = changes;
+		this.activities = activities;
 	}
 
-	@Transactional
+	/** Writes with {@code now} as the read's time too (tests and tools that read and write at once). */
 	public Mono<SyncCounts> apply(MoodleSnapshot snapshot, Instant now) {
+		return apply(snapshot, now, now);
+	}
+
+	/** @param readAt when the read of Moodle began: a watched module's activities written since are not overwritten */
+	@Transactional
+	public Mono<SyncCounts> apply(MoodleSnapshot snapshot, Instant readAt, Instant now) {
 		SyncCounts counts = new SyncCounts();
-		return writeCategories(snapshot.categories(), snapshot.partial(), now, counts)
+		return writeCategories(snapshot.categories(), !snapshot.categoriesComplete(), now, counts)
 			.then(writeModules(snapshot, now, counts))
-			.then(writeVacataires(snapshot.staff().values(), now, counts))
+			.then(writeVacataires(snapshot.staff().values(), snapshot.identified(), now, counts))
 			.then(writeRoles(snapshot, now, counts))
+			.then(writeContents(snapshot, readAt, now, counts))
 			.then(snapshot.changeCursor() == null ? Mono.empty() : saveCursor(snapshot.changeCursor(), now))
 			// Every change the sync made, one line each, in the same transaction: the audit trail.
 			.then(Mono.defer(() -> changes.recordAll(AUTHOR, counts.journal())))
@@ -68,12 +77,69 @@ class MirrorWriter {
 			.defaultIfEmpty(java.util.Optional.empty());
 	}
 
-	/** The Moodle course ids of the modules stored, archived or not. */
-	Mono<Set<Long>> knownCourses() {
-		return db.sql("select moodle_course_id from module")
+	/** What a read of Moodle needs to know of what is stored (four small queries). */
+	Mono<Mirror> mirror() {
+		Mono<Map<Long, Long>> current = db.sql("select moodle_course_id, category_id from module where archived_at is null")
+			.map(r -> Map.entry(r.get("moodle_course_id", Long.class), r.get("category_id", Long.class)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		Mono<Set<Long>> archived = db.sql("select moodle_course_id from module where archived_at is not null")
 			.map(r -> r.get("moodle_course_id", Long.class))
 			.all()
 			.collect(HashSet::new, Set::add);
+		Mono<Map<Long, Boolean>> categories = db.sql("select id, visible from moodle_category")
+			.map(r -> Map.entry(r.get("id", Long.class), Boolean.TRUE.equals(r.get("visible", Boolean.class))))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		Mono<Set<Long>> vacataires = db.sql("select moodle_user_id from vacataire where moodle_user_id is not null")
+			.map(r -> r.get("moodle_user_id", Long.class))
+			.all()
+			.collect(HashSet::new, Set::add);
+		Mono<Map<Long, Mirror.Watch>> watched = db.sql("""
+				select m.moodle_course_id, w.cacherev, w.baseline_at is null as pending
+				from watched_module w join module m on m.id = w.module_id where m.archived_at is null""")
+			.map(r -> Map.entry(r.get("moodle_course_id", Long.class),
+					new Mirror.Watch(r.get("cacherev", Long.class), Boolean.TRUE.equals(r.get("pending", Boolean.class)))))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		return Mono.zip(cursor(), current, archived, categories, vacataires, watched)
+			.map(t -> new Mirror(t.getT1().orElse(null), t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6()));
+	}
+
+	// ---- the activities of the watched modules -------------------------------------------------------------------
+
+	/**
+	 * Records the activities read of watched modules. Activities that differ from the read before date the module's
+	 * content change (« à revoir » when that is after its approval) and go to the audit trail; the same fingerprints
+	 * (a site-wide cache purge bumps every cache revision) change nothing but the noted revision.
+	 */
+	private Mono<Void> writeContents(MoodleSnapshot snapshot, Instant readAt, Instant now, SyncCounts counts) {
+		counts.add("activities", "read", 0);
+		counts.add("activities", "changed", 0);
+		if (snapshot.contents().isEmpty()) {
+			return Mono.empty();
+		}
+		return db.sql("select id, moodle_course_id, shortname from module where moodle_course_id = any(:ids::bigint[])")
+			.bind("ids", snapshot.contents().keySet().toArray(Long[]::new))
+			.map(r -> new Watched(r.get("moodle_course_id", Long.class), r.get("id", Long.class), r.get("shortname", String.class)))
+			.all()
+			.sort(java.util.Comparator.comparingLong(Watched::courseId))
+			.concatMap(w -> {
+				MoodleSnapshot.Contents read = snapshot.contents().get(w.courseId());
+				return activities.record(w.moduleId(), read.activities(), read.cacherev(), readAt, now).flatMap(outcome -> {
+					counts.add("activities", "read", 1);
+					if (outcome != Activities.Outcome.CHANGED) {
+						return Mono.empty();
+					}
+					counts.add("activities", "changed", 1);
+					counts.note(Change.of("module", w.moduleId(), null, "activities", "Activités modifiées dans Moodle : " + w.shortname()));
+					return db.sql("update module set content_changed_at = :now, updated_at = :now where id = :id")
+						.bind("now", now)
+						.bind("id", w.moduleId())
+						.then();
+				});
+			})
+			.then();
 	}
 
 	private Mono<Void> saveCursor(long cursor, Instant now) {
@@ -83,6 +149,10 @@ class MirrorWriter {
 			.bind("cursor", cursor)
 			.bind("now", now)
 			.then();
+	}
+
+	/** A watched module whose activities were read. */
+	private record Watched(long courseId, long moduleId, String shortname) {
 	}
 
 	// ---- categories ----------------------------------------------------------------------------------------------
@@ -333,7 +403,12 @@ class MirrorWriter {
 		}
 	}
 
-	private Mono<Void> writeVacataires(java.util.Collection<User> staff, Instant now, SyncCounts counts) {
+	/**
+	 * Creates the staff the service does not know, links those entered by hand (by Moodle id, then ID number, then
+	 * e-mail), and updates the Moodle identity of those whose identity was read ({@code identified}); the others' stored
+	 * identity is left as it is (an incremental read of their roles only says nothing of it).
+	 */
+	private Mono<Void> writeVacataires(java.util.Collection<User> staff, Set<Long> identified, Instant now, SyncCounts counts) {
 		return db.sql("""
 				select id, moodle_user_id, moodle_username, moodle_firstname, moodle_lastname, moodle_email,
 				       moodle_idnumber, firstname, lastname, email, idnumber
@@ -354,6 +429,9 @@ class MirrorWriter {
 					StoredVacataire match = matcher.find(u);
 					if (match == null) {
 						created.add(u);
+					}
+					else if (match.moodleUserId() != null && !identified.contains(u.id())) {
+						continue;
 					}
 					else if (!match.sameMoodleIdentity(u)) {
 						if (match.moodleUserId() == null) {

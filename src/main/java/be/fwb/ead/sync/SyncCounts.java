@@ -11,7 +11,7 @@ final class SyncCounts {
 	private final java.util.List<be.fwb.ead.audit.Change> journal = new java.util.ArrayList<>();
 
 	SyncCounts() {
-		for (String kind : new String[] { "categories", "modules", "vacataires", "roles" }) {
+		for (String kind : new String[] { "categories", "modules", "vacataires", "roles", "activities" }) {
 			counts.put(kind, new LinkedHashMap<>());
 		}
 	}

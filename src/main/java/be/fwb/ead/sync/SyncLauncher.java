@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import be.fwb.ead.moodle.MoodleCallCounter;
-import be.fwb.ead.moodle.MoodleClient;
 import be.fwb.ead.moodle.MoodleException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
@@ -89,11 +88,11 @@ public class SyncLauncher {
 		MoodleCallCounter calls = new MoodleCallCounter();
 		SyncMode mode = started.run().mode();
 		// An incremental sync starts from the change feed's cursor, when there is one (see SnapshotReader).
-		Mono<MoodleSnapshot> reading = Mono.zip(writer.cursor(), writer.knownCourses())
-			.flatMap(t -> reader.read(mode, t.getT1().orElse(null), t.getT2()));
+		Instant readAt = now();
+		Mono<MoodleSnapshot> reading = writer.mirror().flatMap(mirror -> reader.read(mode, mirror));
 		long startedAt = System.nanoTime();
 		Mono<SyncRun> work = reading
-			.flatMap(snapshot -> writer.apply(snapshot, now())
+			.flatMap(snapshot -> writer.apply(snapshot, readAt, now())
 				.flatMap(counts -> runs.succeed(id, counts.asMap(), snapshot.warnings(), calls.calls(), now())))
 			.onErrorResume(e -> {
 				log.warn("Synchronisation {} échouée : {}", id, e.getMessage());
@@ -124,7 +123,7 @@ public class SyncLauncher {
 	/** The French sentence stored with a failed run: what went wrong and what to do. */
 	static String explain(Throwable e) {
 		if (e instanceof MoodleException.Permanent p) {
-			return p.getMessage() + MoodleClient.advice(p.errorcode()) + " Aucune donnée n'a été modifiée.";
+			return p.getMessage() + p.advice() + " Aucune donnée n'a été modifiée.";
 		}
 		if (e instanceof MoodleException.Transient t) {
 			return "Moodle est indisponible malgré plusieurs essais : " + t.getMessage()

@@ -9,10 +9,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param email {@literal null} when unknown (Moodle may hide it from the sync user)
  * @param moodleUrl their Moodle profile; {@literal null} when they have no Moodle account yet
- * @param modules the modules they hold in Moodle, with the role
+ * @param modules the current modules they hold a role in, in Moodle, with the role
+ * @param formerModules history: the roles they held in modules archived since (the course left Moodle or the EAD's
+ *        categories); they no longer count among their modules
  */
 public record Vacataire(long id, @Nullable Long moodleUserId, String firstname, String lastname, @Nullable String email,
-		@Nullable String idnumber, String status, @Nullable String moodleUrl, List<ModuleRole> modules) {
+		@Nullable String idnumber, String status, @Nullable String moodleUrl, List<ModuleRole> modules,
+		List<ModuleRole> formerModules) {
 
 	/** "First Last", or the id number when the names are unknown. */
 	public String displayName() {

@@ -153,8 +153,10 @@ public class Vacataires {
 			.map(byPerson -> {
 				List<Vacataire> out = new ArrayList<>(people.size());
 				for (Vacataire v : people) {
+					java.util.Collection<ModuleRole> held = byPerson.getOrDefault(v.id(), List.of());
 					out.add(new Vacataire(v.id(), v.moodleUserId(), v.firstname(), v.lastname(), v.email(), v.idnumber(),
-							v.status(), v.moodleUrl(), List.copyOf(byPerson.getOrDefault(v.id(), List.of()))));
+							v.status(), v.moodleUrl(), held.stream().filter(m -> !m.archived()).toList(),
+							held.stream().filter(ModuleRole::archived).toList()));
 				}
 				return out;
 			});
@@ -165,6 +167,6 @@ public class Vacataires {
 		return new Vacataire(r.get("id", Long.class), moodleUserId, r.get("firstname", String.class),
 				r.get("lastname", String.class), r.get("email", String.class), r.get("idnumber", String.class),
 				r.get("status", String.class), moodleUserId == null ? null : moodleUrl + "/user/profile.php?id=" + moodleUserId,
-				List.of());
+				List.of(), List.of());
 	}
 }

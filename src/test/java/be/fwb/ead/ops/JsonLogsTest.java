@@ -30,11 +30,12 @@ class JsonLogsTest {
 				"--moodle.url=http://127.0.0.1:9", "--moodle.token=jeton-moodle-de-test-0000000000000000")
 			.redirectErrorStream(true);
 		builder.environment().put("LOG_FORMAT", "ecs");
-		builder.environment().put("DB_NAME", "ead_logs");
+		// A database of its own, beside the tests' (DB_NAME): one name for every checkout would mix their migrations.
+		builder.environment().put("DB_NAME", System.getenv().getOrDefault("DB_NAME", "ead_test") + "_logs");
 		Process service = builder.start();
 		List<String> lines = new ArrayList<>();
 		try (BufferedReader out = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
 			String line;
 			while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
 				lines.add(line);

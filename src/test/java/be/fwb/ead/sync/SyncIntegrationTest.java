@@ -26,6 +26,9 @@ class SyncIntegrationTest extends IntegrationTest {
 	@Autowired
 	SyncRuns runs;
 
+	@Autowired
+	be.fwb.ead.security.Accounts accounts;
+
 	@Test
 	void fullSyncMirrorsTheEadCatalogueExactly() {
 		SyncRun run = sync(SyncMode.FULL);
@@ -33,7 +36,8 @@ class SyncIntegrationTest extends IntegrationTest {
 		MoodleDataset site = MOODLE.dataset();
 		List<MoodleDataset.Course> ead = site.coursesUnder(EadDataset.EAD_ROOT);
 		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
-		assertThat(run.moodleCalls()).isEqualTo(3 + 2 * ((ead.size() + 249) / 250)).isEqualTo(9);
+		// Site info, categories and the hidden ones, courses, two enrolment calls per batch of 250, the staff's identities.
+		assertThat(run.moodleCalls()).isEqualTo(4 + 2 * ((ead.size() + 249) / 250) + 1).isEqualTo(11);
 		assertThat(count("select count(*) from module")).isEqualTo(ead.size()).isEqualTo(522);
 		assertThat(run.counts().get("modules").get("created")).isEqualTo(522);
 		assertThat(count("select count(*) from moodle_category")).isEqualTo(29);
@@ -44,18 +48,25 @@ class SyncIntegrationTest extends IntegrationTest {
 		long authorLinks = 0;
 		long tutorLinks = 0;
 		long learners = 0;
+		long enrolments = 0;
 		for (MoodleDataset.Course c : ead) {
 			for (Map.Entry<Long, Set<String>> e : site.roles(c.id()).entrySet()) {
+				if (!site.activeIn(c.id(), e.getKey())) {
+					continue;
+				}
 				staff.add(e.getKey());
 				authorLinks += e.getValue().contains("editingteacher") ? 1 : 0;
 				tutorLinks += e.getValue().contains("teacher") ? 1 : 0;
 			}
-			learners += site.learners(c.id()).length;
+			learners += site.activeLearners(c.id()).length;
+			enrolments += site.learners(c.id()).length;
 		}
 		assertThat(count("select count(*) from vacataire")).isEqualTo(staff.size());
 		assertThat(count("select count(*) from module_role where role = 'AUTHOR'")).isEqualTo(authorLinks);
 		assertThat(count("select count(*) from module_role where role = 'TUTOR'")).isEqualTo(tutorLinks);
-		assertThat(count("select sum(learner_count) from module")).isEqualTo(learners).isBetween(9_000L, 11_000L);
+		// Learners with an active enrolment only: Moodle also returns the suspended and ended ones without onlyactive.
+		assertThat(count("select sum(learner_count) from module")).isEqualTo(learners).isBetween(8_500L, 11_000L)
+			.isLessThan(enrolments);
 		assertThat(count("select count(*) from module where visible = false")).isPositive();
 		assertThat(count("select count(*) from module m where not exists "
 				+ "(select 1 from module_role r where r.module_id = m.id)")).isBetween(1L, 20L);
@@ -65,6 +76,13 @@ class SyncIntegrationTest extends IntegrationTest {
 			.bind("id", withAmpersand.id()).map(r -> r.get("fullname", String.class)).one()))
 			.isEqualTo(withAmpersand.fullname()).doesNotContain("&amp;");
 		assertThat(count("select count(*) from vacataire where moodle_email is null")).as("hidden e-mails").isPositive();
+		assertThat(count("select count(*) from vacataire where moodle_email is not null")).as("e-mails read by id").isPositive();
+		assertThat(count("select count(*) from vacataire where moodle_idnumber is not null"))
+			.as("ID numbers, which the enrolment call never gives").isPositive();
+		// The hidden subject is known hidden, though Moodle gives no visible field without moodle/category:manage.
+		assertThat(count("select count(*) from moodle_category where not visible")).isEqualTo(
+				site.categories().stream().filter(c -> !c.visible() && c.path().startsWith("/" + EadDataset.EAD_ROOT + "/")).count())
+			.isOne();
 	}
 
 	@Test
@@ -118,6 +136,10 @@ class SyncIntegrationTest extends IntegrationTest {
 				+ newcomer + " and r.role = 'AUTHOR'")).isEqualTo(1);
 	}
 
+	/**
+	 * Moodle 5.1's enrolment call never gives an ID number (its return description has none): the link by ID number
+	 * works because the staff's identities are read by id ({@code core_user_get_users_by_field}).
+	 */
 	@Test
 	void aVacataireEnteredBeforeHavingAMoodleAccountIsLinkedNotDuplicated() {
 		MoodleDataset.User byIdnumber = MOODLE.dataset().users().stream()
@@ -138,6 +160,37 @@ class SyncIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from vacataire where moodle_user_id is null")).isZero();
 		assertThat(text("select firstname || ' ' || lastname || ' ' || email from vacataire where moodle_user_id = "
 				+ byIdnumber.id())).as("what a person entered is kept").isEqualTo("Prénom saisi Nom saisi autre@exemple.be");
+	}
+
+	@Test
+	void aModuleThatLeftMoodleNoLongerCountsAmongAVacatairesModulesAndRolesAndStaysAsTheirHistory() {
+		sync(SyncMode.FULL);
+		long module = count("select min(module_id) from module_role where role = 'AUTHOR'");
+		long vacataire = count("select min(vacataire_id) from module_role where role = 'AUTHOR' and module_id = " + module);
+		long course = count("select moodle_course_id from module where id = " + module);
+		long before = count("select count(*) from module_role r join module m on m.id = r.module_id where m.archived_at is null "
+				+ "and r.vacataire_id = " + vacataire);
+		MOODLE.dataset().deleteCourse(course);
+
+		sync(SyncMode.FULL);
+
+		await(accounts.create("coord", "mot-de-passe-coord", be.fwb.ead.security.Role.COORDINATOR, "Coordinatrice", null));
+		String token = apiToken("coord", "mot-de-passe-coord");
+		web.get().uri("/api/vacataires/{id}", vacataire).headers(h -> h.setBearerAuth(token)).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.modules.length()").isEqualTo((int) before - 1)
+			.jsonPath("$.modules[?(@.moduleId == " + module + ")]").isEmpty()
+			.jsonPath("$.formerModules[?(@.moduleId == " + module + ")].role").isEqualTo(java.util.List.of("AUTHOR"))
+			.jsonPath("$.formerModules[0].archived").isEqualTo(true);
+		// The module's page shows its authors as history.
+		WebSession session = signIn("coord", "mot-de-passe-coord");
+		String page = web.get().uri("/modules/{id}", module).cookie("SESSION", session.cookie()).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).contains("id=\"people-history\"").contains("(historique)");
+		String file = web.get().uri("/vacataires/{id}", vacataire).cookie("SESSION", session.cookie()).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(file).contains("id=\"vacataire-former-modules\"");
 	}
 
 	@Test
@@ -181,7 +234,7 @@ class SyncIntegrationTest extends IntegrationTest {
 
 		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
 		assertThat(count("select count(*) from module")).isEqualTo(522);
-		assertThat(run.moodleCalls()).isEqualTo(9 + 7);
+		assertThat(run.moodleCalls()).isEqualTo(11 + 7);
 		SyncRun clean = sync(SyncMode.FULL);
 		assertThat(clean.counts().get("modules").values()).allMatch(n -> n == 0);
 	}
@@ -214,10 +267,10 @@ class SyncIntegrationTest extends IntegrationTest {
 		SyncRun run = sync(SyncMode.FULL);
 
 		assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
-		assertThat(run.warnings()).singleElement().asString().contains(refused.shortname()).contains("requireloginerror");
+		assertThat(run.warnings()).singleElement().asString().contains(refused.shortname()).contains("errorcoursecontextnotvalid");
 		assertThat(count("select count(*) from module_role r join module m on m.id = r.module_id "
 				+ "where m.moodle_course_id = " + refused.id())).isEqualTo(linksBefore);
-		assertThat(run.moodleCalls()).as("bisection of two batches of 250").isLessThanOrEqualTo(9 + 2 * 2 * 8);
+		assertThat(run.moodleCalls()).as("bisection of two batches of 250").isLessThanOrEqualTo(11 + 2 * 2 * 8);
 	}
 
 	@Test

@@ -112,7 +112,7 @@ class ReviewPages {
 	String module(@PathVariable long moduleId, Model model) {
 		model.addAttribute("moduleId", moduleId);
 		model.addAttribute("reviews", reviews.list(null, moduleId, null).collectList());
-		model.addAttribute("toRevisit", reviews.isToRevisit(moduleId));
+		model.addAttribute("revisit", reviews.revisit(moduleId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()));
 		model.addAttribute("reviewers", campaigns.load().collectList());
 		return "reviews/module :: section";
 	}
