@@ -87,6 +87,15 @@ final class LoginFlow {
 		return tokens;
 	}
 
+	/**
+	 * A form whose CSRF token is missing or no longer the session's (a page kept open across a sign-in, a forged
+	 * request): the error page says so, in French, with the menu; nothing was done.
+	 */
+	static ServerAccessDeniedHandler staleForm() {
+		return (exchange, e) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+				"Ce formulaire a expiré ou ne vient pas de cette page : rien n'a été fait. Rechargez la page et recommencez."));
+	}
+
 	/** Rendered by the error pages in the reader's language, with the status 403. */
 	static ServerAccessDeniedHandler forbidden() {
 		return (exchange, e) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,

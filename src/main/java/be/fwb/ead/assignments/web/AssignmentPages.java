@@ -131,7 +131,7 @@ class AssignmentPages {
 	String reconciliation(@RequestParam(required = false) @Nullable Integer page, Model model) {
 		Paging paging = Paging.ofPageNumber(page, null, RECONCILIATION_PAGE);
 		model.addAttribute("query", new ReconciliationQuery(paging.page() + 1));
-		model.addAttribute("lines", reconciliation.page(paging));
+		model.addAttribute("lines", be.fwb.ead.shared.PageOf.clamped(paging, reconciliation::page));
 		return "assignments/reconciliation";
 	}
 
