@@ -131,6 +131,7 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 				assertThat(text).as(c + " : refusé en français").doesNotContain("Access Denied").doesNotContain("Forbidden");
 				if (c.owner() != FormCases.Owner.ANONYMOUS) {
 					assertThat(browser.all(By.cssSelector("nav.main-nav"))).as(c + " : la page du refus garde le menu").isNotEmpty();
+					assertKeptAndExplained(c, filler, exact);
 				}
 			}
 		}
@@ -138,6 +139,36 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			String name = "form-" + (valid ? "valide-" : "refuse-") + c.form().replaceAll("[^A-Za-z0-9]+", "-");
 			browser.screenshot(name);
 			throw e;
+		}
+	}
+
+	/**
+	 * When the refused form is on the page that answers, it holds what was typed, and the field at fault points to its
+	 * message ({@code aria-describedby}).
+	 */
+	private void assertKeptAndExplained(FormCases.Case c, BrowserForm filler, String exact) {
+		WebElement again;
+		try {
+			again = new WebDriverWait(browser.driver(), Duration.ofSeconds(2)).until(d -> formOnPage(c, exact));
+		}
+		catch (org.openqa.selenium.TimeoutException e) {
+			assertThat(c.errorBeside()).as(c + " : le formulaire refusé est de nouveau sur la page").isNull();
+			return;
+		}
+		// The page's script puts the values back once it has run.
+		browser.waitFor(d -> browser.script("return document.readyState === 'complete';"));
+		filler.typed.forEach((name, value) -> {
+			WebElement field = again.findElement(By.name(name));
+			assertThat(field.getDomProperty("value")).as(c + " : la valeur saisie de « " + name + " » est gardée").isEqualTo(value);
+		});
+		if (c.errorBeside() != null) {
+			WebElement field = again.findElement(By.name(c.errorBeside()));
+			String describedBy = field.getDomAttribute("aria-describedby");
+			assertThat(describedBy).as(c + " : « " + c.errorBeside() + " » désigne son message (aria-describedby)").isNotBlank();
+			String message = browser.driver().findElement(By.id(describedBy.split(" ")[0])).getText();
+			assertThat(message).as(c + " : le message à côté du champ").isNotBlank()
+				.isEqualTo(browser.driver().findElement(By.cssSelector("#flash .error-summary-text")).getText());
+			assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
 		}
 	}
 
@@ -162,15 +193,19 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 
 	/** The form of the case on the page (forms loaded by htmx included), waited for. */
 	private WebElement form(FormCases.Case c, String exact) {
-		String pattern = "^" + Pattern.quote(c.action()).replaceAll("\\{[^}]+\\}", "\\\\E[^/]+\\\\Q") + "$";
 		return new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage(() -> c + " : formulaire absent de "
-				+ browser.driver().getCurrentUrl()).until(d -> (WebElement) ((JavascriptExecutor) d).executeScript("""
+				+ browser.driver().getCurrentUrl()).until(d -> formOnPage(c, exact));
+	}
+
+	private WebElement formOnPage(FormCases.Case c, String exact) {
+		String pattern = "^" + Pattern.quote(c.action()).replaceAll("\\{[^}]+\\}", "\\\\E[^/]+\\\\Q") + "$";
+		return (WebElement) browser.script("""
 						const [method, pattern, exact] = arguments;
 						return [...document.forms].find(f => {
 						  const path = new URL(f.getAttribute('action') || location.href, location.href).pathname;
 						  return (f.getAttribute('method') || 'get').toUpperCase() === method
 						    && (exact ? path === exact : new RegExp(pattern).test(path));
-						}) || null;""", c.method(), javaToJs(pattern), exact));
+						}) || null;""", c.method(), javaToJs(pattern), exact);
 	}
 
 	/** Java's {@code \Q…\E} quoting, as a JavaScript pattern. */
@@ -197,6 +232,8 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 
 		private final WebElement form;
 		private final TestData data;
+		/** What was typed into text fields, text areas and lists, by name: a refused form must give it back. */
+		final Map<String, String> typed = new java.util.LinkedHashMap<>();
 
 		BrowserForm(WebElement form, TestData data) {
 			this.form = form;
@@ -243,6 +280,9 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 				field.clear();
 				if (!value.isEmpty()) {
 					field.sendKeys(value);
+				}
+				if (!type.equals("password") && fields.size() == 1) {
+					typed.put(name, value);
 				}
 			}
 			return this;

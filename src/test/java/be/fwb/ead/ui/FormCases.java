@@ -134,9 +134,10 @@ final class FormCases {
 	 * @param owner who submits it
 	 * @param page the page showing the form
 	 * @param at the form's exact action path on that page when several match ({@literal null}: the first)
+	 * @param errorBeside the field whose refusal is shown beside it ({@code aria-describedby}), or {@literal null}
 	 */
 	record Case(String template, String method, String action, Owner owner, Function<Data, String> page,
-			Function<Data, String> at, Submission valid, Submission refused) {
+			Function<Data, String> at, Submission valid, Submission refused, String errorBeside) {
 
 		/** The form's name, as {@link EveryFormHasACaseUnitTest} lists them: {@code template METHOD action}. */
 		String form() {
@@ -144,11 +145,11 @@ final class FormCases {
 		}
 
 		Case as(Owner who) {
-			return new Case(template, method, action, who, page, at, valid, refused);
+			return new Case(template, method, action, who, page, at, valid, refused, errorBeside);
 		}
 
 		Case on(Function<Data, String> where) {
-			return new Case(template, method, action, owner, where, at, valid, refused);
+			return new Case(template, method, action, owner, where, at, valid, refused, errorBeside);
 		}
 
 		Case on(String where) {
@@ -156,15 +157,20 @@ final class FormCases {
 		}
 
 		Case at(Function<Data, String> exactAction) {
-			return new Case(template, method, action, owner, page, exactAction, valid, refused);
+			return new Case(template, method, action, owner, page, exactAction, valid, refused, errorBeside);
 		}
 
 		Case valid(Consumer<Form> fill, String shows) {
-			return new Case(template, method, action, owner, page, at, new Submission(fill, shows), refused);
+			return new Case(template, method, action, owner, page, at, new Submission(fill, shows), refused, errorBeside);
 		}
 
 		Case refused(Consumer<Form> fill, String shows) {
-			return new Case(template, method, action, owner, page, at, valid, new Submission(fill, shows));
+			return new Case(template, method, action, owner, page, at, valid, new Submission(fill, shows), errorBeside);
+		}
+
+		/** The refusal is shown beside this field, which points to it ({@code aria-describedby}). */
+		Case errorBeside(String field) {
+			return new Case(template, method, action, owner, page, at, valid, refused, field);
 		}
 
 		/** Refused because the page's token went stale: the answer is the 403 page, in French, with the menu. */
@@ -233,19 +239,21 @@ final class FormCases {
 					.refused(f -> f.force("status", "ENGAGE"), "Statut inconnu"),
 				post("vacataires/list", "/vacataires").on("/vacataires")
 					.valid(f -> f.set("firstname", "Anne").set("lastname", "Lambert").set("email", "anne.lambert@ead.test"), SAVED)
-					.refused(f -> f.set("firstname", "Anne").set("lastname", "Lambert").set("email", "pas-un-courriel"), "courriel"),
+					.refused(f -> f.set("firstname", "Anne").set("lastname", "Lambert").set("email", "pas-un-courriel"), "courriel")
+					.errorBeside("email"),
 				post("vacataires/detail", "/vacataires/{id}/statut").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("status", "SUSPENDU").set("reason", "Congé de maladie"), "Statut modifié")
-					.refused(f -> f.set("status", "SUSPENDU").set("reason", ""), "raison"),
+					.refused(f -> f.set("status", "SUSPENDU").set("reason", ""), "raison").errorBeside("reason"),
 				post("vacataires/detail", "/vacataires/{id}/fiche").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("phone", "+32 2 555 12 34"), SAVED)
-					.refused(f -> f.set("phone", "+32 2 555 12 34").set("email", "pas-un-courriel"), "courriel"),
+					.refused(f -> f.set("phone", "+32 2 555 12 34").set("email", "pas-un-courriel"), "courriel").errorBeside("email"),
 				post("vacataires/detail", "/vacataires/{id}/contrats").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("startsOn", YESTERDAY).set("endsOn", NEXT_MONTH).set("reference", "CTR-2026-17"), SAVED)
-					.refused(f -> f.set("startsOn", NEXT_MONTH).set("endsOn", YESTERDAY).set("reference", "CTR-2026-18"), null),
+					.refused(f -> f.set("startsOn", NEXT_MONTH).set("endsOn", YESTERDAY).set("reference", "CTR-2026-18"), "précède")
+					.errorBeside("endsOn"),
 				post("vacataires/detail", "/vacataires/{id}/disponibilites").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("schoolYear", SCHOOL_YEAR).set("term1", "40").set("term2", "30"), SAVED)
-					.refused(f -> f.set("schoolYear", "l'an prochain").set("term1", "40"), null),
+					.refused(f -> f.set("schoolYear", "2026-2028").set("term1", "40"), "Année scolaire invalide").errorBeside("schoolYear"),
 				post("gdpr/personal-data", "/vacataires/{id}/donnees/anonymisation")
 					.on(d -> "/vacataires/" + d.freshVacataire() + "/donnees")
 					.valid(f -> f.set("reason", "Demande d'effacement du 2 décembre"), null)
@@ -427,7 +435,7 @@ final class FormCases {
 					.valid(f -> f.set("username", "relecteur3").set("displayName", "Rita Relecture").set("role", "REVIEWER")
 						.set("password", "mot-de-passe-rita-7"), null)
 					.refused(f -> f.set("username", "X Y").set("displayName", "Rita").set("role", "REVIEWER")
-						.set("password", "mot-de-passe-rita-7"), "Un identifiant a de 2 à 100 caractères"),
+						.set("password", "mot-de-passe-rita-7"), "Un identifiant a de 2 à 100 caractères").errorBeside("username"),
 				post("accounts/list", "/comptes/{u}/activation").on("/comptes").at(d -> "/comptes/" + d.otherReviewer() + "/activation")
 					.valid(f -> {
 					}, null)
@@ -438,11 +446,11 @@ final class FormCases {
 	}
 
 	static Case post(String template, String action) {
-		return new Case(template, "POST", action, Owner.COORDINATOR, d -> "/", null, null, null);
+		return new Case(template, "POST", action, Owner.COORDINATOR, d -> "/", null, null, null, null);
 	}
 
 	static Case get(String template, String action) {
-		return new Case(template, "GET", action, Owner.COORDINATOR, d -> "/", null, null, null);
+		return new Case(template, "GET", action, Owner.COORDINATOR, d -> "/", null, null, null, null);
 	}
 
 	private FormCases() {
