@@ -104,30 +104,21 @@ public class Campaigns {
 		this.zone = display.zone();
 	}
 
+	/**
+	 * The current modules with no open review: their last decision (the view {@code last_decided_review}), whether they
+	 * work a competency, and the first session within the horizon of an exam that concerns them (the views
+	 * {@code module_root} and {@code module_exam_session}, published by the référentiels).
+	 */
 	private static final String CANDIDATES = """
-			with recursive up(id, root) as (
-			    select id, id from competency where parent_id is null
-			    union all
-			    select c.id, up.root from competency c join up on c.parent_id = up.id),
-			module_roots as (select distinct k.module_id, up.root from competency_mapping k join up on up.id = k.competency_id),
-			exam_roots as (select distinct p.exam_id, up.root from exam_part_competency pc join exam_part p on p.id = pc.part_id
-			               join up on up.id = pc.competency_id),
-			next_session as (select exam_id, min(starts_on) as starts_on from exam_session
-			                 where starts_on between :today and :horizon group by exam_id),
-			module_exam as (select distinct on (mr.module_id) mr.module_id, s.starts_on, e.code
-			                from module_roots mr join exam_roots er on er.root = mr.root
-			                join next_session s on s.exam_id = er.exam_id join exam e on e.id = er.exam_id
-			                order by mr.module_id, s.starts_on, e.code),
-			last_decided as (select distinct on (module_id) module_id, state, decided_at from review
-			                 where state in ('APPROVED', 'REJECTED') order by module_id, decided_at desc, id desc)
+			with module_exam as (select distinct on (module_id) module_id, starts_on, exam_code from module_exam_session
+			                     where starts_on between :today and :horizon order by module_id, starts_on, exam_code)
 			select m.id, m.shortname, m.fullname, m.learner_count, m.content_changed_at, ld.state as last_state,
-			       ld.decided_at, exists (select 1 from competency_mapping k where k.module_id = m.id) as mapped,
-			       me.starts_on as session, me.code as exam, max(m.learner_count) over () as most_learners
-			from module m
-			left join last_decided ld on ld.module_id = m.id
+			       ld.decided_at, exists (select 1 from module_root k where k.module_id = m.id) as mapped,
+			       me.starts_on as session, me.exam_code as exam, max(m.learner_count) over () as most_learners
+			from current_module m
+			left join last_decided_review ld on ld.module_id = m.id
 			left join module_exam me on me.module_id = m.id
-			where m.archived_at is null
-			  and not exists (select 1 from review o where o.module_id = m.id and o.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED'))""";
+			where not exists (select 1 from review o where o.module_id = m.id and o.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED'))""";
 
 	/** The candidates, the riskiest first (then the most followed, then by short name). */
 	public Mono<List<Candidate>> candidates(int horizonDays) {

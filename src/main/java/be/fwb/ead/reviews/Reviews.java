@@ -228,7 +228,8 @@ public class Reviews {
 
 	/**
 	 * Moves the review as {@code transition} says: reads it once, lets the {@link Review} check who acts (the
-	 * {@code actor}), from which state and with what; the update names the expected state, so that two people acting at once cannot both succeed.
+	 * {@code actor}), from which state and with what; the update names the expected state, so that two people acting
+	 * at once cannot both succeed.
 	 */
 	private Mono<Void> move(long id, Actor actor, java.util.function.Function<Review, Review.Transition> transition) {
 		return detail(id).flatMap(d -> {
@@ -385,8 +386,8 @@ public class Reviews {
 	private Mono<List<Finding>> findings(long reviewId) {
 		Mono<Map<Long, List<Answer>>> answers = db.sql("""
 				select a.id, a.finding_id, a.vacataire_id, a.text, a.answered_at,
-				       concat_ws(' ', coalesce(v.firstname, v.moodle_firstname), coalesce(v.lastname, v.moodle_lastname)) as author
-				from finding_answer a join review_finding f on f.id = a.finding_id join vacataire v on v.id = a.vacataire_id
+				       v.name as author
+				from finding_answer a join review_finding f on f.id = a.finding_id join vacataire_name v on v.id = a.vacataire_id
 				where f.review_id = :id order by a.answered_at, a.id""")
 			.bind("id", reviewId)
 			.map(r -> Map.entry(r.get("finding_id", Long.class), new Answer(r.get("id", Long.class), r.get("vacataire_id", Long.class),
