@@ -61,7 +61,7 @@ class TableOwnershipTests {
 			// Assignments show the assignments of archived modules too, and check that a module is not archived.
 			"assignments -> module",
 			// The attention list is a cross-cutting read (issue 18: one read side over published views).
-			"attention -> assignment", "attention -> vacataire_title",
+			"attention -> assignment",
 			// The catalogue is the reading of the Moodle mirror, archived modules and the category tree included.
 			"catalogue -> module", "catalogue -> module_role", "catalogue -> moodle_category",
 			// GDPR erases in every owner's tables (issue 18: an interface each owner implements).

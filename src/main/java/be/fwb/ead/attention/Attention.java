@@ -114,11 +114,7 @@ public class Attention {
 			.map(a -> new Item(Kind.TITLE_NOT_COVERING, a.vacataireId(), a.vacataireName(), a.moduleId(), a.moduleName(),
 					"DEROGATION"))
 			.collectList();
-		Mono<Map<Long, Set<String>>> covered = titles.all().collectList().flatMap(all -> db
-			.sql("select vacataire_id, title_id from vacataire_title")
-			.map(r -> Map.entry(r.get("vacataire_id", Long.class), r.get("title_id", Long.class)))
-			.all()
-			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+		Mono<Map<Long, Set<String>>> covered = titles.all().collectList().flatMap(all -> titles.holders()
 			.map(held -> held.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> all.stream()
 				.filter(t -> e.getValue().contains(t.id()))
 				.flatMap(t -> t.coverages().stream())
