@@ -55,7 +55,7 @@ public class Training {
 
 	private static final String REGISTRATION_COLUMNS = """
 			r.session_id, r.vacataire_id,
-			trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name,
+			v.name,
 			s.kind, s.topic, s.title, s.starts_at, r.attended, r.completed_at""";
 
 	private final DatabaseClient db;
@@ -171,7 +171,7 @@ public class Training {
 
 	public Flux<Registration> registrations(long sessionId) {
 		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
-				+ "join vacataire v on v.id = r.vacataire_id where r.session_id = :s order by v.sort_key")
+				+ "join vacataire_name v on v.id = r.vacataire_id where r.session_id = :s order by v.sort_key")
 			.bind("s", sessionId)
 			.map(Training::readRegistration)
 			.all();
@@ -180,14 +180,14 @@ public class Training {
 	/** Every registration, the most recent sessions first (for exports). */
 	public Flux<Registration> allRegistrations() {
 		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
-				+ "join vacataire v on v.id = r.vacataire_id order by s.starts_at desc, v.sort_key")
+				+ "join vacataire_name v on v.id = r.vacataire_id order by s.starts_at desc, v.sort_key")
 			.map(Training::readRegistration)
 			.all();
 	}
 
 	public Flux<Registration> ofVacataire(long vacataireId) {
 		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
-				+ "join vacataire v on v.id = r.vacataire_id where r.vacataire_id = :v order by s.starts_at desc")
+				+ "join vacataire_name v on v.id = r.vacataire_id where r.vacataire_id = :v order by s.starts_at desc")
 			.bind("v", vacataireId)
 			.map(Training::readRegistration)
 			.all();
@@ -251,10 +251,10 @@ public class Training {
 				with holders as (
 				    select a.vacataire_id, a.role from assignment a where current_date between a.starts_on and a.ends_on
 				    union
-				    select r.vacataire_id, r.role from module_role r join module m on m.id = r.module_id where m.archived_at is null)
+				    select r.vacataire_id, r.role from module_staff r)
 				select h.vacataire_id, h.role, q.kind, q.topic,
-				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name
-				from holders h join training_requirement q on q.role = h.role join vacataire v on v.id = h.vacataire_id
+				       v.name
+				from holders h join training_requirement q on q.role = h.role join vacataire_name v on v.id = h.vacataire_id
 				where v.status in ('RETENU', 'ACTIF') and not exists (
 				    select 1 from training_registration r join training_session s on s.id = r.session_id
 				    where r.vacataire_id = h.vacataire_id and r.completed_at is not null and s.kind = q.kind and s.topic = q.topic)
