@@ -37,7 +37,8 @@ final class AccessReport {
 	private static final Map<String, List<String>> CODES = Map.of("status", List.of("status."),
 			"role", List.of("role."), "coverage", List.of("assignment.coverage."), "kind", List.of("training.kind."),
 			"topic", List.of("training.topic."), "mode", List.of("training.mode."), "state", List.of("review.state."),
-			"decision", List.of("recruitment.decision."));
+			"decision", List.of("recruitment.decision."), "entity", List.of("gdpr.value.entity."),
+			"action", List.of("gdpr.value.action."));
 
 	private final Texts texts;
 	private final ZoneId zone;
@@ -115,6 +116,16 @@ final class AccessReport {
 		return text;
 	}
 
+	/** A key of stored JSON under its column's label ({@code workloadCapHours}: workload_cap_hours), else as it is. */
+	private String keyLabel(String key) {
+		try {
+			return columnLabel(key.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT));
+		}
+		catch (NoSuchMessageException e) {
+			return key;
+		}
+	}
+
 	/** PostgreSQL writes {@code +00} or {@code +01:00}; ISO wants {@code +00:00}. */
 	private static String normalised(String instant) {
 		return instant.matches(".*[+-]\\d{2}$") ? instant + ":00" : instant;
@@ -129,7 +140,7 @@ final class AccessReport {
 		}
 		for (String key : node.propertyNames()) {
 			JsonNode v = node.get(key);
-			parts.add(key + " : " + (v.isValueNode() || v.isNull() ? value(key, v) : "(" + structured(v) + ")"));
+			parts.add(keyLabel(key) + " : " + (v.isValueNode() || v.isNull() ? value(key, v) : "(" + structured(v) + ")"));
 		}
 		return String.join(" ; ", parts);
 	}
