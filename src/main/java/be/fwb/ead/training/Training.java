@@ -337,6 +337,36 @@ public class Training {
 	}
 
 	/**
+	 * Records that the vacataires attended and completed a session that is over: the history of the trainings done
+	 * before the service was switched on, or not recorded at the time. One statement, one journal entry each; those
+	 * already recorded are left as they are. Gives how many were recorded.
+	 */
+	@Transactional
+	public Mono<Integer> recordCompleted(long sessionId, List<Long> vacataireIds, String author) {
+		if (vacataireIds.isEmpty()) {
+			return Mono.error(new InvalidRequest("Choisissez au moins un vacataire."));
+		}
+		return seats(sessionId).flatMap(row -> {
+			if (!row.endsAt().isBefore(Instant.now(clock))) {
+				return Mono.error(new Refused("La session « " + row.title() + " » n'est pas terminée : inscrivez-y les vacataires, "
+						+ "puis enregistrez leur présence."));
+			}
+			return db.sql("""
+					insert into training_registration (session_id, vacataire_id, registered_at, attended, completed_at)
+					select :s, v.id, :at, true, :at from vacataire v where v.id = any(:v::bigint[])
+					on conflict (session_id, vacataire_id) do nothing returning vacataire_id""")
+				.bind("s", sessionId)
+				.bind("v", vacataireIds.stream().distinct().toArray(Long[]::new))
+				.bind("at", row.endsAt())
+				.map(r -> Change.of("training", sessionId, r.get("vacataire_id", Long.class), "attendance",
+						"Formation « " + row.title() + " » : terminée (enregistrée après la session)"))
+				.all()
+				.collectList()
+				.flatMap(done -> changes.recordAll(author, done).thenReturn(done.size()));
+		});
+	}
+
+	/**
 	 * Records one outcome for every registration of the session ({@code completed}, {@code attended} or {@code absent}),
 	 * in one statement; refused before the session has begun. Gives how many were recorded.
 	 */

@@ -211,7 +211,7 @@ class AssignmentPages {
 	record BulkForm(@Nullable String vue, @Nullable String niveau, @Nullable String matiere, @Nullable String role,
 			@Nullable Long vacataire, @Nullable Long module, @Nullable String scope, @Nullable List<String> key,
 			@Nullable String action, @Nullable String reason, @Nullable LocalDate startsOn, @Nullable LocalDate endsOn,
-			@Nullable Integer hours) {
+			@Nullable Integer hours, @Nullable String confirm) {
 
 		ReconciliationQuery query() {
 			return new ReconciliationQuery(vue, null, niveau, matiere, role, vacataire, module, null);
@@ -235,9 +235,8 @@ class AssignmentPages {
 
 	/** The adoption's preview (again, with other dates or hours), or, with {@code confirm}, the adoption itself. */
 	@PostMapping("/affectations/rapprochement/adoption")
-	Mono<String> adopt(@ModelAttribute BulkForm f, @RequestParam(required = false) @Nullable String confirm, Authentication who,
-			ServerWebExchange exchange, Model model) {
-		return adoption(f, confirm != null, who, exchange, model,
+	Mono<String> adopt(@ModelAttribute BulkForm f, Authentication who, ServerWebExchange exchange, Model model) {
+		return adoption(f, f.confirm() != null, who, exchange, model,
 				"redirect:/affectations/rapprochement" + query(f.query().view(f.vue())));
 	}
 

@@ -106,6 +106,14 @@ class TrainingPages {
 		}), "flash.registeredAll").thenReturn("redirect:/formations/" + id);
 	}
 
+	/** Records that the vacataires ticked on a past session's page attended and completed it. */
+	@PostMapping("/formations/{id}/historique")
+	Mono<String> recordCompleted(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
+		return Flash.outcome(exchange, exchange.getFormData().flatMap(form -> training.recordCompleted(id,
+				form.getOrDefault("vacataireId", List.of()).stream().filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf).toList(),
+				who.getName())), "flash.saved").thenReturn("redirect:/formations/" + id);
+	}
+
 	/** One outcome for the whole session: {@code completed}, {@code attended} or {@code absent}. */
 	@PostMapping("/formations/{id}/presences")
 	Mono<String> attendanceAll(@PathVariable long id, @ModelAttribute AttendanceForm f, Authentication who,
