@@ -223,17 +223,30 @@ class AssignmentPages {
 	}
 
 	@PostMapping("/affectations/rapprochement/lot")
-	Mono<String> bulk(@ModelAttribute BulkForm f, Authentication who, ServerWebExchange exchange, Model model) {
+	Mono<String> bulk(@ModelAttribute BulkForm f, Authentication who, ServerWebExchange exchange) {
 		String back = "redirect:/affectations/rapprochement" + query(f.query().view(f.vue()));
 		if ("accept".equals(f.action())) {
 			return Flash.outcome(exchange, Mono.defer(() -> roles(f).flatMap(keys -> keys.isEmpty()
 					? Mono.error(new InvalidRequest("Aucun rôle Moodle sans affectation à accepter : cochez des lignes, ou choisissez « tout le filtre »."))
 					: reconciliation.acceptAll(keys, f.reason(), who.getName()))), "flash.accepted").thenReturn(back);
 		}
-		return adoption(f, false, who, exchange, model, back);
+		// The preview is a page of its own (a read): its address carries the filter, or the ticked lines.
+		QueryString preview = new QueryString().add("vue", f.vue()).add("niveau", f.niveau()).add("matiere", f.matiere())
+			.add("role", f.role()).add("vacataire", f.vacataire()).add("module", f.module())
+			.add("scope", f.selection() ? "selection" : "filter");
+		if (f.selection()) {
+			f.key().forEach(k -> preview.add("key", k));
+		}
+		return Mono.just("redirect:/affectations/rapprochement/adoption?" + preview);
 	}
 
-	/** The adoption's preview (again, with other dates or hours), or, with {@code confirm}, the adoption itself. */
+	/** What adopting the roles would do: the preview, with the school year's dates, hours optional. */
+	@GetMapping("/affectations/rapprochement/adoption")
+	Mono<String> preview(@ModelAttribute BulkForm f, Authentication who, ServerWebExchange exchange, Model model) {
+		return adoption(f, false, who, exchange, model, "redirect:/affectations/rapprochement" + query(f.query().view(f.vue())));
+	}
+
+	/** The adoption's preview again (other dates or hours), or, with {@code confirm}, the adoption itself. */
 	@PostMapping("/affectations/rapprochement/adoption")
 	Mono<String> adopt(@ModelAttribute BulkForm f, Authentication who, ServerWebExchange exchange, Model model) {
 		return adoption(f, f.confirm() != null, who, exchange, model,
