@@ -60,6 +60,11 @@ class TableOwnershipTests {
 	static final Set<String> KNOWN = Set.of(
 			// Assignments show the assignments of archived modules too, and check that a module is not archived.
 			"assignments -> module",
+			// The assignment rules' facts, read set-based in one query for a bulk adoption: titles held and covering,
+			// trainings done and required, the vacataire's status and cap (to be published by titles, training, vacataires).
+			"assignments -> title", "assignments -> title_coverage", "assignments -> training_registration",
+			"assignments -> training_requirement", "assignments -> training_session", "assignments -> vacataire",
+			"assignments -> vacataire_title",
 			// The attention list is a cross-cutting read (issue 18: one read side over published views).
 			"attention -> assignment",
 			// The catalogue is the reading of the Moodle mirror, archived modules and the category tree included.
@@ -67,6 +72,8 @@ class TableOwnershipTests {
 			// GDPR erases in every owner's tables (issue 18: an interface each owner implements).
 			"gdpr -> account", "gdpr -> api_token", "gdpr -> assignment", "gdpr -> candidacy", "gdpr -> candidacy_score",
 			"gdpr -> evaluation", "gdpr -> evaluation_score", "gdpr -> module", "gdpr -> module_role", "gdpr -> vacataire",
+			// Erasure pseudonymises the person in the journal and forgets their failed sign-ins.
+			"gdpr -> change_log", "gdpr -> login_failure",
 			// The audit trail's screens read the audit's tables (issue 18: one audit module with its screens).
 			"journal -> access_log", "journal -> change_log",
 			// The plugin's workspace links modules, archived ones included, to their Moodle course.

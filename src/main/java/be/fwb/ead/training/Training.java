@@ -323,7 +323,7 @@ public class Training {
 								+ " places pour " + n + " vacataires : choisissez-en moins, ou une autre session."))
 						: db.sql("""
 								insert into training_registration (session_id, vacataire_id, registered_at)
-								select :s, v.id, :now from vacataire v where v.id = any(:v::bigint[])
+								select :s, v.id, :now from vacataire_name v where v.id = any(:v::bigint[])
 								on conflict (session_id, vacataire_id) do nothing returning vacataire_id""")
 							.bind("s", sessionId)
 							.bind("v", vacataireIds.stream().distinct().toArray(Long[]::new))
@@ -353,7 +353,7 @@ public class Training {
 			}
 			return db.sql("""
 					insert into training_registration (session_id, vacataire_id, registered_at, attended, completed_at)
-					select :s, v.id, :at, true, :at from vacataire v where v.id = any(:v::bigint[])
+					select :s, v.id, :at, true, :at from vacataire_name v where v.id = any(:v::bigint[])
 					on conflict (session_id, vacataire_id) do nothing returning vacataire_id""")
 				.bind("s", sessionId)
 				.bind("v", vacataireIds.stream().distinct().toArray(Long[]::new))
