@@ -433,12 +433,19 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		}
 
 		private void trainingSessionFor(long vacataireId) {
+			// Begun an hour ago and not over yet: one still registers for it, and already records who attended.
 			long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
-					Instant.now().minus(Duration.ofDays(2)), 180, "VIRTUAL", null, 20), "coord"));
+					Instant.now().minus(Duration.ofHours(1)), 600, "VIRTUAL", null, 20), "coord"));
 			await(training.register(session, vacataireId, "coord"));
 			made.put("session", session);
-			await(training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
-					Instant.now().plus(Duration.ofDays(5)), 180, "VIRTUAL", null, 20), "coord"));
+			made.put("upcoming", await(training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
+					Instant.now().plus(Duration.ofDays(5)), 180, "VIRTUAL", null, 20), "coord")));
+		}
+
+		@Override
+		public long upcomingTrainingSession() {
+			vacataire();
+			return (Long) made.get("upcoming");
 		}
 
 		@Override
