@@ -98,8 +98,11 @@ final class LoginFlow {
 
 	/** Rendered by the error pages in the reader's language, with the status 403. */
 	static ServerAccessDeniedHandler forbidden() {
+		// A service's own refusal says why in French (« Seul le relecteur désigné… »); the rules of the chain say
+		// only « Access Denied ».
 		return (exchange, e) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
-				"Votre rôle ne permet pas cette action."));
+				e.getMessage() == null || e.getMessage().isBlank() || "Access Denied".equals(e.getMessage())
+						? "Votre rôle ne permet pas cette action." : e.getMessage()));
 	}
 
 	/** The UI loads nothing from elsewhere and runs no inline script; the OpenAPI viewer needs its own inline code. */

@@ -67,7 +67,8 @@ class SmallScreenIntegrationTest extends BrowserTest {
 				let worst = null, right = document.documentElement.clientWidth;
 				for (const e of document.querySelectorAll('body *')) {
 				  const r = e.getBoundingClientRect();
-				  if (r.right > right + 0.5 && !e.closest('.table-wrap, table.data, .heatmap-wrap')) {
+				  const scrolls = e.parentElement && e.parentElement.closest('.table-wrap, table, .heatmap-wrap');
+				  if (r.right > right + 0.5 && !scrolls) {
 				    right = r.right;
 				    worst = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '');
 				  }
