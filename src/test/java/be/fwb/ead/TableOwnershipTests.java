@@ -23,8 +23,8 @@ class TableOwnershipTests {
 	/** Every table and view of the migrations, by owning module. A new table is declared here, with its owner. */
 	static final Map<String, List<String>> OWNED = Map.ofEntries(
 			Map.entry("sync", List.of("moodle_category", "module", "module_role", "sync_run", "moodle_change_cursor", "watched_module",
-					"module_activity", "module_activity_baseline", "module_activity_drift", "current_module", "module_staff",
-					"category_subtree")),
+					"module_activity", "module_activity_baseline", "module_activity_drift", "current_module", "module_name",
+					"module_staff", "category_subtree")),
 			Map.entry("vacataires", List.of("vacataire", "contract_period", "availability", "vacataire_name")),
 			Map.entry("security", List.of("account", "api_token", "login_failure")),
 			Map.entry("audit", List.of("change_log", "access_log")),
@@ -42,7 +42,7 @@ class TableOwnershipTests {
 
 	/** The views each owner publishes: any module may read them. */
 	static final Map<String, Set<String>> PUBLISHED = Map.of(
-			"sync", Set.of("current_module", "module_staff", "category_subtree", "module_activity_drift"),
+			"sync", Set.of("current_module", "module_name", "module_staff", "category_subtree", "module_activity_drift"),
 			"vacataires", Set.of("vacataire_name"),
 			"referentials", Set.of("competency_root", "module_root", "module_exam_session"),
 			"reviews", Set.of("last_decided_review"));
@@ -58,8 +58,6 @@ class TableOwnershipTests {
 	 * written, before the published views.
 	 */
 	static final Set<String> KNOWN = Set.of(
-			// Assignments show the assignments of archived modules too, and check that a module is not archived.
-			"assignments -> module",
 			// The attention list is a cross-cutting read (issue 18: one read side over published views).
 			"attention -> assignment",
 			// The catalogue is the reading of the Moodle mirror, archived modules and the category tree included.
@@ -69,21 +67,19 @@ class TableOwnershipTests {
 			"gdpr -> evaluation", "gdpr -> evaluation_score", "gdpr -> module", "gdpr -> module_role", "gdpr -> vacataire",
 			// The audit trail's screens read the audit's tables (issue 18: one audit module with its screens).
 			"journal -> access_log", "journal -> change_log",
-			// The plugin's workspace links modules, archived ones included, to their Moodle course.
-			"plugin -> module",
-			// Mappings and their files name archived modules too; the heat map names categories.
-			"referentials -> module", "referentials -> moodle_category",
-			// The conflict-of-interest rule (accounts, Moodle roles, assignments not ended), reviews of archived modules,
-			// and the watched modules' baseline.
-			"reviews -> account", "reviews -> assignment", "reviews -> module", "reviews -> module_role", "reviews -> watched_module",
+			// The heat map names the categories with their parent's name.
+			"referentials -> moodle_category",
+			// The conflict-of-interest rule (accounts, Moodle roles of archived modules too, assignments not ended), and the
+			// watched modules' baseline.
+			"reviews -> account", "reviews -> assignment", "reviews -> module_role", "reviews -> watched_module",
 			// An account is linked to a vacataire not erased.
 			"security -> vacataire",
 			// The sync writes the Moodle identity of the vacataires (the moodle_ columns).
 			"sync -> vacataire",
 			// Training holders: current assignments.
 			"training -> assignment",
-			// A vacataire's modules, archived ones included.
-			"vacataires -> module", "vacataires -> module_role");
+			// A vacataire's Moodle roles, in archived modules too.
+			"vacataires -> module_role");
 
 	private static final Path SOURCES = Path.of("src/main/java/be/fwb/ead");
 	private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
