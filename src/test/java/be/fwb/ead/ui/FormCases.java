@@ -84,6 +84,9 @@ final class FormCases {
 
 		/** The username of a reviewer account other than {@code relect}. */
 		String otherReviewer();
+
+		/** A training session to come, with seats, of an initial training that vacataires holding Moodle roles lack. */
+		long upcomingTrainingSession();
 	}
 
 	/** The form being filled, in the browser. */
@@ -239,10 +242,11 @@ final class FormCases {
 				post("vacataires/detail", "/vacataires/{id}/disponibilites").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("schoolYear", SCHOOL_YEAR).set("term1", "40").set("term2", "30"), SAVED)
 					.refused(f -> f.set("schoolYear", "l'an prochain").set("term1", "40"), null),
-				post("gdpr/personal-data", "/vacataires/{id}/donnees/anonymisation")
-					.on(d -> "/vacataires/" + d.freshVacataire() + "/donnees")
-					.valid(f -> f.set("reason", "Demande d'effacement du 2 décembre"), null)
-					.refused(f -> f.set("reason", ""), null),
+				post("gdpr/erase", "/vacataires/{id}/donnees/anonymisation")
+					.on(d -> "/vacataires/" + d.freshVacataire() + "/donnees/anonymisation")
+					.valid(f -> f.set("reason", "Demande d'effacement du 2 décembre").set("confirm", "true"),
+							"Données personnelles effacées")
+					.refused(f -> f.set("reason", "Demande d'effacement du 2 décembre"), "Cochez la confirmation"),
 				post("imports/vacataires", "/vacataires/import").on("/vacataires/import")
 					.valid(f -> f.file("file", "vacataires.csv", "Nom;Prénom;Courriel;Matricule\r\nRenard;François;francois.renard@ead.test;MAT-9001\r\n"),
 							"Renard")
@@ -272,6 +276,23 @@ final class FormCases {
 				post("assignments/reconciliation", "/affectations/rapprochement").on("/affectations/rapprochement")
 					.valid(f -> f.set("reason", "Rôle de remplacement, validé par la direction"), null)
 					.refused(f -> f.set("reason", ""), null),
+				get("assignments/reconciliation", "/affectations/rapprochement").on("/affectations/rapprochement")
+					.valid(f -> f.set("role", "TUTOR"), null)
+					.refused(f -> f.force("vacataire", "abc"), null),
+				post("assignments/reconciliation", "/affectations/rapprochement/lot").on("/affectations/rapprochement")
+					.valid(f -> f.set("scope", "filter"), "affectations seront créées")
+					.refused(f -> f.force("vacataire", "abc"), null),
+				post("assignments/adoption", "/affectations/rapprochement/adoption").on("/affectations/rapprochement/adoption?scope=filter")
+					.valid(f -> f.set("hours", "20"), "affectations seront créées")
+					.refused(f -> f.set("startsOn", NEXT_MONTH).set("endsOn", TOMORROW), "la fin doit suivre le début"),
+				post("attention/fragments", "/affectations/rapprochement/lot").on("/attention")
+					.valid(f -> {
+					}, "affectations seront créées")
+					.refusedWithAStaleToken(),
+				post("attention/list", "/affectations/rapprochement/lot").on("/attention?vue=vacataires")
+					.valid(f -> {
+					}, "affectations seront créées")
+					.refusedWithAStaleToken(),
 				post("titles/list", "/titres").on("/titres")
 					.valid(f -> f.set("code", "CAPAES-SC").set("name", "CAPAES sciences").set("level1", "Secondaire inférieur")
 						.set("subject1", "Sciences"), SAVED)
@@ -298,6 +319,17 @@ final class FormCases {
 				post("training/session", "/formations/{s}/presences/{v}").on(d -> "/formations/" + d.trainingSession())
 					.valid(f -> f.set("outcome", "completed"), "Terminée")
 					.refused(f -> f.force("outcome", "peut-etre"), null),
+				post("training/session", "/formations/{id}/presences").on(d -> "/formations/" + d.trainingSession())
+					.valid(f -> f.set("outcome", "completed"), "Terminée")
+					.refused(f -> f.force("outcome", "peut-etre"), "Choisissez la présence"),
+				post("training/session", "/formations/{id}/historique").on(d -> "/formations/" + d.trainingSession())
+					.valid(f -> {
+					}, SAVED)
+					.refusedWithAStaleToken(),
+				post("training/session", "/formations/{id}/inscriptions").on(d -> "/formations/" + d.upcomingTrainingSession())
+					.valid(f -> {
+					}, "Inscriptions enregistrées.")
+					.refusedWithAStaleToken(),
 				post("training/vacataire", "/formations/inscriptions").on(d -> "/vacataires/" + d.vacataire())
 					.valid(f -> {
 					}, "Inscription enregistrée.")
