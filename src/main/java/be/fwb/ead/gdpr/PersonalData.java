@@ -28,9 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One person's data: exported whole, or erased by anonymisation.
  * <p>
- * The export reads every table that has a {@code vacataire_id} column (found in the database's catalogue, so a new
- * table is never forgotten), with the scores of their evaluations and candidacies; an account's password hash is left
- * out. Anonymisation replaces the identity (names, e-mail, phone, ID numbers, the Moodle identity), deletes what has no
+ * The export reads every table (not the views: they show the tables' rows again) that has a {@code vacataire_id}
+ * column (found in the database's catalogue, so a new table is never forgotten), with the scores of their evaluations
+ * and candidacies; an account's password hash is left out. Anonymisation replaces the identity (names, e-mail, phone,
+ * ID numbers, the Moodle identity), deletes what has no
  * reason to be kept (availability, evaluations, training registrations, candidacies and their scores, answers to
  * review findings, reads of their file, accounts), and keeps, anonymised, what the law requires: assignments and
  * contract periods (payroll and accounting), and the audit trail (proof of who decided what).
@@ -104,8 +105,10 @@ public class PersonalData {
 	/** Everything the service holds about the person: table → rows (each a JSON object). */
 	public Mono<Map<String, Object>> export(long vacataireId) {
 		Mono<List<String>> tables = db.sql("""
-				select table_name from information_schema.columns
-				where table_schema = current_schema() and column_name = 'vacataire_id' order by table_name""")
+				select c.table_name from information_schema.columns c
+				join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+				where c.table_schema = current_schema() and c.column_name = 'vacataire_id' and t.table_type = 'BASE TABLE'
+				order by c.table_name""")
 			.map(r -> r.get("table_name", String.class))
 			.all()
 			.collectList();
