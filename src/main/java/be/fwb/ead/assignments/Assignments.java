@@ -30,11 +30,11 @@ public class Assignments {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	static final String COLUMNS = """
-			a.id, a.vacataire_id, trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as vacataire_name,
+			a.id, a.vacataire_id, v.name as vacataire_name,
 			a.module_id, m.fullname as module_name, m.shortname as module_shortname, a.role, a.starts_on, a.ends_on, a.hours,
 			a.coverage, a.derogation_reason, a.created_by, a.created_at""";
 
-	static final String FROM = " from assignment a join vacataire v on v.id = a.vacataire_id join module m on m.id = a.module_id ";
+	static final String FROM = " from assignment a join vacataire_name v on v.id = a.vacataire_id join module m on m.id = a.module_id ";
 
 	private final DatabaseClient db;
 	private final Vacataires vacataires;

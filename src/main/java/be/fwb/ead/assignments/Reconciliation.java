@@ -111,14 +111,13 @@ public class Reconciliation {
 			           coalesce(a.vacataire_id, r.vacataire_id) as vacataire_id, coalesce(a.module_id, r.module_id) as module_id,
 			           coalesce(a.role, r.role) as role, a.id as assignment_id
 			    from current_assignment a
-			    full outer join module_role r on r.vacataire_id = a.vacataire_id and r.module_id = a.module_id and r.role = a.role
+			    full outer join module_staff r on r.vacataire_id = a.vacataire_id and r.module_id = a.module_id and r.role = a.role
 			    where a.id is null or r.module_id is null)
 			select g.kind, g.vacataire_id, g.module_id, g.role, g.assignment_id, m.fullname as module_name, v.sort_key as v_sort,
 			       m.sort_key as m_sort, m.category_id,
-			       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name
-			from gap g join module m on m.id = g.module_id join vacataire v on v.id = g.vacataire_id
-			where m.archived_at is null
-			  and not exists (select 1 from reconciliation_ack k
+			       v.name
+			from gap g join current_module m on m.id = g.module_id join vacataire_name v on v.id = g.vacataire_id
+			where not exists (select 1 from reconciliation_ack k
 			                  where g.kind = 'MOODLE_ROLE_WITHOUT_ASSIGNMENT' and k.module_id = g.module_id
 			                    and k.vacataire_id = g.vacataire_id and k.role = g.role)""";
 
@@ -268,7 +267,7 @@ public class Reconciliation {
 				insert into reconciliation_ack (module_id, vacataire_id, role, reason, by_whom, at)
 				select r.module_id, r.vacataire_id, r.role, :reason, :by, :now
 				from unnest(:v::bigint[], :m::bigint[], :r::text[]) as k(vacataire_id, module_id, role)
-				join module_role r on r.vacataire_id = k.vacataire_id and r.module_id = k.module_id and r.role = k.role
+				join module_staff r on r.vacataire_id = k.vacataire_id and r.module_id = k.module_id and r.role = k.role
 				on conflict (module_id, vacataire_id, role) do update set reason = excluded.reason,
 				       by_whom = excluded.by_whom, at = excluded.at
 				returning module_id, vacataire_id, role""")

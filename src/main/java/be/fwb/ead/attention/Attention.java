@@ -160,9 +160,8 @@ public class Attention {
 	/** Current modules that no tutor holds, in Moodle or by a current assignment. */
 	private Mono<List<Item>> withoutTutor() {
 		return db.sql("""
-				select m.id, m.fullname from module m
-				where m.archived_at is null
-				  and not exists (select 1 from module_role r where r.module_id = m.id and r.role = 'TUTOR')
+				select m.id, m.fullname from current_module m
+				where not exists (select 1 from module_staff r where r.module_id = m.id and r.role = 'TUTOR')
 				  and not exists (select 1 from assignment a where a.module_id = m.id and a.role = 'TUTOR'
 				                  and :today between a.starts_on and a.ends_on)
 				order by m.sort_key""")
@@ -182,11 +181,7 @@ public class Attention {
 			.map(a -> new Item(Kind.TITLE_NOT_COVERING, a.vacataireId(), a.vacataireName(), a.moduleId(), a.moduleName(),
 					"DEROGATION"))
 			.collectList();
-		Mono<Map<Long, Set<String>>> covered = titles.all().collectList().flatMap(all -> db
-			.sql("select vacataire_id, title_id from vacataire_title")
-			.map(r -> Map.entry(r.get("vacataire_id", Long.class), r.get("title_id", Long.class)))
-			.all()
-			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+		Mono<Map<Long, Set<String>>> covered = titles.all().collectList().flatMap(all -> titles.holders()
 			.map(held -> held.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> all.stream()
 				.filter(t -> e.getValue().contains(t.id()))
 				.flatMap(t -> t.coverages().stream())
@@ -197,9 +192,8 @@ public class Attention {
 			.collectMap(Placements.Mapping::categoryId, m -> SearchText.key(m.level()) + "|" + SearchText.key(m.subject()));
 		Mono<List<Item>> roles = Mono.zip(covered, categoryKeys).flatMap(t -> db.sql("""
 				select r.vacataire_id, r.module_id, r.role, m.fullname, m.category_id, v.sort_key || '|' || m.sort_key as sort_key,
-				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name
-				from module_role r join module m on m.id = r.module_id join vacataire v on v.id = r.vacataire_id
-				where m.archived_at is null""")
+				       v.name
+				from module_staff r join current_module m on m.id = r.module_id join vacataire_name v on v.id = r.vacataire_id""")
 			.map(r -> new RoleRow(r.get("vacataire_id", Long.class), r.get("module_id", Long.class), r.get("fullname", String.class),
 					r.get("name", String.class), r.get("category_id", Long.class), r.get("role", String.class),
 					r.get("sort_key", String.class)))

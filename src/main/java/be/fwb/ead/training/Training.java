@@ -57,7 +57,7 @@ public class Training {
 
 	private static final String REGISTRATION_COLUMNS = """
 			r.session_id, r.vacataire_id,
-			trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name,
+			v.name,
 			s.kind, s.topic, s.title, s.starts_at, r.attended, r.completed_at""";
 
 	private final DatabaseClient db;
@@ -177,7 +177,7 @@ public class Training {
 
 	public Flux<Registration> registrations(long sessionId) {
 		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
-				+ "join vacataire v on v.id = r.vacataire_id where r.session_id = :s order by v.sort_key")
+				+ "join vacataire_name v on v.id = r.vacataire_id where r.session_id = :s order by v.sort_key")
 			.bind("s", sessionId)
 			.map(Training::readRegistration)
 			.all();
@@ -186,14 +186,14 @@ public class Training {
 	/** Every registration, the most recent sessions first (for exports). */
 	public Flux<Registration> allRegistrations() {
 		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
-				+ "join vacataire v on v.id = r.vacataire_id order by s.starts_at desc, v.sort_key")
+				+ "join vacataire_name v on v.id = r.vacataire_id order by s.starts_at desc, v.sort_key")
 			.map(Training::readRegistration)
 			.all();
 	}
 
 	public Flux<Registration> ofVacataire(long vacataireId) {
 		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
-				+ "join vacataire v on v.id = r.vacataire_id where r.vacataire_id = :v order by s.starts_at desc")
+				+ "join vacataire_name v on v.id = r.vacataire_id where r.vacataire_id = :v order by s.starts_at desc")
 			.bind("v", vacataireId)
 			.map(Training::readRegistration)
 			.all();
@@ -257,10 +257,10 @@ public class Training {
 				with holders as (
 				    select a.vacataire_id, a.role from assignment a where :today between a.starts_on and a.ends_on
 				    union
-				    select r.vacataire_id, r.role from module_role r join module m on m.id = r.module_id where m.archived_at is null)
+				    select r.vacataire_id, r.role from module_staff r)
 				select h.vacataire_id, h.role, q.kind, q.topic,
-				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name
-				from holders h join training_requirement q on q.role = h.role join vacataire v on v.id = h.vacataire_id
+				       v.name
+				from holders h join training_requirement q on q.role = h.role join vacataire_name v on v.id = h.vacataire_id
 				where v.status in ('RETENU', 'ACTIF') and not exists (
 				    select 1 from training_registration r join training_session s on s.id = r.session_id
 				    where r.vacataire_id = h.vacataire_id and r.completed_at is not null and s.kind = q.kind and s.topic = q.topic)
@@ -323,7 +323,7 @@ public class Training {
 								+ " places pour " + n + " vacataires : choisissez-en moins, ou une autre session."))
 						: db.sql("""
 								insert into training_registration (session_id, vacataire_id, registered_at)
-								select :s, v.id, :now from vacataire v where v.id = any(:v::bigint[])
+								select :s, v.id, :now from vacataire_name v where v.id = any(:v::bigint[])
 								on conflict (session_id, vacataire_id) do nothing returning vacataire_id""")
 							.bind("s", sessionId)
 							.bind("v", vacataireIds.stream().distinct().toArray(Long[]::new))
@@ -353,7 +353,7 @@ public class Training {
 			}
 			return db.sql("""
 					insert into training_registration (session_id, vacataire_id, registered_at, attended, completed_at)
-					select :s, v.id, :at, true, :at from vacataire v where v.id = any(:v::bigint[])
+					select :s, v.id, :at, true, :at from vacataire_name v where v.id = any(:v::bigint[])
 					on conflict (session_id, vacataire_id) do nothing returning vacataire_id""")
 				.bind("s", sessionId)
 				.bind("v", vacataireIds.stream().distinct().toArray(Long[]::new))

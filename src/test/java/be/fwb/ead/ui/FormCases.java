@@ -242,10 +242,11 @@ final class FormCases {
 				post("vacataires/detail", "/vacataires/{id}/disponibilites").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("schoolYear", SCHOOL_YEAR).set("term1", "40").set("term2", "30"), SAVED)
 					.refused(f -> f.set("schoolYear", "l'an prochain").set("term1", "40"), null),
-				post("gdpr/personal-data", "/vacataires/{id}/donnees/anonymisation")
-					.on(d -> "/vacataires/" + d.freshVacataire() + "/donnees")
-					.valid(f -> f.set("reason", "Demande d'effacement du 2 décembre"), null)
-					.refused(f -> f.set("reason", ""), null),
+				post("gdpr/erase", "/vacataires/{id}/donnees/anonymisation")
+					.on(d -> "/vacataires/" + d.freshVacataire() + "/donnees/anonymisation")
+					.valid(f -> f.set("reason", "Demande d'effacement du 2 décembre").set("confirm", "true"),
+							"Données personnelles effacées")
+					.refused(f -> f.set("reason", "Demande d'effacement du 2 décembre"), "Cochez la confirmation"),
 				post("imports/vacataires", "/vacataires/import").on("/vacataires/import")
 					.valid(f -> f.file("file", "vacataires.csv", "Nom;Prénom;Courriel;Matricule\r\nRenard;François;francois.renard@ead.test;MAT-9001\r\n"),
 							"Renard")
