@@ -123,7 +123,7 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.POST, "/**").hasRole(COORDINATOR)
 				// Personal files and the coordinators' tools.
 				.pathMatchers("/formations", "/formations/**", "/recrutement", "/recrutement/**", "/attention",
-						"/affectations/rapprochement", "/evaluations/**", "/vacataires/*/formations",
+						"/affectations/rapprochement", "/affectations/rapprochement/**", "/evaluations/**", "/vacataires/*/formations",
 						"/vacataires/*/evaluations", "/vacataires/import", "/vacataires/import/**", "/analyse/examens/nouveau",
 						"/analyse/*/correspondances", "/revues/grilles/*", "/journal", "/journal/**",
 						"/vacataires/*/donnees", "/vacataires/*/donnees/**", "/vacataires/*/donnees.json", "/comptes", "/comptes/**")
