@@ -84,6 +84,9 @@ final class FormCases {
 
 		/** The username of a reviewer account other than {@code relect}. */
 		String otherReviewer();
+
+		/** A training session to come, with seats, of an initial training that vacataires holding Moodle roles lack. */
+		long upcomingTrainingSession();
 	}
 
 	/** The form being filled, in the browser. */
@@ -273,6 +276,23 @@ final class FormCases {
 				post("assignments/reconciliation", "/affectations/rapprochement").on("/affectations/rapprochement")
 					.valid(f -> f.set("reason", "Rôle de remplacement, validé par la direction"), null)
 					.refused(f -> f.set("reason", ""), null),
+				get("assignments/reconciliation", "/affectations/rapprochement").on("/affectations/rapprochement")
+					.valid(f -> f.set("role", "TUTOR"), null)
+					.refused(f -> f.force("vacataire", "abc"), null),
+				post("assignments/reconciliation", "/affectations/rapprochement/lot").on("/affectations/rapprochement")
+					.valid(f -> f.set("scope", "filter"), "affectations seront créées")
+					.refused(f -> f.force("vacataire", "abc"), null),
+				post("assignments/adoption", "/affectations/rapprochement/adoption").on("/affectations/rapprochement/adoption?scope=filter")
+					.valid(f -> f.set("hours", "20"), "affectations seront créées")
+					.refused(f -> f.set("startsOn", NEXT_MONTH).set("endsOn", TOMORROW), "la fin doit suivre le début"),
+				post("attention/fragments", "/affectations/rapprochement/lot").on("/attention")
+					.valid(f -> {
+					}, "affectations seront créées")
+					.refusedWithAStaleToken(),
+				post("attention/list", "/affectations/rapprochement/lot").on("/attention?vue=vacataires")
+					.valid(f -> {
+					}, "affectations seront créées")
+					.refusedWithAStaleToken(),
 				post("titles/list", "/titres").on("/titres")
 					.valid(f -> f.set("code", "CAPAES-SC").set("name", "CAPAES sciences").set("level1", "Secondaire inférieur")
 						.set("subject1", "Sciences"), SAVED)
@@ -299,6 +319,17 @@ final class FormCases {
 				post("training/session", "/formations/{s}/presences/{v}").on(d -> "/formations/" + d.trainingSession())
 					.valid(f -> f.set("outcome", "completed"), "Terminée")
 					.refused(f -> f.force("outcome", "peut-etre"), null),
+				post("training/session", "/formations/{id}/presences").on(d -> "/formations/" + d.trainingSession())
+					.valid(f -> f.set("outcome", "completed"), "Terminée")
+					.refused(f -> f.force("outcome", "peut-etre"), "Choisissez la présence"),
+				post("training/session", "/formations/{id}/historique").on(d -> "/formations/" + d.trainingSession())
+					.valid(f -> {
+					}, SAVED)
+					.refusedWithAStaleToken(),
+				post("training/session", "/formations/{id}/inscriptions").on(d -> "/formations/" + d.upcomingTrainingSession())
+					.valid(f -> {
+					}, "Inscriptions enregistrées.")
+					.refusedWithAStaleToken(),
 				post("training/vacataire", "/formations/inscriptions").on(d -> "/vacataires/" + d.vacataire())
 					.valid(f -> {
 					}, "Inscription enregistrée.")
