@@ -92,6 +92,13 @@ public class LoginThrottle {
 			.then();
 	}
 
+	/** Forgets the failed sign-ins under these usernames (an erasure: they name the person). */
+	public Mono<Void> forget(java.util.Collection<String> usernames) {
+		return db.sql("delete from login_failure where lower(username) = any(:u)")
+			.bind("u", usernames.stream().map(u -> u.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new))
+			.then();
+	}
+
 	private Mono<Void> clear(String username) {
 		return db.sql("delete from login_failure where lower(username) = lower(:u)").bind("u", username).then();
 	}

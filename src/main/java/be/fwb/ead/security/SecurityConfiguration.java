@@ -66,7 +66,7 @@ class SecurityConfiguration {
 				.pathMatchers("/api/vacataires/*/timeline", "/api/vacataires/*/contracts", "/api/vacataires/*/availability",
 						"/api/vacataires/*/availability/**", "/api/vacataires/*/evaluations", "/api/vacataires/*/trainings",
 						"/api/evaluations/**", "/api/trainings/**", "/api/reconciliation/**", "/api/reconciliation",
-						"/api/recruitment/**", "/api/audit/**", "/api/accounts", "/api/accounts/**", "/api/vacataires/*/personal-data", "/api/gdpr/**")
+						"/api/recruitment/**", "/api/audit/**", "/api/accounts", "/api/accounts/**", "/api/vacataires/*/personal-data", "/api/vacataires/*/anonymisation", "/api/gdpr/**")
 				.hasRole(COORDINATOR)
 				// Quality reviews: coordinators plan, reassign and define rubrics; the designated reviewer (or a coordinator,
 				// checked by the service) records findings and moves the review.
