@@ -100,11 +100,12 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityWebFilterChain pages(ServerHttpSecurity http, UserDetailsRepositoryReactiveAuthenticationManager passwords,
-			LoginThrottle throttle, Accounts accounts,
+			LoginThrottle throttle, Accounts accounts, SessionStamps stamps,
 			org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository> sso) {
 		// Single sign-on when an OpenID Connect client is configured (docs/operations.md); local accounts always work.
 		if (sso.getIfAvailable() != null) {
 			http.oauth2Login(o -> o.authenticationFailureHandler(LoginFlow.failure())
+				.authenticationSuccessHandler(stamps.remember())
 				.authenticationMatcher(org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers
 					.pathMatchers("/login/oauth2/code/{registrationId}")))
 				.oauth2Client(org.springframework.security.config.Customizer.withDefaults());
@@ -132,7 +133,10 @@ class SecurityConfiguration {
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(form -> form.loginPage(LoginFlow.LOGIN_PAGE)
 				.authenticationManager(throttle.around(LoginFlow.staffOnly(passwords)))
-				.authenticationFailureHandler(LoginFlow.failure()))
+				.authenticationFailureHandler(LoginFlow.failure())
+				.authenticationSuccessHandler(stamps.remember()))
+			// A session ends as soon as its account is disabled, or its password or role changed (on any instance).
+			.addFilterBefore(stamps.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
 			.logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessHandler(LoginFlow.loggedOut()))
 			.exceptionHandling(e -> e.authenticationEntryPoint(LoginFlow.signInFirst())
 				.accessDeniedHandler(LoginFlow.forbidden()))
