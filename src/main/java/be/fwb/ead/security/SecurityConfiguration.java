@@ -9,7 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -38,14 +37,6 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	@Bean
-	UserDetailsRepositoryReactiveAuthenticationManager passwordAuthentication(Accounts accounts, PasswordEncoder encoder) {
-		UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(
-				accounts);
-		manager.setPasswordEncoder(encoder);
-		return manager;
 	}
 
 	@Bean
@@ -99,7 +90,7 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityWebFilterChain pages(ServerHttpSecurity http, UserDetailsRepositoryReactiveAuthenticationManager passwords,
+	SecurityWebFilterChain pages(ServerHttpSecurity http, PasswordCheck passwords,
 			LoginThrottle throttle, Accounts accounts, SessionStamps stamps,
 			org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository> sso) {
 		// Single sign-on when an OpenID Connect client is configured (docs/operations.md); local accounts always work.

@@ -204,7 +204,7 @@ class BadInputIntegrationTest extends IntegrationTest {
 	private String fingerprintQuery() {
 		List<String> tables = await(db.sql("""
 				select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'
-				and table_name not in ('flyway_schema_history', 'sync_run', 'login_failure', 'plugin_nonce', 'access_log', 'api_token')
+				and table_name not in ('flyway_schema_history', 'sync_run', 'login_attempt', 'plugin_nonce', 'access_log', 'api_token')
 				order by table_name""").map(r -> r.get(0, String.class)).all().collectList());
 		return "select " + String.join(" || ',' || ", tables.stream().map(t -> "(select count(*) from " + t + ")").toList());
 	}

@@ -28,7 +28,6 @@ class SessionRevocationIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void twoCoordinators() {
-		await(db.sql("truncate login_failure").then());
 		await(accounts.create("x", PASSWORD, Role.COORDINATOR, "Coordinatrice X", null));
 		await(accounts.create("y", "mot-de-passe-de-y-5678", Role.COORDINATOR, "Coordinateur Y", null));
 		other = apiToken("y", "mot-de-passe-de-y-5678");
