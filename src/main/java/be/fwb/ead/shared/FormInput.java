@@ -1,7 +1,6 @@
 package be.fwb.ead.shared;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -43,12 +42,7 @@ public final class FormInput {
 	/** A date field ({@code 2026-09-01}, as browsers send it); {@literal null} when empty. */
 	public static @Nullable LocalDate date(MultiValueMap<String, String> form, String name) {
 		String value = form.getFirst(name);
-		try {
-			return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			throw new InvalidRequest("Date invalide : « " + value + " ».");
-		}
+		return value == null || value.isBlank() ? null : InputLimits.date(value);
 	}
 
 	/** A number field; 0 when empty. */

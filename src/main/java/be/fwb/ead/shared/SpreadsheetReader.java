@@ -197,11 +197,20 @@ public final class SpreadsheetReader {
 			return null;
 		}
 		String t = text.trim();
+		LocalDate day;
 		try {
-			return t.contains("/") ? LocalDate.parse(t, DateTimeFormatter.ofPattern("d/M/yyyy")) : LocalDate.parse(t);
+			day = t.length() > 32 ? null : t.contains("/") ? LocalDate.parse(t, DateTimeFormatter.ofPattern("d/M/yyyy")) : LocalDate.parse(t);
 		}
 		catch (java.time.format.DateTimeParseException e) {
-			throw new IllegalArgumentException("date illisible « " + t + " » (attendu : 01/09/2026)");
+			day = null;
 		}
+		if (day == null) {
+			throw new IllegalArgumentException("date illisible « " + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + " » (attendu : 01/09/2026)");
+		}
+		if (day.isBefore(InputLimits.EARLIEST) || day.isAfter(InputLimits.LATEST)) {
+			throw new IllegalArgumentException("date hors des limites « " + t + " » (de " + InputLimits.EARLIEST.getYear() + " à "
+					+ InputLimits.LATEST.getYear() + ")");
+		}
+		return day;
 	}
 }
