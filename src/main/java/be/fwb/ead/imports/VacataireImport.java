@@ -84,7 +84,7 @@ public class VacataireImport {
 
 	/** Checks the file and, unless it has an error or {@code dryRun}, writes it. */
 	public Mono<Report> run(byte[] file, boolean dryRun, String author) {
-		return Mono.fromCallable(() -> SpreadsheetReader.read(file))
+		return Mono.fromCallable(() -> SpreadsheetReader.read(file, MAX_LINES))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(table -> {
 				SpreadsheetReader.Columns columns = SpreadsheetReader.columns(table.header(), COLUMNS);
