@@ -28,15 +28,17 @@ public final class FormInput {
 		if (!(parts.getFirst(name) instanceof FilePart file)) {
 			return Mono.error(new InvalidRequest(missing));
 		}
-		return DataBufferUtils.join(file.content(), maxBytes)
+		// The part's file on disk (a large upload waits there) is removed once read, refused, or abandoned by the client.
+		return Mono.usingWhen(Mono.just(file), f -> DataBufferUtils.join(f.content(), maxBytes)
 			.map(buffer -> {
 				byte[] bytes = new byte[buffer.readableByteCount()];
 				buffer.read(bytes);
 				DataBufferUtils.release(buffer);
-				return new Upload(file.filename(), bytes);
+				return new Upload(f.filename(), bytes);
 			})
 			.onErrorMap(DataBufferLimitException.class,
-					e -> new InvalidRequest("Le fichier dépasse " + maxBytes / (1024 * 1024) + " Mo."));
+					e -> new InvalidRequest("Le fichier dépasse " + maxBytes / (1024 * 1024) + " Mo.")),
+				FilePart::delete, (f, e) -> f.delete(), FilePart::delete);
 	}
 
 	/** A date field ({@code 2026-09-01}, as browsers send it); {@literal null} when empty. */

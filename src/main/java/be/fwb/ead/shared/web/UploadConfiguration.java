@@ -20,6 +20,7 @@ import org.springframework.http.codec.multipart.MultipartHttpMessageReader;
  * checks its own, smaller, limit.
  */
 @Configuration
+@org.springframework.boot.context.properties.EnableConfigurationProperties(UploadConfiguration.UploadSettings.class)
 class UploadConfiguration {
 
 	/** The largest file any import accepts (the référentiel and mapping imports). */
