@@ -1,26 +1,20 @@
 package be.fwb.ead.assignments;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.catalogue.Catalogue;
-import be.fwb.ead.catalogue.Module;
-import be.fwb.ead.catalogue.Placements;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
-import be.fwb.ead.titles.CoverageKind;
-import be.fwb.ead.titles.Titles;
-import be.fwb.ead.training.Training;
 import be.fwb.ead.vacataires.Vacataires;
-import be.fwb.ead.vacataires.Vacataires.Assignable;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -36,37 +30,34 @@ public class Assignments {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	static final String COLUMNS = """
-			a.id, a.vacataire_id, trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as vacataire_name,
+			a.id, a.vacataire_id, v.name as vacataire_name,
 			a.module_id, m.fullname as module_name, m.shortname as module_shortname, a.role, a.starts_on, a.ends_on, a.hours,
 			a.coverage, a.derogation_reason, a.created_by, a.created_at""";
 
-	static final String FROM = " from assignment a join vacataire v on v.id = a.vacataire_id join module m on m.id = a.module_id ";
+	static final String FROM = " from assignment a join vacataire_name v on v.id = a.vacataire_id join module m on m.id = a.module_id ";
 
 	private final DatabaseClient db;
 	private final Vacataires vacataires;
 	private final Catalogue catalogue;
-	private final Placements placements;
-	private final Titles titles;
-	private final Training training;
 	private final ChangeLog changes;
-	private final AssignmentSettings settings;
+	private final AssignmentFacts facts;
+	private final AssignmentRules rules = new AssignmentRules();
+	private final Clock clock;
 
-	Assignments(DatabaseClient db, Vacataires vacataires, Catalogue catalogue, Placements placements, Titles titles,
-			Training training, ChangeLog changes, AssignmentSettings settings) {
+	Assignments(DatabaseClient db, Vacataires vacataires, Catalogue catalogue, ChangeLog changes, AssignmentFacts facts,
+			Clock clock) {
 		this.db = db;
 		this.vacataires = vacataires;
 		this.catalogue = catalogue;
-		this.placements = placements;
-		this.titles = titles;
-		this.training = training;
 		this.changes = changes;
-		this.settings = settings;
+		this.facts = facts;
+		this.clock = clock;
 	}
 
 	/**
-	 * Creates the assignment if every rule allows it; otherwise fails with {@link Refused} naming the rule, and
-	 * nothing is written. The vacataire's row stays locked until the end, so concurrent assignments are checked one
-	 * after the other.
+	 * Creates the assignment if every rule of {@link AssignmentRules} allows it; otherwise fails with {@link Refused}
+	 * naming the rule, and nothing is written. The vacataire's row stays locked until the end, so concurrent
+	 * assignments are checked one after the other.
 	 */
 	@Transactional
 	public Mono<Assignment> create(NewAssignment a, String author) {
@@ -80,20 +71,28 @@ public class Assignments {
 		if (a.hours() < 1 || a.hours() > 1000) {
 			return Mono.error(new InvalidRequest("Le nombre d'heures doit être compris entre 1 et 1000."));
 		}
+		AssignmentRules.Request request = new AssignmentRules.Request(a.vacataireId(), a.moduleId(), role, a.startsOn(),
+				a.endsOn(), a.hours(), a.derogationReason());
 		return vacataires.lockForAssignment(a.vacataireId())
-			.zipWith(catalogue.find(a.moduleId())
-				.switchIfEmpty(Mono.error(new NotFound("Aucun module n'a l'identifiant " + a.moduleId() + "."))))
-			.flatMap(t -> check(a, role, t.getT1(), t.getT2())
-				.flatMap(coverage -> insert(a, role, coverage, author)
+			.then(catalogue.find(a.moduleId()).switchIfEmpty(Mono.error(new NotFound("Aucun module n'a l'identifiant " + a.moduleId() + "."))))
+			.then(facts.of(List.of(request)))
+			.flatMap(f -> {
+				AssignmentRules.Verdict verdict = rules.judge(request, f.get(0));
+				if (!verdict.isAllowed()) {
+					return Mono.error(new Refused(verdict.reason()));
+				}
+				Coverage coverage = verdict.coverage();
+				return insert(a, role, coverage, author)
 					.flatMap(id -> changes.record(author, Change.of("assignment", id, a.vacataireId(),
 							coverage == Coverage.DEROGATION ? "derogation" : "created",
-							"Affecté en " + roleLabel(role) + " au module « " + t.getT2().fullname() + " » du "
+							"Affecté en " + roleLabel(role) + " au module « " + f.get(0).moduleName() + " » du "
 									+ DAY.format(a.startsOn()) + " au " + DAY.format(a.endsOn()) + " (" + a.hours() + " h"
 									+ (coverage == Coverage.DEROGATION ? ", par dérogation" : "") + ")")
 						.withStates(null, Map.of("moduleId", a.moduleId(), "role", role, "startsOn", a.startsOn().toString(),
 								"endsOn", a.endsOn().toString(), "hours", a.hours(), "coverage", coverage.name()))
 						.because(coverage == Coverage.DEROGATION ? a.derogationReason().trim() : null))
-						.then(find(id)))));
+						.then(find(id)));
+			});
 	}
 
 	/** Ends an assignment on {@code endsOn} (not before it started). */
@@ -139,8 +138,9 @@ public class Assignments {
 
 	/** Every assignment, current ones first (for the list and its exports). */
 	public Flux<Assignment> all(boolean currentOnly) {
-		return db.sql("select " + COLUMNS + FROM + (currentOnly ? "where current_date between a.starts_on and a.ends_on " : "")
-				+ "order by v.sort_key, a.starts_on desc, m.sort_key")
+		var spec = db.sql("select " + COLUMNS + FROM + (currentOnly ? "where :today between a.starts_on and a.ends_on " : "")
+				+ "order by v.sort_key, a.starts_on desc, m.sort_key");
+		return (currentOnly ? spec.bind("today", LocalDate.now(clock)) : spec)
 			.map(Assignments::read)
 			.all();
 	}
@@ -148,74 +148,6 @@ public class Assignments {
 	/** How the vacataire may hold the module: through a title's coverage, or by derogation. */
 	enum Coverage {
 		REQUIS, SUFFISANT, PENURIE, DEROGATION
-	}
-
-	private Mono<Coverage> check(NewAssignment a, String role, Assignable v, Module m) {
-		if (!v.status().assignable()) {
-			return Mono.error(new Refused(v.name() + " a le statut « " + v.status().label()
-					+ " » : seuls les vacataires retenus ou actifs peuvent être affectés."));
-		}
-		if (m.archived()) {
-			return Mono.error(new Refused("Le module « " + m.fullname() + " » est archivé (il n'existe plus dans Moodle)."));
-		}
-		return noOverlap(a, role, v, m).then(coverage(a, v, m))
-			.flatMap(coverage -> (role.equals("TUTOR") ? trained(v) : Mono.<Void>empty())
-				.then(withinCap(a, v))
-				.thenReturn(coverage));
-	}
-
-	private Mono<Void> noOverlap(NewAssignment a, String role, Assignable v, Module m) {
-		return db.sql("""
-				select starts_on, ends_on from assignment
-				where vacataire_id = :v and module_id = :m and role = :role and starts_on <= :e and ends_on >= :s limit 1""")
-			.bind("v", v.id())
-			.bind("m", m.id())
-			.bind("role", role)
-			.bind("s", a.startsOn())
-			.bind("e", a.endsOn())
-			.map(r -> "du " + DAY.format(r.get("starts_on", LocalDate.class)) + " au " + DAY.format(r.get("ends_on", LocalDate.class)))
-			.one()
-			.flatMap(period -> Mono.error(new Refused(v.name() + " est déjà affecté en " + roleLabel(role) + " au module « "
-					+ m.fullname() + " » " + period + " : les périodes se chevauchent.")));
-	}
-
-	private Mono<Coverage> coverage(NewAssignment a, Assignable v, Module m) {
-		return placements.of(m.id())
-			.flatMap(place -> titles.coverage(v.id(), place.level(), place.subject()).flatMap((Optional<CoverageKind> kind) -> {
-				if (kind.isPresent()) {
-					return Mono.just(Coverage.valueOf(kind.get().name()));
-				}
-				if (a.derogationReason() != null && !a.derogationReason().isBlank()) {
-					return Mono.just(Coverage.DEROGATION);
-				}
-				return titles.held(v.id()).map(Titles.Held::code).collectList().flatMap(held -> Mono.error(new Refused(
-						"Aucun titre de " + v.name() + " (" + (held.isEmpty() ? "aucun titre enregistré" : String.join(", ", held))
-								+ ") ne couvre « " + place.subject() + " » en « " + place.level()
-								+ " ». Enregistrez le titre du vacataire, ou une dérogation motivée.")));
-			}));
-	}
-
-	private Mono<Void> trained(Assignable v) {
-		return training.missing(v.id(), "TUTOR").map(q -> topicLabel(q.kind(), q.topic())).collectList().flatMap(missing ->
-				missing.isEmpty() ? Mono.empty() : Mono.error(new Refused(v.name()
-						+ " n'a pas terminé la formation requise pour le tutorat : " + String.join(", ", missing)
-						+ ". Inscrivez-le à une session et enregistrez sa présence avant de l'affecter en tutorat.")));
-	}
-
-	private Mono<Void> withinCap(NewAssignment a, Assignable v) {
-		LocalDate start = schoolYearStart(a.startsOn());
-		int cap = v.workloadCapHours() != null ? v.workloadCapHours() : settings.defaultWorkloadCapHours();
-		return db.sql("select coalesce(sum(hours), 0) as h from assignment where vacataire_id = :v and starts_on >= :s and starts_on < :e")
-			.bind("v", v.id())
-			.bind("s", start)
-			.bind("e", start.plusYears(1))
-			.map(r -> ((Number) r.get("h")).intValue())
-			.one()
-			.flatMap(already -> already + a.hours() <= cap ? Mono.empty()
-					: Mono.error(new Refused("Plafond d'heures dépassé : " + v.name() + " a déjà " + already
-							+ " h d'affectations en " + start.getYear() + "-" + (start.getYear() + 1) + " ; avec ces "
-							+ a.hours() + " h, le total serait de " + (already + a.hours()) + " h, au-delà du plafond de "
-							+ cap + " h.")));
 	}
 
 	private Mono<Long> insert(NewAssignment a, String role, Coverage coverage, String author) {
@@ -231,16 +163,10 @@ public class Assignments {
 			.bind("h", a.hours())
 			.bind("coverage", coverage.name())
 			.bind("by", author)
-			.bind("now", Instant.now());
+			.bind("now", Instant.now(clock));
 		spec = coverage == Coverage.DEROGATION ? spec.bind("reason", a.derogationReason().trim())
 				: spec.bindNull("reason", String.class);
 		return spec.map(r -> r.get("id", Long.class)).one();
-	}
-
-	/** A school year runs from 1 September to 31 August. */
-	static LocalDate schoolYearStart(LocalDate day) {
-		int year = day.getMonthValue() >= 9 ? day.getYear() : day.getYear() - 1;
-		return LocalDate.of(year, 9, 1);
 	}
 
 	static String roleLabel(String role) {

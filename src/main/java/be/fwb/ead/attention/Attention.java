@@ -1,6 +1,10 @@
 package be.fwb.ead.attention;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,12 +14,15 @@ import be.fwb.ead.assignments.Assignments;
 import be.fwb.ead.assignments.Reconciliation;
 import be.fwb.ead.catalogue.Placements;
 import be.fwb.ead.evaluations.Evaluations;
+import be.fwb.ead.shared.PageOf;
+import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.SearchText;
 import be.fwb.ead.titles.Titles;
 import be.fwb.ead.training.Training;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Gathers what needs a coordinator's attention, grouped by kind. */
@@ -39,13 +46,15 @@ public class Attention {
 	private final Titles titles;
 	private final Placements placements;
 	private final DatabaseClient db;
+	private final Clock clock;
 
 	private record RoleRow(long vacataireId, long moduleId, String moduleName, String name, long categoryId, String role,
 			String sortKey) {
 	}
 
 	Attention(Training training, Evaluations evaluations, Reconciliation reconciliation, Assignments assignments,
-			Titles titles, Placements placements, DatabaseClient db) {
+			Titles titles, Placements placements, DatabaseClient db, Clock clock) {
+		this.clock = clock;
 		this.placements = placements;
 		this.training = training;
 		this.evaluations = evaluations;
@@ -62,44 +71,89 @@ public class Attention {
 	/** The most lines of one kind the list shows; the dedicated screens show them all. */
 	public static final int SHOWN = 100;
 
-	/** Every line, grouped by kind in the order of {@link Kind}. */
+	/** Every line, grouped by kind in the order of {@link Kind}: the first {@value #SHOWN} of each, and their count. */
 	public Mono<List<Group>> all() {
-		Mono<List<Item>> trainingMissing = training.overdue()
-			.map(o -> new Item(Kind.TRAINING_MISSING, o.vacataireId(), o.name(), null, null,
-					o.role() + " " + o.kind() + " " + o.topic()))
-			.collectList();
-		Mono<List<Item>> due = evaluations.due()
-			.map(d -> new Item(Kind.EVALUATION_DUE, d.vacataireId(), d.name(), null, null,
-					d.lastEvaluatedOn() == null ? "" : d.lastEvaluatedOn().toString()))
-			.collectList();
-		Mono<Group> assignedWithoutRole = gaps(Reconciliation.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE);
-		Mono<Group> roleWithoutAssignment = gaps(Reconciliation.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT);
-		return Mono.zip(List.of(trainingMissing.map(l -> group(Kind.TRAINING_MISSING, l)), due.map(l -> group(Kind.EVALUATION_DUE, l)),
-				assignedWithoutRole, roleWithoutAssignment, withoutTutor().map(l -> group(Kind.MODULE_WITHOUT_TUTOR, l)),
-				notCovering().map(l -> group(Kind.TITLE_NOT_COVERING, l))), groups -> java.util.Arrays.stream(groups)
-					.map(Group.class::cast)
-					.toList());
+		return Flux.fromArray(Kind.values()).concatMap(kind -> items(kind).map(l -> group(kind, l))).collectList();
+	}
+
+	/** One page of the lines of one kind. */
+	public Mono<PageOf<Item>> kind(Kind kind, Paging paging) {
+		return items(kind).map(all -> new PageOf<>(slice(all, paging), all.size(), paging.page(), paging.size()));
+	}
+
+	/** Who or what the lines are about, when grouped. */
+	public enum GroupBy {
+		VACATAIRE, MODULE
+	}
+
+	/** The lines about one vacataire or one module: how many of each kind. */
+	public record Holder(long id, String name, Map<Kind, Integer> counts) {
+
+		public int total() {
+			return counts.values().stream().mapToInt(Integer::intValue).sum();
+		}
+	}
+
+	/** Every line grouped by the vacataire (or the module) it is about, the most lines first; one page of them. */
+	public Mono<PageOf<Holder>> holders(GroupBy by, Paging paging) {
+		return Flux.fromArray(Kind.values()).concatMap(this::items).collectList().map(lists -> {
+			Map<Long, String> names = new LinkedHashMap<>();
+			Map<Long, Map<Kind, Integer>> counts = new HashMap<>();
+			for (List<Item> list : lists) {
+				for (Item i : list) {
+					Long id = by == GroupBy.VACATAIRE ? i.vacataireId() : i.moduleId();
+					String name = by == GroupBy.VACATAIRE ? i.vacataireName() : i.moduleName();
+					if (id != null && name != null) {
+						names.putIfAbsent(id, name);
+						counts.computeIfAbsent(id, k -> new java.util.EnumMap<>(Kind.class)).merge(i.kind(), 1, Integer::sum);
+					}
+				}
+			}
+			List<Holder> holders = names.entrySet().stream()
+				.map(e -> new Holder(e.getKey(), e.getValue(), counts.get(e.getKey())))
+				.sorted(java.util.Comparator.comparingInt(Holder::total).reversed())
+				.toList();
+			return new PageOf<>(slice(holders, paging), holders.size(), paging.page(), paging.size());
+		});
+	}
+
+	private static <T> List<T> slice(List<T> all, Paging paging) {
+		int from = (int) Math.min(all.size(), paging.offset());
+		return List.copyOf(all.subList(from, Math.min(all.size(), from + paging.size())));
+	}
+
+	private Mono<List<Item>> items(Kind kind) {
+		return switch (kind) {
+			case TRAINING_MISSING -> training.overdue()
+				.map(o -> new Item(Kind.TRAINING_MISSING, o.vacataireId(), o.name(), null, null,
+						o.role() + " " + o.kind() + " " + o.topic()))
+				.collectList();
+			case EVALUATION_DUE -> evaluations.due()
+				.map(d -> new Item(Kind.EVALUATION_DUE, d.vacataireId(), d.name(), null, null,
+						d.lastEvaluatedOn() == null ? "" : d.lastEvaluatedOn().toString()))
+				.collectList();
+			case ASSIGNED_WITHOUT_MOODLE_ROLE, MOODLE_ROLE_WITHOUT_ASSIGNMENT -> reconciliation
+				.lines(new Reconciliation.Filter(Reconciliation.Kind.valueOf(kind.name()), null, null, null, null, null))
+				.map(l -> new Item(kind, l.vacataireId(), l.vacataireName(), l.moduleId(), l.moduleName(), l.role()))
+				.collectList();
+			case MODULE_WITHOUT_TUTOR -> withoutTutor();
+			case TITLE_NOT_COVERING -> notCovering();
+		};
 	}
 
 	private static Group group(Kind kind, List<Item> all) {
 		return new Group(kind, all.size(), all.size() > SHOWN ? List.copyOf(all.subList(0, SHOWN)) : all);
 	}
 
-	private Mono<Group> gaps(Reconciliation.Kind kind) {
-		return reconciliation.page(kind, new be.fwb.ead.shared.Paging(0, SHOWN)).map(page -> new Group(Kind.valueOf(kind.name()),
-				page.total(), page.items().stream().map(l -> new Item(Kind.valueOf(l.kind().name()), l.vacataireId(), l.vacataireName(),
-						l.moduleId(), l.moduleName(), l.role())).toList()));
-	}
-
 	/** Current modules that no tutor holds, in Moodle or by a current assignment. */
 	private Mono<List<Item>> withoutTutor() {
 		return db.sql("""
-				select m.id, m.fullname from module m
-				where m.archived_at is null
-				  and not exists (select 1 from module_role r where r.module_id = m.id and r.role = 'TUTOR')
+				select m.id, m.fullname from current_module m
+				where not exists (select 1 from module_staff r where r.module_id = m.id and r.role = 'TUTOR')
 				  and not exists (select 1 from assignment a where a.module_id = m.id and a.role = 'TUTOR'
-				                  and current_date between a.starts_on and a.ends_on)
+				                  and :today between a.starts_on and a.ends_on)
 				order by m.sort_key""")
+			.bind("today", LocalDate.now(clock))
 			.map(r -> new Item(Kind.MODULE_WITHOUT_TUTOR, null, null, r.get("id", Long.class), r.get("fullname", String.class), ""))
 			.all()
 			.collectList();
@@ -115,11 +169,7 @@ public class Attention {
 			.map(a -> new Item(Kind.TITLE_NOT_COVERING, a.vacataireId(), a.vacataireName(), a.moduleId(), a.moduleName(),
 					"DEROGATION"))
 			.collectList();
-		Mono<Map<Long, Set<String>>> covered = titles.all().collectList().flatMap(all -> db
-			.sql("select vacataire_id, title_id from vacataire_title")
-			.map(r -> Map.entry(r.get("vacataire_id", Long.class), r.get("title_id", Long.class)))
-			.all()
-			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+		Mono<Map<Long, Set<String>>> covered = titles.all().collectList().flatMap(all -> titles.holders()
 			.map(held -> held.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> all.stream()
 				.filter(t -> e.getValue().contains(t.id()))
 				.flatMap(t -> t.coverages().stream())
@@ -130,9 +180,8 @@ public class Attention {
 			.collectMap(Placements.Mapping::categoryId, m -> SearchText.key(m.level()) + "|" + SearchText.key(m.subject()));
 		Mono<List<Item>> roles = Mono.zip(covered, categoryKeys).flatMap(t -> db.sql("""
 				select r.vacataire_id, r.module_id, r.role, m.fullname, m.category_id, v.sort_key || '|' || m.sort_key as sort_key,
-				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name
-				from module_role r join module m on m.id = r.module_id join vacataire v on v.id = r.vacataire_id
-				where m.archived_at is null""")
+				       v.name
+				from module_staff r join current_module m on m.id = r.module_id join vacataire_name v on v.id = r.vacataire_id""")
 			.map(r -> new RoleRow(r.get("vacataire_id", Long.class), r.get("module_id", Long.class), r.get("fullname", String.class),
 					r.get("name", String.class), r.get("category_id", Long.class), r.get("role", String.class),
 					r.get("sort_key", String.class)))

@@ -27,7 +27,7 @@ public class AccessLog {
 		// Only for a vacataire who exists: reading an unknown one reads nothing.
 		return db.sql("""
 				insert into access_log (at, reader, vacataire_id, what, via)
-				select :at, :reader, id, :what, :via from vacataire where id = :v""")
+				select :at, :reader, id, :what, :via from vacataire_name where id = :v""")
 			.bind("at", Instant.now())
 			.bind("reader", reader)
 			.bind("v", vacataireId)

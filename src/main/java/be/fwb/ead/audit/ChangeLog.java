@@ -25,10 +25,11 @@ public class ChangeLog {
 
 	private final DatabaseClient db;
 	private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ChangeLog(DatabaseClient db) {
+	ChangeLog(DatabaseClient db, Clock clock) {
 		this.db = db;
+		this.clock = clock;
 	}
 
 	public Mono<Void> record(String author, Change change) {
@@ -63,6 +64,7 @@ public class ChangeLog {
 		String[] summaries = new String[n];
 		String[] befores = new String[n];
 		String[] afters = new String[n];
+		String[] reasons = new String[n];
 		for (int i = 0; i < n; i++) {
 			Change c = changes.get(i);
 			entities[i] = c.entity();
@@ -72,12 +74,13 @@ public class ChangeLog {
 			summaries[i] = c.summary();
 			befores[i] = c.before() == null ? null : json.writeValueAsString(c.before());
 			afters[i] = c.after() == null ? null : json.writeValueAsString(c.after());
+			reasons[i] = c.reason();
 		}
 		return db.sql("""
-				insert into change_log (at, author, entity, entity_id, vacataire_id, action, summary, before, after)
-				select :at, :author, e, i, v, a, s, b::jsonb, f::jsonb
+				insert into change_log (at, author, entity, entity_id, vacataire_id, action, summary, before, after, reason)
+				select :at, :author, e, i, v, a, s, b::jsonb, f::jsonb, w
 				from unnest(:entities::text[], :ids::bigint[], :vacataires::bigint[], :actions::text[], :summaries::text[],
-				            :befores::text[], :afters::text[]) as t(e, i, v, a, s, b, f)""")
+				            :befores::text[], :afters::text[], :reasons::text[]) as t(e, i, v, a, s, b, f, w)""")
 			.bind("at", Instant.now(clock))
 			.bind("author", author)
 			.bind("entities", entities)
@@ -87,6 +90,7 @@ public class ChangeLog {
 			.bind("summaries", summaries)
 			.bind("befores", befores)
 			.bind("afters", afters)
+			.bind("reasons", reasons)
 			.then();
 	}
 

@@ -125,8 +125,8 @@ public class Catalogue {
 		Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
 		Mono<Map<Long, java.util.Collection<Staff>>> people = db.sql("""
 				select r.module_id, r.role, v.id as vacataire_id,
-				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name
-				from module_role r join vacataire v on v.id = r.vacataire_id
+				       v.name
+				from module_role r join vacataire_name v on v.id = r.vacataire_id
 				where r.module_id = any(:ids::bigint[])
 				order by v.sort_key, v.id""")
 			.bind("ids", ids)
@@ -188,8 +188,7 @@ public class Catalogue {
 			binds.put("pattern", SearchText.containsPattern(f.q()));
 		}
 		if (f.categoryId() != null) {
-			parts.add("m.category_id in (select c.id from moodle_category c where c.id = :category "
-					+ "or c.path like '%/' || :category || '/%')");
+			parts.add("m.category_id in (select s.member_id from category_subtree s where s.category_id = :category)");
 			binds.put("category", f.categoryId());
 		}
 		if (f.visible() != null) {

@@ -14,7 +14,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import reactor.core.publisher.Mono;
 
-/** Demo mode: starts the simulated Moodle (port {@code ead.demo.moodle-port}) and creates a reviewer account. */
+/**
+ * Demo mode: starts the simulated Moodle (port {@code ead.demo.moodle-port}), creates a reviewer account, and brings
+ * the service one year in ({@link DemoYearOne}); with the profile {@code first-day} too, it stays on the first day
+ * (nothing granted or assigned: the first deployment to try).
+ */
 @Configuration
 @Profile("demo")
 class DemoConfiguration {
@@ -37,9 +41,7 @@ class DemoConfiguration {
 	@EventListener(ApplicationReadyEvent.class)
 	void demoLifecycle(ApplicationReadyEvent event) {
 		var context = event.getApplicationContext();
-		new DemoLifecycle(context.getBean(be.fwb.ead.titles.Titles.class), context.getBean(be.fwb.ead.training.Training.class),
-				context.getBean(be.fwb.ead.recruitment.Recruitment.class))
-			.seedIfEmpty()
+		DemoData.firstDay(context)
 			.subscribe(null, e -> log.error("Données de démonstration du cycle de vie non créées", e),
 					() -> log.info("Données de démonstration du cycle de vie prêtes (titres, formations, campagne)"));
 	}
@@ -60,8 +62,19 @@ class DemoConfiguration {
 			.then(new DemoReviews(context.getBean(be.fwb.ead.reviews.Campaigns.class), context.getBean(be.fwb.ead.reviews.Reviews.class),
 					context.getBean(be.fwb.ead.reviews.Rubrics.class), context.getBean(Accounts.class),
 					context.getEnvironment().getProperty("ead.security.admin-username", "coordination")).seedIfEmpty())
-			.subscribe(null, e -> log.error("Référentiels ou revues de démonstration non créés", e),
-					() -> log.info("Référentiels, examens, correspondances et revues de démonstration prêts"));
+			// The profile first-day stops here: the service as switched on. Otherwise, one year in.
+			.then(context.getEnvironment().acceptsProfiles(org.springframework.core.env.Profiles.of("first-day")) ? Mono.empty()
+					: titlesAndSessionsReady(context).then(DemoData.yearOne(context)))
+			.subscribe(null, e -> log.error("Référentiels, revues ou année de démonstration non créés", e),
+					() -> log.info("Référentiels, examens, correspondances, revues et année de démonstration prêts"));
+	}
+
+	/** The first day's titles and sessions, created by another listener at start-up. */
+	private static Mono<Void> titlesAndSessionsReady(org.springframework.context.ApplicationContext context) {
+		return context.getBean(be.fwb.ead.training.Training.class).sessions().hasElements()
+			.filter(ready -> ready)
+			.repeatWhenEmpty(30, n -> n.delayElements(java.time.Duration.ofSeconds(1)))
+			.then();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

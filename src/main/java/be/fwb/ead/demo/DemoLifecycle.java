@@ -16,13 +16,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The lifecycle records a demo starts with, when it has none: the titles of the FWB decree for the demo site's levels
- * and subjects, training sessions (one past, two to come), and an open recruitment campaign. Nothing is granted or
- * assigned: the attention list shows what a first deployment shows.
+ * The lifecycle records every demo starts with, when it has none: the titles of the FWB decree for the demo site's
+ * levels and subjects, training sessions (three of last year's initial training, three to come), and an open
+ * recruitment campaign. Nothing is granted or assigned: the first day. {@link DemoYearOne} takes it a year on.
  */
 final class DemoLifecycle {
 
 	private static final String AUTHOR = "démo";
+
+	static final String PAST_MOODLE = "Moodle pour les vacataires EAD (session de l'an dernier)";
+	static final String PAST_TUTORING = "Tutorer à distance (session de l'an dernier)";
+	static final String PAST_PEDAGOGY = "Concevoir un module en ligne : balises et calibrage (session de l'an dernier)";
 
 	private final Titles titles;
 	private final Training training;
@@ -55,13 +59,21 @@ final class DemoLifecycle {
 					List.of(new Titles.Coverage(upper, s, CoverageKind.REQUIS),
 							new Titles.Coverage(lower, s, CoverageKind.SUFFISANT)), AUTHOR));
 		Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		// Two past sessions of the initial training (their attendance is recorded as history on the first day), and
+		// sessions to come for the newcomers.
 		Flux<Long> sessions = Flux.concat(
-				training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les vacataires EAD", now.minus(30, ChronoUnit.DAYS),
-						180, "VIRTUAL", null, 30), AUTHOR),
+				training.plan(new Training.NewSession("INITIAL", "MOODLE", PAST_MOODLE, now.minus(300, ChronoUnit.DAYS),
+						180, "VIRTUAL", null, 300), AUTHOR),
+				training.plan(new Training.NewSession("INITIAL", "TUTORING", PAST_TUTORING, now.minus(290, ChronoUnit.DAYS), 240,
+						"ON_SITE", "Bruxelles, boulevard Léopold II 44", 300), AUTHOR),
+				training.plan(new Training.NewSession("INITIAL", "PEDAGOGY", PAST_PEDAGOGY, now.minus(280, ChronoUnit.DAYS), 360,
+						"VIRTUAL", null, 300), AUTHOR),
+				training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les nouveaux vacataires",
+						now.plus(10, ChronoUnit.DAYS), 180, "VIRTUAL", null, 30), AUTHOR),
 				training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorer à distance : suivi et rétroactions",
-						now.plus(14, ChronoUnit.DAYS), 240, "ON_SITE", "Bruxelles, boulevard Léopold II 44", 20), AUTHOR),
-				training.plan(new Training.NewSession("INITIAL", "PEDAGOGY", "Concevoir un module en ligne (balises et calibrage)",
-						now.plus(21, ChronoUnit.DAYS), 360, "VIRTUAL", null, 25), AUTHOR));
+						now.plus(14, ChronoUnit.DAYS), 240, "ON_SITE", "Namur, rue de Fer 42", 20), AUTHOR),
+				training.plan(new Training.NewSession("CONTINUING", "PEDAGOGY", "Évaluer à distance : rétroactions et grilles",
+						now.plus(21, ChronoUnit.DAYS), 180, "VIRTUAL", null, 40), AUTHOR));
 		Mono<Long> campaign = recruitment.open("Tuteurs et concepteurs " + LocalDate.now().getYear() + "-" + (LocalDate.now().getYear() + 1),
 				LocalDate.now().minusDays(7), LocalDate.now().plusDays(45),
 				List.of(new Recruitment.Need(lower, "Mathématiques", "TUTOR", 240), new Recruitment.Need(upper, "Chimie", "AUTHOR", 60)),
@@ -69,7 +81,7 @@ final class DemoLifecycle {
 		return instituteur.thenMany(aesi).thenMany(aess).thenMany(sessions).then(campaign).then();
 	}
 
-	private static String code(String subject) {
+	static String code(String subject) {
 		String key = be.fwb.ead.shared.SearchText.key(subject).replaceAll("[^a-z]+", " ").trim();
 		String[] words = key.split(" ");
 		return (words[0].length() <= 4 ? words[0] : words[0].substring(0, 4)).toUpperCase(java.util.Locale.ROOT)

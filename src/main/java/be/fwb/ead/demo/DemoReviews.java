@@ -49,7 +49,7 @@ final class DemoReviews {
 			.collectList()
 			.zipWith(rubrics.latest(Rubrics.DEFAULT))
 			.flatMap(t -> {
-				List<Reviews.Review> mine = t.getT1();
+				List<Reviews.Summary> mine = t.getT1();
 				Rubrics.Rubric rubric = t.getT2();
 				Flux<Void> steps = Flux.empty();
 				if (mine.size() > 0) {

@@ -164,9 +164,9 @@ public class Evaluations {
 
 	public Flux<Due> due() {
 		return db.sql("""
-				select v.id, trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name,
+				select v.id, v.name,
 				       (select max(e.evaluated_on) from evaluation e where e.vacataire_id = v.id) as last
-				from vacataire v where v.status = 'ACTIF'
+				from vacataire_name v where v.status = 'ACTIF'
 				  and not exists (select 1 from evaluation e where e.vacataire_id = v.id and e.evaluated_on > :since)
 				order by last nulls first, v.sort_key""")
 			.bind("since", LocalDate.now().minus(settings.interval()))

@@ -45,13 +45,40 @@ public class PersonalData {
 			"change_log", "journal d'audit : preuve de qui a décidé quoi (intérêt légitime, obligation de preuve), en ajout seul",
 			"module_role", "rôles Moodle : repris de Moodle tant que la personne y garde un rôle (refusé dans ce cas)");
 
+	/**
+	 * The text columns ({@code table.column}) that still hold the person's name or e-mail after an erasure, and why:
+	 * none. What the law keeps (above) is kept without the identity, and the journal's lines are pseudonymised.
+	 * {@code ErasureIntegrationTest} searches every text column of the schema for it.
+	 */
+	public static final Map<String, String> IDENTITY_KEPT = Map.of();
+
 	/** Tables emptied of the person's rows, in an order the foreign keys allow. */
 	private static final List<String> ERASED = List.of("evaluation_score", "evaluation", "availability", "training_registration",
 			"candidacy_score", "candidacy", "finding_answer", "access_log", "reconciliation_ack", "vacataire_title", "api_token",
 			"account");
 
-	/** The outcome of an erasure. */
-	public record Erasure(long vacataireId, Map<String, Long> deleted, Map<String, String> kept) {
+	/**
+	 * The outcome of an erasure.
+	 *
+	 * @param deleted table → rows deleted
+	 * @param redactedJournalLines the lines of the journal whose name, e-mail and free text were pseudonymised
+	 * @param kept table → why it is kept (without the identity)
+	 */
+	public record Erasure(long vacataireId, Map<String, Long> deleted, long redactedJournalLines, Map<String, String> kept) {
+	}
+
+	/**
+	 * What an erasure would do, for the confirmation page: what goes, what stays, or why it is refused now.
+	 *
+	 * @param name the person's name as shown today
+	 * @param identity the identity fields that will be replaced: field → value today (empty ones left out)
+	 * @param toDelete table → rows that will be deleted (tables with none left out)
+	 * @param journalLines the lines of the journal that will be pseudonymised
+	 * @param kept table → why it is kept (without the identity)
+	 * @param refusal why the erasure is refused now, or {@literal null}
+	 */
+	public record Preview(long vacataireId, String name, Map<String, String> identity, Map<String, Long> toDelete,
+			long journalLines, Map<String, String> kept, @Nullable String refusal) {
 	}
 
 	/** A run of the retention job. */
@@ -112,16 +139,76 @@ public class PersonalData {
 		return db.sql(sql).bind("v", vacataireId).map(r -> json.readTree(r.get("j", String.class))).all();
 	}
 
+	/** What an erasure of the person would delete, pseudonymise and keep, or why it is refused now. */
+	public Mono<Preview> preview(long vacataireId) {
+		return state(vacataireId).flatMap(state -> {
+			Redaction redaction = redaction(state);
+			Map<String, Long> toDelete = new LinkedHashMap<>();
+			return Flux.fromIterable(ERASED)
+				.concatMap(table -> db.sql(countSql(table)).bind("v", vacataireId).map(r -> r.get(0, Long.class)).one()
+					.doOnNext(n -> {
+						if (n > 0) {
+							toDelete.put(table, n);
+						}
+					}))
+				.then(journalLines(vacataireId, redaction).count())
+				.map(lines -> new Preview(vacataireId, state.name(), state.identity(), toDelete, lines, KEPT, state.refusal()));
+		});
+	}
+
 	/**
-	 * Erases the person by anonymisation, in one transaction. Refused while they hold a role in a current module or a
-	 * current assignment (their identity would come back from Moodle, or is needed for the work under way).
+	 * Erases the person by anonymisation, in one transaction: the rows with no reason to be kept deleted, the identity
+	 * replaced, and the person's name, e-mail and free text pseudonymised in the journal (its summaries, before and
+	 * after values, reasons and authors). Refused while they hold a role in a current module or a current assignment
+	 * (their identity would come back from Moodle, or is needed for the work under way).
 	 */
 	public Mono<Erasure> anonymise(long vacataireId, @Nullable String reason, String author) {
 		if (reason == null || reason.isBlank()) {
 			return Mono.error(new InvalidRequest("Un effacement se motive : la demande de la personne, ou la règle de conservation."));
 		}
+		return state(vacataireId).flatMap(state -> {
+			if (state.refusal() != null) {
+				return Mono.error(new Refused(state.refusal()));
+			}
+			Redaction redaction = redaction(state);
+			Map<String, Long> deleted = new LinkedHashMap<>();
+			return Flux.fromIterable(ERASED).concatMap(table -> delete(table, vacataireId).doOnNext(n -> deleted.put(table, n)))
+				.then(db.sql("delete from login_failure where lower(username) = any(:u)")
+					.bind("u", state.usernames().stream().map(u -> u.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new))
+					.then())
+				.then(db.sql("""
+						update vacataire set firstname = 'Anonymisé', lastname = 'n° ' || id, email = null, phone = null, idnumber = null,
+						       moodle_user_id = null, moodle_username = null, moodle_firstname = null, moodle_lastname = null,
+						       moodle_email = null, moodle_idnumber = null, search_key = 'anonymise ' || id,
+						       sort_key = 'zz anonymise ' || lpad(id::text, 10, '0'), anonymised_at = :now, updated_at = :now
+						where id = :v""").bind("v", vacataireId).bind("now", Instant.now()).then())
+				.then(redactJournal(vacataireId, redaction))
+				.flatMap(lines -> changes.record(author, Change.of("vacataire", vacataireId, vacataireId, "anonymised",
+						"Données personnelles effacées (anonymisation) ; journal pseudonymisé (" + lines + " ligne(s)) ; conservés : "
+								+ String.join(", ", KEPT.keySet()))
+					.withStates(null, Map.of("deleted", deleted, "redactedJournalLines", lines, "kept", KEPT))
+					.because(redaction.text(reason.trim())))
+					.thenReturn(new Erasure(vacataireId, Map.copyOf(deleted), lines, KEPT)));
+		}).as(transaction::transactional);
+	}
+
+	/** The person as the erasure needs them: their identifiers, and why it would be refused now. */
+	private record State(long id, String name, Map<String, String> identity, List<String> identifiers, List<String> usernames,
+			@Nullable String refusal) {
+	}
+
+	private static final List<String> IDENTITY = List.of("firstname", "lastname", "email", "phone", "idnumber", "moodle_username",
+			"moodle_firstname", "moodle_lastname", "moodle_email", "moodle_idnumber");
+
+	private Mono<State> state(long vacataireId) {
+		Mono<List<String[]>> accounts = db.sql("select username, display_name from account where vacataire_id = :v")
+			.bind("v", vacataireId)
+			.map(r -> new String[] { r.get("username", String.class), r.get("display_name", String.class) })
+			.all()
+			.collectList();
 		return db.sql("""
-				select v.id,
+				select v.id, v.firstname, v.lastname, v.email, v.phone, v.idnumber, v.moodle_username, v.moodle_firstname,
+				       v.moodle_lastname, v.moodle_email, v.moodle_idnumber,
 				       exists (select 1 from module_role r join module m on m.id = r.module_id
 				               where r.vacataire_id = v.id and m.archived_at is null) as in_moodle,
 				       exists (select 1 from assignment a where a.vacataire_id = v.id and a.ends_on >= :today) as assigned,
@@ -132,31 +219,130 @@ public class PersonalData {
 			.fetch()
 			.one()
 			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + ".")))
-			.flatMap(row -> {
-				if (Boolean.TRUE.equals(row.get("done"))) {
-					return Mono.error(new Refused("Ce vacataire est déjà anonymisé."));
+			.zipWith(accounts, (row, list) -> {
+				Map<String, String> identity = new LinkedHashMap<>();
+				IDENTITY.forEach(c -> {
+					if (row.get(c) instanceof String value && !value.isBlank()) {
+						identity.put(c, value);
+					}
+				});
+				List<String> identifiers = new java.util.ArrayList<>(identity.values());
+				List<String> usernames = new java.util.ArrayList<>();
+				name(identity, "firstname", "lastname").ifPresent(identifiers::addAll);
+				name(identity, "moodle_firstname", "moodle_lastname").ifPresent(identifiers::addAll);
+				for (String[] account : list) {
+					usernames.add(account[0]);
+					identifiers.add(account[0]);
+					if (account[1] != null) {
+						identifiers.add(account[1]);
+					}
 				}
-				if (Boolean.TRUE.equals(row.get("in_moodle"))) {
-					return Mono.error(new Refused("La personne a encore un rôle dans un module courant de Moodle : retirez-l'y d'abord, "
-							+ "sinon la synchronisation la ferait revenir."));
+				if (identity.containsKey("moodle_username")) {
+					usernames.add(identity.get("moodle_username"));
 				}
-				if (Boolean.TRUE.equals(row.get("assigned"))) {
-					return Mono.error(new Refused("La personne a une affectation en cours : terminez-la d'abord."));
+				String name = (String.valueOf(row.get("firstname")) + " " + String.valueOf(row.get("lastname"))).replace("null", "").trim();
+				return new State(vacataireId, name, identity, identifiers, usernames, refusal(row));
+			});
+	}
+
+	/** "First Last" and "Last First", the ways a name is written in a sentence. */
+	private static java.util.Optional<List<String>> name(Map<String, String> identity, String first, String last) {
+		String f = identity.get(first);
+		String l = identity.get(last);
+		return f == null || l == null ? java.util.Optional.empty() : java.util.Optional.of(List.of(f + " " + l, l + " " + f));
+	}
+
+	private static @Nullable String refusal(Map<String, Object> row) {
+		if (Boolean.TRUE.equals(row.get("done"))) {
+			return "Ce vacataire est déjà anonymisé.";
+		}
+		if (Boolean.TRUE.equals(row.get("in_moodle"))) {
+			return "La personne a encore un rôle dans un module courant de Moodle : retirez-l'y d'abord, "
+					+ "sinon la synchronisation la ferait revenir.";
+		}
+		if (Boolean.TRUE.equals(row.get("assigned"))) {
+			return "La personne a une affectation en cours : terminez-la d'abord.";
+		}
+		return null;
+	}
+
+	private static Redaction redaction(State state) {
+		return new Redaction(new java.util.ArrayList<>(state.identifiers()), "vacataire n° " + state.id());
+	}
+
+	/** A line of the journal to pseudonymise. */
+	private record Line(long id, String author, String summary, @Nullable String before, @Nullable String after,
+			@Nullable String reason, boolean aboutThePerson) {
+	}
+
+	/** The lines about the person, and every other line where one of their identifiers appears. */
+	private Flux<Line> journalLines(long vacataireId, Redaction redaction) {
+		return db.sql("""
+				select id, author, summary, before::text as before, after::text as after, reason, vacataire_id
+				from change_log
+				where vacataire_id = :v or summary ilike any(:p) or author ilike any(:p) or reason ilike any(:p)
+				   or before::text ilike any(:p) or after::text ilike any(:p)
+				order by id""")
+			.bind("v", vacataireId)
+			.bind("p", redaction.likePatterns().toArray(String[]::new))
+			.map(r -> new Line(r.get("id", Long.class), r.get("author", String.class), r.get("summary", String.class),
+					r.get("before", String.class), r.get("after", String.class), r.get("reason", String.class),
+					Long.valueOf(vacataireId).equals(r.get("vacataire_id", Long.class))))
+			.all();
+	}
+
+	/** Pseudonymises the journal's lines that name the person, in one statement; answers how many. */
+	private Mono<Long> redactJournal(long vacataireId, Redaction redaction) {
+		return journalLines(vacataireId, redaction).collectList()
+			// Parsing and rewriting JSON is work for a worker thread, not for the event loop.
+			.publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
+			.flatMap(lines -> {
+				if (lines.isEmpty()) {
+					return Mono.just(0L);
 				}
-				Map<String, Long> deleted = new LinkedHashMap<>();
-				return Flux.fromIterable(ERASED).concatMap(table -> delete(table, vacataireId).doOnNext(n -> deleted.put(table, n)))
+				int n = lines.size();
+				Long[] ids = new Long[n];
+				String[] authors = new String[n];
+				String[] summaries = new String[n];
+				String[] befores = new String[n];
+				String[] afters = new String[n];
+				String[] reasons = new String[n];
+				for (int i = 0; i < n; i++) {
+					Line l = lines.get(i);
+					ids[i] = l.id();
+					authors[i] = redaction.author(l.author());
+					summaries[i] = redaction.text(l.summary());
+					befores[i] = redaction.json(l.before(), l.aboutThePerson());
+					afters[i] = redaction.json(l.after(), l.aboutThePerson());
+					reasons[i] = redaction.text(l.reason());
+				}
+				return db.sql("select set_config('ead.redaction', 'on', true)").then()
 					.then(db.sql("""
-							update vacataire set firstname = 'Anonymisé', lastname = 'n° ' || id, email = null, phone = null, idnumber = null,
-							       moodle_user_id = null, moodle_username = null, moodle_firstname = null, moodle_lastname = null,
-							       moodle_email = null, moodle_idnumber = null, search_key = 'anonymise ' || id,
-							       sort_key = 'zz anonymise ' || lpad(id::text, 10, '0'), anonymised_at = :now, updated_at = :now
-							where id = :v""").bind("v", vacataireId).bind("now", Instant.now()).then())
-					.then(Mono.defer(() -> changes.record(author, Change.of("vacataire", vacataireId, vacataireId, "anonymised",
-							"Données personnelles effacées (anonymisation) ; conservés : " + String.join(", ", KEPT.keySet()))
-						.withStates(null, Map.of("deleted", deleted, "kept", KEPT)).because(reason.trim()))))
-					.then(Mono.fromSupplier(() -> new Erasure(vacataireId, Map.copyOf(deleted), KEPT)));
-			})
-			.as(transaction::transactional);
+							update change_log c set author = t.a, summary = t.s, before = t.b::jsonb, after = t.f::jsonb, reason = t.r,
+							       redacted_at = :now
+							from unnest(:ids::bigint[], :authors::text[], :summaries::text[], :befores::text[], :afters::text[],
+							            :reasons::text[]) as t(i, a, s, b, f, r)
+							where c.id = t.i""")
+						.bind("now", Instant.now())
+						.bind("ids", ids)
+						.bind("authors", authors)
+						.bind("summaries", summaries)
+						.bind("befores", befores)
+						.bind("afters", afters)
+						.bind("reasons", reasons)
+						.fetch()
+						.rowsUpdated())
+					.flatMap(updated -> db.sql("select set_config('ead.redaction', 'off', true)").then().thenReturn(updated));
+			});
+	}
+
+	private static String countSql(String table) {
+		return switch (table) {
+			case "evaluation_score" -> "select count(*) from evaluation_score where evaluation_id in (select id from evaluation where vacataire_id = :v)";
+			case "candidacy_score" -> "select count(*) from candidacy_score where candidacy_id in (select id from candidacy where vacataire_id = :v)";
+			case "api_token" -> "select count(*) from api_token where account_id in (select id from account where vacataire_id = :v)";
+			default -> "select count(*) from " + table + " where vacataire_id = :v";
+		};
 	}
 
 	private Mono<Long> delete(String table, long vacataireId) {

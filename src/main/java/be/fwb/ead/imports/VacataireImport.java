@@ -226,8 +226,7 @@ public class VacataireImport {
 	}
 
 	private Mono<Known> known() {
-		return db.sql("select id, lower(coalesce(idnumber, moodle_idnumber)) as idnumber, lower(coalesce(email, moodle_email)) as email "
-				+ "from vacataire")
+		return db.sql("select id, lower(idnumber) as idnumber, lower(email) as email from vacataire_name")
 			.map(r -> new Object[] { r.get("id", Long.class), r.get("idnumber", String.class), r.get("email", String.class) })
 			.all()
 			.collectList()

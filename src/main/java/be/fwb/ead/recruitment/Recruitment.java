@@ -255,9 +255,8 @@ public class Recruitment {
 	private Flux<Candidacy> candidacies(String where, long id) {
 		return db.sql("""
 				select k.id, k.campaign_id, k.vacataire_id, k.documents::text as documents, k.decision, k.decision_reason, k.decided_by,
-				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name,
-				       coalesce(v.email, v.moodle_email) as email
-				from candidacy k join vacataire v on v.id = k.vacataire_id""" + " " + where + " order by v.sort_key")
+				       v.name, v.email
+				from candidacy k join vacataire_name v on v.id = k.vacataire_id""" + " " + where + " order by v.sort_key")
 			.bind("id", id)
 			.map(this::read)
 			.all()

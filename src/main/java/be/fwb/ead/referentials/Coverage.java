@@ -106,9 +106,8 @@ public class Coverage {
 
 	/** The coverage matrix of a référentiel, for the current modules under a category (a level or subject), or all. */
 	public Mono<Matrix> matrix(long referentialId, @Nullable Long categoryId) {
-		String modules = "select mo.id from module mo where mo.archived_at is null"
-				+ (categoryId == null ? "" : " and mo.category_id in (select c.id from moodle_category c where c.id = :category "
-						+ "or c.path like '%/' || :category || '/%')");
+		String modules = "select mo.id from current_module mo"
+				+ (categoryId == null ? "" : " where mo.category_id in (select s.member_id from category_subtree s where s.category_id = :category)");
 		Mono<List<Column>> columns = referentials.tree(referentialId).flatMap(tree -> db.sql("""
 				select k.competency_id, count(*) as n from competency_mapping k join competency c on c.id = k.competency_id
 				where c.referential_id = :ref and k.module_id in (""" + modules + ") group by k.competency_id")
@@ -124,10 +123,10 @@ public class Coverage {
 				select mo.id, mo.shortname, mo.fullname,
 				       coalesce(array_agg(k.competency_id order by k.competency_id) filter (where k.competency_id is not null), '{}') as competencies,
 				       coalesce(array_agg(k.depth order by k.competency_id) filter (where k.competency_id is not null), '{}') as depths
-				from module mo
+				from current_module mo
 				left join (select k.module_id, k.competency_id, k.depth from competency_mapping k join competency c on c.id = k.competency_id
 				           where c.referential_id = :ref) k on k.module_id = mo.id
-				where mo.id in (""" + modules + ") group by mo.id order by mo.sort_key, mo.id")
+				where mo.id in (""" + modules + ") group by mo.id, mo.shortname, mo.fullname, mo.sort_key order by mo.sort_key, mo.id")
 			.bind("ref", referentialId)
 			.bindValues(categoryId == null ? Map.of() : Map.of("category", categoryId))
 			.map(r -> new ModuleCells(new Row(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class),
@@ -182,7 +181,7 @@ public class Coverage {
 	/** The heatmap of a matrix already computed (one matrix can serve the heatmap, the gaps and the overlaps). */
 	public Mono<Heatmap> heatmap(Matrix matrix, @Nullable Long categoryId, int columnDepth, boolean byModule) {
 		long referentialId = matrix.referentialId();
-		Mono<Map<Long, Long>> categoryOf = db.sql("select id, category_id from module where archived_at is null")
+		Mono<Map<Long, Long>> categoryOf = db.sql("select id, category_id from current_module")
 			.map(r -> Map.entry(r.get("id", Long.class), r.get("category_id", Long.class)))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
@@ -287,8 +286,8 @@ public class Coverage {
 	/** Current modules mapped to no competency of any référentiel. */
 	public Flux<Orphan> orphans() {
 		return db.sql("""
-				select mo.id, mo.shortname, mo.fullname from module mo
-				where mo.archived_at is null and not exists (select 1 from competency_mapping k where k.module_id = mo.id)
+				select mo.id, mo.shortname, mo.fullname from current_module mo
+				where not exists (select 1 from competency_mapping k where k.module_id = mo.id)
 				order by mo.sort_key""")
 			.map(r -> new Orphan(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class)))
 			.all();

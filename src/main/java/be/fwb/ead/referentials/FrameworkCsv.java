@@ -1,6 +1,5 @@
 package be.fwb.ead.referentials;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +10,7 @@ import java.util.Set;
 
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.SpreadsheetReader;
+import be.fwb.ead.shared.TableExport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -116,12 +116,17 @@ final class FrameworkCsv {
 				blank(l.cell(13)));
 	}
 
-	/** Writes the framework as Moodle's exporter does: English headers, commas, quotes where needed. */
-	static byte[] write(List<List<String>> rows) {
-		StringBuilder out = new StringBuilder();
-		line(out, HEADERS);
-		rows.forEach(r -> line(out, r));
-		return out.toString().getBytes(StandardCharsets.UTF_8);
+	/**
+	 * Moodle's exporter's columns, for the one writer of every export: neutralised by default, untouched in the file
+	 * labelled for re-import into Moodle.
+	 */
+	static TableExport<List<String>> table() {
+		List<TableExport.Column<List<String>>> columns = new ArrayList<>();
+		for (int i = 0; i < HEADERS.size(); i++) {
+			int index = i;
+			columns.add(new TableExport.Column<List<String>>(HEADERS.get(i), row -> row.get(index)));
+		}
+		return new TableExport<>(columns, java.time.ZoneOffset.UTC);
 	}
 
 	/** The 14 cells of each row, the framework's first: for the CSV file, and the same columns in XLSX. */
@@ -136,18 +141,6 @@ final class FrameworkCsv {
 		return java.util.Arrays.asList(isFramework ? "" : or(r.parent()), r.idnumber(), r.shortname(), or(r.description()),
 				String.valueOf(r.descriptionFormat()), or(r.scaleValues()), or(r.scaleConfiguration()), or(r.ruleType()),
 				or(r.ruleOutcome()), or(r.ruleConfig()), or(r.related()), "", isFramework ? "1" : "", or(r.taxonomy()));
-	}
-
-	private static void line(StringBuilder out, List<String> cells) {
-		for (int i = 0; i < cells.size(); i++) {
-			if (i > 0) {
-				out.append(',');
-			}
-			String c = cells.get(i);
-			out.append(c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")
-					? '"' + c.replace("\"", "\"\"") + '"' : c);
-		}
-		out.append('\n');
 	}
 
 	private static boolean truthy(String cell) {

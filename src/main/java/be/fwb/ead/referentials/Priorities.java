@@ -61,27 +61,19 @@ public class Priorities {
 		this.exams = exams;
 	}
 
-	private static final String ROOTS = """
-			with recursive up(id, root) as (
-			    select id, id from competency where parent_id is null
-			    union all
-			    select c.id, up.root from competency c join up on c.parent_id = up.id)""";
-
 	/** Every current module, the highest score first. */
 	public Mono<List<Priority>> ranked() {
-		Mono<List<ModuleRow>> modules = db.sql("select id, shortname, fullname, learner_count, content_changed_at from module "
-				+ "where archived_at is null")
+		Mono<List<ModuleRow>> modules = db.sql("select id, shortname, fullname, learner_count, content_changed_at from current_module")
 			.map(r -> new ModuleRow(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class),
 					r.get("learner_count", Integer.class), r.get("content_changed_at", Instant.class)))
 			.all()
 			.collectList();
-		Mono<Map<Long, Set<Long>>> moduleRoots = db.sql(ROOTS + " select distinct k.module_id, up.root from competency_mapping k "
-				+ "join up on up.id = k.competency_id")
+		Mono<Map<Long, Set<Long>>> moduleRoots = db.sql("select module_id, root_id as root from module_root")
 			.map(r -> Map.entry(r.get("module_id", Long.class), r.get("root", Long.class)))
 			.all()
 			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
-		Mono<Map<Long, Set<Long>>> partRoots = db.sql(ROOTS + " select distinct pc.part_id, up.root from exam_part_competency pc "
-				+ "join up on up.id = pc.competency_id")
+		Mono<Map<Long, Set<Long>>> partRoots = db.sql("select distinct pc.part_id, r.root_id as root from exam_part_competency pc "
+				+ "join competency_root r on r.competency_id = pc.competency_id")
 			.map(r -> Map.entry(r.get("part_id", Long.class), r.get("root", Long.class)))
 			.all()
 			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
@@ -94,8 +86,7 @@ public class Priorities {
 			.flatMapIterable(e -> e.parts().stream().map(p -> Map.entry(p.partId(), e.code() + " – " + p.name())).toList())
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 		Mono<Map<Long, Decision>> decisions = db.sql("""
-				select distinct on (module_id) module_id, state, score from review where state in ('APPROVED', 'REJECTED')
-				order by module_id, decided_at desc, id desc""")
+				select module_id, state, score from last_decided_review""")
 			.map(r -> Map.entry(r.get("module_id", Long.class), new Decision(r.get("state", String.class), r.get("score", Integer.class))))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);

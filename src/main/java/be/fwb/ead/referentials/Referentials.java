@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.referentials.FrameworkCsv.Row;
+import be.fwb.ead.shared.TableExport;
 import be.fwb.ead.shared.NotFound;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -257,14 +258,18 @@ public class Referentials {
 			.map(Referentials::treeOrder));
 	}
 
-	/** The file Moodle's importer reads, with the framework's row first and the tree in order. */
-	public Mono<byte[]> export(long id) {
-		return exportRows(id).map(FrameworkCsv::write);
+	/**
+	 * The file Moodle's importer reads, with the framework's row first and the tree in order: neutralised
+	 * ({@link TableExport.Dialect#MOODLE}) unless the raw file for re-import into Moodle is asked for
+	 * ({@link TableExport.Dialect#MOODLE_RAW}).
+	 */
+	public Mono<byte[]> export(long id, TableExport.Dialect dialect) {
+		return exportRows(id).map(rows -> FrameworkCsv.table().csvBytes(rows, dialect));
 	}
 
-	/** The headers of Moodle's competency framework file, for the same columns in XLSX. */
-	public static List<String> exportHeaders() {
-		return FrameworkCsv.HEADERS;
+	/** Moodle's competency framework file's columns, for the same file in XLSX. */
+	public static TableExport<List<String>> exportTable() {
+		return FrameworkCsv.table();
 	}
 
 	/** The rows of the file Moodle's importer reads (14 cells each), without the headers, the framework's row first. */

@@ -3,7 +3,6 @@ package be.fwb.ead.reviews;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,35 +29,14 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Review campaigns: the modules to review chosen by risk, shared out between reviewers by load without conflict of
- * interest, and followed to their end.
- * <p>
- * A current module with no open review is a candidate when it was never reviewed, was refused at its last review,
- * changed in Moodle since its last approval, or was approved more than {@value #STALE_YEARS} years ago. Its risk,
- * out of 100, adds up:
- * <ul>
- * <li>its review history: never reviewed {@value #NEVER}, refused {@value #REFUSED}, changed since approved
- * {@value #CHANGED}, approved long ago {@value #OLD};</li>
- * <li>its alignment: {@value #UNALIGNED} when it works no competency of any référentiel;</li>
- * <li>an approaching exam session: up to {@value #EXAM} when an exam the module is concerned by (a part of it and the
- * module share a subject, the top of a référentiel's tree) has a session within the horizon, in proportion to how
- * close it is;</li>
- * <li>its demand: up to {@value #DEMAND}, its learners over the most followed candidate's.</li>
- * </ul>
+ * Review campaigns: the modules to review chosen by risk ({@link RiskPolicy}), shared out between reviewers by load
+ * without conflict of interest, and followed to their end. An exam concerns a module when a part of it and the module
+ * share a subject, the top of a référentiel's tree.
  */
 @Service
 public class Campaigns {
 
-	static final int NEVER = 40;
-	static final int REFUSED = 35;
-	static final int CHANGED = 30;
-	static final int OLD = 20;
-	static final int UNALIGNED = 20;
-	static final int EXAM = 30;
-	static final int DEMAND = 10;
-	static final int STALE_YEARS = 3;
 	public static final int DEFAULT_HORIZON = 120;
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
 	/** A module worth reviewing, its risk and why, one reason per ingredient that counts. */
 	public record Candidate(long moduleId, String shortname, String fullname, int risk, List<String> reasons, int learners,
@@ -126,85 +104,34 @@ public class Campaigns {
 		this.zone = display.zone();
 	}
 
+	/**
+	 * The current modules with no open review: their last decision (the view {@code last_decided_review}), whether they
+	 * work a competency, and the first session within the horizon of an exam that concerns them (the views
+	 * {@code module_root} and {@code module_exam_session}, published by the référentiels).
+	 */
 	private static final String CANDIDATES = """
-			with recursive up(id, root) as (
-			    select id, id from competency where parent_id is null
-			    union all
-			    select c.id, up.root from competency c join up on c.parent_id = up.id),
-			module_roots as (select distinct k.module_id, up.root from competency_mapping k join up on up.id = k.competency_id),
-			exam_roots as (select distinct p.exam_id, up.root from exam_part_competency pc join exam_part p on p.id = pc.part_id
-			               join up on up.id = pc.competency_id),
-			next_session as (select exam_id, min(starts_on) as starts_on from exam_session
-			                 where starts_on between :today and :horizon group by exam_id),
-			module_exam as (select distinct on (mr.module_id) mr.module_id, s.starts_on, e.code
-			                from module_roots mr join exam_roots er on er.root = mr.root
-			                join next_session s on s.exam_id = er.exam_id join exam e on e.id = er.exam_id
-			                order by mr.module_id, s.starts_on, e.code),
-			last_decided as (select distinct on (module_id) module_id, state, decided_at from review
-			                 where state in ('APPROVED', 'REJECTED') order by module_id, decided_at desc, id desc)
+			with module_exam as (select distinct on (module_id) module_id, starts_on, exam_code from module_exam_session
+			                     where starts_on between :today and :horizon order by module_id, starts_on, exam_code)
 			select m.id, m.shortname, m.fullname, m.learner_count, m.content_changed_at, ld.state as last_state,
-			       ld.decided_at, exists (select 1 from competency_mapping k where k.module_id = m.id) as mapped,
-			       me.starts_on as session, me.code as exam, max(m.learner_count) over () as most_learners
-			from module m
-			left join last_decided ld on ld.module_id = m.id
+			       ld.decided_at, exists (select 1 from module_root k where k.module_id = m.id) as mapped,
+			       me.starts_on as session, me.exam_code as exam, max(m.learner_count) over () as most_learners
+			from current_module m
+			left join last_decided_review ld on ld.module_id = m.id
 			left join module_exam me on me.module_id = m.id
-			where m.archived_at is null
-			  and not exists (select 1 from review o where o.module_id = m.id and o.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED'))""";
+			where not exists (select 1 from review o where o.module_id = m.id and o.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED'))""";
 
 	/** The candidates, the riskiest first (then the most followed, then by short name). */
 	public Mono<List<Candidate>> candidates(int horizonDays) {
-		LocalDate today = LocalDate.now(zone);
-		Instant staleBefore = today.minusYears(STALE_YEARS).atStartOfDay(zone).toInstant();
+		RiskPolicy policy = new RiskPolicy(LocalDate.now(zone), horizonDays, zone);
 		return db.sql(CANDIDATES)
-			.bind("today", today)
-			.bind("horizon", today.plusDays(horizonDays))
-			.map(r -> {
-				List<String> reasons = new ArrayList<>();
-				int risk;
-				String last = r.get("last_state", String.class);
-				Instant decided = r.get("decided_at", Instant.class);
-				Instant changed = r.get("content_changed_at", Instant.class);
-				if (last == null) {
-					risk = NEVER;
-					reasons.add("jamais relu (+" + NEVER + ")");
-				}
-				else if ("REJECTED".equals(last)) {
-					risk = REFUSED;
-					reasons.add("refusé à sa dernière revue, le " + DAY.format(decided.atZone(zone)) + " (+" + REFUSED + ")");
-				}
-				else if (changed != null && changed.isAfter(decided)) {
-					risk = CHANGED;
-					reasons.add("modifié dans Moodle le " + DAY.format(changed.atZone(zone)) + ", après son approbation (+" + CHANGED + ")");
-				}
-				else if (decided.isBefore(staleBefore)) {
-					risk = OLD;
-					reasons.add("approuvé il y a plus de " + STALE_YEARS + " ans (+" + OLD + ")");
-				}
-				else {
-					return java.util.Optional.<Candidate>empty();
-				}
-				if (!Boolean.TRUE.equals(r.get("mapped", Boolean.class))) {
-					risk += UNALIGNED;
-					reasons.add("aligné sur aucune compétence (+" + UNALIGNED + ")");
-				}
-				LocalDate session = r.get("session", LocalDate.class);
-				String exam = r.get("exam", String.class);
-				if (session != null) {
-					long days = ChronoUnit.DAYS.between(today, session);
-					int points = (int) Math.round(EXAM * (1 - (double) days / horizonDays));
-					risk += points;
-					reasons.add("session " + exam + " le " + DAY.format(session) + ", dans " + days + " j (+" + points + ")");
-				}
-				int learners = r.get("learner_count", Integer.class);
-				int most = Math.max(1, r.get("most_learners", Integer.class));
-				int demand = Math.round((float) DEMAND * learners / most);
-				if (demand > 0) {
-					risk += demand;
-					reasons.add(learners + " apprenants (+" + demand + ")");
-				}
-				return java.util.Optional.of(new Candidate(r.get("id", Long.class), r.get("shortname", String.class),
-						r.get("fullname", String.class), risk, List.copyOf(reasons), learners, session, exam));
-			})
+			.bind("today", policy.today())
+			.bind("horizon", policy.today().plusDays(horizonDays))
+			.map(r -> policy.assess(new RiskPolicy.Module(r.get("id", Long.class), r.get("shortname", String.class),
+					r.get("fullname", String.class), r.get("last_state", String.class) == null ? null
+							: ReviewState.valueOf(r.get("last_state", String.class)),
+					r.get("decided_at", Instant.class), r.get("content_changed_at", Instant.class),
+					Boolean.TRUE.equals(r.get("mapped", Boolean.class)), r.get("session", LocalDate.class), r.get("exam", String.class),
+					r.get("learner_count", Integer.class), r.get("most_learners", Integer.class))))
 			.all()
 			.flatMap(Mono::justOrEmpty)
 			.collectSortedList(Comparator.comparingInt(Candidate::risk).reversed()

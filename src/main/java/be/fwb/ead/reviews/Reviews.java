@@ -4,16 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.reviews.Rubrics.Criterion;
-import be.fwb.ead.reviews.Rubrics.Kind;
 import be.fwb.ead.reviews.Rubrics.Rubric;
 import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
@@ -23,7 +20,6 @@ import be.fwb.ead.sync.ModuleContents;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -46,7 +42,8 @@ public class Reviews {
 		}
 	}
 
-	public record Review(long id, long moduleId, String moduleShortname, String moduleFullname, long rubricId, String reviewer,
+	/** A review as it is listed: its module, reviewer, state, round, deadline, score and dates. */
+	public record Summary(long id, long moduleId, String moduleShortname, String moduleFullname, long rubricId, String reviewer,
 			ReviewState state, int round, @Nullable LocalDate deadline, @Nullable Integer score, @Nullable Long campaignId,
 			String plannedBy, Instant plannedAt, @Nullable Instant decidedAt) {
 	}
@@ -63,7 +60,7 @@ public class Reviews {
 	}
 
 	/** A review with its rubric, every finding of every round, and its history. */
-	public record Detail(Review review, Rubric rubric, List<Finding> findings, List<Event> events) {
+	public record Detail(Summary review, Rubric rubric, List<Finding> findings, List<Event> events) {
 
 		/** The findings of the current round, by criterion. */
 		public Map<Long, Finding> current() {
@@ -164,15 +161,9 @@ public class Reviews {
 			});
 	}
 
-	/** What a transition writes besides the state: a note for the history, a deadline, the next round, a score. */
-	private record Step(@Nullable String note, @Nullable LocalDate deadline, boolean nextRound, @Nullable Integer score) {
-
-		static final Step NOTHING = new Step(null, null, false, null);
-	}
-
 	/** The reviewer opens the review (planned → in review). */
 	public Mono<Void> start(long id, Actor actor) {
-		return move(id, actor, EnumSet.of(ReviewState.PLANNED), ReviewState.IN_REVIEW, d -> Mono.just(Step.NOTHING));
+		return move(id, actor, r -> r.start(actor));
 	}
 
 	/**
@@ -181,27 +172,7 @@ public class Reviews {
 	 */
 	public Mono<Void> record(long id, List<FindingInput> findings, Actor actor) {
 		return detail(id).flatMap(d -> {
-			allowed(d.review(), actor);
-			if (d.review().state() != ReviewState.IN_REVIEW) {
-				return Mono.error(new Refused("Les constats s'enregistrent pendant la revue ; celle-ci est " + d.review().state().label()
-						+ "."));
-			}
-			Map<Long, Criterion> criteria = new HashMap<>();
-			d.rubric().criteria().forEach(c -> criteria.put(c.id(), c));
-			Set<Long> seen = new java.util.HashSet<>();
-			for (FindingInput f : findings) {
-				Criterion c = criteria.get(f.criterionId());
-				if (c == null) {
-					return Mono.error(new InvalidRequest("Le critère " + f.criterionId() + " n'est pas dans la grille de cette revue."));
-				}
-				if (!seen.add(c.id())) {
-					return Mono.error(new InvalidRequest("Le critère « " + c.label() + " » figure deux fois."));
-				}
-				String problem = check(c, f);
-				if (problem != null) {
-					return Mono.error(new InvalidRequest(problem));
-				}
-			}
+			Review.of(d).checkFindings(findings, actor);
 			Instant now = Instant.now();
 			return Flux.fromIterable(findings).concatMap(f -> {
 				var spec = db.sql("""
@@ -225,50 +196,19 @@ public class Reviews {
 		}).as(transaction::transactional);
 	}
 
-	private static @Nullable String check(Criterion c, FindingInput f) {
-		if (c.kind() == Kind.SCALE) {
-			if (f.score() == null || f.score() < 1 || f.score() > c.scaleMax() || f.passed() != null) {
-				return "« " + c.label() + " » se note de 1 à " + c.scaleMax() + ".";
-			}
-		}
-		else if (f.passed() == null || f.score() != null) {
-			return "« " + c.label() + " » est réussi ou non (passed : true ou false).";
-		}
-		if (f.comment() != null && f.comment().length() > 4000) {
-			return "Le commentaire de « " + c.label() + " » dépasse 4000 caractères.";
-		}
-		return null;
-	}
-
 	/**
 	 * Asks the authors for changes (in review → changes requested): every criterion has a finding this round, at least
 	 * one of them says what to change (a comment on a criterion below its best), and the deadline is after today.
 	 */
 	public Mono<Void> requestChanges(long id, @Nullable LocalDate deadline, Actor actor) {
-		if (deadline == null || !deadline.isAfter(LocalDate.now(zone))) {
-			return Mono.error(new InvalidRequest("Donnez aux concepteurs une date limite postérieure à aujourd'hui."));
-		}
-		return move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.CHANGES_REQUESTED, d -> {
-			String missing = missing(d);
-			if (missing != null) {
-				return Mono.error(new Refused(missing));
-			}
-			boolean asked = d.rubric().criteria().stream().anyMatch(c -> {
-				Finding f = d.current().get(c.id());
-				return f.comment() != null && value(c, f) < 1.0;
-			});
-			if (!asked) {
-				return Mono.error(new Refused("Aucun constat ne demande de modification : commentez au moins un critère qui n'est pas "
-						+ "au maximum, ou approuvez."));
-			}
-			return Mono.just(new Step("pour le " + deadline, deadline, false, null));
-		});
+		LocalDate today = LocalDate.now(zone);
+		return Mono.fromRunnable(() -> Review.checkDeadline(deadline, today))
+			.then(move(id, actor, r -> r.requestChanges(deadline, today, actor)));
 	}
 
 	/** The authors have made their changes: the reviewer checks again (changes requested → in review, next round). */
 	public Mono<Void> recheck(long id, Actor actor) {
-		return move(id, actor, EnumSet.of(ReviewState.CHANGES_REQUESTED), ReviewState.IN_REVIEW,
-				d -> Mono.just(new Step(null, null, true, null)));
+		return move(id, actor, r -> r.recheck(actor));
 	}
 
 	/**
@@ -277,111 +217,47 @@ public class Reviews {
 	 * its baseline: what changes in them later makes it « à revoir », naming them.
 	 */
 	public Mono<Void> approve(long id, Actor actor) {
-		return decide(id, actor).then(Mono.defer(() -> review(id)))
+		return move(id, actor, r -> r.approve(actor)).then(Mono.defer(() -> review(id)))
 			.flatMap(r -> contents.approved(r.moduleId(), id, r.decidedAt() == null ? Instant.now() : r.decidedAt()));
-	}
-
-	private Mono<Void> decide(long id, Actor actor) {
-		return move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.APPROVED, d -> {
-			String missing = missing(d);
-			if (missing != null) {
-				return Mono.error(new Refused(missing));
-			}
-			List<String> failed = d.rubric().criteria().stream()
-				.filter(c -> c.kind() == Kind.PASS_FAIL && !Boolean.TRUE.equals(d.current().get(c.id()).passed()))
-				.map(Criterion::label)
-				.toList();
-			if (!failed.isEmpty()) {
-				return Mono.error(new Refused("Un critère obligatoire n'est pas rempli : " + String.join(" ; ", failed)
-						+ ". Demandez des modifications ou refusez."));
-			}
-			int score = score(d.rubric(), d.current());
-			if (score < d.rubric().passThreshold()) {
-				return Mono.error(new Refused("Le score (" + score + " %) n'atteint pas le seuil de la grille (" + d.rubric().passThreshold()
-						+ " %) : demandez des modifications ou refusez."));
-			}
-			return Mono.just(new Step("score " + score + " %", null, false, score));
-		});
 	}
 
 	/** Rejects the module (in review → rejected), with the reason. */
 	public Mono<Void> reject(long id, @Nullable String reason, Actor actor) {
-		if (reason == null || reason.isBlank()) {
-			return Mono.error(new InvalidRequest("Un refus se motive : donnez la raison."));
-		}
-		return move(id, actor, EnumSet.of(ReviewState.IN_REVIEW), ReviewState.REJECTED,
-				d -> Mono.just(new Step(reason.trim(), null, false, score(d.rubric(), d.current()))));
+		return Mono.fromRunnable(() -> Review.checkReason(reason)).then(move(id, actor, r -> r.reject(reason, actor)));
 	}
 
 	/**
-	 * Moves the review from one of {@code from} to {@code to}: reads it once, checks who acts and from which state,
-	 * lets {@code step} check its own guard and say what else to write; the update names the expected state, so that
-	 * two people acting at once cannot both succeed.
+	 * Moves the review as {@code transition} says: reads it once, lets the {@link Review} check who acts (the
+	 * {@code actor}), from which state and with what; the update names the expected state, so that two people acting
+	 * at once cannot both succeed.
 	 */
-	private Mono<Void> move(long id, Actor actor, Set<ReviewState> from, ReviewState to,
-			java.util.function.Function<Detail, Mono<Step>> step) {
+	private Mono<Void> move(long id, Actor actor, java.util.function.Function<Review, Review.Transition> transition) {
 		return detail(id).flatMap(d -> {
-			allowed(d.review(), actor);
-			ReviewState now = d.review().state();
-			if (!from.contains(now)) {
-				return Mono.error(new Refused("Une revue " + now.label() + " ne peut pas passer à « " + to.label() + " »"
-						+ (now.next().isEmpty() ? " : elle est terminée." : " ; depuis cet état : "
-								+ String.join(", ", now.next().stream().map(ReviewState::label).sorted().toList()) + ".")));
-			}
-			return step.apply(d).flatMap(s -> {
-				var spec = db.sql("""
-						update review set state = :to, deadline = coalesce(:deadline, deadline), round = round + :next,
-						       score = coalesce(:score, score), decided_at = case when :decided then :now else decided_at end
-						where id = :id and state = :from""")
-					.bind("to", to.name())
-					.bind("next", s.nextRound() ? 1 : 0)
-					.bind("decided", !to.open())
-					.bind("now", Instant.now())
-					.bind("id", id)
-					.bind("from", now.name());
-				spec = s.deadline() == null ? spec.bindNull("deadline", LocalDate.class) : spec.bind("deadline", s.deadline());
-				spec = s.score() == null ? spec.bindNull("score", Integer.class) : spec.bind("score", s.score());
-				String note = s.note();
-				return spec.fetch().rowsUpdated().flatMap(n -> n == 0
-						? Mono.error(new Conflict("La revue vient de changer d'état : rechargez la page."))
-						: event(id, now, to, actor.username(), note)
-							.then(changes.record(actor.username(), Change.of("review", id, null, to.name().toLowerCase(java.util.Locale.ROOT),
-									"Revue " + id + " : " + now.label() + " → " + to.label() + (note == null ? "" : " (" + note + ")")))));
-			});
+			Review.Transition t = transition.apply(Review.of(d));
+			var spec = db.sql("""
+					update review set state = :to, deadline = coalesce(:deadline, deadline), round = round + :next,
+					       score = coalesce(:score, score), decided_at = case when :decided then :now else decided_at end
+					where id = :id and state = :from""")
+				.bind("to", t.to().name())
+				.bind("next", t.nextRound() ? 1 : 0)
+				.bind("decided", t.decides())
+				.bind("now", Instant.now())
+				.bind("id", id)
+				.bind("from", t.from().name());
+			spec = t.deadline() == null ? spec.bindNull("deadline", LocalDate.class) : spec.bind("deadline", t.deadline());
+			spec = t.score() == null ? spec.bindNull("score", Integer.class) : spec.bind("score", t.score());
+			String note = t.note();
+			return spec.fetch().rowsUpdated().flatMap(n -> n == 0
+					? Mono.error(new Conflict("La revue vient de changer d'état : rechargez la page."))
+					: event(id, t.from(), t.to(), actor.username(), note)
+						.then(changes.record(actor.username(), Change.of("review", id, null, t.to().name().toLowerCase(java.util.Locale.ROOT),
+								"Revue " + id + " : " + t.from().label() + " → " + t.to().label() + (note == null ? "" : " (" + note + ")")))));
 		}).as(transaction::transactional);
-	}
-
-	private static void allowed(Review r, Actor actor) {
-		if (!actor.coordinator() && !actor.username().equals(r.reviewer())) {
-			throw new AccessDeniedException("Seul le relecteur désigné (" + r.reviewer() + ") ou un coordinateur agit sur cette revue.");
-		}
-	}
-
-	private static @Nullable String missing(Detail d) {
-		List<String> missing = d.rubric().criteria().stream()
-			.filter(c -> !d.current().containsKey(c.id()))
-			.map(Criterion::label)
-			.toList();
-		return missing.isEmpty() ? null : missing.size() + " critère(s) sans constat à ce tour : " + String.join(" ; ", missing) + ".";
 	}
 
 	/** The weighted score in %: a scale counts (score − 1) / (max − 1), a pass/fail 1 or 0; a missing finding 0. */
 	public static int score(Rubric rubric, Map<Long, Finding> findings) {
-		double total = 0;
-		double weights = 0;
-		for (Criterion c : rubric.criteria()) {
-			weights += c.weight();
-			Finding f = findings.get(c.id());
-			total += f == null ? 0 : c.weight() * value(c, f);
-		}
-		return weights == 0 ? 0 : (int) Math.round(100 * total / weights);
-	}
-
-	private static double value(Criterion c, Finding f) {
-		if (c.kind() == Kind.PASS_FAIL) {
-			return Boolean.TRUE.equals(f.passed()) ? 1 : 0;
-		}
-		return f.score() == null ? 0 : (double) (f.score() - 1) / (c.scaleMax() - 1);
+		return Review.score(rubric, findings);
 	}
 
 	/**
@@ -446,7 +322,7 @@ public class Reviews {
 			.map(d -> {
 				Map<Long, Criterion> criteria = new HashMap<>();
 				d.rubric().criteria().forEach(c -> criteria.put(c.id(), c));
-				Review r = d.review();
+				Summary r = d.review();
 				return new AuthorView(r.id(), r.moduleId(), r.moduleShortname(), r.moduleFullname(), r.state(), r.round(), r.deadline(),
 						r.score(), r.state().open(), d.findings().stream().map(f -> {
 							Criterion c = criteria.get(f.criterionId());
@@ -462,7 +338,7 @@ public class Reviews {
 			       r.campaign_id, r.planned_by, r.planned_at, r.decided_at
 			from review r join module m on m.id = r.module_id""";
 
-	public Mono<Review> review(long id) {
+	public Mono<Summary> review(long id) {
 		return db.sql(REVIEW + " where r.id = :id")
 			.bind("id", id)
 			.map(Reviews::read)
@@ -471,12 +347,12 @@ public class Reviews {
 	}
 
 	/** Reviews, the open ones first, then the latest; of a reviewer, a module or a state when given. */
-	public Flux<Review> list(@Nullable String reviewer, @Nullable Long moduleId, @Nullable ReviewState state) {
+	public Flux<Summary> list(@Nullable String reviewer, @Nullable Long moduleId, @Nullable ReviewState state) {
 		return list(reviewer, moduleId, state, null);
 	}
 
 	/** Reviews, the open ones first, then the latest; of a reviewer, a module, a state or a campaign when given. */
-	public Flux<Review> list(@Nullable String reviewer, @Nullable Long moduleId, @Nullable ReviewState state,
+	public Flux<Summary> list(@Nullable String reviewer, @Nullable Long moduleId, @Nullable ReviewState state,
 			@Nullable Long campaignId) {
 		StringBuilder where = new StringBuilder(" where true");
 		Map<String, Object> binds = new HashMap<>();
@@ -510,8 +386,8 @@ public class Reviews {
 	private Mono<List<Finding>> findings(long reviewId) {
 		Mono<Map<Long, List<Answer>>> answers = db.sql("""
 				select a.id, a.finding_id, a.vacataire_id, a.text, a.answered_at,
-				       concat_ws(' ', coalesce(v.firstname, v.moodle_firstname), coalesce(v.lastname, v.moodle_lastname)) as author
-				from finding_answer a join review_finding f on f.id = a.finding_id join vacataire v on v.id = a.vacataire_id
+				       v.name as author
+				from finding_answer a join review_finding f on f.id = a.finding_id join vacataire_name v on v.id = a.vacataire_id
 				where f.review_id = :id order by a.answered_at, a.id""")
 			.bind("id", reviewId)
 			.map(r -> Map.entry(r.get("finding_id", Long.class), new Answer(r.get("id", Long.class), r.get("vacataire_id", Long.class),
@@ -609,8 +485,8 @@ public class Reviews {
 					.toList()));
 	}
 
-	private static Review read(Readable r) {
-		return new Review(r.get("id", Long.class), r.get("module_id", Long.class), r.get("shortname", String.class),
+	private static Summary read(Readable r) {
+		return new Summary(r.get("id", Long.class), r.get("module_id", Long.class), r.get("shortname", String.class),
 				r.get("fullname", String.class), r.get("rubric_id", Long.class), r.get("reviewer", String.class),
 				ReviewState.valueOf(r.get("state", String.class)), r.get("round", Integer.class), r.get("deadline", LocalDate.class),
 				r.get("score", Integer.class), r.get("campaign_id", Long.class), r.get("planned_by", String.class),

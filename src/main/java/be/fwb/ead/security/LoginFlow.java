@@ -74,6 +74,18 @@ final class LoginFlow {
 		};
 	}
 
+	/**
+	 * The forms' CSRF tokens, masked per page as by default, and also read from a multipart body: an upload form
+	 * ({@code enctype="multipart/form-data"}) sends its hidden {@code _csrf} field there, not in the header htmx sets.
+	 * The controllers read the parts with {@code exchange.getMultipartData()}, which caches them, so reading them here
+	 * first costs nothing.
+	 */
+	static org.springframework.security.web.server.csrf.ServerCsrfTokenRequestHandler csrfTokens() {
+		var tokens = new org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler();
+		tokens.setTokenFromMultipartDataEnabled(true);
+		return tokens;
+	}
+
 	/** Rendered by the error pages in the reader's language, with the status 403. */
 	static ServerAccessDeniedHandler forbidden() {
 		return (exchange, e) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,

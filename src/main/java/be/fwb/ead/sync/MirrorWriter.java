@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import be.fwb.ead.audit.Change;
@@ -214,95 +212,32 @@ class MirrorWriter {
 
 	// ---- modules -------------------------------------------------------------------------------------------------
 
-	private record StoredModule(long id, long moodleCourseId, String shortname, String fullname, @Nullable String idnumber,
-			long categoryId, boolean visible, @Nullable Long timemodified, int learnerCount, boolean archived) {
-	}
-
 	private Mono<Void> writeModules(MoodleSnapshot snapshot, Instant now, SyncCounts counts) {
 		return db.sql("""
 				select id, moodle_course_id, shortname, fullname, idnumber, category_id, visible,
 				       extract(epoch from moodle_timemodified)::bigint as timemodified, learner_count,
 				       archived_at is not null as archived
 				from module""")
-			.map(r -> new StoredModule(r.get("id", Long.class), r.get("moodle_course_id", Long.class),
+			.map(r -> new ModuleDiff.Stored(r.get("id", Long.class), r.get("moodle_course_id", Long.class),
 					r.get("shortname", String.class), r.get("fullname", String.class), r.get("idnumber", String.class),
 					r.get("category_id", Long.class), r.get("visible", Boolean.class), r.get("timemodified", Long.class),
 					r.get("learner_count", Integer.class), r.get("archived", Boolean.class)))
 			.all()
-			.collectMap(StoredModule::moodleCourseId)
+			.collectMap(ModuleDiff.Stored::moodleCourseId)
 			.flatMap(existing -> {
-				List<Course> created = new ArrayList<>();
-				List<Course> contentChanged = new ArrayList<>();
-				List<Course> countChanged = new ArrayList<>();
-				List<Long> restored = new ArrayList<>();
-				Set<Long> seen = new HashSet<>();
-				for (Course c : snapshot.modules()) {
-					seen.add(c.id());
-					StoredModule s = existing.get(c.id());
-					Integer learners = snapshot.learnerCounts().get(c.id());
-					if (s == null) {
-						created.add(c);
-						continue;
-					}
-					if (s.archived()) {
-						restored.add(s.id());
-					}
-					if (!sameContent(s, c)) {
-						contentChanged.add(c);
-					}
-					else if (learners != null && learners != s.learnerCount()) {
-						countChanged.add(c);
-					}
-				}
-				// A full read archives what it did not see; a partial read, what Moodle said it deleted.
-				List<Long> archived = existing.values().stream()
-					.filter(s -> !s.archived() && (snapshot.partial() ? snapshot.deleted().contains(s.moodleCourseId())
-							: !seen.contains(s.moodleCourseId())))
-					.map(StoredModule::id)
-					.toList();
-				// A partial read also recounts the learners of modules whose enrolments alone changed.
-				Map<Long, Integer> recounted = new HashMap<>();
-				if (snapshot.partial()) {
-					snapshot.learnerCounts().forEach((course, n) -> {
-						StoredModule s = existing.get(course);
-						if (!seen.contains(course) && s != null && s.learnerCount() != n) {
-							recounted.put(s.id(), n);
-						}
-					});
-				}
-				created.forEach(c -> counts.note(Change.of("moodle_course", c.id(), null, "created", "Module ajouté depuis Moodle : "
-						+ c.shortname() + " – " + c.fullname()).withStates(null, Map.of("shortname", c.shortname(), "fullname", c.fullname(),
-								"categoryId", c.categoryid(), "visible", c.visible()))));
-				contentChanged.forEach(c -> {
-					StoredModule b = existing.get(c.id());
-					counts.note(Change.of("module", b.id(), null, "updated", "Module modifié dans Moodle : " + c.shortname() + " – "
-							+ c.fullname()).withStates(Map.of("shortname", b.shortname(), "fullname", b.fullname(), "categoryId", b.categoryId(),
-									"visible", b.visible()), Map.of("shortname", c.shortname(), "fullname", c.fullname(), "categoryId",
-									c.categoryid(), "visible", c.visible())));
-				});
-				Set<Long> gone = new HashSet<>(archived);
-				Set<Long> back = new HashSet<>(restored);
-				existing.values().stream().filter(m -> gone.contains(m.id())).forEach(m -> counts.note(Change.of("module", m.id(), null,
-						"archived", "Module archivé (disparu de Moodle) : " + m.shortname() + " – " + m.fullname())));
-				existing.values().stream().filter(m -> back.contains(m.id())).forEach(m -> counts.note(Change.of("module", m.id(), null,
-						"restored", "Module revenu dans Moodle : " + m.shortname() + " – " + m.fullname())));
-				counts.add("modules", "created", created.size());
-				counts.add("modules", "updated", contentChanged.size() + countChanged.size() + recounted.size());
-				counts.add("modules", "archived", archived.size());
-				counts.add("modules", "restored", restored.size());
-				return insertModules(created, snapshot.learnerCounts(), now)
-					.then(updateModules(contentChanged, snapshot, existing, now, true))
-					.then(updateModules(countChanged, snapshot, existing, now, false))
-					.then(setArchived(archived, now, now))
-					.then(setArchived(restored, null, now))
-					.then(recount(recounted, now));
+				ModuleDiff diff = ModuleDiff.between(existing, snapshot);
+				diff.changes().forEach(counts::note);
+				counts.add("modules", "created", diff.created().size());
+				counts.add("modules", "updated", diff.updated());
+				counts.add("modules", "archived", diff.archived().size());
+				counts.add("modules", "restored", diff.restored().size());
+				return insertModules(diff.created(), snapshot.learnerCounts(), now)
+					.then(updateModules(diff.contentChanged(), snapshot, existing, now, true))
+					.then(updateModules(diff.countChanged(), snapshot, existing, now, false))
+					.then(setArchived(diff.archived(), now, now))
+					.then(setArchived(diff.restored(), null, now))
+					.then(recount(diff.recounted(), now));
 			});
-	}
-
-	private static boolean sameContent(StoredModule s, Course c) {
-		return s.shortname().equals(c.shortname()) && s.fullname().equals(c.fullname())
-				&& Objects.equals(s.idnumber(), c.idnumber()) && s.categoryId() == c.categoryid()
-				&& s.visible() == c.visible() && Objects.equals(s.timemodified(), c.timemodified());
 	}
 
 	private Mono<Void> insertModules(List<Course> created, Map<Long, Integer> learners, Instant now) {
@@ -328,7 +263,7 @@ class MirrorWriter {
 	 * Updates Moodle-owned module columns. {@code content} says whether the name, category, visibility or Moodle
 	 * modification date changed (which dates {@code content_changed_at}), or only the learner count.
 	 */
-	private Mono<Void> updateModules(List<Course> changed, MoodleSnapshot snapshot, Map<Long, StoredModule> existing,
+	private Mono<Void> updateModules(List<Course> changed, MoodleSnapshot snapshot, Map<Long, ModuleDiff.Stored> existing,
 			Instant now, boolean content) {
 		if (changed.isEmpty()) {
 			return Mono.empty();
@@ -391,18 +326,6 @@ class MirrorWriter {
 
 	// ---- vacataires ----------------------------------------------------------------------------------------------
 
-	private record StoredVacataire(long id, @Nullable Long moodleUserId, @Nullable String username,
-			@Nullable String moodleFirstname, @Nullable String moodleLastname, @Nullable String moodleEmail,
-			@Nullable String moodleIdnumber, @Nullable String firstname, @Nullable String lastname,
-			@Nullable String email, @Nullable String idnumber) {
-
-		boolean sameMoodleIdentity(User u) {
-			return Objects.equals(moodleUserId, u.id()) && Objects.equals(username, u.username())
-					&& Objects.equals(moodleFirstname, u.firstname()) && Objects.equals(moodleLastname, u.lastname())
-					&& Objects.equals(moodleEmail, u.email()) && Objects.equals(moodleIdnumber, u.idnumber());
-		}
-	}
-
 	/**
 	 * Creates the staff the service does not know, links those entered by hand (by Moodle id, then ID number, then
 	 * e-mail), and updates the Moodle identity of those whose identity was read ({@code identified}); the others' stored
@@ -413,7 +336,7 @@ class MirrorWriter {
 				select id, moodle_user_id, moodle_username, moodle_firstname, moodle_lastname, moodle_email,
 				       moodle_idnumber, firstname, lastname, email, idnumber
 				from vacataire""")
-			.map(r -> new StoredVacataire(r.get("id", Long.class), r.get("moodle_user_id", Long.class),
+			.map(r -> new StaffDiff.Stored(r.get("id", Long.class), r.get("moodle_user_id", Long.class),
 					r.get("moodle_username", String.class), r.get("moodle_firstname", String.class),
 					r.get("moodle_lastname", String.class), r.get("moodle_email", String.class),
 					r.get("moodle_idnumber", String.class), r.get("firstname", String.class),
@@ -421,84 +344,13 @@ class MirrorWriter {
 			.all()
 			.collectList()
 			.flatMap(existing -> {
-				Matcher matcher = new Matcher(existing);
-				List<User> created = new ArrayList<>();
-				List<Match> updated = new ArrayList<>();
-				int linked = 0;
-				for (User u : staff.stream().sorted(java.util.Comparator.comparingLong(User::id)).toList()) {
-					StoredVacataire match = matcher.find(u);
-					if (match == null) {
-						created.add(u);
-					}
-					else if (match.moodleUserId() != null && !identified.contains(u.id())) {
-						continue;
-					}
-					else if (!match.sameMoodleIdentity(u)) {
-						if (match.moodleUserId() == null) {
-							linked++;
-						}
-						updated.add(new Match(match, u));
-					}
-				}
-				created.forEach(u -> counts.note(Change.of("moodle_user", u.id(), null, "created", "Vacataire ajouté depuis Moodle : "
-						+ u.fullname()).withStates(null, identity(u))));
-				updated.forEach(m -> counts.note(Change.of("vacataire", m.stored().id(), m.stored().id(),
-						m.stored().moodleUserId() == null ? "linked" : "updated", (m.stored().moodleUserId() == null
-								? "Relié à l'utilisateur Moodle " + m.user().id() : "Identité Moodle mise à jour") + " : " + m.user().fullname())
-					.withStates(stored(m.stored()), identity(m.user()))));
-				counts.add("vacataires", "created", created.size());
-				counts.add("vacataires", "updated", updated.size() - linked);
-				counts.add("vacataires", "linked", linked);
-				return insertVacataires(created, now).then(updateVacataires(updated, now));
+				StaffDiff diff = StaffDiff.between(existing, staff, identified);
+				diff.changes().forEach(counts::note);
+				counts.add("vacataires", "created", diff.created().size());
+				counts.add("vacataires", "updated", diff.updated().size() - diff.linked());
+				counts.add("vacataires", "linked", diff.linked());
+				return insertVacataires(diff.created(), now).then(updateVacataires(diff.updated(), now));
 			});
-	}
-
-	/** Finds the vacataire a Moodle user is: by Moodle user id, then idnumber, then e-mail (unlinked ones only). */
-	private static final class Matcher {
-		private final Map<Long, StoredVacataire> byMoodleId = new HashMap<>();
-		private final Map<String, StoredVacataire> byIdnumber = new HashMap<>();
-		private final Map<String, StoredVacataire> byEmail = new HashMap<>();
-
-		Matcher(List<StoredVacataire> existing) {
-			for (StoredVacataire v : existing) {
-				if (v.moodleUserId() != null) {
-					byMoodleId.put(v.moodleUserId(), v);
-					continue;
-				}
-				String idnumber = v.idnumber() != null ? v.idnumber() : v.moodleIdnumber();
-				if (idnumber != null && !idnumber.isBlank()) {
-					byIdnumber.putIfAbsent(normal(idnumber), v);
-				}
-				String email = v.email() != null ? v.email() : v.moodleEmail();
-				if (email != null && !email.isBlank()) {
-					byEmail.putIfAbsent(normal(email), v);
-				}
-			}
-		}
-
-		@Nullable StoredVacataire find(User u) {
-			StoredVacataire v = byMoodleId.get(u.id());
-			if (v == null && u.idnumber() != null) {
-				v = take(byIdnumber.get(normal(u.idnumber())));
-			}
-			if (v == null && u.email() != null) {
-				v = take(byEmail.get(normal(u.email())));
-			}
-			return v;
-		}
-
-		/** An unlinked vacataire can be linked to one Moodle user only. */
-		private @Nullable StoredVacataire take(@Nullable StoredVacataire v) {
-			if (v != null) {
-				byIdnumber.values().remove(v);
-				byEmail.values().remove(v);
-			}
-			return v;
-		}
-
-		private static String normal(String s) {
-			return s.trim().toLowerCase(Locale.ROOT);
-		}
 	}
 
 	private Mono<Void> insertVacataires(List<User> created, Instant now) {
@@ -528,21 +380,17 @@ class MirrorWriter {
 			.then();
 	}
 
-	/** A stored vacataire and the Moodle user found to be them. */
-	private record Match(StoredVacataire stored, User user) {
-	}
-
 	/** Writes the Moodle identity of matched vacataires; person-entered columns win in the search and sort keys. */
-	private Mono<Void> updateVacataires(List<Match> matches, Instant now) {
+	private Mono<Void> updateVacataires(List<StaffDiff.Match> matches, Instant now) {
 		if (matches.isEmpty()) {
 			return Mono.empty();
 		}
-		List<StoredVacataire> stored = matches.stream().map(Match::stored).toList();
-		List<User> users = matches.stream().map(Match::user).toList();
+		List<StaffDiff.Stored> stored = matches.stream().map(StaffDiff.Match::stored).toList();
+		List<User> users = matches.stream().map(StaffDiff.Match::user).toList();
 		List<String> searchKeys = new ArrayList<>();
 		List<String> sortKeys = new ArrayList<>();
 		for (int i = 0; i < stored.size(); i++) {
-			StoredVacataire s = stored.get(i);
+			StaffDiff.Stored s = stored.get(i);
 			User u = users.get(i);
 			String first = s.firstname() != null ? s.firstname() : u.firstname();
 			String last = s.lastname() != null ? s.lastname() : u.lastname();
@@ -562,7 +410,7 @@ class MirrorWriter {
 				where v.id = u.id
 				""")
 			.bind("now", now)
-			.bind("ids", stored.stream().map(StoredVacataire::id).toArray(Long[]::new))
+			.bind("ids", stored.stream().map(StaffDiff.Stored::id).toArray(Long[]::new))
 			.bind("uids", users.stream().map(User::id).toArray(Long[]::new))
 			.bind("usernames", users.stream().map(User::username).toArray(String[]::new))
 			.bind("firstnames", users.stream().map(User::firstname).toArray(String[]::new))
@@ -582,28 +430,6 @@ class MirrorWriter {
 
 	private static Map<String, Object> link(Link l) {
 		return Map.of("moduleId", l.moduleId(), "role", l.role(), "moodleRoles", l.moodleRoles());
-	}
-
-	private static Map<String, Object> identity(User u) {
-		Map<String, Object> out = new java.util.LinkedHashMap<>();
-		out.put("moodleUserId", u.id());
-		out.put("username", u.username());
-		out.put("firstname", u.firstname());
-		out.put("lastname", u.lastname());
-		out.put("email", u.email());
-		out.put("idnumber", u.idnumber());
-		return out;
-	}
-
-	private static Map<String, Object> stored(StoredVacataire v) {
-		Map<String, Object> out = new java.util.LinkedHashMap<>();
-		out.put("moodleUserId", v.moodleUserId());
-		out.put("username", v.username());
-		out.put("firstname", v.moodleFirstname());
-		out.put("lastname", v.moodleLastname());
-		out.put("email", v.moodleEmail());
-		out.put("idnumber", v.moodleIdnumber());
-		return out;
 	}
 
 	private record Link(long moduleId, long vacataireId, String role, String moodleRoles) {

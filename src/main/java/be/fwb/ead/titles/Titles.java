@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import be.fwb.ead.audit.Change;
@@ -154,6 +155,14 @@ public class Titles {
 			.map(r -> new Held(r.get("id", Long.class), r.get("code", String.class), r.get("name", String.class),
 					r.get("obtained_on", LocalDate.class), r.get("reference", String.class)))
 			.all();
+	}
+
+	/** The titles every vacataire holds: vacataire id → title ids (for lists that check many vacataires at once). */
+	public Mono<Map<Long, java.util.Collection<Long>>> holders() {
+		return db.sql("select vacataire_id, title_id from vacataire_title")
+			.map(r -> Map.entry(r.get("vacataire_id", Long.class), r.get("title_id", Long.class)))
+			.all()
+			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	/** The strongest coverage of this level and subject among the vacataire's titles; empty when none covers it. */

@@ -1,5 +1,7 @@
 package be.fwb.ead.training;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -55,15 +57,17 @@ public class Training {
 
 	private static final String REGISTRATION_COLUMNS = """
 			r.session_id, r.vacataire_id,
-			trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name,
+			v.name,
 			s.kind, s.topic, s.title, s.starts_at, r.attended, r.completed_at""";
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
+	private final Clock clock;
 
-	Training(DatabaseClient db, ChangeLog changes) {
+	Training(DatabaseClient db, ChangeLog changes, Clock clock) {
 		this.db = db;
 		this.changes = changes;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -116,11 +120,8 @@ public class Training {
 	/** Registers a vacataire; refused when the session is full. The session row is locked: no overbooking. */
 	@Transactional
 	public Mono<Void> register(long sessionId, long vacataireId, String author) {
-		return db.sql("select capacity, title from training_session where id = :id for update")
-			.bind("id", sessionId)
-			.map((Readable r) -> new Seats(r.get("capacity", Integer.class), r.get("title", String.class)))
-			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucune session de formation n'a l'identifiant " + sessionId + ".")))
+		return seats(sessionId)
+			.flatMap(row -> row.endsAt().isBefore(Instant.now(clock)) ? Mono.error(past(row)) : Mono.just(row))
 			.flatMap(row -> db.sql("select count(*) as n, count(*) filter (where vacataire_id = :v) as mine "
 					+ "from training_registration where session_id = :s")
 				.bind("s", sessionId)
@@ -137,7 +138,7 @@ public class Training {
 					return db.sql("insert into training_registration (session_id, vacataire_id, registered_at) values (:s, :v, :now)")
 						.bind("s", sessionId)
 						.bind("v", vacataireId)
-						.bind("now", Instant.now())
+						.bind("now", Instant.now(clock))
 						.then()
 						.onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
 								e -> new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + "."))
@@ -155,13 +156,18 @@ public class Training {
 		if (completed && !attended) {
 			return Mono.error(new InvalidRequest("Une formation ne peut être terminée sans y avoir assisté."));
 		}
+		return seats(sessionId).flatMap(row -> row.startsAt().isAfter(Instant.now(clock)) ? Mono.error(future(row))
+				: attendance(sessionId, vacataireId, attended, completed, author));
+	}
+
+	private Mono<Void> attendance(long sessionId, long vacataireId, boolean attended, boolean completed, String author) {
 		var update = db.sql("""
 				update training_registration set attended = :attended, completed_at = :completedAt
 				where session_id = :s and vacataire_id = :v returning (select title from training_session where id = :s) as title""")
 			.bind("attended", attended)
 			.bind("s", sessionId)
 			.bind("v", vacataireId);
-		return (completed ? update.bind("completedAt", Instant.now()) : update.bindNull("completedAt", Instant.class))
+		return (completed ? update.bind("completedAt", Instant.now(clock)) : update.bindNull("completedAt", Instant.class))
 			.map(r -> r.get("title", String.class))
 			.one()
 			.switchIfEmpty(Mono.error(new NotFound("Ce vacataire n'est pas inscrit à cette session.")))
@@ -171,7 +177,7 @@ public class Training {
 
 	public Flux<Registration> registrations(long sessionId) {
 		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
-				+ "join vacataire v on v.id = r.vacataire_id where r.session_id = :s order by v.sort_key")
+				+ "join vacataire_name v on v.id = r.vacataire_id where r.session_id = :s order by v.sort_key")
 			.bind("s", sessionId)
 			.map(Training::readRegistration)
 			.all();
@@ -180,14 +186,14 @@ public class Training {
 	/** Every registration, the most recent sessions first (for exports). */
 	public Flux<Registration> allRegistrations() {
 		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
-				+ "join vacataire v on v.id = r.vacataire_id order by s.starts_at desc, v.sort_key")
+				+ "join vacataire_name v on v.id = r.vacataire_id order by s.starts_at desc, v.sort_key")
 			.map(Training::readRegistration)
 			.all();
 	}
 
 	public Flux<Registration> ofVacataire(long vacataireId) {
 		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
-				+ "join vacataire v on v.id = r.vacataire_id where r.vacataire_id = :v order by s.starts_at desc")
+				+ "join vacataire_name v on v.id = r.vacataire_id where r.vacataire_id = :v order by s.starts_at desc")
 			.bind("v", vacataireId)
 			.map(Training::readRegistration)
 			.all();
@@ -249,22 +255,155 @@ public class Training {
 	public Flux<Overdue> overdue() {
 		return db.sql("""
 				with holders as (
-				    select a.vacataire_id, a.role from assignment a where current_date between a.starts_on and a.ends_on
+				    select a.vacataire_id, a.role from assignment a where :today between a.starts_on and a.ends_on
 				    union
-				    select r.vacataire_id, r.role from module_role r join module m on m.id = r.module_id where m.archived_at is null)
+				    select r.vacataire_id, r.role from module_staff r)
 				select h.vacataire_id, h.role, q.kind, q.topic,
-				       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name
-				from holders h join training_requirement q on q.role = h.role join vacataire v on v.id = h.vacataire_id
+				       v.name
+				from holders h join training_requirement q on q.role = h.role join vacataire_name v on v.id = h.vacataire_id
 				where v.status in ('RETENU', 'ACTIF') and not exists (
 				    select 1 from training_registration r join training_session s on s.id = r.session_id
 				    where r.vacataire_id = h.vacataire_id and r.completed_at is not null and s.kind = q.kind and s.topic = q.topic)
 				order by v.sort_key, h.role, q.kind, q.topic""")
+			.bind("today", java.time.LocalDate.now(clock))
 			.map(r -> new Overdue(r.get("vacataire_id", Long.class), r.get("name", String.class), r.get("role", String.class),
 					r.get("kind", String.class), r.get("topic", String.class)))
 			.all();
 	}
 
-	private record Seats(int capacity, String title) {
+	/** A session's seats, locked until the end of the transaction: no overbooking. */
+	private record Seats(int capacity, String title, Instant startsAt, Instant endsAt, long registered) {
+	}
+
+	private Mono<Seats> seats(long sessionId) {
+		return db.sql("select capacity, title, starts_at, duration_minutes, "
+				+ "(select count(*) from training_registration r where r.session_id = s.id) as registered "
+				+ "from training_session s where id = :id for update")
+			.bind("id", sessionId)
+			.map((Readable r) -> {
+				Instant start = r.get("starts_at", Instant.class);
+				return new Seats(r.get("capacity", Integer.class), r.get("title", String.class), start,
+						start.plus(Duration.ofMinutes(r.get("duration_minutes", Integer.class))), r.get("registered", Long.class));
+			})
+			.one()
+			.switchIfEmpty(Mono.error(new NotFound("Aucune session de formation n'a l'identifiant " + sessionId + ".")));
+	}
+
+	private static Refused past(Seats s) {
+		return new Refused("La session « " + s.title() + " » est passée : on ne s'y inscrit plus. Choisissez une session à venir.");
+	}
+
+	private static Refused future(Seats s) {
+		return new Refused("La session « " + s.title() + " » n'a pas encore commencé : sa présence et son achèvement "
+				+ "s'enregistrent à partir de son début.");
+	}
+
+	/**
+	 * Registers the vacataires, all or none: refused when the session is past or when they outnumber the seats left.
+	 * Those already registered are left out. One statement, one journal entry each. Gives how many were registered.
+	 */
+	@Transactional
+	public Mono<Integer> registerAll(long sessionId, List<Long> vacataireIds, String author) {
+		if (vacataireIds.isEmpty()) {
+			return Mono.error(new InvalidRequest("Choisissez au moins un vacataire à inscrire."));
+		}
+		return seats(sessionId).flatMap(row -> {
+			if (row.endsAt().isBefore(Instant.now(clock))) {
+				return Mono.error(past(row));
+			}
+			return db.sql("""
+					select count(*) as n from unnest(:v::bigint[]) as k(vacataire_id)
+					where not exists (select 1 from training_registration r where r.session_id = :s and r.vacataire_id = k.vacataire_id)""")
+				.bind("v", vacataireIds.stream().distinct().toArray(Long[]::new))
+				.bind("s", sessionId)
+				.map(r -> r.get("n", Long.class))
+				.one()
+				.flatMap(n -> n + row.registered() > row.capacity()
+						? Mono.error(new Refused("La session « " + row.title() + " » n'a plus que " + (row.capacity() - row.registered())
+								+ " places pour " + n + " vacataires : choisissez-en moins, ou une autre session."))
+						: db.sql("""
+								insert into training_registration (session_id, vacataire_id, registered_at)
+								select :s, v.id, :now from vacataire_name v where v.id = any(:v::bigint[])
+								on conflict (session_id, vacataire_id) do nothing returning vacataire_id""")
+							.bind("s", sessionId)
+							.bind("v", vacataireIds.stream().distinct().toArray(Long[]::new))
+							.bind("now", Instant.now(clock))
+							.map(r -> Change.of("training", sessionId, r.get("vacataire_id", Long.class), "registered",
+									"Inscrit à la formation « " + row.title() + " »"))
+							.all()
+							.collectList()
+							.flatMap(done -> changes.recordAll(author, done).thenReturn(done.size())));
+		});
+	}
+
+	/**
+	 * Records that the vacataires attended and completed a session that is over: the history of the trainings done
+	 * before the service was switched on, or not recorded at the time. One statement, one journal entry each; those
+	 * already recorded are left as they are. Gives how many were recorded.
+	 */
+	@Transactional
+	public Mono<Integer> recordCompleted(long sessionId, List<Long> vacataireIds, String author) {
+		if (vacataireIds.isEmpty()) {
+			return Mono.error(new InvalidRequest("Choisissez au moins un vacataire."));
+		}
+		return seats(sessionId).flatMap(row -> {
+			if (!row.endsAt().isBefore(Instant.now(clock))) {
+				return Mono.error(new Refused("La session « " + row.title() + " » n'est pas terminée : inscrivez-y les vacataires, "
+						+ "puis enregistrez leur présence."));
+			}
+			return db.sql("""
+					insert into training_registration (session_id, vacataire_id, registered_at, attended, completed_at)
+					select :s, v.id, :at, true, :at from vacataire_name v where v.id = any(:v::bigint[])
+					on conflict (session_id, vacataire_id) do nothing returning vacataire_id""")
+				.bind("s", sessionId)
+				.bind("v", vacataireIds.stream().distinct().toArray(Long[]::new))
+				.bind("at", row.endsAt())
+				.map(r -> Change.of("training", sessionId, r.get("vacataire_id", Long.class), "attendance",
+						"Formation « " + row.title() + " » : terminée (enregistrée après la session)"))
+				.all()
+				.collectList()
+				.flatMap(done -> changes.recordAll(author, done).thenReturn(done.size()));
+		});
+	}
+
+	/**
+	 * Records one outcome for every registration of the session ({@code completed}, {@code attended} or {@code absent}),
+	 * in one statement; refused before the session has begun. Gives how many were recorded.
+	 */
+	@Transactional
+	public Mono<Integer> recordAttendanceAll(long sessionId, boolean attended, boolean completed, String author) {
+		if (completed && !attended) {
+			return Mono.error(new InvalidRequest("Une formation ne peut être terminée sans y avoir assisté."));
+		}
+		return seats(sessionId).flatMap(row -> {
+			Instant now = Instant.now(clock);
+			if (row.startsAt().isAfter(now)) {
+				return Mono.error(future(row));
+			}
+			var update = db.sql("update training_registration set attended = :attended, completed_at = :completedAt "
+					+ "where session_id = :s returning vacataire_id")
+				.bind("attended", attended)
+				.bind("s", sessionId);
+			return (completed ? update.bind("completedAt", now) : update.bindNull("completedAt", Instant.class))
+				.map(r -> Change.of("training", sessionId, r.get("vacataire_id", Long.class), "attendance",
+						"Formation « " + row.title() + " » : " + (completed ? "terminée" : attended ? "présent, non terminée" : "absent")))
+				.all()
+				.collectList()
+				.flatMap(done -> changes.recordAll(author, done).thenReturn(done.size()));
+		});
+	}
+
+	/**
+	 * Vacataires holding a role — by a current assignment or a Moodle role on a current module — whom the session's
+	 * training is required of and who have neither completed it nor registered for this session.
+	 */
+	public Flux<Overdue> missingFor(long sessionId) {
+		return session(sessionId).flatMapMany(s -> registrations(sessionId)
+			.map(Registration::vacataireId)
+			.collect(java.util.stream.Collectors.toSet())
+			.flatMapMany(registered -> overdue().filter(o -> o.kind().equals(s.kind()) && o.topic().equals(s.topic())
+					&& !registered.contains(o.vacataireId()))))
+			.distinct(Overdue::vacataireId);
 	}
 
 	private static Session readSession(Readable r) {

@@ -21,20 +21,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class Vacataires {
 
-	private static final String COLUMNS = """
-			v.id, v.moodle_user_id, coalesce(v.firstname, v.moodle_firstname, '') as firstname,
-			coalesce(v.lastname, v.moodle_lastname, '') as lastname, coalesce(v.email, v.moodle_email) as email,
-			coalesce(v.idnumber, v.moodle_idnumber) as idnumber, v.status""";
+	/** Read from {@code vacataire_name} (alias {@code v}): the name rule is written there, once. */
+	private static final String COLUMNS = "v.id, v.moodle_user_id, v.firstname, v.lastname, v.email, v.idnumber, v.status";
 
 	private static final String WITHOUT_MODULE = """
-			not exists (select 1 from module_role r join module m on m.id = r.module_id
-			            where r.vacataire_id = v.id and m.archived_at is null)""";
+			not exists (select 1 from module_staff r where r.vacataire_id = v.id)""";
 
 	private static final int CHUNK = 500;
-
-	/** The name shown for a vacataire: what a coordinator entered, else Moodle's. */
-	public static final String NAME = "trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || "
-			+ "coalesce(v.lastname, v.moodle_lastname, ''))";
 
 	private final DatabaseClient db;
 	private final String moodleUrl;
@@ -48,10 +41,10 @@ public class Vacataires {
 	public Mono<PageOf<Vacataire>> search(VacataireFilter filter, Paging paging) {
 		String where = where(filter);
 		String pattern = SearchText.containsPattern(filter.q());
-		Mono<Long> total = bind(db.sql("select count(*) as n from vacataire v where " + where), filter, pattern)
+		Mono<Long> total = bind(db.sql("select count(*) as n from vacataire_name v where " + where), filter, pattern)
 			.map(r -> r.get("n", Long.class))
 			.one();
-		Mono<List<Vacataire>> items = bind(db.sql("select " + COLUMNS + " from vacataire v where " + where
+		Mono<List<Vacataire>> items = bind(db.sql("select " + COLUMNS + " from vacataire_name v where " + where
 				+ " order by v.sort_key, v.id limit :limit offset :offset"), filter, pattern)
 			.bind("limit", paging.size())
 			.bind("offset", paging.offset())
@@ -78,7 +71,8 @@ public class Vacataires {
 	 * same vacataire are checked one after the other (workload, overlaps).
 	 */
 	public Mono<Assignable> lockForAssignment(long id) {
-		return db.sql("select id, status, workload_cap_hours, " + NAME + " as name from vacataire v where id = :id for update")
+		return db.sql("select v.id, v.status, v.workload_cap_hours, n.name from vacataire v join vacataire_name n on n.id = v.id "
+				+ "where v.id = :id for update of v")
 			.bind("id", id)
 			.map(r -> new Assignable(r.get("id", Long.class), r.get("name", String.class),
 					VacataireStatus.valueOf(r.get("status", String.class)), r.get("workload_cap_hours", Integer.class)))
@@ -88,7 +82,7 @@ public class Vacataires {
 
 	/** Every vacataire's shown name by id (for exports that list several vacataires). */
 	public Mono<Map<Long, String>> namesById() {
-		return db.sql("select v.id, " + NAME + " as name from vacataire v")
+		return db.sql("select v.id, v.name from vacataire_name v")
 			.map(r -> Map.entry(r.get("id", Long.class), r.get("name", String.class)))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
@@ -97,7 +91,7 @@ public class Vacataires {
 	/** The figures of the dashboard, in one query. */
 	public Mono<VacataireFigures> figures() {
 		return db.sql("select count(*) as total, count(*) filter (where v.status = 'ACTIF') as active, "
-				+ "count(*) filter (where " + WITHOUT_MODULE + ") as without_module from vacataire v")
+				+ "count(*) filter (where " + WITHOUT_MODULE + ") as without_module from vacataire_name v")
 			.map(r -> new VacataireFigures(r.get("total", Long.class), r.get("active", Long.class),
 					r.get("without_module", Long.class)))
 			.one();
@@ -115,7 +109,7 @@ public class Vacataires {
 	}
 
 	public Mono<Vacataire> find(long id) {
-		return db.sql("select " + COLUMNS + " from vacataire v where v.id = :id")
+		return db.sql("select " + COLUMNS + " from vacataire_name v where v.id = :id")
 			.bind("id", id)
 			.map(this::read)
 			.all()
@@ -126,7 +120,7 @@ public class Vacataires {
 
 	/** The vacataire with this Moodle user id, with their modules; empty when that Moodle user is not a vacataire. */
 	public Mono<Vacataire> byMoodleUser(long moodleUserId) {
-		return db.sql("select " + COLUMNS + " from vacataire v where v.moodle_user_id = :id")
+		return db.sql("select " + COLUMNS + " from vacataire_name v where v.moodle_user_id = :id")
 			.bind("id", moodleUserId)
 			.map(this::read)
 			.all()

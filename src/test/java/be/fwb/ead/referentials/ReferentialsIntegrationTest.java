@@ -55,7 +55,7 @@ class ReferentialsIntegrationTest extends IntegrationTest {
 	@Test
 	void exportThenImportGivesTheSameTreeAsANewVersionThatChangesNothing() throws IOException {
 		Referentials.Imported first = await(referentials.importFile(fixture(), "coord"));
-		byte[] exported = await(referentials.export(first.id()));
+		byte[] exported = await(referentials.export(first.id(), be.fwb.ead.shared.TableExport.Dialect.MOODLE));
 		String csv = new String(exported, StandardCharsets.UTF_8);
 		assertThat(csv).startsWith(String.join(",", FrameworkCsv.HEADERS) + "\n,FR-TC-2024,");
 		assertThat(csv).contains("core_competency\\competency_rule_all");

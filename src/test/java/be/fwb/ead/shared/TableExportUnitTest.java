@@ -36,7 +36,7 @@ class TableExportUnitTest {
 		assertThat(TableExport.escape("=HYPERLINK(\"http://x\")")).startsWith("\"'=HYPERLINK");
 		assertThat(TableExport.escape("+32 2 123")).isEqualTo("'+32 2 123");
 		assertThat(TableExport.escape("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-		assertThat(TableExport.escape("-12")).isEqualTo("-12");
+		assertThat(TableExport.escape("-12")).isEqualTo("'-12");
 		assertThat(TableExport.escape("ligne\nsuivante")).isEqualTo("\"ligne\nsuivante\"");
 	}
 

@@ -1,5 +1,6 @@
 package be.fwb.ead.assignments.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,6 +8,11 @@ import be.fwb.ead.assignments.Assignment;
 import be.fwb.ead.assignments.Assignments;
 import be.fwb.ead.assignments.NewAssignment;
 import be.fwb.ead.assignments.Reconciliation;
+import be.fwb.ead.assignments.RoleAdoption;
+import be.fwb.ead.catalogue.Placements;
+import be.fwb.ead.shared.ListQuery;
+import be.fwb.ead.shared.QueryString;
+import be.fwb.ead.shared.SchoolYear;
 import be.fwb.ead.catalogue.Catalogue;
 import be.fwb.ead.catalogue.ModuleFilter;
 import be.fwb.ead.catalogue.ModuleOrder;
@@ -46,26 +52,38 @@ class AssignmentPages {
 	private final Catalogue catalogue;
 	private final MessageSource messages;
 	private final DisplaySettings display;
+	private final RoleAdoption adoption;
+	private final Placements placements;
+	private final Clock clock;
 
 	AssignmentPages(Assignments assignments, Reconciliation reconciliation, Catalogue catalogue, MessageSource messages,
-			DisplaySettings display) {
+			DisplaySettings display, RoleAdoption adoption, Placements placements, Clock clock) {
 		this.assignments = assignments;
 		this.reconciliation = reconciliation;
 		this.catalogue = catalogue;
 		this.messages = messages;
 		this.display = display;
+		this.adoption = adoption;
+		this.placements = placements;
+		this.clock = clock;
 	}
 
 	/** A vacataire's assignments: the section of their page (htmx), or a page of its own. */
 	@GetMapping("/vacataires/{id}/affectations")
 	String ofVacataire(@PathVariable long id, @RequestParam(required = false) @Nullable String moduleQ,
+			@RequestParam(required = false) @Nullable Long module, @RequestParam(required = false) @Nullable String role,
 			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		model.addAttribute("vacataireId", id);
 		model.addAttribute("assignments", assignments.ofVacataire(id).collectList());
 		model.addAttribute("moduleQ", moduleQ);
-		model.addAttribute("choices", choices(moduleQ));
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("choices", module == null ? choices(moduleQ) : catalogue.find(module).map(List::of).defaultIfEmpty(List.of()));
+		model.addAttribute("prefill", new Prefill(module, "AUTHOR".equals(role) ? "AUTHOR" : "TUTOR", adoption.schoolYear()));
+		model.addAttribute("today", LocalDate.now(clock));
 		return htmx != null ? "assignments/vacataire :: section" : "assignments/vacataire";
+	}
+
+	/** What the form of a new assignment starts with: from a reconciliation line, its module and role; the school year. */
+	record Prefill(@Nullable Long moduleId, String role, SchoolYear year) {
 	}
 
 	/** The modules matching a search, as the options of the form's module list (htmx, as one types). */
@@ -94,7 +112,7 @@ class AssignmentPages {
 	@PostMapping("/affectations/{id}/fin")
 	Mono<String> end(@PathVariable long id, @ModelAttribute EndForm f, Authentication who, ServerWebExchange exchange) {
 		return assignments.find(id)
-			.flatMap(a -> Flash.outcome(exchange, Mono.defer(() -> assignments.end(id, f.endsOn() == null ? LocalDate.now() : f.endsOn(),
+			.flatMap(a -> Flash.outcome(exchange, Mono.defer(() -> assignments.end(id, f.endsOn() == null ? LocalDate.now(clock) : f.endsOn(),
 					who.getName())), "flash.saved")
 				.thenReturn("rapprochement".equals(f.back()) ? "redirect:/affectations/rapprochement"
 						: "redirect:/vacataires/" + a.vacataireId() + "#affectations"));
@@ -118,20 +136,60 @@ class AssignmentPages {
 		return export(t).xlsxDownload("affectations", t.get("assignment.title"), assignments.all(current));
 	}
 
-	/** The reconciliation's query string: only the page. */
-	record ReconciliationQuery(int page) implements be.fwb.ead.shared.ListQuery {
+	/**
+	 * The reconciliation's filters and view, as its address carries them: {@code vue} (lignes, vacataires, modules),
+	 * {@code ecart} (the kind of line), {@code niveau}, {@code matiere}, {@code role}, {@code vacataire}, {@code module}.
+	 */
+	record ReconciliationQuery(@Nullable String vue, @Nullable String ecart, @Nullable String niveau, @Nullable String matiere,
+			@Nullable String role, @Nullable Long vacataire, @Nullable Long module, @Nullable Integer page) implements ListQuery {
+
+		Reconciliation.Filter filter() {
+			Reconciliation.Kind kind = null;
+			for (Reconciliation.Kind k : Reconciliation.Kind.values()) {
+				if (k.name().equals(ecart)) {
+					kind = k;
+				}
+			}
+			return new Reconciliation.Filter(kind, niveau, matiere, "AUTHOR".equals(role) || "TUTOR".equals(role) ? role : null,
+					vacataire, module);
+		}
+
+		Reconciliation.@Nullable GroupBy groupBy() {
+			return "vacataires".equals(vue) ? Reconciliation.GroupBy.VACATAIRE
+					: "modules".equals(vue) ? Reconciliation.GroupBy.MODULE : null;
+		}
 
 		@Override
 		public String query(boolean paged, int otherPage) {
-			return new be.fwb.ead.shared.QueryString().paging(paged, null, otherPage).toString();
+			return filters(vue).paging(paged, null, otherPage).toString();
+		}
+
+		/** The same filters in another view (its first page). */
+		public String view(@Nullable String otherView) {
+			return filters(otherView).toString();
+		}
+
+		private QueryString filters(@Nullable String otherView) {
+			return new QueryString().add("vue", otherView, "lignes").add("ecart", ecart).add("niveau", niveau).add("matiere", matiere)
+				.add("role", role).add("vacataire", vacataire).add("module", module);
 		}
 	}
 
 	@GetMapping("/affectations/rapprochement")
-	String reconciliation(@RequestParam(required = false) @Nullable Integer page, Model model) {
-		Paging paging = Paging.ofPageNumber(page, null, RECONCILIATION_PAGE);
-		model.addAttribute("query", new ReconciliationQuery(paging.page() + 1));
-		model.addAttribute("lines", reconciliation.page(paging));
+	String reconciliation(@ModelAttribute ReconciliationQuery q, Model model) {
+		Paging paging = Paging.ofPageNumber(q.page(), null, RECONCILIATION_PAGE);
+		model.addAttribute("query", q);
+		model.addAttribute("filter", q.filter());
+		Reconciliation.GroupBy by = q.groupBy();
+		if (by == null) {
+			model.addAttribute("lines", reconciliation.page(q.filter(), paging));
+		}
+		else {
+			model.addAttribute("groups", reconciliation.groups(q.filter(), by, paging));
+		}
+		model.addAttribute("levels", placements.levels());
+		model.addAttribute("subjects", placements.subjects());
+		model.addAttribute("year", adoption.schoolYear());
 		return "assignments/reconciliation";
 	}
 
@@ -143,6 +201,84 @@ class AssignmentPages {
 		return Flash.outcome(exchange, Mono.defer(() -> reconciliation.accept(f.moduleId(), f.vacataireId(),
 				f.role() == null ? "" : f.role(), f.reason(), who.getName())), "flash.saved")
 			.thenReturn("redirect:/affectations/rapprochement");
+	}
+
+	/**
+	 * A bulk action on the Moodle roles without assignment: those ticked ({@code key}, {@code vacataireId:moduleId:ROLE}),
+	 * or every one the filter keeps ({@code scope=filter}). {@code action=adopt} shows what adopting them would do,
+	 * {@code action=accept} accepts them all for one reason.
+	 */
+	record BulkForm(@Nullable String vue, @Nullable String niveau, @Nullable String matiere, @Nullable String role,
+			@Nullable Long vacataire, @Nullable Long module, @Nullable String scope, @Nullable List<String> key,
+			@Nullable String action, @Nullable String reason, @Nullable LocalDate startsOn, @Nullable LocalDate endsOn,
+			@Nullable Integer hours, @Nullable String confirm) {
+
+		ReconciliationQuery query() {
+			return new ReconciliationQuery(vue, null, niveau, matiere, role, vacataire, module, null);
+		}
+
+		boolean selection() {
+			return !"filter".equals(scope) && key != null && !key.isEmpty();
+		}
+	}
+
+	@PostMapping("/affectations/rapprochement/lot")
+	Mono<String> bulk(@ModelAttribute BulkForm f, Authentication who, ServerWebExchange exchange) {
+		String back = "redirect:/affectations/rapprochement" + query(f.query().view(f.vue()));
+		if ("accept".equals(f.action())) {
+			return Flash.outcome(exchange, Mono.defer(() -> roles(f).flatMap(keys -> keys.isEmpty()
+					? Mono.error(new InvalidRequest("Aucun rôle Moodle sans affectation à accepter : cochez des lignes, ou choisissez « tout le filtre »."))
+					: reconciliation.acceptAll(keys, f.reason(), who.getName()))), "flash.accepted").thenReturn(back);
+		}
+		// The preview is a page of its own (a read): its address carries the filter, or the ticked lines.
+		QueryString preview = new QueryString().add("vue", f.vue()).add("niveau", f.niveau()).add("matiere", f.matiere())
+			.add("role", f.role()).add("vacataire", f.vacataire()).add("module", f.module())
+			.add("scope", f.selection() ? "selection" : "filter");
+		if (f.selection()) {
+			f.key().forEach(k -> preview.add("key", k));
+		}
+		return Mono.just("redirect:/affectations/rapprochement/adoption?" + preview);
+	}
+
+	/** What adopting the roles would do: the preview, with the school year's dates, hours optional. */
+	@GetMapping("/affectations/rapprochement/adoption")
+	Mono<String> preview(@ModelAttribute BulkForm f, Authentication who, ServerWebExchange exchange, Model model) {
+		return adoption(f, false, who, exchange, model, "redirect:/affectations/rapprochement" + query(f.query().view(f.vue())));
+	}
+
+	/** The adoption's preview again (other dates or hours), or, with {@code confirm}, the adoption itself. */
+	@PostMapping("/affectations/rapprochement/adoption")
+	Mono<String> adopt(@ModelAttribute BulkForm f, Authentication who, ServerWebExchange exchange, Model model) {
+		return adoption(f, f.confirm() != null, who, exchange, model,
+				"redirect:/affectations/rapprochement" + query(f.query().view(f.vue())));
+	}
+
+	private Mono<String> adoption(BulkForm f, boolean apply, Authentication who, ServerWebExchange exchange, Model model,
+			String back) {
+		RoleAdoption.Terms terms = adoption.terms(f.startsOn(), f.endsOn(), f.hours());
+		Mono<RoleAdoption.Outcome> outcome = roles(f).flatMap(keys -> apply ? adoption.adopt(keys, terms, who.getName())
+				: adoption.preview(keys, terms));
+		return outcome.map(o -> {
+			model.addAttribute("outcome", o);
+			model.addAttribute("form", f);
+			model.addAttribute("query", f.query());
+			return "assignments/adoption";
+		}).onErrorResume(e -> e instanceof InvalidRequest,
+				e -> Flash.outcome(exchange, Mono.error(e), "flash.saved").thenReturn(back));
+	}
+
+	/** The roles a bulk form names: those ticked that the filter still keeps, or all the filter keeps. */
+	private Mono<List<Reconciliation.RoleKey>> roles(BulkForm f) {
+		Mono<List<Reconciliation.RoleKey>> all = reconciliation.roles(f.query().filter()).collectList();
+		if (!f.selection()) {
+			return all;
+		}
+		java.util.Set<String> ticked = new java.util.HashSet<>(f.key());
+		return all.map(keys -> keys.stream().filter(k -> ticked.contains(k.toString())).toList());
+	}
+
+	private static String query(String q) {
+		return q.isEmpty() ? "" : "?" + q;
 	}
 
 	private Mono<List<be.fwb.ead.catalogue.Module>> choices(@Nullable String moduleQ) {

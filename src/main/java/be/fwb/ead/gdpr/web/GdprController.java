@@ -46,6 +46,12 @@ class GdprController {
 			.body(export);
 	}
 
+	/** What an erasure would delete, pseudonymise in the journal and keep, or why it is refused now. */
+	@GetMapping("/api/vacataires/{id}/anonymisation")
+	Mono<PersonalData.Preview> preview(@PathVariable long id) {
+		return data.preview(id);
+	}
+
 	/** Erases a vacataire or candidate by anonymisation, keeping what the law requires (listed in the answer). */
 	@PostMapping("/api/vacataires/{id}/anonymisation")
 	Mono<PersonalData.Erasure> anonymise(@PathVariable long id, @RequestBody(required = false) @Nullable Reason reason,

@@ -66,7 +66,7 @@ class AnalysisPages {
 	Mono<ResponseEntity<byte[]>> toProduceXlsx(ServerWebExchange exchange) {
 		Texts t = Texts.of(messages, exchange);
 		TableExport<Production.ToProduce> export = new TableExport<>(List.of(
-				new Column<Production.ToProduce>(t.get("analysis.examStake"), Production.ToProduce::examStake),
+				Column.<Production.ToProduce>decimal(t.get("analysis.examStake"), Production.ToProduce::examStake),
 				new Column<Production.ToProduce>(t.get("analysis.referential"), Production.ToProduce::referential),
 				new Column<Production.ToProduce>(t.get("analysis.idnumber"), Production.ToProduce::idnumber),
 				new Column<Production.ToProduce>(t.get("analysis.domain"), Production.ToProduce::shortname),
@@ -78,28 +78,25 @@ class AnalysisPages {
 		return export.xlsxDownload("a-produire", t.get("analysis.toProduce"), production.ranked().flatMapIterable(l -> l));
 	}
 
-	/** The référentiel in Moodle's competency framework file, to import into Moodle or to edit and import back. */
+	/**
+	 * The référentiel in Moodle's competency framework file, to edit and import back, or into Moodle: every cell a
+	 * spreadsheet would run as a formula neutralised (a leading apostrophe).
+	 */
 	@GetMapping("/analyse/{id}/referentiel.csv")
 	Mono<ResponseEntity<byte[]>> referentialCsv(@PathVariable long id) {
-		return referentials.find(id).zipWith(referentials.export(id)).map(t -> ResponseEntity.ok()
-			.contentType(TableExport.CSV)
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-				.filename(t.getT1().shortname() + "-" + t.getT1().idnumber() + ".csv", java.nio.charset.StandardCharsets.UTF_8)
-				.build()
-				.toString())
-			.body(t.getT2()));
+		return ReferentialFiles.csv(referentials, id, TableExport.Dialect.MOODLE);
+	}
+
+	/** The same file with every cell exactly as Moodle wrote it, labelled as such: for re-import into Moodle only. */
+	@GetMapping("/analyse/{id}/referentiel-moodle.csv")
+	Mono<ResponseEntity<byte[]>> referentialRawCsv(@PathVariable long id) {
+		return ReferentialFiles.csv(referentials, id, TableExport.Dialect.MOODLE_RAW);
 	}
 
 	/** The same 14 columns in XLSX, which the import reads too. */
 	@GetMapping("/analyse/{id}/referentiel.xlsx")
 	Mono<ResponseEntity<byte[]>> referentialXlsx(@PathVariable long id) {
-		List<String> headers = Referentials.exportHeaders();
-		List<Column<List<String>>> columns = new java.util.ArrayList<>();
-		for (int i = 0; i < headers.size(); i++) {
-			int index = i;
-			columns.add(new Column<List<String>>(headers.get(i), row -> row.get(index)));
-		}
-		return referentials.find(id).flatMap(r -> new TableExport<>(columns, display.zone())
+		return referentials.find(id).flatMap(r -> Referentials.exportTable()
 			.xlsxDownload("referentiel-" + r.idnumber(), "Référentiel", referentials.exportRows(id).flatMapIterable(rows -> rows)));
 	}
 
@@ -173,16 +170,16 @@ class AnalysisPages {
 				new Column<Priorities.Priority>(t.get("analysis.score"), Priorities.Priority::score),
 				new Column<Priorities.Priority>(t.get("module.fullname"), Priorities.Priority::fullname),
 				new Column<Priorities.Priority>(t.get("module.shortname"), Priorities.Priority::shortname),
-				new Column<Priorities.Priority>(t.get("analysis.examGap"), Priorities.Priority::examGap),
+				Column.<Priorities.Priority>percent(t.get("analysis.examGap"), Priorities.Priority::examGap),
 				new Column<Priorities.Priority>(t.get("analysis.examPart"), Priorities.Priority::examPart),
 				new Column<Priorities.Priority>(t.get("module.learners"), Priorities.Priority::learners),
-				new Column<Priorities.Priority>(t.get("analysis.demand"), Priorities.Priority::demand),
+				Column.<Priorities.Priority>percent(t.get("analysis.demand"), Priorities.Priority::demand),
 				new Column<Priorities.Priority>(t.get("module.changed"), Priorities.Priority::contentChangedAt),
-				new Column<Priorities.Priority>(t.get("analysis.staleness"), Priorities.Priority::staleness),
+				Column.<Priorities.Priority>percent(t.get("analysis.staleness"), Priorities.Priority::staleness),
 				new Column<Priorities.Priority>(t.get("analysis.review"),
 						p -> p.reviewState() == null ? null : t.get("review.state." + p.reviewState())),
 				new Column<Priorities.Priority>(t.get("analysis.score") + " (" + t.get("analysis.review") + ")", Priorities.Priority::reviewScore),
-				new Column<Priorities.Priority>(t.get("analysis.qualityGap"), Priorities.Priority::qualityGap)), display.zone());
+				Column.<Priorities.Priority>percent(t.get("analysis.qualityGap"), Priorities.Priority::qualityGap)), display.zone());
 		return export.xlsxDownload("priorites", t.get("analysis.priorities"),
 				priorities.ranked().flatMapIterable(list -> list));
 	}
@@ -220,12 +217,12 @@ class AnalysisPages {
 		}
 		TableExport<Line> export = new TableExport<>(List.of(
 				new Column<Line>(t.get("analysis.exam"), l -> l.exam().name() + " (" + l.exam().code() + ")"),
-				new Column<Line>(t.get("analysis.ready"), l -> l.exam().ratio()),
+				Column.<Line>percent(t.get("analysis.ready"), l -> l.exam().ratio()),
 				new Column<Line>(t.get("analysis.examPart"), l -> l.part().name()),
 				new Column<Line>(t.get("grid.weight"), l -> l.part().weight()),
 				new Column<Line>(t.get("analysis.partCompetencies"), l -> l.part().competencies()),
 				new Column<Line>(t.get("analysis.partCovered"), l -> l.part().covered()),
-				new Column<Line>(t.get("analysis.partReady"), l -> l.part().ratio())), display.zone());
+				Column.<Line>percent(t.get("analysis.partReady"), l -> l.part().ratio())), display.zone());
 		return export.xlsxDownload("epreuves", t.get("analysis.readiness"),
 				exams.readiness().flatMapIterable(e -> e.parts().stream().map(p -> new Line(e, p)).toList()));
 	}

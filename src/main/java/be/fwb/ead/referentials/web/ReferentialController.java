@@ -8,6 +8,7 @@ import be.fwb.ead.referentials.MappingFiles;
 import be.fwb.ead.referentials.MoodleFrameworks;
 import be.fwb.ead.referentials.Production;
 import be.fwb.ead.referentials.Referentials;
+import be.fwb.ead.shared.TableExport;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.ProblemResponses;
 import org.jspecify.annotations.Nullable;
@@ -198,15 +199,15 @@ class ReferentialController {
 		return referentials.changes(id);
 	}
 
-	/** The file Moodle's importer reads back. */
+	/** The file Moodle's importer reads back, every cell a spreadsheet would run as a formula neutralised. */
 	@GetMapping("/api/referentials/{id}/export.csv")
 	Mono<ResponseEntity<byte[]>> export(@PathVariable long id) {
-		return referentials.find(id).zipWith(referentials.export(id)).map(t -> ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename(t.getT1().shortname() + "-" + t.getT1().idnumber() + ".csv", java.nio.charset.StandardCharsets.UTF_8)
-				.build()
-				.toString())
-			.body(t.getT2()));
+		return ReferentialFiles.csv(referentials, id, TableExport.Dialect.MOODLE);
+	}
+
+	/** The same file with every cell exactly as Moodle wrote it: for re-import into Moodle only, never into a spreadsheet. */
+	@GetMapping("/api/referentials/{id}/export-moodle.csv")
+	Mono<ResponseEntity<byte[]>> exportRaw(@PathVariable long id) {
+		return ReferentialFiles.csv(referentials, id, TableExport.Dialect.MOODLE_RAW);
 	}
 }

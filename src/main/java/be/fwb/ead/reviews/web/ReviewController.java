@@ -62,7 +62,7 @@ class ReviewController {
 
 	/** Reviews, the open ones first; of a reviewer, a module or a state when given. */
 	@GetMapping("/api/reviews")
-	Mono<List<Reviews.Review>> list(@RequestParam(required = false) @Nullable String reviewer,
+	Mono<List<Reviews.Summary>> list(@RequestParam(required = false) @Nullable String reviewer,
 			@RequestParam(required = false) @Nullable Long moduleId, @RequestParam(required = false) @Nullable ReviewState state) {
 		return reviews.list(reviewer, moduleId, state).collectList();
 	}

@@ -44,7 +44,7 @@ class ReviewReports {
 	/** Every review of the module in full, the oldest first. */
 	private Mono<List<Reviews.Detail>> details(long moduleId) {
 		return reviews.list(null, moduleId, null)
-			.sort(Comparator.comparing(Reviews.Review::plannedAt).thenComparing(Reviews.Review::id))
+			.sort(Comparator.comparing(Reviews.Summary::plannedAt).thenComparing(Reviews.Summary::id))
 			.concatMap(r -> reviews.detail(r.id()))
 			.collectList()
 			.flatMap(list -> list.isEmpty() ? Mono.error(new NotFound("Ce module n'a encore aucune revue qualité.")) : Mono.just(list));

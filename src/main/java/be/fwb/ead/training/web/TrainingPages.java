@@ -1,5 +1,8 @@
 package be.fwb.ead.training.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -35,11 +38,13 @@ class TrainingPages {
 	private final Training training;
 	private final DisplaySettings display;
 	private final MessageSource messages;
+	private final Clock clock;
 
-	TrainingPages(Training training, DisplaySettings display, MessageSource messages) {
+	TrainingPages(Training training, DisplaySettings display, MessageSource messages, Clock clock) {
 		this.training = training;
 		this.display = display;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/formations")
@@ -79,9 +84,46 @@ class TrainingPages {
 
 	@GetMapping("/formations/{id}")
 	String session(@PathVariable long id, Model model) {
-		model.addAttribute("trainingSession", training.session(id));
+		Instant now = Instant.now(clock);
+		Mono<Training.Session> session = training.session(id).cache();
+		model.addAttribute("trainingSession", session);
 		model.addAttribute("registrations", training.registrations(id).collectList());
+		model.addAttribute("missing", training.missingFor(id).collectList());
+		model.addAttribute("begun", session.map(s -> !s.startsAt().isAfter(now)));
+		model.addAttribute("over", session.map(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isBefore(now)));
 		return "training/session";
+	}
+
+	/** Registers the vacataires ticked on the session's page ({@code vacataireId}, repeated), all or none. */
+	@PostMapping("/formations/{id}/inscriptions")
+	Mono<String> registerAll(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
+		return Flash.outcome(exchange, exchange.getFormData().flatMap(form -> {
+			List<Long> ids = form.getOrDefault("vacataireId", List.of()).stream()
+				.filter(v -> v.matches("\\d{1,18}"))
+				.map(Long::valueOf)
+				.toList();
+			return training.registerAll(id, ids, who.getName());
+		}), "flash.registeredAll").thenReturn("redirect:/formations/" + id);
+	}
+
+	/** Records that the vacataires ticked on a past session's page attended and completed it. */
+	@PostMapping("/formations/{id}/historique")
+	Mono<String> recordCompleted(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
+		return Flash.outcome(exchange, exchange.getFormData().flatMap(form -> training.recordCompleted(id,
+				form.getOrDefault("vacataireId", List.of()).stream().filter(v -> v.matches("\\d{1,18}")).map(Long::valueOf).toList(),
+				who.getName())), "flash.saved").thenReturn("redirect:/formations/" + id);
+	}
+
+	/** One outcome for the whole session: {@code completed}, {@code attended} or {@code absent}. */
+	@PostMapping("/formations/{id}/presences")
+	Mono<String> attendanceAll(@PathVariable long id, @ModelAttribute AttendanceForm f, Authentication who,
+			ServerWebExchange exchange) {
+		boolean completed = "completed".equals(f.outcome());
+		boolean attended = completed || "attended".equals(f.outcome());
+		return Flash.outcome(exchange, Mono.defer(() -> f.outcome() == null || !List.of("completed", "attended", "absent").contains(f.outcome())
+				? Mono.error(new InvalidRequest("Choisissez la présence à enregistrer pour toute la session."))
+				: training.recordAttendanceAll(id, attended, completed, who.getName())), "flash.saved")
+			.thenReturn("redirect:/formations/" + id);
 	}
 
 	record RegistrationForm(@Nullable Long vacataireId, @Nullable Long sessionId, @Nullable String back) {
@@ -144,7 +186,11 @@ class TrainingPages {
 		model.addAttribute("vacataireId", id);
 		model.addAttribute("registrations", training.ofVacataire(id).collectList());
 		model.addAttribute("missing", training.missing(id, "TUTOR").collectList());
-		model.addAttribute("sessions", training.sessions().collectList());
+		// Only sessions not over: one does not register for a past session.
+		Instant now = Instant.now(clock);
+		model.addAttribute("sessions", training.sessions()
+			.filter(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now))
+			.collectList());
 		return htmx != null ? "training/vacataire :: section" : "training/vacataire";
 	}
 }

@@ -1,0 +1,147 @@
+package be.fwb.ead.gdpr.web;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import be.fwb.ead.shared.Texts;
+import org.springframework.context.NoSuchMessageException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A person's data as people read it: tables and columns under French labels, instants in Brussels local time, dates as
+ * dates, yes and no, codes by their label, and stored JSON as « key : value » lines. The JSON export stays as it is,
+ * machine-readable.
+ */
+final class AccessReport {
+
+	/** A field: its label and its readable value. */
+	record Field(String label, String value) {
+	}
+
+	/** A table of the person's data: its label, its columns' labels, its rows' readable values. */
+	record Table(String name, String label, List<String> columns, List<List<String>> rows) {
+	}
+
+	private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?([+-]\\d{2}(:\\d{2})?|Z)");
+	private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+	/** The message prefixes that name a column's codes. */
+	private static final Map<String, List<String>> CODES = Map.of("status", List.of("status."),
+			"role", List.of("role."), "coverage", List.of("assignment.coverage."), "kind", List.of("training.kind."),
+			"topic", List.of("training.topic."), "mode", List.of("training.mode."), "state", List.of("review.state."),
+			"decision", List.of("recruitment.decision."), "entity", List.of("gdpr.value.entity."),
+			"action", List.of("gdpr.value.action."));
+
+	private final Texts texts;
+	private final ZoneId zone;
+
+	AccessReport(Texts texts, ZoneId zone) {
+		this.texts = texts;
+		this.zone = zone;
+	}
+
+	/** The label of a table ({@code gdpr.table.<name>}). */
+	String tableLabel(String table) {
+		return texts.get("gdpr.table." + table);
+	}
+
+	/** The label of a column ({@code gdpr.column.<name>}). */
+	String columnLabel(String column) {
+		return texts.get("gdpr.column." + column);
+	}
+
+	List<Field> fields(JsonNode row) {
+		return row.propertyNames().stream().map(k -> new Field(columnLabel(k), value(k, row.get(k)))).toList();
+	}
+
+	Table table(String name, List<JsonNode> rows) {
+		List<String> columns = rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).propertyNames());
+		List<List<String>> values = new ArrayList<>();
+		for (JsonNode r : rows) {
+			values.add(columns.stream().map(c -> value(c, r.get(c))).toList());
+		}
+		return new Table(name, tableLabel(name), columns.stream().map(this::columnLabel).toList(), values);
+	}
+
+	/** A value as people read it. */
+	String value(String column, JsonNode value) {
+		if (value == null || value.isNull()) {
+			return "";
+		}
+		if (value.isBoolean()) {
+			return texts.get(value.asBoolean() ? "common.yes" : "common.no");
+		}
+		if (value.isNumber()) {
+			return value.asString();
+		}
+		if (value.isObject() || value.isArray()) {
+			return structured(value);
+		}
+		return text(column, value.asString());
+	}
+
+	private String text(String column, String text) {
+		if (INSTANT.matcher(text).matches()) {
+			try {
+				return DATE_TIME.format(OffsetDateTime.parse(normalised(text)).atZoneSameInstant(zone));
+			}
+			catch (DateTimeParseException e) {
+				return text;
+			}
+		}
+		if (DATE.matcher(text).matches()) {
+			try {
+				return DAY.format(LocalDate.parse(text));
+			}
+			catch (DateTimeParseException e) {
+				return text;
+			}
+		}
+		for (String prefix : CODES.getOrDefault(column, List.of())) {
+			try {
+				return texts.get(prefix + text);
+			}
+			catch (NoSuchMessageException e) {
+				// Not a code of this column: shown as it is.
+			}
+		}
+		return text;
+	}
+
+	/** A key of stored JSON under its column's label ({@code workloadCapHours}: workload_cap_hours), else as it is. */
+	private String keyLabel(String key) {
+		try {
+			return columnLabel(key.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT));
+		}
+		catch (NoSuchMessageException e) {
+			return key;
+		}
+	}
+
+	/** PostgreSQL writes {@code +00} or {@code +01:00}; ISO wants {@code +00:00}. */
+	private static String normalised(String instant) {
+		return instant.matches(".*[+-]\\d{2}$") ? instant + ":00" : instant;
+	}
+
+	/** Stored JSON (a change's before and after) as « key : value » separated by « ; ». */
+	private String structured(JsonNode node) {
+		List<String> parts = new ArrayList<>();
+		if (node.isArray()) {
+			node.forEach(n -> parts.add(n.isValueNode() ? value("", n) : "(" + structured(n) + ")"));
+			return String.join(" ; ", parts);
+		}
+		for (String key : node.propertyNames()) {
+			JsonNode v = node.get(key);
+			parts.add(keyLabel(key) + " : " + (v.isValueNode() || v.isNull() ? value(key, v) : "(" + structured(v) + ")"));
+		}
+		return String.join(" ; ", parts);
+	}
+}

@@ -1,0 +1,167 @@
+package be.fwb.ead.ui;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import be.fwb.ead.demo.DemoData;
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.security.Role;
+import be.fwb.ead.sync.SyncLauncher;
+import be.fwb.ead.sync.SyncMode;
+import be.fwb.ead.training.Training;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The first deployment's new forms in the browser, each once valid and once refused: the Rapprochement's filter and
+ * bulk forms (a selection adopted, a bulk acceptance without and with a reason), the adoption's preview (dates the
+ * wrong way round), « Créer l'affectation » prefilled from a line, a session's bulk registration (a session to come;
+ * refused for a past one), its bulk attendance (refused before it begins), and the history of a past session.
+ */
+class FirstDeploymentFormsIntegrationTest extends BrowserTest {
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	SyncLauncher launcher;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Training training;
+
+	@BeforeEach
+	void firstDay() {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		await(DemoData.firstDay(context));
+		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
+	}
+
+	@Test
+	void theReconciliationsFormsFilterAdoptASelectionAndAcceptInBulkOrSayWhyNot() {
+		browser.signIn("coord", "mot-de-passe-coord");
+		browser.go("/affectations/rapprochement");
+		String all = browser.text(By.cssSelector(".count"));
+
+		// The filter: conception roles only; the view by vacataire.
+		new Select(browser.find(By.id("f-role"))).selectByValue("AUTHOR");
+		browser.find(By.id("filter")).click();
+		browser.waitFor(d -> d.getCurrentUrl().contains("role=AUTHOR"));
+		assertThat(browser.text(By.id("reconciliation"))).contains("Conception").doesNotContain("Tutorat");
+		assertThat(browser.text(By.cssSelector(".count"))).isNotEqualTo(all);
+		browser.find(By.id("by-vacataire")).click();
+		browser.waitFor(d -> d.getCurrentUrl().contains("vue=vacataires"));
+		assertThat(browser.all(By.cssSelector("#reconciliation-groups tbody tr"))).isNotEmpty();
+		assertAccessible("rapprochement par vacataire");
+		browser.go("/affectations/rapprochement?vacataire=abc");
+		assertThat(browser.driver().getPageSource()).doesNotContain("\"status\":");
+
+		// « Créer l'affectation » from a conception line: its module, conception, the school year's dates.
+		browser.go("/affectations/rapprochement?role=AUTHOR");
+		String module = browser.find(By.cssSelector("#reconciliation tbody tr td:nth-child(4)")).getText();
+		browser.find(By.id("assign-0")).click();
+		browser.waitFor(d -> d.getCurrentUrl().contains("/affectations?"));
+		assertThat(new Select(browser.find(By.id("a-module"))).getFirstSelectedOption().getText()).startsWith(module);
+		assertThat(new Select(browser.find(By.id("a-role"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("AUTHOR");
+		assertThat(browser.find(By.id("a-start")).getAttribute("value")).endsWith("-09-01");
+		assertThat(browser.find(By.id("a-end")).getAttribute("value")).endsWith("-08-31");
+
+		// Accept in bulk: refused without a reason, then two ticked lines accepted for one reason.
+		browser.go("/affectations/rapprochement");
+		browser.find(By.id("k-0")).click();
+		browser.find(By.id("k-1")).click();
+		browser.find(By.id("scope-selection")).click();
+		browser.find(By.id("accept-bulk")).click();
+		browser.waitForText(By.id("flash"), "Indiquez pourquoi");
+		browser.find(By.id("k-0")).click();
+		browser.find(By.id("k-1")).click();
+		browser.find(By.id("scope-selection")).click();
+		browser.type(By.id("bulk-reason"), "Comptes de la coordination");
+		browser.find(By.id("accept-bulk")).click();
+		browser.waitForText(By.id("flash"), "Rôles Moodle acceptés.");
+		assertThat(count("select count(*) from reconciliation_ack where reason = 'Comptes de la coordination'")).isEqualTo(2);
+		assertThat(count("select count(*) from change_log where entity = 'reconciliation' and reason = 'Comptes de la coordination'"))
+			.isEqualTo(2);
+
+		// Adopt a selection: the preview refuses dates the wrong way round, then names the rule that refuses (no title yet).
+		browser.find(By.id("k-0")).click();
+		browser.find(By.id("scope-selection")).click();
+		browser.find(By.id("adopt")).click();
+		browser.waitForText(By.id("adoption-summary"), "1 rôles Moodle");
+		browser.setValue(By.id("ad-start"), "2027-06-30").setValue(By.id("ad-end"), "2026-09-01");
+		browser.find(By.id("recompute")).click();
+		browser.waitForText(By.id("flash"), "la fin doit suivre le début");
+		browser.find(By.id("k-0")).click();
+		browser.find(By.id("scope-selection")).click();
+		browser.find(By.id("adopt")).click();
+		browser.waitForText(By.id("adoption-summary"), "0 affectations seront créées");
+		assertThat(browser.text(By.id("refused"))).contains("Aucun titre de");
+		assertThat(browser.find(By.id("confirm")).isEnabled()).isFalse();
+		assertThat(count("select count(*) from assignment")).isZero();
+	}
+
+	@Test
+	void aSessionsFormsRegisterManyRecordTheWholeSessionAndRefusePastRegistrationsAndFutureAttendance() {
+		long upcoming = await(training.sessions().filter(s -> s.title().equals("Moodle pour les nouveaux vacataires")).next()).id();
+		long past = await(training.sessions().filter(s -> s.title().startsWith("Moodle pour les vacataires EAD")).next()).id();
+		browser.signIn("coord", "mot-de-passe-coord");
+
+		// A session to come: dates and place shown; no attendance before it begins; many registered at once.
+		browser.go("/formations/" + upcoming);
+		assertThat(browser.text(By.id("session-when"))).matches(".*\\d{2}/\\d{2}/\\d{4}.*");
+		assertThat(browser.text(By.id("session-facts"))).doesNotContain("null");
+		assertThat(browser.all(By.id("attendance-all"))).isEmpty();
+		int seats = 30;
+		// More ticked than seats: refused, nothing written.
+		browser.find(By.id("register-all-submit")).click();
+		browser.waitForText(By.id("flash"), "n'a plus que " + seats + " places");
+		assertThat(count("select count(*) from training_registration where session_id = " + upcoming)).isZero();
+		java.util.List<org.openqa.selenium.WebElement> boxes = browser.all(By.cssSelector("#register-all input[type=checkbox]"));
+		for (int i = seats; i < boxes.size(); i++) {
+			boxes.get(i).click();
+		}
+		browser.find(By.id("register-all-submit")).click();
+		browser.waitForText(By.id("flash"), "Inscriptions enregistrées.");
+		assertThat(browser.text(By.id("seats"))).startsWith(seats + " / " + seats);
+		assertThat(count("select count(*) from change_log where entity = 'training' and action = 'registered'")).isEqualTo(seats);
+
+		// Attendance of a session to come, forged: refused.
+		browser.script("var f = document.createElement('form'); f.method = 'post'; f.action = '/formations/" + upcoming + "/presences';"
+				+ "f.innerHTML = '<input name=\"_csrf\" value=\"' + document.querySelector('input[name=_csrf]').value + '\">"
+				+ "<input name=\"outcome\" value=\"completed\">'; document.body.appendChild(f); f.submit();");
+		browser.waitForText(By.id("flash"), "n'a pas encore commencé");
+
+		// A past session: no registration (its form is gone; forged from a vacataire's page, refused); its history recorded.
+		browser.go("/formations/" + past);
+		assertThat(browser.all(By.id("register-all"))).isEmpty();
+		assertThat(browser.text(By.id("session-where"))).isEqualTo("En ligne");
+		long vacataire = count("select min(vacataire_id) from module_role");
+		browser.go("/vacataires/" + vacataire + "/formations");
+		browser.script("var o = document.createElement('option'); o.value = '" + past + "'; o.text = 'passée';"
+				+ "document.getElementById('t-session').appendChild(o); document.getElementById('t-session').value = '" + past + "';");
+		browser.find(By.cssSelector("#t-session")).submit();
+		browser.waitForText(By.id("flash"), "est passée");
+		browser.go("/formations/" + past);
+		browser.find(By.id("record-past-submit")).click();
+		browser.waitForText(By.id("flash"), "Enregistré.");
+		assertThat(browser.text(By.id("registrations"))).contains("Terminée");
+		assertAccessible("session passée, historique enregistré");
+
+		// The whole session at once: refused without an outcome (forged), then recorded for all.
+		browser.script("document.getElementById('o-all').innerHTML = '<option value=\"peut-etre\">?</option>';");
+		browser.find(By.id("attendance-all-submit")).click();
+		browser.waitForText(By.id("flash"), "Choisissez la présence");
+		new Select(browser.find(By.id("o-all"))).selectByValue("attended");
+		browser.find(By.id("attendance-all-submit")).click();
+		browser.waitForText(By.id("flash"), "Enregistré.");
+		assertThat(count("select count(*) from training_registration where session_id = " + past + " and completed_at is not null")).isZero();
+	}
+}
