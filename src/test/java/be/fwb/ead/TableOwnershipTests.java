@@ -26,7 +26,7 @@ class TableOwnershipTests {
 					"module_activity", "module_activity_baseline", "module_activity_drift", "current_module", "module_staff",
 					"category_subtree")),
 			Map.entry("vacataires", List.of("vacataire", "contract_period", "availability", "vacataire_name")),
-			Map.entry("security", List.of("account", "api_token", "login_failure")),
+			Map.entry("security", List.of("account", "api_token", "login_attempt")),
 			Map.entry("audit", List.of("change_log", "access_log")),
 			Map.entry("titles", List.of("title", "title_coverage", "vacataire_title")),
 			Map.entry("catalogue", List.of("category_mapping")),
@@ -73,7 +73,7 @@ class TableOwnershipTests {
 			"gdpr -> account", "gdpr -> api_token", "gdpr -> assignment", "gdpr -> candidacy", "gdpr -> candidacy_score",
 			"gdpr -> evaluation", "gdpr -> evaluation_score", "gdpr -> module", "gdpr -> module_role", "gdpr -> vacataire",
 			// Erasure pseudonymises the person in the journal and forgets their failed sign-ins.
-			"gdpr -> change_log", "gdpr -> login_failure",
+			"gdpr -> change_log", "gdpr -> login_attempt",
 			// The audit trail's screens read the audit's tables (issue 18: one audit module with its screens).
 			"journal -> access_log", "journal -> change_log",
 			// The plugin's workspace links modules, archived ones included, to their Moodle course.

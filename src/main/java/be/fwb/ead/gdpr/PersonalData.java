@@ -173,7 +173,7 @@ public class PersonalData {
 			Redaction redaction = redaction(state);
 			Map<String, Long> deleted = new LinkedHashMap<>();
 			return Flux.fromIterable(ERASED).concatMap(table -> delete(table, vacataireId).doOnNext(n -> deleted.put(table, n)))
-				.then(db.sql("delete from login_failure where lower(username) = any(:u)")
+				.then(db.sql("delete from login_attempt where kind = 'account' and key = any(:u)")
 					.bind("u", state.usernames().stream().map(u -> u.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new))
 					.then())
 				.then(db.sql("""
