@@ -26,7 +26,7 @@ class TableOwnershipTests {
 					"module_activity", "module_activity_baseline", "module_activity_drift", "current_module", "module_name",
 					"module_staff", "category_subtree")),
 			Map.entry("vacataires", List.of("vacataire", "contract_period", "availability", "vacataire_name")),
-			Map.entry("security", List.of("account", "api_token", "login_failure")),
+			Map.entry("security", List.of("account", "api_token", "login_attempt")),
 			Map.entry("audit", List.of("change_log", "access_log")),
 			Map.entry("titles", List.of("title", "title_coverage", "vacataire_title")),
 			Map.entry("catalogue", List.of("category_mapping")),

@@ -99,7 +99,7 @@ public class MappingFiles {
 	/** Checks the file against the référentiel and, unless a row is wrong or {@code dryRun}, writes it. */
 	public Mono<Report> run(long referentialId, byte[] file, boolean dryRun, String author) {
 		return referentials.find(referentialId)
-			.then(Mono.fromCallable(() -> SpreadsheetReader.read(file)).subscribeOn(Schedulers.boundedElastic()))
+			.then(Mono.fromCallable(() -> SpreadsheetReader.read(file, MAX_LINES)).subscribeOn(Schedulers.boundedElastic()))
 			.flatMap(table -> {
 				SpreadsheetReader.Columns columns = SpreadsheetReader.columns(table.header(), COLUMNS);
 				Map<String, Integer> index = columns.index();
