@@ -97,24 +97,36 @@ public class Attention {
 	/** Every line grouped by the vacataire (or the module) it is about, the most lines first; one page of them. */
 	public Mono<PageOf<Holder>> holders(GroupBy by, Paging paging) {
 		return Flux.fromArray(Kind.values()).concatMap(this::items).collectList().map(lists -> {
-			Map<Long, String> names = new LinkedHashMap<>();
-			Map<Long, Map<Kind, Integer>> counts = new HashMap<>();
-			for (List<Item> list : lists) {
-				for (Item i : list) {
-					Long id = by == GroupBy.VACATAIRE ? i.vacataireId() : i.moduleId();
-					String name = by == GroupBy.VACATAIRE ? i.vacataireName() : i.moduleName();
-					if (id != null && name != null) {
-						names.putIfAbsent(id, name);
-						counts.computeIfAbsent(id, k -> new java.util.EnumMap<>(Kind.class)).merge(i.kind(), 1, Integer::sum);
-					}
-				}
-			}
-			List<Holder> holders = names.entrySet().stream()
-				.map(e -> new Holder(e.getKey(), e.getValue(), counts.get(e.getKey())))
-				.sorted(java.util.Comparator.comparingInt(Holder::total).reversed())
-				.toList();
+			List<Holder> holders = holders(lists, by);
 			return new PageOf<>(slice(holders, paging), holders.size(), paging.page(), paging.size());
 		});
+	}
+
+	private static List<Holder> holders(List<List<Item>> lists, GroupBy by) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		Map<Long, Map<Kind, Integer>> counts = new HashMap<>();
+		for (List<Item> list : lists) {
+			for (Item i : list) {
+				Long id = by == GroupBy.VACATAIRE ? i.vacataireId() : i.moduleId();
+				String name = by == GroupBy.VACATAIRE ? i.vacataireName() : i.moduleName();
+				if (id != null && name != null) {
+					names.putIfAbsent(id, name);
+					counts.computeIfAbsent(id, k -> new java.util.EnumMap<>(Kind.class)).merge(i.kind(), 1, Integer::sum);
+				}
+			}
+		}
+		return names.entrySet().stream()
+			.map(e -> new Holder(e.getKey(), e.getValue(), counts.get(e.getKey())))
+			.sorted(java.util.Comparator.comparingInt(Holder::total).reversed())
+			.toList();
+	}
+
+	/**
+	 * The vacataires who hold a Moodle role or a current assignment on a module that none of their titles covers
+	 * (derogations included), with how many; the most first.
+	 */
+	public Mono<List<Holder>> lackingTitle() {
+		return notCovering().map(items -> holders(List.of(items), GroupBy.VACATAIRE));
 	}
 
 	private static <T> List<T> slice(List<T> all, Paging paging) {

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import be.fwb.ead.assignments.Reconciliation;
 import be.fwb.ead.assignments.RoleAdoption;
 import be.fwb.ead.evaluations.Evaluations;
+import be.fwb.ead.imports.VacataireImport;
 import be.fwb.ead.recruitment.Recruitment;
 import be.fwb.ead.titles.Titles;
 import be.fwb.ead.training.Training;
@@ -31,7 +32,8 @@ public final class DemoData {
 	/** One year in, from the first day's records, when nothing is assigned yet. */
 	public static Mono<Void> yearOne(ApplicationContext context) {
 		return new DemoYearOne(context.getBean(DatabaseClient.class), context.getBean(Titles.class), context.getBean(Training.class),
-				context.getBean(Reconciliation.class), context.getBean(RoleAdoption.class), context.getBean(Evaluations.class))
+				context.getBean(Reconciliation.class), context.getBean(RoleAdoption.class), context.getBean(Evaluations.class),
+				context.getBean(VacataireImport.class))
 			.seedIfEmpty();
 	}
 
@@ -41,11 +43,15 @@ public final class DemoData {
 	 * of the decree's titles covering their modules. The others are left to be recorded one by one.
 	 */
 	public static Mono<String> titlesFile(DatabaseClient db) {
-		return DemoYearOne.holders(db).map(holders -> "Nom;Prénom;Matricule;Courriel;Titres\n" + holders.stream()
+		return DemoYearOne.holders(db).map(DemoData::titlesFile);
+	}
+
+	static String titlesFile(java.util.List<DemoYearOne.Holder> holders) {
+		return "Nom;Prénom;Matricule;Courriel;Titres\n" + holders.stream()
 			.filter(h -> !h.idnumber().isEmpty() || !h.email().isEmpty())
 			.map(h -> String.join(";", quote(h.lastname()), quote(h.firstname()), quote(h.idnumber()), quote(h.email()),
 					quote(String.join(", ", h.titleCodes()))))
-			.collect(Collectors.joining("\n")) + "\n");
+			.collect(Collectors.joining("\n")) + "\n";
 	}
 
 	private static String quote(String cell) {

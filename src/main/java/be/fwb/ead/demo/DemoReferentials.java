@@ -114,17 +114,21 @@ public final class DemoReferentials {
 		return parts;
 	}
 
-	/** Each module (but one in ten) works four expected outcomes of its subject, at a depth that varies. */
+	/**
+	 * Coverage that varies by subject, so that the rankings mean something: from six modules in ten to all of them are
+	 * mapped, depending on the subject, each to a few expected outcomes of its subject (fewer in some subjects), at a
+	 * depth that varies.
+	 */
 	private Mono<Void> mappings() {
 		return db.sql("""
 				select m.id as module, c.id as competency, m.id % 3 as depth
 				from module m join moodle_category cat on cat.id = m.category_id
 				join competency c on c.shortname like 'Attendu %' and c.idnumber like '%-A%'
 				join competency k on k.id = c.parent_id join competency d on d.id = k.parent_id join competency s on s.id = d.parent_id
-				where m.archived_at is null and m.id % 10 <> 0 and s.shortname = cat.name
+				where m.archived_at is null and m.id % 10 >= cat.id % 5 and s.shortname = cat.name
 				  and exists (select 1 from referential r join moodle_category lvl on lvl.id = cat.parent_id
 				              where r.id = c.referential_id and r.shortname = 'Référentiel ' || lvl.name)
-				  and (c.id + m.id) % 9 < 1
+				  and (c.id + m.id) % (6 + cat.id % 7) < 1
 				  -- gaps worth seeing: the last outcome of each competency is never worked, the third domain rarely
 				  and c.idnumber not like '%-C3-A2' and (c.idnumber not like '%-D3-%' or m.id % 4 = 0)""")
 			.map(r -> new Coverage.Mapping(r.get("module", Long.class), r.get("competency", Long.class),

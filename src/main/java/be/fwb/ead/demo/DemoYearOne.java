@@ -11,6 +11,7 @@ import java.util.Set;
 import be.fwb.ead.assignments.Reconciliation;
 import be.fwb.ead.assignments.RoleAdoption;
 import be.fwb.ead.evaluations.Evaluations;
+import be.fwb.ead.imports.VacataireImport;
 import be.fwb.ead.moodlesim.EadDataset;
 import be.fwb.ead.titles.Titles;
 import be.fwb.ead.training.Training;
@@ -41,9 +42,11 @@ final class DemoYearOne {
 	private final Reconciliation reconciliation;
 	private final RoleAdoption adoption;
 	private final Evaluations evaluations;
+	private final VacataireImport imports;
 
 	DemoYearOne(DatabaseClient db, Titles titles, Training training, Reconciliation reconciliation, RoleAdoption adoption,
-			Evaluations evaluations) {
+			Evaluations evaluations, VacataireImport imports) {
+		this.imports = imports;
 		this.db = db;
 		this.titles = titles;
 		this.training = training;
@@ -71,13 +74,21 @@ final class DemoYearOne {
 		});
 	}
 
+	/**
+	 * The titles recorded as on the first day: by the import (one file, one transaction), then one by one for those the
+	 * import cannot find (no ID number nor e-mail); one vacataire is left without.
+	 */
 	private Mono<Void> grantTitles(List<Holder> holders, long withoutTitle) {
-		return titles.all().collectMap(Titles.Title::code, Titles.Title::id).flatMap(ids -> Flux.fromIterable(holders)
-			.filter(h -> h.id() != withoutTitle)
-			.concatMap(h -> Flux.fromIterable(h.titleCodes())
-				.filter(ids::containsKey)
-				.concatMap(code -> titles.grant(h.id(), ids.get(code), LocalDate.now().minusYears(3 + h.id() % 15), null, AUTHOR)))
-			.then());
+		List<Holder> granted = holders.stream().filter(h -> h.id() != withoutTitle).toList();
+		byte[] file = DemoData.titlesFile(granted).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return imports.run(file, false, AUTHOR)
+			.then(titles.all().collectMap(Titles.Title::code, Titles.Title::id))
+			.flatMap(ids -> Flux.fromIterable(granted)
+				.filter(h -> h.idnumber().isEmpty() && h.email().isEmpty())
+				.concatMap(h -> Flux.fromIterable(h.titleCodes())
+					.filter(ids::containsKey)
+					.concatMap(code -> titles.grant(h.id(), ids.get(code), LocalDate.now().minusYears(3 + h.id() % 15), null, AUTHOR)))
+				.then());
 	}
 
 	private Mono<Void> pastTraining(List<Holder> holders, long untrained) {
@@ -99,7 +110,7 @@ final class DemoYearOne {
 
 	private Mono<Void> evaluate(List<Holder> holders) {
 		LocalDate today = LocalDate.now();
-		return evaluations.grid().collectList().flatMap(grid -> Flux.fromIterable(holders).index().concatMap(t -> {
+		return evaluations.grid().collectList().flatMap(grid -> Flux.fromIterable(holders).index().flatMap(t -> {
 			Holder h = t.getT2();
 			long i = t.getT1();
 			LocalDate on = i < EVALUATIONS_DUE ? today.minusDays(400 + i * 20) : today.minusDays(15 + (h.id() * 37) % 320);
@@ -108,7 +119,7 @@ final class DemoYearOne {
 				scores.add(new Evaluations.Score(grid.get(c).id(), 2 + (int) ((h.id() + c) % 3), null));
 			}
 			return evaluations.record(h.id(), on, scores, "Évaluation annuelle (démonstration).", AUTHOR);
-		}).then());
+		}, 4).then());
 	}
 
 	/** Every vacataire holding a Moodle role on a current module, with the titles of the decree that cover their modules. */

@@ -47,14 +47,51 @@ public final class EadDataset {
 	private static final String[] YEARS_SI = { "1re secondaire", "2e secondaire", "3e secondaire" };
 	private static final String[] YEARS_SS = { "4e secondaire", "5e secondaire", "6e secondaire" };
 
-	private static final String[] TOPICS = { "Lire & comprendre", "Écrire un texte argumenté", "Fractions & proportions",
-			"Géométrie dans l'espace", "Les écosystèmes", "La matière & ses transformations", "Énergie & puissance",
-			"Réactions chimiques", "La cellule", "Génétique & hérédité", "Le Moyen Âge", "Révolutions & démocratie",
-			"La Belgique fédérale", "Climats & paysages", "Villes & mobilité", "Oral : se présenter", "Grammaire & orthographe",
-			"Statistique descriptive", "Fonctions du premier degré", "Équations & inéquations", "Trigonométrie", "Probabilités",
-			"Économie d'entreprise", "Marchés & prix", "Argumenter & débattre", "Éthique & société", "Vocabulaire usuel",
-			"Compréhension à l'audition", "Préparation à l'épreuve", "Révisions guidées", "Méthodes de travail",
-			"Textes littéraires", "Analyse de documents", "Mesures & grandeurs", "Nombres & opérations" };
+	/** What the modules of a subject are about (their names: « subject year – topic »), whatever the level. */
+	private static final java.util.Map<String, String[]> TOPICS = java.util.Map.ofEntries(
+			java.util.Map.entry("Français", new String[] { "Lire & comprendre", "Écrire un texte argumenté", "Grammaire & orthographe",
+					"Vocabulaire usuel", "Textes littéraires", "Oral : se présenter", "Résumer un texte", "Le récit", "La poésie" }),
+			java.util.Map.entry("Mathématiques", new String[] { "Nombres & opérations", "Fractions & proportions",
+					"Géométrie dans l'espace", "Mesures & grandeurs", "Statistique descriptive", "Fonctions du premier degré",
+					"Équations & inéquations", "Trigonométrie", "Probabilités", "Résolution de problèmes" }),
+			java.util.Map.entry("Éveil – Sciences", new String[] { "Les êtres vivants", "Les écosystèmes", "L'eau & l'air",
+					"La matière & ses transformations", "Le corps humain", "Énergie & mouvement" }),
+			java.util.Map.entry("Éveil – Histoire & Géographie", new String[] { "Le temps & la ligne du temps", "La vie d'autrefois",
+					"Se repérer sur une carte", "La Belgique & ses régions", "Paysages & climats" }),
+			java.util.Map.entry("Néerlandais", new String[] { "Woordenschat", "Luisteren & begrijpen", "Spreken : zich voorstellen",
+					"Lezen & schrijven", "Grammatica", "Compréhension à l'audition" }),
+			java.util.Map.entry("Philosophie & citoyenneté", new String[] { "Argumenter & débattre", "Éthique & société",
+					"Vivre ensemble", "Droits & devoirs", "Philosopher : la liberté" }),
+			java.util.Map.entry("Sciences", new String[] { "La matière & ses transformations", "Les écosystèmes", "Énergie & puissance",
+					"La cellule", "Forces & mouvements", "Électricité" }),
+			java.util.Map.entry("Histoire", new String[] { "L'Antiquité", "Le Moyen Âge", "Révolutions & démocratie",
+					"La Belgique fédérale", "Les guerres mondiales", "Analyse de documents" }),
+			java.util.Map.entry("Géographie", new String[] { "Climats & paysages", "Villes & mobilité", "Se repérer sur une carte",
+					"Population & migrations", "Ressources & environnement" }),
+			java.util.Map.entry("Anglais", new String[] { "Vocabulary", "Listening comprehension", "Reading & writing", "Grammar",
+					"Speaking: introduce yourself" }),
+			java.util.Map.entry("Latin", new String[] { "Déclinaisons", "Vocabulaire latin", "Traduire un texte",
+					"Civilisation romaine", "Mythologie" }),
+			java.util.Map.entry("Physique", new String[] { "Énergie & puissance", "Forces & mouvements", "Électricité", "Optique",
+					"Ondes & sons" }),
+			java.util.Map.entry("Chimie", new String[] { "Réactions chimiques", "La matière & ses transformations",
+					"Le tableau périodique", "Acides & bases", "Stœchiométrie" }),
+			java.util.Map.entry("Biologie", new String[] { "La cellule", "Génétique & hérédité", "Les écosystèmes", "Le corps humain",
+					"Évolution" }),
+			java.util.Map.entry("Sciences économiques", new String[] { "Économie d'entreprise", "Marchés & prix", "Monnaie & banques",
+					"Comptabilité", "Économie & société" }));
+
+	/** Topics every subject has. */
+	private static final String[] COMMON_TOPICS = { "Préparation à l'épreuve", "Révisions guidées", "Méthodes de travail" };
+
+	/** The topic of a subject's {@code n}-th module, and its round when the subject has more modules than topics. */
+	private static String topic(String subject, int n) {
+		String[] own = TOPICS.getOrDefault(subject, new String[0]);
+		int count = own.length + COMMON_TOPICS.length;
+		int i = n % count;
+		String topic = i < own.length ? own[i] : COMMON_TOPICS[i - own.length];
+		return n >= count ? topic + " (" + (n / count + 1) + ")" : topic;
+	}
 
 	private static final String[] FIRST_NAMES = { "Zoë", "Anaïs", "Hélène", "Jérôme", "François", "Noémie", "Chloé",
 			"Maël", "Loïc", "Gaëlle", "Cédric", "Frédéric", "Benoît", "Joëlle", "Aurélie", "Sébastien", "Céline",
@@ -133,14 +170,13 @@ public final class EadDataset {
 			for (int m = 0; m < count; m++) {
 				long id = courseId++;
 				String year = years[m % years.length];
-				String topic = TOPICS[(m * 7 + s * 3) % TOPICS.length];
-				String fullname = subjectLabels.get(s) + " " + year + " – " + topic
-						+ (m >= TOPICS.length ? " (" + (m / TOPICS.length + 1) + ")" : "");
+				String fullname = subjectLabels.get(s) + " " + year + " – " + topic(subjectLabels.get(s), m);
 				String shortname = "EAD-" + LEVELS[level][1] + "-" + code(subjectLabels.get(s)) + "-" + (m + 1);
 				boolean visible = random.nextInt(100) >= 6;
 				long created = now - (200 + random.nextInt(1500)) * 86_400L;
+				// Last changed over the last two years (never before its creation): the staleness of the rankings varies.
 				site.addCourse(new Course(id, shortname, fullname, subjectId, "EAD" + id, visible, "topics", created,
-						created + random.nextInt(150) * 86_400L));
+						Math.max(created, now - random.nextInt(150) * 730L / 150 * 86_400L)));
 				List<Long> staff = staffBySubject.get(s);
 				if (m % 67 != 5 || s % 4 != 0) {
 					site.assignRole(id, staff.get(random.nextInt(staff.size())), "editingteacher");

@@ -127,8 +127,9 @@ public class AccountAdministration {
 	}
 
 	private static @Nullable String weak(@Nullable String password) {
-		if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
-			return "Un mot de passe a de " + MIN_PASSWORD + " à 200 caractères.";
+		if (password == null || password.length() < MIN_PASSWORD || PasswordCheck.tooLong(password)) {
+			return "Un mot de passe a de " + MIN_PASSWORD + " caractères à " + PasswordCheck.MAX_BYTES
+					+ " octets (" + PasswordCheck.MAX_BYTES + " lettres sans accent).";
 		}
 		if (password.chars().distinct().count() < 6) {
 			return "Ce mot de passe est trop simple : variez davantage les caractères.";

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -40,7 +39,7 @@ final class LoginFlow {
 		}
 	}
 
-	static ReactiveAuthenticationManager staffOnly(UserDetailsRepositoryReactiveAuthenticationManager passwords) {
+	static ReactiveAuthenticationManager staffOnly(ReactiveAuthenticationManager passwords) {
 		return authentication -> passwords.authenticate(authentication)
 			.flatMap(done -> done.getAuthorities()
 				.stream()

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.shared.InputLimits;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
@@ -243,7 +244,13 @@ public class VacataireFile {
 
 	private static Identity clean(Identity i) {
 		String email = trim(i.email());
-		if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		// Bounded first, then checked in linear time (a backtracking expression took seconds on a long address).
+		InputLimits.text("email", email);
+		InputLimits.text("firstname", i.firstname());
+		InputLimits.text("lastname", i.lastname());
+		InputLimits.text("idnumber", i.idnumber());
+		InputLimits.text("phone", i.phone());
+		if (email != null && !InputLimits.isEmail(email)) {
 			throw InvalidRequest.ofField("email", "Adresse de courriel invalide : « " + email + " ».");
 		}
 		if (i.workloadCapHours() != null && (i.workloadCapHours() < 1 || i.workloadCapHours() > 2000)) {

@@ -98,8 +98,19 @@ public final class AdoptionBenchmark {
 		within &= measure("historique d'une session (tous)", post("/formations/" + pastMoodle + "/historique", ids(db, "select distinct vacataire_id from module_role")));
 		within &= measure("historique d'une session (tuteurs)", post("/formations/" + pastTutoring + "/historique",
 				ids(db, "select distinct vacataire_id from module_role where role = 'TUTOR'")));
-		get("/affectations/rapprochement/adoption?scope=filter");
-		within &= measure("aperçu de l'adoption (tout le filtre)", get("/affectations/rapprochement/adoption?scope=filter"));
+		// The preview only reads: warmed up, then measured ten times (median and worst); the writes run once each.
+		for (int i = 0; i < 3; i++) {
+			get("/affectations/rapprochement/adoption?scope=filter");
+		}
+		double[] previews = new double[10];
+		for (int i = 0; i < previews.length; i++) {
+			previews[i] = serverTime(get("/affectations/rapprochement/adoption?scope=filter"));
+		}
+		java.util.Arrays.sort(previews);
+		System.out.printf(Locale.ROOT, "%-42s server p50 %7.1f ms  max %7.1f ms  bound %5.0f ms  ratio p50 %4.2f%n",
+				"aperçu de l'adoption (tout le filtre)", previews[previews.length / 2], previews[previews.length - 1], BOUND_MS,
+				previews[previews.length / 2] / BOUND_MS);
+		within &= previews[previews.length / 2] <= BOUND_MS;
 		MultiValueMap<String, String> adopt = form("scope", "filter", "confirm", "true");
 		within &= measure("adoption de tous les rôles", post("/affectations/rapprochement/adoption", adopt));
 		System.out.printf(Locale.ROOT, "  → %d affectations créées, %d rôles laissés pour plus tard%n", count(db, "select count(*) from assignment"),
@@ -123,6 +134,11 @@ public final class AdoptionBenchmark {
 		System.out.printf(Locale.ROOT, "%-42s server %7.1f ms  bound %5.0f ms  ratio %4.2f  (%d%s)%n", name, ms, BOUND_MS, ms / BOUND_MS,
 				status, location == null ? "" : " → " + location);
 		return ms <= BOUND_MS;
+	}
+
+	private static double serverTime(ResponseEntity<?> response) {
+		String header = Objects.requireNonNull(response.getHeaders().getFirst("Server-Timing"), "Server-Timing");
+		return Double.parseDouble(header.substring(header.indexOf("dur=") + 4));
 	}
 
 	private ResponseEntity<byte[]> get(String path) {

@@ -31,7 +31,8 @@ class DemoYearOneIntegrationTest extends IntegrationTest {
 		long roles = count("select count(*) from module_role r join module m on m.id = r.module_id where m.archived_at is null");
 		assertThat(await(attention.all()).stream().mapToLong(Attention.Group::total).sum()).as("le premier jour").isGreaterThan(roles);
 
-		await(DemoData.yearOne(context));
+		// A few hundred writes through the services: more than await's minute on a loaded machine.
+		reactor.test.StepVerifier.create(DemoData.yearOne(context)).expectComplete().verify(java.time.Duration.ofMinutes(5));
 
 		assertThat(count("select count(*) from assignment")).as("la plupart des rôles Moodle adoptés").isGreaterThan(roles * 9 / 10);
 		assertThat(count("select count(distinct vacataire_id) from vacataire_title")).isPositive();

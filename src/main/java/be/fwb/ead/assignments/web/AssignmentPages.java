@@ -261,6 +261,7 @@ class AssignmentPages {
 		return outcome.map(o -> {
 			model.addAttribute("outcome", o);
 			model.addAttribute("form", f);
+			model.addAttribute("keys", f.selection() ? f.key() : List.of());
 			model.addAttribute("query", f.query());
 			return "assignments/adoption";
 		}).onErrorResume(e -> e instanceof InvalidRequest,

@@ -1,5 +1,6 @@
 package be.fwb.ead.imports.web;
 
+import be.fwb.ead.attention.Attention;
 import be.fwb.ead.imports.VacataireImport;
 import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
@@ -12,20 +13,26 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The import screen: the expected columns, the upload, and the report of each line. */
+/**
+ * The import screen: the expected columns, the upload, the report of each line, and the vacataires who still lack a
+ * title covering their modules (the titles are recorded in bulk by this import).
+ */
 @PageController
 class ImportPage {
 
 	private static final int MAX_BYTES = 5 * 1024 * 1024;
 
 	private final VacataireImport imports;
+	private final Attention attention;
 
-	ImportPage(VacataireImport imports) {
+	ImportPage(VacataireImport imports, Attention attention) {
 		this.imports = imports;
+		this.attention = attention;
 	}
 
 	@GetMapping("/vacataires/import")
-	String form() {
+	String form(Model model) {
+		model.addAttribute("lackingTitle", attention.lackingTitle());
 		return "imports/vacataires";
 	}
 
@@ -42,6 +49,6 @@ class ImportPage {
 		}).onErrorResume(InvalidRequest.class, e -> {
 			model.addAttribute("problem", e.getMessage());
 			return Mono.empty();
-		}).thenReturn("imports/vacataires");
+		}).then(Mono.fromRunnable(() -> model.addAttribute("lackingTitle", attention.lackingTitle()))).thenReturn("imports/vacataires");
 	}
 }
