@@ -95,9 +95,8 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			submission.fill().accept(filler);
 			browser.script("arguments[0].noValidate = arguments[1]; document.documentElement.dataset.before = 'oui';", form, !valid);
 			String before = browser.driver().getCurrentUrl();
-			submitButton(form).ifPresentOrElse(b -> browser.script("arguments[0].scrollIntoView({block: 'center'});", b), () -> {
-			});
-			var button = submitButton(form);
+			var button = filler.button != null ? java.util.Optional.of(form.findElement(By.id(filler.button))) : submitButton(form);
+			button.ifPresent(b -> browser.script("arguments[0].scrollIntoView({block: 'center'});", b));
 			if (button.isPresent()) {
 				button.get().click();
 			}
@@ -223,8 +222,7 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 
 	private static java.util.Optional<WebElement> submitButton(WebElement form) {
 		List<WebElement> buttons = form.findElements(By.cssSelector("button[type=submit], input[type=submit], button:not([type])"));
-		// The last one: a form with a preview and a create button creates.
-		return buttons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(buttons.get(buttons.size() - 1));
+		return buttons.stream().findFirst();
 	}
 
 	/** Fills a form in the browser, as {@link FormCases.Form} says. */
@@ -234,6 +232,7 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		private final TestData data;
 		/** What was typed into text fields, text areas and lists, by name: a refused form must give it back. */
 		final Map<String, String> typed = new java.util.LinkedHashMap<>();
+		String button;
 
 		BrowserForm(WebElement form, TestData data) {
 			this.form = form;
@@ -323,6 +322,12 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			catch (IOException e) {
 				throw new UncheckedIOException(e);
 			}
+			return this;
+		}
+
+		@Override
+		public FormCases.Form press(String buttonId) {
+			this.button = buttonId;
 			return this;
 		}
 
@@ -433,13 +438,13 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		}
 
 		private void trainingSessionFor(long vacataireId) {
-			// Begun an hour ago and not over yet: one still registers for it, and already records who attended.
+			// Over: the vacataire's attendance recorded afterwards (the history), as on the first day.
 			long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
-					Instant.now().minus(Duration.ofHours(1)), 600, "VIRTUAL", null, 20), "coord"));
-			await(training.register(session, vacataireId, "coord"));
+					Instant.now().minus(Duration.ofDays(2)), 180, "VIRTUAL", null, 20), "coord"));
+			await(training.recordCompleted(session, List.of(vacataireId), "coord"));
 			made.put("session", session);
 			made.put("upcoming", await(training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
-					Instant.now().plus(Duration.ofDays(5)), 180, "VIRTUAL", null, 20), "coord")));
+					Instant.now().plus(Duration.ofDays(5)), 180, "VIRTUAL", null, 500), "coord")));
 		}
 
 		@Override

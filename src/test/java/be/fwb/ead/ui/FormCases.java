@@ -117,6 +117,9 @@ final class FormCases {
 		/** The data set, for a value that depends on it. */
 		Data data();
 
+		/** Submits with this button (its id) rather than the form's first one. */
+		Form press(String buttonId);
+
 		/** Ticks every radio button of that value in the form. */
 		Form everyRadio(String value);
 
@@ -421,8 +424,9 @@ final class FormCases {
 					.valid(f -> f.set("reviewer", "relect"), null)
 					.refused(f -> f.force("reviewer", "personne"), null),
 				post("reviews/campaigns", "/revues/campagnes").on("/revues/campagnes")
-					.valid(f -> f.set("name", "Campagne d'hiver").set("dueOn", NEXT_MONTH).set("size", "2").set("reviewer", "relect"), null)
-					.refused(f -> f.set("name", "Campagne vide").set("dueOn", YESTERDAY).set("size", "0"), null),
+					.valid(f -> f.set("name", "Campagne d'hiver").set("dueOn", NEXT_MONTH).set("size", "2").set("reviewer", "relect")
+						.press("create"), null)
+					.refused(f -> f.set("name", "Campagne vide").set("dueOn", YESTERDAY).set("size", "0").press("create"), null),
 				post("reviews/review", "/revues/{id}/commencer").as(Owner.REVIEWER).on(d -> "/revues/" + d.freshReview("PLANNED"))
 					.valid(f -> {
 					}, "Revue commencée.")

@@ -40,7 +40,7 @@ class SmallScreenIntegrationTest extends BrowserTest {
 		browser.signIn("coord", "mot-de-passe-coord");
 		assertThat(((Number) browser.script("return window.innerWidth;")).intValue()).isLessThanOrEqualTo(390);
 		for (String page : List.of("/", "/modules", "/modules/" + module, "/vacataires", "/vacataires/" + vacataire, "/attention",
-				"/affectations/rapprochement", "/journal", "/synchronisations")) {
+				"/journal", "/synchronisations")) {
 			browser.go(page);
 			browser.find(By.cssSelector("main h1"));
 			// The sections htmx loads into the page (a vacataire's titles, assignments…) count too.
