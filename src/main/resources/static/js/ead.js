@@ -4,3 +4,92 @@ document.addEventListener('click', function (event) {
     window.print();
   }
 });
+
+// A live search (htmx) the service refuses (a bad filter value, a failure) answers an error page that htmx would not
+// show: go to that address instead, so the page says what went wrong, in the product's layout.
+document.addEventListener('htmx:responseError', function (event) {
+  var config = event.detail.requestConfig;
+  var address = event.detail.xhr && event.detail.xhr.responseURL;
+  if (config && config.verb === 'get' && address) {
+    window.location.assign(address);
+  }
+});
+
+// A refused form comes back as it was typed, with the message beside the field at fault (aria-describedby points to
+// it); the summary at the top of the page (#flash) says what went wrong even without this script.
+function eadRestoreRefusedForm() {
+  var summary = document.getElementById('flash');
+  if (!summary || !summary.getAttribute('data-kept') || summary.getAttribute('data-restored')) {
+    return;
+  }
+  var kept = JSON.parse(summary.getAttribute('data-kept'));
+  var form = Array.prototype.filter.call(document.forms, function (f) {
+    return (f.getAttribute('method') || '').toLowerCase() === 'post'
+      && new URL(f.getAttribute('action') || '', window.location.href).pathname === kept.form;
+  })[0];
+  if (!form) {
+    return;
+  }
+  summary.setAttribute('data-restored', 'true');
+  var named = function (name) {
+    return Array.prototype.filter.call(form.elements, function (e) { return e.name === name; });
+  };
+  Object.keys(kept.values).forEach(function (name) {
+    var typed = kept.values[name];
+    named(name).forEach(function (field, i) {
+      if (['hidden', 'file', 'password', 'submit', 'button'].indexOf(field.type) >= 0) {
+        return;
+      }
+      if (field.type === 'checkbox' || field.type === 'radio') {
+        field.checked = typed.indexOf(field.value) >= 0;
+      } else if (typed.length === 1) {
+        field.value = typed[0];
+      } else if (typed[i] !== undefined) {
+        field.value = typed[i];
+      }
+    });
+  });
+  Array.prototype.forEach.call(form.querySelectorAll('input[type=checkbox]'), function (box) {
+    if (!Object.prototype.hasOwnProperty.call(kept.values, box.name)) {
+      box.checked = false;
+    }
+  });
+  Object.keys(kept.errors).forEach(function (name) {
+    var field = named(name)[0];
+    if (!field) {
+      return;
+    }
+    var message = document.createElement('span');
+    message.className = 'field-error';
+    message.id = 'erreur-' + (field.id || name);
+    message.textContent = kept.errors[name];
+    var described = field.getAttribute('aria-describedby');
+    field.setAttribute('aria-describedby', described ? message.id + ' ' + described : message.id);
+    field.setAttribute('aria-invalid', 'true');
+    (field.closest('.field') || field.parentNode).appendChild(message);
+    var link = document.createElement('a');
+    link.href = '#' + (field.id || message.id);
+    link.className = 'error-summary-link';
+    link.textContent = (field.labels && field.labels[0] ? field.labels[0].textContent.trim() : name) + ' ↓';
+    summary.appendChild(link);
+  });
+  var details = form.closest('details');
+  if (details) {
+    details.open = true;
+  }
+}
+document.addEventListener('DOMContentLoaded', eadRestoreRefusedForm);
+document.addEventListener('htmx:afterSettle', eadRestoreRefusedForm);
+
+// The menu button of small screens: the stylesheet folds the menu only once this script runs (class "js").
+document.documentElement.classList.add('js');
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('.menu-button');
+  if (!button) {
+    return;
+  }
+  var menu = document.getElementById(button.getAttribute('aria-controls'));
+  var open = button.getAttribute('aria-expanded') !== 'true';
+  button.setAttribute('aria-expanded', String(open));
+  menu.classList.toggle('open', open);
+});

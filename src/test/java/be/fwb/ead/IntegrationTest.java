@@ -54,7 +54,7 @@ public abstract class IntegrationTest {
 		// A sync a previous test started in the background must not write while the tables are emptied.
 		backgroundSyncs.interrupt();
 		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, change_log, title, "
-				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign "
+				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign, login_attempt "
 				+ "restart identity cascade").then()
 			.retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(100))
 				.filter(e -> String.valueOf(e.getMessage()).contains("deadlock"))));

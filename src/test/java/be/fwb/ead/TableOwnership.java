@@ -45,6 +45,9 @@ final class TableOwnership {
 			"\\bcreate\\s+(?:or\\s+replace\\s+)?(?:materialized\\s+)?(?:table|view)\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)",
 			Pattern.CASE_INSENSITIVE);
 
+	private static final Pattern DROPPED = Pattern.compile(
+			"\\bdrop\\s+(?:materialized\\s+)?(?:table|view)\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
+
 	private final Map<String, String> owners;
 	private final Map<String, Set<String>> published;
 
@@ -135,16 +138,23 @@ final class TableOwnership {
 		return out;
 	}
 
-	/** The tables and views the migrations create. */
+	/** The tables and views the migrations create (and a later one does not drop). */
 	static Set<String> created(Path migrations) {
 		Set<String> out = new TreeSet<>();
+		Set<String> dropped = new TreeSet<>();
 		try (Stream<Path> files = Files.list(migrations)) {
 			for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
-				Matcher m = CREATED.matcher(Files.readString(f));
+				String sql = Files.readString(f);
+				Matcher m = CREATED.matcher(sql);
 				while (m.find()) {
 					out.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
 				}
+				Matcher d = DROPPED.matcher(sql);
+				while (d.find()) {
+					dropped.add(d.group(1).toLowerCase(java.util.Locale.ROOT));
+				}
 			}
+			out.removeAll(dropped);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -34,8 +34,7 @@ class AssignmentFacts {
 			with req as (
 			    select * from unnest(:v::bigint[], :m::bigint[], :r::text[], :s::date[], :e::date[], :ys::date[], :ye::date[])
 			        with ordinality as t(vacataire_id, module_id, role, starts_on, ends_on, year_start, year_end, n))
-			select req.n, req.vacataire_id, v.status, v.workload_cap_hours, m.fullname, m.archived_at is not null as archived, m.category_id,
-			       trim(coalesce(v.firstname, v.moodle_firstname, '') || ' ' || coalesce(v.lastname, v.moodle_lastname, '')) as name,
+			select req.n, req.vacataire_id, v.status, v.workload_cap_hours, m.fullname, m.archived, m.category_id, n.name,
 			       (select string_agg(t.code, ', ' order by t.code) from vacataire_title vt join title t on t.id = vt.title_id
 			        where vt.vacataire_id = req.vacataire_id) as held,
 			       (select string_agg(q.kind || ':' || q.topic, ',' order by q.kind, q.topic) from training_requirement q
@@ -47,7 +46,8 @@ class AssignmentFacts {
 			       (select a.starts_on::text || '|' || a.ends_on::text from assignment a
 			        where a.vacataire_id = req.vacataire_id and a.module_id = req.module_id and a.role = req.role
 			          and a.starts_on <= req.ends_on and a.ends_on >= req.starts_on limit 1) as overlap
-			from req join vacataire v on v.id = req.vacataire_id join module m on m.id = req.module_id
+			from req join vacataire v on v.id = req.vacataire_id join vacataire_name n on n.id = req.vacataire_id
+			join module_name m on m.id = req.module_id
 			order by req.n""";
 
 	private final DatabaseClient db;

@@ -34,7 +34,7 @@ public class Assignments {
 			a.module_id, m.fullname as module_name, m.shortname as module_shortname, a.role, a.starts_on, a.ends_on, a.hours,
 			a.coverage, a.derogation_reason, a.created_by, a.created_at""";
 
-	static final String FROM = " from assignment a join vacataire_name v on v.id = a.vacataire_id join module m on m.id = a.module_id ";
+	static final String FROM = " from assignment a join vacataire_name v on v.id = a.vacataire_id join module_name m on m.id = a.module_id ";
 
 	private final DatabaseClient db;
 	private final Vacataires vacataires;

@@ -2,6 +2,7 @@ package be.fwb.ead.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -9,6 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Records changes and reads them back. Call {@link #record} inside the transaction of the change it records. */
@@ -110,6 +112,93 @@ public class ChangeLog {
 			.bind("id", entityId)
 			.map(ChangeLog::entry)
 			.all();
+	}
+
+	/**
+	 * How many lines of the journal name the person: those about them, and every other where one of their identifiers
+	 * appears (an erasure's preview).
+	 */
+	public Mono<Long> countNaming(long vacataireId, List<@Nullable String> identifiers) {
+		return linesNaming(vacataireId, new Redaction(identifiers, "")).count();
+	}
+
+	/**
+	 * An erasure's part of the journal: in every line naming the person, their identifiers become the pseudonym (summary,
+	 * reason, author, before and after), and in the lines about them the identity fields and free text of the before and
+	 * after values are emptied; who, when, what and on which record stay, and the line says when it was redacted. The
+	 * journal is append-only otherwise: call this inside the erasure's transaction. Answers how many lines.
+	 *
+	 * @param identifiers the person's names, e-mails, usernames, ID numbers, phone (blank ones ignored)
+	 * @param pseudonym what they become, {@code vacataire n° 12}
+	 */
+	public Mono<Long> pseudonymise(long vacataireId, List<@Nullable String> identifiers, String pseudonym) {
+		Redaction redaction = new Redaction(identifiers, pseudonym);
+		return linesNaming(vacataireId, redaction).collectList()
+			// Parsing and rewriting JSON is work for a worker thread, not for the event loop.
+			.publishOn(Schedulers.boundedElastic())
+			.flatMap(lines -> lines.isEmpty() ? Mono.just(0L) : rewrite(lines, redaction));
+	}
+
+	/** A text with the person's identifiers replaced by the pseudonym (the reason of an erasure, say). */
+	public static String pseudonymised(String text, List<@Nullable String> identifiers, String pseudonym) {
+		return java.util.Objects.requireNonNull(new Redaction(identifiers, pseudonym).text(text));
+	}
+
+	/** A line of the journal to pseudonymise. */
+	private record Line(long id, String author, String summary, @Nullable String before, @Nullable String after,
+			@Nullable String reason, boolean aboutThePerson) {
+	}
+
+	private Flux<Line> linesNaming(long vacataireId, Redaction redaction) {
+		return db.sql("""
+				select id, author, summary, before::text as before, after::text as after, reason, vacataire_id
+				from change_log
+				where vacataire_id = :v or summary ilike any(:p) or author ilike any(:p) or reason ilike any(:p)
+				   or before::text ilike any(:p) or after::text ilike any(:p)
+				order by id""")
+			.bind("v", vacataireId)
+			.bind("p", redaction.likePatterns().toArray(String[]::new))
+			.map(r -> new Line(r.get("id", Long.class), r.get("author", String.class), r.get("summary", String.class),
+					r.get("before", String.class), r.get("after", String.class), r.get("reason", String.class),
+					Long.valueOf(vacataireId).equals(r.get("vacataire_id", Long.class))))
+			.all();
+	}
+
+	private Mono<Long> rewrite(List<Line> lines, Redaction redaction) {
+		int n = lines.size();
+		Long[] ids = new Long[n];
+		String[] authors = new String[n];
+		String[] summaries = new String[n];
+		String[] befores = new String[n];
+		String[] afters = new String[n];
+		String[] reasons = new String[n];
+		for (int i = 0; i < n; i++) {
+			Line l = lines.get(i);
+			ids[i] = l.id();
+			authors[i] = redaction.author(l.author());
+			summaries[i] = redaction.text(l.summary());
+			befores[i] = redaction.json(l.before(), l.aboutThePerson());
+			afters[i] = redaction.json(l.after(), l.aboutThePerson());
+			reasons[i] = redaction.text(l.reason());
+		}
+		// The append-only trigger lets a line change only inside a transaction that says it is an erasure (V12_4).
+		return db.sql("select set_config('ead.redaction', 'on', true)").then()
+			.then(db.sql("""
+					update change_log c set author = t.a, summary = t.s, before = t.b::jsonb, after = t.f::jsonb, reason = t.r,
+					       redacted_at = :now
+					from unnest(:ids::bigint[], :authors::text[], :summaries::text[], :befores::text[], :afters::text[],
+					            :reasons::text[]) as t(i, a, s, b, f, r)
+					where c.id = t.i""")
+				.bind("now", Instant.now(clock))
+				.bind("ids", ids)
+				.bind("authors", authors)
+				.bind("summaries", summaries)
+				.bind("befores", befores)
+				.bind("afters", afters)
+				.bind("reasons", reasons)
+				.fetch()
+				.rowsUpdated())
+			.flatMap(updated -> db.sql("select set_config('ead.redaction', 'off', true)").then().thenReturn(updated));
 	}
 
 	private static <T> DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.security.LoginThrottle;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
@@ -28,9 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One person's data: exported whole, or erased by anonymisation.
  * <p>
- * The export reads every table that has a {@code vacataire_id} column (found in the database's catalogue, so a new
- * table is never forgotten), with the scores of their evaluations and candidacies; an account's password hash is left
- * out. Anonymisation replaces the identity (names, e-mail, phone, ID numbers, the Moodle identity), deletes what has no
+ * The export reads every table (not the views: they show the tables' rows again) that has a {@code vacataire_id}
+ * column (found in the database's catalogue, so a new table is never forgotten), with the scores of their evaluations
+ * and candidacies; an account's password hash is left out. Anonymisation replaces the identity (names, e-mail, phone,
+ * ID numbers, the Moodle identity), deletes what has no
  * reason to be kept (availability, evaluations, training registrations, candidacies and their scores, answers to
  * review findings, reads of their file, accounts), and keeps, anonymised, what the law requires: assignments and
  * contract periods (payroll and accounting), and the audit trail (proof of who decided what).
@@ -87,15 +89,17 @@ public class PersonalData {
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
+	private final LoginThrottle loginFailures;
 	private final TransactionalOperator transaction;
 	private final ZoneId zone;
 	private final Period unsuccessfulCandidates;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	PersonalData(DatabaseClient db, ChangeLog changes, TransactionalOperator transaction, DisplaySettings display,
-			@Value("${ead.gdpr.unsuccessful-candidates-retention:P1Y}") Period unsuccessfulCandidates) {
+	PersonalData(DatabaseClient db, ChangeLog changes, LoginThrottle loginFailures, TransactionalOperator transaction,
+			DisplaySettings display, @Value("${ead.gdpr.unsuccessful-candidates-retention:P1Y}") Period unsuccessfulCandidates) {
 		this.db = db;
 		this.changes = changes;
+		this.loginFailures = loginFailures;
 		this.transaction = transaction;
 		this.zone = display.zone();
 		this.unsuccessfulCandidates = unsuccessfulCandidates;
@@ -104,8 +108,10 @@ public class PersonalData {
 	/** Everything the service holds about the person: table → rows (each a JSON object). */
 	public Mono<Map<String, Object>> export(long vacataireId) {
 		Mono<List<String>> tables = db.sql("""
-				select table_name from information_schema.columns
-				where table_schema = current_schema() and column_name = 'vacataire_id' order by table_name""")
+				select c.table_name from information_schema.columns c
+				join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+				where c.table_schema = current_schema() and c.column_name = 'vacataire_id' and t.table_type = 'BASE TABLE'
+				order by c.table_name""")
 			.map(r -> r.get("table_name", String.class))
 			.all()
 			.collectList();
@@ -142,7 +148,6 @@ public class PersonalData {
 	/** What an erasure of the person would delete, pseudonymise and keep, or why it is refused now. */
 	public Mono<Preview> preview(long vacataireId) {
 		return state(vacataireId).flatMap(state -> {
-			Redaction redaction = redaction(state);
 			Map<String, Long> toDelete = new LinkedHashMap<>();
 			return Flux.fromIterable(ERASED)
 				.concatMap(table -> db.sql(countSql(table)).bind("v", vacataireId).map(r -> r.get(0, Long.class)).one()
@@ -151,7 +156,7 @@ public class PersonalData {
 							toDelete.put(table, n);
 						}
 					}))
-				.then(journalLines(vacataireId, redaction).count())
+				.then(changes.countNaming(vacataireId, state.identifiers()))
 				.map(lines -> new Preview(vacataireId, state.name(), state.identity(), toDelete, lines, KEPT, state.refusal()));
 		});
 	}
@@ -170,24 +175,21 @@ public class PersonalData {
 			if (state.refusal() != null) {
 				return Mono.error(new Refused(state.refusal()));
 			}
-			Redaction redaction = redaction(state);
 			Map<String, Long> deleted = new LinkedHashMap<>();
 			return Flux.fromIterable(ERASED).concatMap(table -> delete(table, vacataireId).doOnNext(n -> deleted.put(table, n)))
-				.then(db.sql("delete from login_failure where lower(username) = any(:u)")
-					.bind("u", state.usernames().stream().map(u -> u.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new))
-					.then())
+				.then(loginFailures.forget(state.usernames()))
 				.then(db.sql("""
 						update vacataire set firstname = 'Anonymisé', lastname = 'n° ' || id, email = null, phone = null, idnumber = null,
 						       moodle_user_id = null, moodle_username = null, moodle_firstname = null, moodle_lastname = null,
 						       moodle_email = null, moodle_idnumber = null, search_key = 'anonymise ' || id,
 						       sort_key = 'zz anonymise ' || lpad(id::text, 10, '0'), anonymised_at = :now, updated_at = :now
 						where id = :v""").bind("v", vacataireId).bind("now", Instant.now()).then())
-				.then(redactJournal(vacataireId, redaction))
+				.then(changes.pseudonymise(vacataireId, state.identifiers(), pseudonym(vacataireId)))
 				.flatMap(lines -> changes.record(author, Change.of("vacataire", vacataireId, vacataireId, "anonymised",
 						"Données personnelles effacées (anonymisation) ; journal pseudonymisé (" + lines + " ligne(s)) ; conservés : "
 								+ String.join(", ", KEPT.keySet()))
 					.withStates(null, Map.of("deleted", deleted, "redactedJournalLines", lines, "kept", KEPT))
-					.because(redaction.text(reason.trim())))
+					.because(ChangeLog.pseudonymised(reason.trim(), state.identifiers(), pseudonym(vacataireId))))
 					.thenReturn(new Erasure(vacataireId, Map.copyOf(deleted), lines, KEPT)));
 		}).as(transaction::transactional);
 	}
@@ -266,74 +268,8 @@ public class PersonalData {
 		return null;
 	}
 
-	private static Redaction redaction(State state) {
-		return new Redaction(new java.util.ArrayList<>(state.identifiers()), "vacataire n° " + state.id());
-	}
-
-	/** A line of the journal to pseudonymise. */
-	private record Line(long id, String author, String summary, @Nullable String before, @Nullable String after,
-			@Nullable String reason, boolean aboutThePerson) {
-	}
-
-	/** The lines about the person, and every other line where one of their identifiers appears. */
-	private Flux<Line> journalLines(long vacataireId, Redaction redaction) {
-		return db.sql("""
-				select id, author, summary, before::text as before, after::text as after, reason, vacataire_id
-				from change_log
-				where vacataire_id = :v or summary ilike any(:p) or author ilike any(:p) or reason ilike any(:p)
-				   or before::text ilike any(:p) or after::text ilike any(:p)
-				order by id""")
-			.bind("v", vacataireId)
-			.bind("p", redaction.likePatterns().toArray(String[]::new))
-			.map(r -> new Line(r.get("id", Long.class), r.get("author", String.class), r.get("summary", String.class),
-					r.get("before", String.class), r.get("after", String.class), r.get("reason", String.class),
-					Long.valueOf(vacataireId).equals(r.get("vacataire_id", Long.class))))
-			.all();
-	}
-
-	/** Pseudonymises the journal's lines that name the person, in one statement; answers how many. */
-	private Mono<Long> redactJournal(long vacataireId, Redaction redaction) {
-		return journalLines(vacataireId, redaction).collectList()
-			// Parsing and rewriting JSON is work for a worker thread, not for the event loop.
-			.publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
-			.flatMap(lines -> {
-				if (lines.isEmpty()) {
-					return Mono.just(0L);
-				}
-				int n = lines.size();
-				Long[] ids = new Long[n];
-				String[] authors = new String[n];
-				String[] summaries = new String[n];
-				String[] befores = new String[n];
-				String[] afters = new String[n];
-				String[] reasons = new String[n];
-				for (int i = 0; i < n; i++) {
-					Line l = lines.get(i);
-					ids[i] = l.id();
-					authors[i] = redaction.author(l.author());
-					summaries[i] = redaction.text(l.summary());
-					befores[i] = redaction.json(l.before(), l.aboutThePerson());
-					afters[i] = redaction.json(l.after(), l.aboutThePerson());
-					reasons[i] = redaction.text(l.reason());
-				}
-				return db.sql("select set_config('ead.redaction', 'on', true)").then()
-					.then(db.sql("""
-							update change_log c set author = t.a, summary = t.s, before = t.b::jsonb, after = t.f::jsonb, reason = t.r,
-							       redacted_at = :now
-							from unnest(:ids::bigint[], :authors::text[], :summaries::text[], :befores::text[], :afters::text[],
-							            :reasons::text[]) as t(i, a, s, b, f, r)
-							where c.id = t.i""")
-						.bind("now", Instant.now())
-						.bind("ids", ids)
-						.bind("authors", authors)
-						.bind("summaries", summaries)
-						.bind("befores", befores)
-						.bind("afters", afters)
-						.bind("reasons", reasons)
-						.fetch()
-						.rowsUpdated())
-					.flatMap(updated -> db.sql("select set_config('ead.redaction', 'off', true)").then().thenReturn(updated));
-			});
+	private static String pseudonym(long vacataireId) {
+		return "vacataire n° " + vacataireId;
 	}
 
 	private static String countSql(String table) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.InputLimits;
 import be.fwb.ead.shared.SearchText;
 import be.fwb.ead.shared.SpreadsheetReader;
 import be.fwb.ead.shared.SpreadsheetReader.Line;
@@ -83,7 +84,7 @@ public class VacataireImport {
 
 	/** Checks the file and, unless it has an error or {@code dryRun}, writes it. */
 	public Mono<Report> run(byte[] file, boolean dryRun, String author) {
-		return Mono.fromCallable(() -> SpreadsheetReader.read(file))
+		return Mono.fromCallable(() -> SpreadsheetReader.read(file, MAX_LINES))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap(table -> {
 				SpreadsheetReader.Columns columns = SpreadsheetReader.columns(table.header(), COLUMNS);
@@ -124,8 +125,11 @@ public class VacataireImport {
 			if (first.isEmpty()) {
 				errors.add("le prénom est vide");
 			}
-			if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-				errors.add("courriel invalide « " + email + " »");
+			if (last.length() > InputLimits.NAME || first.length() > InputLimits.NAME || idnumber.length() > InputLimits.CODE) {
+				errors.add("nom ou prénom de plus de " + InputLimits.NAME + " caractères, ou matricule de plus de " + InputLimits.CODE);
+			}
+			if (!email.isEmpty() && !InputLimits.isEmail(email)) {
+				errors.add("courriel invalide « " + (email.length() > 60 ? email.substring(0, 60) + "…" : email) + " »");
 			}
 			if (!email.isEmpty() && !seenEmails.add(email)) {
 				errors.add("le courriel " + email + " figure déjà plus haut dans le fichier");

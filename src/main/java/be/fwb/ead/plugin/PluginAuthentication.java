@@ -34,6 +34,8 @@ public class PluginAuthentication implements WebFilter {
 	static final int MAX_BODY = 64 * 1024;
 	private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 	private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+	/** Seconds since 1970: 12 digits reach the year 33658, and never overflow an {@link Instant}. */
+	private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
 
 	/** Who a verified plugin request speaks for: a Moodle user. */
 	public record MoodleUser(long id) {
@@ -64,13 +66,13 @@ public class PluginAuthentication implements WebFilter {
 			return refuse(exchange, "Requête du plugin non signée : les en-têtes " + String.join(", ", PluginSignature.TIMESTAMP,
 					PluginSignature.NONCE, PluginSignature.USER, PluginSignature.SIGNATURE) + " sont requis.");
 		}
-		if (!DIGITS.matcher(timestamp).matches() || !DIGITS.matcher(user).matches() || !NONCE.matcher(nonce).matches()) {
+		if (!TIMESTAMP.matcher(timestamp).matches() || !DIGITS.matcher(user).matches() || !NONCE.matcher(nonce).matches()) {
 			return refuse(exchange, "Requête du plugin mal formée : horodatage et utilisateur en chiffres, nonce de 16 à 64 "
 					+ "caractères [A-Za-z0-9_-].");
 		}
 		Instant now = clock.instant();
-		long skew = Math.abs(Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), now).toSeconds());
-		if (skew > settings.window().toSeconds()) {
+		if (!inWindow(Long.parseLong(timestamp), now, settings.window())) {
+			long skew = Math.abs(Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), now).toSeconds());
 			return refuse(exchange, "Requête expirée : son horodatage s'écarte de " + skew + " s de l'heure du service (au plus "
 					+ settings.window().toSeconds() + " s). Vérifiez l'horloge du serveur Moodle.");
 		}
@@ -98,6 +100,16 @@ public class PluginAuthentication implements WebFilter {
 			})
 			.onErrorResume(DataBufferLimitException.class, e -> ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
 					"Requête trop grande", "Le corps d'une requête du plugin fait au plus " + MAX_BODY / 1024 + " Kio."));
+	}
+
+	/**
+	 * Whether a request stamped {@code stampSeconds} may be accepted at {@code now}: within the window, to the
+	 * millisecond (rounding the gap down to whole seconds accepted a request just past the window, whose nonce could
+	 * already be forgotten).
+	 */
+	static boolean inWindow(long stampSeconds, Instant now, Duration window) {
+		long gap = Math.abs(now.toEpochMilli() - stampSeconds * 1000);
+		return gap <= window.toMillis();
 	}
 
 	private static byte[] bytes(DataBuffer buffer) {

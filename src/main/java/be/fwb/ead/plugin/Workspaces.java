@@ -110,7 +110,7 @@ public class Workspaces {
 	}
 
 	private Mono<Map<Long, Long>> courses(List<Long> moduleIds) {
-		return db.sql("select id, moodle_course_id from module where id = any(:ids::bigint[])")
+		return db.sql("select id, moodle_course_id from module_name where id = any(:ids::bigint[])")
 			.bind("ids", moduleIds.toArray(Long[]::new))
 			.map(r -> Map.entry(r.get("id", Long.class), r.get("moodle_course_id", Long.class)))
 			.all()

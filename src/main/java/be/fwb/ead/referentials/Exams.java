@@ -170,8 +170,8 @@ public class Exams {
 				select e.id as exam_id, e.code, e.name as exam_name, e.level, p.id as part_id, p.name, p.weight,
 				       count(pc.competency_id) as competencies,
 				       count(pc.competency_id) filter (where exists (
-				           select 1 from competency_mapping k join module m on m.id = k.module_id
-				           where k.competency_id = pc.competency_id and m.archived_at is null)) as covered
+				           select 1 from competency_mapping k join current_module m on m.id = k.module_id
+				           where k.competency_id = pc.competency_id)) as covered
 				from exam e join exam_part p on p.exam_id = e.id
 				left join exam_part_competency pc on pc.part_id = p.id
 				group by e.id, e.code, e.name, e.level, p.id, p.name, p.weight, p.position

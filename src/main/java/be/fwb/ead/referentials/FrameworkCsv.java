@@ -36,11 +36,14 @@ final class FrameworkCsv {
 	record Framework(Row framework, List<Row> competencies, Map<String, Integer> depths, List<String> skipped) {
 	}
 
+	/** Competencies a framework file may hold: 20,000 are planned for in all, one framework holds far fewer. */
+	static final int MAX_LINES = 50_000;
+
 	private FrameworkCsv() {
 	}
 
 	static Framework read(byte[] bytes) {
-		SpreadsheetReader.Table table = SpreadsheetReader.read(bytes);
+		SpreadsheetReader.Table table = SpreadsheetReader.read(bytes, MAX_LINES);
 		Row framework = null;
 		List<Row> competencies = new ArrayList<>();
 		List<String> skipped = new ArrayList<>();

@@ -84,7 +84,7 @@ public class MappingFiles {
 	public Flux<Line> lines(long referentialId) {
 		return referentials.find(referentialId).thenMany(db.sql("""
 				select mo.shortname as module, mo.fullname, c.idnumber, c.shortname, k.depth, k.mapped_by, k.mapped_at
-				from competency_mapping k join competency c on c.id = k.competency_id join module mo on mo.id = k.module_id
+				from competency_mapping k join competency c on c.id = k.competency_id join module_name mo on mo.id = k.module_id
 				where c.referential_id = :ref order by mo.sort_key, mo.id, c.depth, c.position""")
 			.bind("ref", referentialId)
 			.map(r -> new Line(r.get("module", String.class), r.get("fullname", String.class), r.get("idnumber", String.class),
@@ -99,7 +99,7 @@ public class MappingFiles {
 	/** Checks the file against the référentiel and, unless a row is wrong or {@code dryRun}, writes it. */
 	public Mono<Report> run(long referentialId, byte[] file, boolean dryRun, String author) {
 		return referentials.find(referentialId)
-			.then(Mono.fromCallable(() -> SpreadsheetReader.read(file)).subscribeOn(Schedulers.boundedElastic()))
+			.then(Mono.fromCallable(() -> SpreadsheetReader.read(file, MAX_LINES)).subscribeOn(Schedulers.boundedElastic()))
 			.flatMap(table -> {
 				SpreadsheetReader.Columns columns = SpreadsheetReader.columns(table.header(), COLUMNS);
 				Map<String, Integer> index = columns.index();
@@ -124,7 +124,7 @@ public class MappingFiles {
 	}
 
 	private Mono<Known> known(long referentialId) {
-		Mono<Map<String, Long>> modules = db.sql("select id, shortname from module")
+		Mono<Map<String, Long>> modules = db.sql("select id, shortname from module_name")
 			.map(r -> Map.entry(r.get("shortname", String.class), r.get("id", Long.class)))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);

@@ -52,7 +52,7 @@ public class ModuleMappings {
 	}
 
 	public Mono<ModuleHead> module(long moduleId) {
-		return db.sql("select id, shortname, fullname, archived_at is not null as archived from module where id = :id")
+		return db.sql("select id, shortname, fullname, archived from module_name where id = :id")
 			.bind("id", moduleId)
 			.map(r -> new ModuleHead(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class),
 					Boolean.TRUE.equals(r.get("archived", Boolean.class))))

@@ -324,7 +324,7 @@ public class Referentials {
 				       array_agg(o.idnumber order by o.position) filter (where o.idnumber = any(:reworded::text[])) as reworded
 				from competency_mapping k
 				join competency o on o.id = k.competency_id and o.referential_id = :previous
-				join module mo on mo.id = k.module_id
+				join module_name mo on mo.id = k.module_id
 				where o.idnumber = any(:removed::text[]) or o.idnumber = any(:reworded::text[])
 				group by mo.id, mo.shortname, mo.fullname, mo.sort_key order by mo.sort_key, mo.id""")
 			.bind("previous", previous)

@@ -336,7 +336,7 @@ public class Reviews {
 	private static final String REVIEW = """
 			select r.id, r.module_id, m.shortname, m.fullname, r.rubric_id, r.reviewer, r.state, r.round, r.deadline, r.score,
 			       r.campaign_id, r.planned_by, r.planned_at, r.decided_at
-			from review r join module m on m.id = r.module_id""";
+			from review r join module_name m on m.id = r.module_id""";
 
 	public Mono<Summary> review(long id) {
 		return db.sql(REVIEW + " where r.id = :id")
@@ -428,7 +428,7 @@ public class Reviews {
 	}
 
 	private Mono<Void> module(long moduleId) {
-		return db.sql("select archived_at is not null as archived from module where id = :id")
+		return db.sql("select archived from module_name where id = :id")
 			.bind("id", moduleId)
 			.map(r -> Boolean.TRUE.equals(r.get("archived", Boolean.class)))
 			.one()
@@ -464,11 +464,11 @@ public class Reviews {
 		var spec = db.sql("""
 				select m.id, m.shortname, m.fullname, a.id as review_id, a.decided_at,
 				       greatest(m.content_changed_at, w.changed_at) as changed_at
-				from module m
+				from current_module m
 				join lateral (select r.id, r.decided_at from review r where r.module_id = m.id and r.state = 'APPROVED'
 				              order by r.decided_at desc limit 1) a on true
 				left join watched_module w on w.module_id = m.id and w.review_id = a.id
-				where m.archived_at is null and (:module::bigint is null or m.id = :module)
+				where (:module::bigint is null or m.id = :module)
 				  and (m.content_changed_at > a.decided_at
 				       or exists (select 1 from module_activity_drift d where d.module_id = m.id and d.review_id = a.id))
 				  and not exists (select 1 from review o where o.module_id = m.id and o.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED'))

@@ -57,20 +57,20 @@ public class AccountAdministration {
 			@Nullable Long vacataireId, String author) {
 		String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
 		if (!USERNAME.matcher(name).matches()) {
-			return Mono.error(new InvalidRequest("Un identifiant a de 2 à 100 caractères : lettres minuscules, chiffres, . _ @ -."));
+			return Mono.error(InvalidRequest.ofField("username", "Un identifiant a de 2 à 100 caractères : lettres minuscules, chiffres, . _ @ -."));
 		}
 		if (role == null) {
 			return Mono.error(new InvalidRequest("Choisissez un rôle : COORDINATOR, REVIEWER ou VACATAIRE."));
 		}
 		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
-			return Mono.error(new InvalidRequest("Un compte a un nom affiché, de 200 caractères au plus."));
+			return Mono.error(InvalidRequest.ofField("displayName", "Un compte a un nom affiché, de 200 caractères au plus."));
 		}
 		if ((role == Role.VACATAIRE) != (vacataireId != null)) {
 			return Mono.error(new InvalidRequest("Un compte de vacataire, et lui seul, est lié à la fiche d'un vacataire."));
 		}
 		String problem = weak(password);
 		if (problem != null) {
-			return Mono.error(new InvalidRequest(problem));
+			return Mono.error(InvalidRequest.ofField("password", problem));
 		}
 		Mono<Void> vacataire = vacataireId == null ? Mono.empty()
 				: db.sql("select count(*) as n from vacataire where id = :v and anonymised_at is null").bind("v", vacataireId)
@@ -127,8 +127,9 @@ public class AccountAdministration {
 	}
 
 	private static @Nullable String weak(@Nullable String password) {
-		if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
-			return "Un mot de passe a de " + MIN_PASSWORD + " à 200 caractères.";
+		if (password == null || password.length() < MIN_PASSWORD || PasswordCheck.tooLong(password)) {
+			return "Un mot de passe a de " + MIN_PASSWORD + " caractères à " + PasswordCheck.MAX_BYTES
+					+ " octets (" + PasswordCheck.MAX_BYTES + " lettres sans accent).";
 		}
 		if (password.chars().distinct().count() < 6) {
 			return "Ce mot de passe est trop simple : variez davantage les caractères.";

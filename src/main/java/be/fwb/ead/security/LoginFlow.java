@@ -4,7 +4,6 @@ import java.net.URI;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -40,7 +39,7 @@ final class LoginFlow {
 		}
 	}
 
-	static ReactiveAuthenticationManager staffOnly(UserDetailsRepositoryReactiveAuthenticationManager passwords) {
+	static ReactiveAuthenticationManager staffOnly(ReactiveAuthenticationManager passwords) {
 		return authentication -> passwords.authenticate(authentication)
 			.flatMap(done -> done.getAuthorities()
 				.stream()
@@ -87,10 +86,22 @@ final class LoginFlow {
 		return tokens;
 	}
 
+	/**
+	 * A form whose CSRF token is missing or no longer the session's (a page kept open across a sign-in, a forged
+	 * request): the error page says so, in French, with the menu; nothing was done.
+	 */
+	static ServerAccessDeniedHandler staleForm() {
+		return (exchange, e) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+				"Ce formulaire a expiré ou ne vient pas de cette page : rien n'a été fait. Rechargez la page et recommencez."));
+	}
+
 	/** Rendered by the error pages in the reader's language, with the status 403. */
 	static ServerAccessDeniedHandler forbidden() {
+		// A service's own refusal says why in French (« Seul le relecteur désigné… »); the rules of the chain say
+		// only « Access Denied ».
 		return (exchange, e) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
-				"Votre rôle ne permet pas cette action."));
+				e.getMessage() == null || e.getMessage().isBlank() || "Access Denied".equals(e.getMessage())
+						? "Votre rôle ne permet pas cette action." : e.getMessage()));
 	}
 
 	/** The UI loads nothing from elsewhere and runs no inline script; the OpenAPI viewer needs its own inline code. */

@@ -9,7 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -41,14 +40,6 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsRepositoryReactiveAuthenticationManager passwordAuthentication(Accounts accounts, PasswordEncoder encoder) {
-		UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(
-				accounts);
-		manager.setPasswordEncoder(encoder);
-		return manager;
-	}
-
-	@Bean
 	@Order(1)
 	SecurityWebFilterChain api(ServerHttpSecurity http, ApiTokens tokens) {
 		return StatelessChain.on(http, "/api/**", "/actuator/**", "/v3/api-docs/**")
@@ -66,7 +57,7 @@ class SecurityConfiguration {
 				.pathMatchers("/api/vacataires/*/timeline", "/api/vacataires/*/contracts", "/api/vacataires/*/availability",
 						"/api/vacataires/*/availability/**", "/api/vacataires/*/evaluations", "/api/vacataires/*/trainings",
 						"/api/evaluations/**", "/api/trainings/**", "/api/reconciliation/**", "/api/reconciliation",
-						"/api/recruitment/**", "/api/audit/**", "/api/accounts", "/api/accounts/**", "/api/vacataires/*/personal-data", "/api/gdpr/**")
+						"/api/recruitment/**", "/api/audit/**", "/api/accounts", "/api/accounts/**", "/api/vacataires/*/personal-data", "/api/vacataires/*/anonymisation", "/api/gdpr/**")
 				.hasRole(COORDINATOR)
 				// Quality reviews: coordinators plan, reassign and define rubrics; the designated reviewer (or a coordinator,
 				// checked by the service) records findings and moves the review.
@@ -99,12 +90,13 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(2)
-	SecurityWebFilterChain pages(ServerHttpSecurity http, UserDetailsRepositoryReactiveAuthenticationManager passwords,
-			LoginThrottle throttle, Accounts accounts,
+	SecurityWebFilterChain pages(ServerHttpSecurity http, PasswordCheck passwords,
+			LoginThrottle throttle, Accounts accounts, SessionStamps stamps,
 			org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository> sso) {
 		// Single sign-on when an OpenID Connect client is configured (docs/operations.md); local accounts always work.
 		if (sso.getIfAvailable() != null) {
 			http.oauth2Login(o -> o.authenticationFailureHandler(LoginFlow.failure())
+				.authenticationSuccessHandler(stamps.remember())
 				.authenticationMatcher(org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers
 					.pathMatchers("/login/oauth2/code/{registrationId}")))
 				.oauth2Client(org.springframework.security.config.Customizer.withDefaults());
@@ -130,10 +122,13 @@ class SecurityConfiguration {
 				.hasRole(COORDINATOR)
 				.anyExchange().hasAnyRole(COORDINATOR, REVIEWER))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.csrf(csrf -> csrf.csrfTokenRequestHandler(LoginFlow.csrfTokens()))
+			.csrf(csrf -> csrf.csrfTokenRequestHandler(LoginFlow.csrfTokens()).accessDeniedHandler(LoginFlow.staleForm()))
 			.formLogin(form -> form.loginPage(LoginFlow.LOGIN_PAGE)
 				.authenticationManager(throttle.around(LoginFlow.staffOnly(passwords)))
-				.authenticationFailureHandler(LoginFlow.failure()))
+				.authenticationFailureHandler(LoginFlow.failure())
+				.authenticationSuccessHandler(stamps.remember()))
+			// A session ends as soon as its account is disabled, or its password or role changed (on any instance).
+			.addFilterBefore(stamps.filter(), SecurityWebFiltersOrder.AUTHORIZATION)
 			.logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessHandler(LoginFlow.loggedOut()))
 			.exceptionHandling(e -> e.authenticationEntryPoint(LoginFlow.signInFirst())
 				.accessDeniedHandler(LoginFlow.forbidden()))

@@ -1,7 +1,6 @@
 package be.fwb.ead.shared;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -29,26 +28,23 @@ public final class FormInput {
 		if (!(parts.getFirst(name) instanceof FilePart file)) {
 			return Mono.error(new InvalidRequest(missing));
 		}
-		return DataBufferUtils.join(file.content(), maxBytes)
+		// The part's file on disk (a large upload waits there) is removed once read, refused, or abandoned by the client.
+		return Mono.usingWhen(Mono.just(file), f -> DataBufferUtils.join(f.content(), maxBytes)
 			.map(buffer -> {
 				byte[] bytes = new byte[buffer.readableByteCount()];
 				buffer.read(bytes);
 				DataBufferUtils.release(buffer);
-				return new Upload(file.filename(), bytes);
+				return new Upload(f.filename(), bytes);
 			})
 			.onErrorMap(DataBufferLimitException.class,
-					e -> new InvalidRequest("Le fichier dépasse " + maxBytes / (1024 * 1024) + " Mo."));
+					e -> new InvalidRequest("Le fichier dépasse " + maxBytes / (1024 * 1024) + " Mo.")),
+				FilePart::delete, (f, e) -> f.delete(), FilePart::delete);
 	}
 
 	/** A date field ({@code 2026-09-01}, as browsers send it); {@literal null} when empty. */
 	public static @Nullable LocalDate date(MultiValueMap<String, String> form, String name) {
 		String value = form.getFirst(name);
-		try {
-			return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
-		}
-		catch (DateTimeParseException e) {
-			throw new InvalidRequest("Date invalide : « " + value + " ».");
-		}
+		return value == null || value.isBlank() ? null : InputLimits.date(value);
 	}
 
 	/** A number field; 0 when empty. */

@@ -1,7 +1,5 @@
 package be.fwb.ead.shared;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -10,19 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * Reads the rows of a spreadsheet coordinators already keep: XLSX (first sheet) or CSV in UTF-8 (with or without a
  * byte-order mark), separated by {@code ;} or {@code ,} (whichever the header line uses), quoted as Excel quotes.
- * Every cell is text, trimmed; dates in XLSX become ISO dates. Blocking: call it off the event loop.
+ * Every cell is text, trimmed; dates in XLSX become ISO dates. An XLSX is read as a stream ({@link XlsxStream}) and
+ * every file only up to its import's line limit. Blocking: call it off the event loop.
  */
 public final class SpreadsheetReader {
 
@@ -68,11 +59,18 @@ public final class SpreadsheetReader {
 	private SpreadsheetReader() {
 	}
 
-	public static Table read(byte[] bytes) {
-		if (bytes.length >= 2 && bytes[0] == ZIP[0] && bytes[1] == ZIP[1]) {
-			return xlsx(bytes);
-		}
-		return csv(text(bytes));
+	/** Rows read so far, with their 1-based line numbers in the file. */
+	record Rows(List<List<String>> rows, List<Integer> numbers) {
+	}
+
+	/**
+	 * Reads a file of at most {@code maxLines} data rows: reading stops, with an {@link InvalidRequest}, as soon as it
+	 * has more (an XLSX is read as a stream, never whole in memory).
+	 */
+	public static Table read(byte[] bytes, int maxLines) {
+		Rows rows = bytes.length >= 2 && bytes[0] == ZIP[0] && bytes[1] == ZIP[1] ? XlsxStream.read(bytes, maxLines)
+				: csv(text(bytes), maxLines);
+		return table(rows.rows(), rows.numbers());
 	}
 
 	private static String text(byte[] bytes) {
@@ -89,6 +87,11 @@ public final class SpreadsheetReader {
 	}
 
 	static Table csv(String text) {
+		Rows rows = csv(text, Integer.MAX_VALUE - 1);
+		return table(rows.rows(), rows.numbers());
+	}
+
+	private static Rows csv(String text, int maxLines) {
 		int firstBreak = text.indexOf('\n');
 		String headerLine = firstBreak < 0 ? text : text.substring(0, firstBreak);
 		char separator = headerLine.chars().filter(c -> c == ';').count() >= headerLine.chars().filter(c -> c == ',').count()
@@ -121,6 +124,9 @@ public final class SpreadsheetReader {
 				quoted = true;
 			}
 			else if (c == separator) {
+				if (row.size() >= XlsxStream.MAX_COLUMNS) {
+					throw new InvalidRequest("Le fichier a plus de " + XlsxStream.MAX_COLUMNS + " colonnes.");
+				}
 				row.add(cell.toString().trim());
 				cell.setLength(0);
 			}
@@ -132,6 +138,9 @@ public final class SpreadsheetReader {
 				cell.setLength(0);
 				rows.add(row);
 				numbers.add(rowStart);
+				if (rows.size() > maxLines + 1) {
+					throw new InvalidRequest("Le fichier compte plus de " + maxLines + " lignes ; au plus " + maxLines + ".");
+				}
 				row = new ArrayList<>();
 				line++;
 				rowStart = line;
@@ -145,37 +154,10 @@ public final class SpreadsheetReader {
 			rows.add(row);
 			numbers.add(rowStart);
 		}
-		return table(rows, numbers);
-	}
-
-	private static Table xlsx(byte[] bytes) {
-		try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-			Sheet sheet = book.getSheetAt(0);
-			DataFormatter format = new DataFormatter(java.util.Locale.ROOT);
-			List<List<String>> rows = new ArrayList<>();
-			List<Integer> numbers = new ArrayList<>();
-			for (Row r : sheet) {
-				List<String> cells = new ArrayList<>();
-				for (int c = 0; c < Math.max(0, r.getLastCellNum()); c++) {
-					Cell cell = r.getCell(c);
-					if (cell == null) {
-						cells.add("");
-					}
-					else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-						cells.add(cell.getLocalDateTimeCellValue().toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE));
-					}
-					else {
-						cells.add(format.formatCellValue(cell).trim());
-					}
-				}
-				rows.add(cells);
-				numbers.add(r.getRowNum() + 1);
-			}
-			return table(rows, numbers);
+		if (rows.size() > maxLines + 1) {
+			throw new InvalidRequest("Le fichier compte plus de " + maxLines + " lignes ; au plus " + maxLines + ".");
 		}
-		catch (IOException | RuntimeException e) {
-			throw new InvalidRequest("Le fichier XLSX est illisible (" + e.getClass().getSimpleName() + ") : enregistrez-le à nouveau depuis Excel.");
-		}
+		return new Rows(rows, numbers);
 	}
 
 	private static Table table(List<List<String>> rows, List<Integer> numbers) {
@@ -197,11 +179,20 @@ public final class SpreadsheetReader {
 			return null;
 		}
 		String t = text.trim();
+		LocalDate day;
 		try {
-			return t.contains("/") ? LocalDate.parse(t, DateTimeFormatter.ofPattern("d/M/yyyy")) : LocalDate.parse(t);
+			day = t.length() > 32 ? null : t.contains("/") ? LocalDate.parse(t, DateTimeFormatter.ofPattern("d/M/yyyy")) : LocalDate.parse(t);
 		}
 		catch (java.time.format.DateTimeParseException e) {
-			throw new IllegalArgumentException("date illisible « " + t + " » (attendu : 01/09/2026)");
+			day = null;
 		}
+		if (day == null) {
+			throw new IllegalArgumentException("date illisible « " + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + " » (attendu : 01/09/2026)");
+		}
+		if (day.isBefore(InputLimits.EARLIEST) || day.isAfter(InputLimits.LATEST)) {
+			throw new IllegalArgumentException("date hors des limites « " + t + " » (de " + InputLimits.EARLIEST.getYear() + " à "
+					+ InputLimits.LATEST.getYear() + ")");
+		}
+		return day;
 	}
 }

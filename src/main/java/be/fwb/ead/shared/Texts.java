@@ -23,6 +23,11 @@ public final class Texts {
 		return new Texts(messages, locale == null ? DEFAULT : locale);
 	}
 
+	/** The text of {@code code}, or {@code fallback} when there is none. */
+	public String getOrDefault(String code, String fallback) {
+		return messages.getMessage(code, null, fallback, locale);
+	}
+
 	/** The text of {@code code}, with its arguments. */
 	public String get(String code, Object... args) {
 		return messages.getMessage(code, args, locale);

@@ -2,7 +2,6 @@ package be.fwb.ead.sync;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import be.fwb.ead.moodle.MoodleRecords.Category;
 import be.fwb.ead.moodle.MoodleRecords.Course;
 import be.fwb.ead.moodle.MoodleRecords.User;
 import be.fwb.ead.shared.SearchText;
-import be.fwb.ead.sync.MoodleSnapshot.RoleLink;
+import be.fwb.ead.sync.RoleDiff.Link;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -163,17 +162,11 @@ class MirrorWriter {
 			.all()
 			.collectMap(Category::id)
 			.flatMap(existing -> {
-				List<Category> changed = categories.stream().filter(c -> !c.equals(existing.get(c.id()))).toList();
-				Set<Long> seen = new HashSet<>();
-				categories.forEach(c -> seen.add(c.id()));
-				// A partial read names only some categories: the others are not gone.
-				List<Long> gone = partial ? List.of() : existing.keySet().stream().filter(id -> !seen.contains(id)).toList();
-				counts.add("categories", "created",
-						(int) changed.stream().filter(c -> !existing.containsKey(c.id())).count());
-				counts.add("categories", "updated",
-						(int) changed.stream().filter(c -> existing.containsKey(c.id())).count());
-				counts.add("categories", "deleted", gone.size());
-				return upsertCategories(changed, now).then(deleteCategories(gone));
+				CategoryDiff diff = CategoryDiff.between(existing, categories, partial);
+				counts.add("categories", "created", diff.created());
+				counts.add("categories", "updated", diff.updated());
+				counts.add("categories", "deleted", diff.gone().size());
+				return upsertCategories(diff.changed(), now).then(deleteCategories(diff.gone()));
 			});
 	}
 
@@ -424,20 +417,6 @@ class MirrorWriter {
 
 	// ---- role links ----------------------------------------------------------------------------------------------
 
-	private static String label(String role) {
-		return "AUTHOR".equals(role) ? "conception" : "tutorat";
-	}
-
-	private static Map<String, Object> link(Link l) {
-		return Map.of("moduleId", l.moduleId(), "role", l.role(), "moodleRoles", l.moodleRoles());
-	}
-
-	private record Link(long moduleId, long vacataireId, String role, String moodleRoles) {
-		String key() {
-			return moduleId + "/" + vacataireId + "/" + role;
-		}
-	}
-
 	private Mono<Void> writeRoles(MoodleSnapshot snapshot, Instant now, SyncCounts counts) {
 		Mono<Map<Long, Long>> modules = db.sql("select id, moodle_course_id from module")
 			.map(r -> Map.entry(r.get("moodle_course_id", Long.class), r.get("id", Long.class)))
@@ -448,45 +427,22 @@ class MirrorWriter {
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 		return Mono.zip(modules, vacataires).flatMap(ids -> {
-			Map<String, Link> wanted = new HashMap<>();
-			List<Long> readModules = new ArrayList<>();
-			snapshot.roles().forEach((courseId, links) -> {
-				Long moduleId = ids.getT1().get(courseId);
-				if (moduleId == null) {
-					return;
-				}
-				readModules.add(moduleId);
-				for (RoleLink l : links) {
-					Link link = new Link(moduleId, ids.getT2().get(l.userId()), l.role(), l.moodleRoles());
-					wanted.put(link.key(), link);
-				}
-			});
+			RoleDiff.Wanted wanted = RoleDiff.Wanted.of(snapshot.roles(), ids.getT1(), ids.getT2());
 			return db.sql("""
 					select module_id, vacataire_id, role, moodle_roles from module_role
 					where module_id = any(:ids::bigint[])""")
-				.bind("ids", readModules.toArray(Long[]::new))
+				.bind("ids", wanted.modules().toArray(Long[]::new))
 				.map(r -> new Link(r.get("module_id", Long.class), r.get("vacataire_id", Long.class),
 						r.get("role", String.class), r.get("moodle_roles", String.class)))
 				.all()
 				.collectMap(Link::key)
 				.flatMap(existing -> {
-					List<Link> added = wanted.values().stream().filter(l -> !existing.containsKey(l.key())).toList();
-					List<Link> changed = wanted.values().stream()
-						.filter(l -> existing.containsKey(l.key())
-								&& !existing.get(l.key()).moodleRoles().equals(l.moodleRoles()))
-						.toList();
-					List<Link> removed = existing.values().stream().filter(l -> !wanted.containsKey(l.key())).toList();
-					added.forEach(l -> counts.note(Change.of("module_role", l.moduleId(), l.vacataireId(), "added", "Rôle Moodle "
-							+ label(l.role()) + " (" + l.moodleRoles() + ") sur le module n° " + l.moduleId()).withStates(null, link(l))));
-					changed.forEach(l -> counts.note(Change.of("module_role", l.moduleId(), l.vacataireId(), "updated", "Rôles Moodle "
-							+ label(l.role()) + " sur le module n° " + l.moduleId() + " : " + l.moodleRoles())
-						.withStates(link(existing.get(l.key())), link(l))));
-					removed.forEach(l -> counts.note(Change.of("module_role", l.moduleId(), l.vacataireId(), "removed", "Rôle Moodle "
-							+ label(l.role()) + " retiré du module n° " + l.moduleId()).withStates(link(l), null)));
-					counts.add("roles", "added", added.size());
-					counts.add("roles", "updated", changed.size());
-					counts.add("roles", "removed", removed.size());
-					return removeLinks(removed).then(upsertLinks(added, now)).then(upsertLinks(changed, now));
+					RoleDiff diff = RoleDiff.between(wanted, existing);
+					diff.changes().forEach(counts::note);
+					counts.add("roles", "added", diff.added().size());
+					counts.add("roles", "updated", diff.changed().size());
+					counts.add("roles", "removed", diff.removed().size());
+					return removeLinks(diff.removed()).then(upsertLinks(diff.added(), now)).then(upsertLinks(diff.changed(), now));
 				});
 		});
 	}

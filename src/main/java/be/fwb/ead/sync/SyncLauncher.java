@@ -60,6 +60,17 @@ public class SyncLauncher {
 		return idle.get();
 	}
 
+	/**
+	 * Marks FAILED the runs left RUNNING by an instance that died during a sync (kill -9, a crash): called at start-up,
+	 * under the sync lock, so a run another live instance holds is left alone. The number of runs marked.
+	 */
+	public Mono<Long> failAbandoned() {
+		return lock.acquire()
+			.flatMap(held -> runs.failInterrupted(now()).flatMap(n -> held.release().thenReturn(n))
+				.onErrorResume(e -> held.release().then(Mono.error(e))))
+			.onErrorResume(SyncAlreadyRunning.class, e -> Mono.just(0L));
+	}
+
 	/** Runs a sync to its end; the returned run is SUCCEEDED or FAILED. */
 	public Mono<SyncRun> execute(SyncMode mode, String triggeredBy) {
 		return begin(mode, triggeredBy).flatMap(this::finish);

@@ -22,8 +22,21 @@ class SyncScheduler {
 		this.settings = settings;
 	}
 
+	/** At start-up: the runs a dead instance left RUNNING are marked FAILED, then the start-up sync (demo) begins. */
 	@EventListener(ApplicationReadyEvent.class)
 	void onStartup() {
+		launcher.failAbandoned().subscribe(marked -> {
+			if (marked > 0) {
+				log.warn("{} synchronisation(s) interrompue(s) par l'arrêt d'une instance marquée(s) en échec", marked);
+			}
+			startupSync();
+		}, e -> {
+			log.error("Synchronisations interrompues non vérifiées au démarrage", e);
+			startupSync();
+		});
+	}
+
+	private void startupSync() {
 		if (settings.onStartup()) {
 			launch(SyncMode.FULL, "démarrage");
 		}

@@ -25,9 +25,18 @@ class LanguageSwitch {
 		return "redirect:" + (isLocal(retour) ? retour : "/");
 	}
 
-	/** Only paths of this site: no scheme, no host, no protocol-relative {@code //host}. */
+	/** Only paths of this site: no scheme, no host, no protocol-relative {@code //host}, only plain characters. */
 	static boolean isLocal(@Nullable String target) {
-		return target != null && target.startsWith("/") && !target.startsWith("//") && !target.startsWith("/\\")
-				&& target.chars().noneMatch(c -> c < 0x20);
+		return target != null && target.length() <= 2000 && target.startsWith("/") && !target.startsWith("//")
+				&& !target.startsWith("/\\") && target.chars().allMatch(LanguageSwitch::plain);
+	}
+
+	/**
+	 * Characters an address of this site may hold as it is: no control character, no space, and no braces (the
+	 * redirect would read {@code {x}} as a template variable and fail).
+	 */
+	private static boolean plain(int c) {
+		return c > 0x20 && c < 0x7f && c != '{' && c != '}' && c != '\\' && c != '"' && c != '<' && c != '>' && c != '|'
+				&& c != '^' && c != '`';
 	}
 }

@@ -8,7 +8,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The sign-in page. Spring Security handles the form's POST on the same address and comes back here with
- * {@code ?erreur} (wrong credentials), {@code ?refuse} (a vacataire's account) or {@code ?deconnecte}.
+ * {@code ?erreur} (wrong credentials), {@code ?refuse} (a vacataire's account), {@code ?deconnecte}, or {@code ?expiree} (the session ended because its
+ * account was disabled, or its password or role changed).
  */
 @PageController
 class LoginPage {
@@ -27,6 +28,7 @@ class LoginPage {
 		model.addAttribute("refused", query.containsKey("refuse"));
 		model.addAttribute("locked", query.containsKey("bloque"));
 		model.addAttribute("loggedOut", query.containsKey("deconnecte"));
+		model.addAttribute("expired", query.containsKey("expiree"));
 		return "login";
 	}
 }

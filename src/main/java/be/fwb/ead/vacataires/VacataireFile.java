@@ -8,6 +8,7 @@ import java.util.Map;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.shared.InputLimits;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
@@ -51,7 +52,8 @@ public class VacataireFile {
 	@Transactional
 	public Mono<Long> create(Identity identity, VacataireStatus status, String author) {
 		if (blank(identity.lastname()) || blank(identity.firstname())) {
-			return Mono.error(new InvalidRequest("Le nom et le prénom sont obligatoires."));
+			return Mono.error(InvalidRequest.ofField(blank(identity.lastname()) ? "lastname" : "firstname",
+					"Le nom et le prénom sont obligatoires."));
 		}
 		if (status != VacataireStatus.CANDIDAT && status != VacataireStatus.RETENU && status != VacataireStatus.ACTIF) {
 			return Mono.error(new InvalidRequest("Un vacataire est créé candidat, retenu ou actif."));
@@ -110,7 +112,7 @@ public class VacataireFile {
 						+ "."));
 			}
 			if (target.needsReason() && blank(reason)) {
-				return Mono.error(new InvalidRequest("Indiquez la raison du passage à « " + target.label() + " »."));
+				return Mono.error(InvalidRequest.ofField("reason", "Indiquez la raison du passage à « " + target.label() + " »."));
 			}
 			return db.sql("update vacataire set status = :status, updated_at = :now where id = :id")
 				.bind("status", target.name())
@@ -128,7 +130,7 @@ public class VacataireFile {
 	@Transactional
 	public Mono<Long> addContract(long id, LocalDate startsOn, LocalDate endsOn, @Nullable String reference, String author) {
 		if (endsOn.isBefore(startsOn)) {
-			return Mono.error(new InvalidRequest("La fin du contrat (" + endsOn + ") précède son début (" + startsOn + ")."));
+			return Mono.error(InvalidRequest.ofField("endsOn", "La fin du contrat (" + endsOn + ") précède son début (" + startsOn + ")."));
 		}
 		return current(id).then(nullable(db.sql("""
 				insert into contract_period (vacataire_id, starts_on, ends_on, reference) values (:v, :s, :e, :r)
@@ -156,7 +158,7 @@ public class VacataireFile {
 	public Mono<Void> setAvailability(long id, String schoolYear, Map<Integer, Integer> hoursByTerm, String author) {
 		if (!schoolYear.matches("\\d{4}-\\d{4}")
 				|| Integer.parseInt(schoolYear.substring(5)) != Integer.parseInt(schoolYear.substring(0, 4)) + 1) {
-			return Mono.error(new InvalidRequest("Année scolaire invalide : « " + schoolYear + " » (attendu : 2026-2027)."));
+			return Mono.error(InvalidRequest.ofField("schoolYear", "Année scolaire invalide : « " + schoolYear + " » (attendu : 2026-2027)."));
 		}
 		for (Map.Entry<Integer, Integer> e : hoursByTerm.entrySet()) {
 			if (e.getKey() < 1 || e.getKey() > 3 || e.getValue() == null || e.getValue() < 0 || e.getValue() > 1000) {
@@ -242,11 +244,17 @@ public class VacataireFile {
 
 	private static Identity clean(Identity i) {
 		String email = trim(i.email());
-		if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			throw new InvalidRequest("Adresse de courriel invalide : « " + email + " ».");
+		// Bounded first, then checked in linear time (a backtracking expression took seconds on a long address).
+		InputLimits.text("email", email);
+		InputLimits.text("firstname", i.firstname());
+		InputLimits.text("lastname", i.lastname());
+		InputLimits.text("idnumber", i.idnumber());
+		InputLimits.text("phone", i.phone());
+		if (email != null && !InputLimits.isEmail(email)) {
+			throw InvalidRequest.ofField("email", "Adresse de courriel invalide : « " + email + " ».");
 		}
 		if (i.workloadCapHours() != null && (i.workloadCapHours() < 1 || i.workloadCapHours() > 2000)) {
-			throw new InvalidRequest("Le plafond d'heures doit être compris entre 1 et 2000.");
+			throw InvalidRequest.ofField("workloadCapHours", "Le plafond d'heures doit être compris entre 1 et 2000.");
 		}
 		return new Identity(trim(i.firstname()), trim(i.lastname()), email == null ? null : email.toLowerCase(java.util.Locale.ROOT),
 				trim(i.idnumber()), trim(i.phone()), i.workloadCapHours());

@@ -134,8 +134,8 @@ public class Vacataires {
 			return Mono.just(List.of());
 		}
 		return db.sql("""
-				select r.vacataire_id, r.module_id, r.role, m.shortname, m.fullname, m.archived_at is not null as archived
-				from module_role r join module m on m.id = r.module_id
+				select r.vacataire_id, r.module_id, r.role, m.shortname, m.fullname, m.archived
+				from module_role r join module_name m on m.id = r.module_id
 				where r.vacataire_id = any(:ids::bigint[])
 				order by m.sort_key, r.role""")
 			.bind("ids", people.stream().map(Vacataire::id).toArray(Long[]::new))

@@ -77,7 +77,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	private void completeTutorTraining(long vacataire) {
 		for (String topic : List.of("MOODLE", "TUTORING")) {
 			long session = await(training.plan(new Training.NewSession("INITIAL", topic, "Initiale " + topic,
-					Instant.now().minus(10, ChronoUnit.DAYS), 180, "VIRTUAL", null, 20), COORD));
+					Instant.now().minus(30, ChronoUnit.MINUTES), 180, "VIRTUAL", null, 20), COORD));
 			await(training.register(session, vacataire, COORD));
 			await(training.recordAttendance(session, vacataire, true, true, COORD));
 		}

@@ -90,7 +90,7 @@ public final class LoadBenchmark {
 		Files.createDirectories(work);
 		DatabaseClient db = app.getBean(DatabaseClient.class);
 		db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, referential, exam, "
-				+ "review_campaign, login_failure, plugin_nonce restart identity cascade").then().block();
+				+ "review_campaign, login_attempt, plugin_nonce restart identity cascade").then().block();
 		SyncLauncher launcher = app.getBean(SyncLauncher.class);
 		launcher.execute(SyncMode.FULL, "bench").block();
 		Accounts accounts = app.getBean(Accounts.class);

@@ -61,7 +61,7 @@ class ErasureIntegrationTest extends IntegrationTest {
 		await(accounts.create(USERNAME, "mot-de-passe-de-zephyrine", Role.VACATAIRE, FIRST + " " + LAST, vacataire));
 		await(changes.record(USERNAME, Change.of("evaluation", 1, null, "read", "Lu par " + USERNAME + " (" + EMAIL + ")")
 			.because("Question de " + LAST.toUpperCase() + " à la coordination")));
-		await(db.sql("insert into login_failure (username, address, at) values (:u, '192.0.2.1', now())").bind("u", USERNAME).then());
+		await(db.sql("insert into login_attempt (kind, key, count, since) values ('account', lower(:u), 1, now())").bind("u", USERNAME).then());
 		// Removed from Moodle: the roles go with the archived modules.
 		await(db.sql("update module set archived_at = now() where id in (select module_id from module_role where vacataire_id = :v)")
 			.bind("v", vacataire).then());

@@ -40,6 +40,32 @@ class GdprIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void everyTableAndColumnOfTheAccessReportHasAFrenchLabel(
+			@Autowired org.springframework.context.MessageSource messages) {
+		List<Map<String, Object>> columns = await(db.sql("""
+				select table_name, column_name from information_schema.columns
+				where table_schema = current_schema()
+				  and (table_name in ('vacataire', 'evaluation_score', 'candidacy_score') or table_name in (
+				       select table_name from information_schema.columns where table_schema = current_schema()
+				       and column_name = 'vacataire_id'))
+				  and table_name in (select table_name from information_schema.tables
+				                     where table_schema = current_schema() and table_type = 'BASE TABLE')""")
+			.fetch().all().collectList());
+		assertThat(columns).hasSizeGreaterThan(80);
+		List<String> missing = new java.util.ArrayList<>();
+		for (java.util.Locale locale : List.of(java.util.Locale.forLanguageTag("fr-BE"))) {
+			for (Map<String, Object> c : columns) {
+				for (String code : List.of("gdpr.table." + c.get("table_name"), "gdpr.column." + c.get("column_name"))) {
+					if (messages.getMessage(code, null, null, locale) == null) {
+						missing.add(locale + " " + code);
+					}
+				}
+			}
+		}
+		assertThat(missing.stream().distinct().toList()).as("libellés du rapport d'accès à ajouter aux messages").isEmpty();
+	}
+
+	@Test
 	void everythingHeldAboutAPersonIsExportedAndNoPasswordHash() {
 		String email = await(db.sql("select moodle_email from vacataire where id = " + vacataire).map(r -> r.get(0, String.class)).one());
 		String json = web.get().uri("/api/vacataires/" + vacataire + "/personal-data").headers(h -> h.setBearerAuth(coordinator))

@@ -70,7 +70,7 @@ class PluginApiIntegrationTest extends IntegrationTest {
 		// The tutor's required trainings, done; a continuing one to come.
 		for (String topic : List.of("MOODLE", "TUTORING")) {
 			long session = await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", topic, "Initiale " + topic,
-					Instant.now().minus(java.time.Duration.ofDays(10)), 180, "VIRTUAL", null, 20), "coord"));
+					Instant.now().minus(java.time.Duration.ofMinutes(30)), 180, "VIRTUAL", null, 20), "coord"));
 			await(training.register(session, author, "coord"));
 			await(training.recordAttendance(session, author, true, true, "coord"));
 		}

@@ -36,7 +36,7 @@ class AccountsIntegrationTest extends IntegrationTest {
 			.exchange().expectStatus().isEqualTo(409);
 		web.post().uri("/api/accounts").headers(h -> h.setBearerAuth(coordinator)).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("username", "court", "password", "court", "role", "REVIEWER", "displayName", "Court"))
-			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.detail").isEqualTo("Un mot de passe a de 12 à 200 caractères.");
+			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.detail").isEqualTo("Un mot de passe a de 12 caractères à 72 octets (72 lettres sans accent).");
 		web.post().uri("/api/accounts").headers(h -> h.setBearerAuth(coordinator)).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("username", "vac", "password", STRONG, "role", "VACATAIRE", "displayName", "Vac"))
 			.exchange().expectStatus().isBadRequest();

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputIntegrationTest extends IntegrationTest {
 
 	static final List<String> HOSTILE_PARAMETERS = List.of("-1", "0", "99999999999999999999999", "abc", "' or 1=1 --",
-			"<script>alert(1)</script>", "%C3%28", "1e309", "", "x".repeat(5000));
+			"<script>alert(1)</script>", "%C3%28", "1e309", "", "x".repeat(5000), "a\u0000b", "+999999999-01-01",
+			"999999999999999999");
 
 	static final String SQL = "'; drop table vacataire; --";
 	static final String HTML = "<img src=x onerror=alert(1)>";
@@ -95,6 +96,16 @@ class BadInputIntegrationTest extends IntegrationTest {
 		assertThat(failures).as(requests + " requêtes hostiles").isEmpty();
 	}
 
+	/** The odd requests of the outside test (issue 15, finding 6): refused or sent home, never a 500. */
+	@Test
+	void theOutsideTestsOddRequestsAreNeverAServerError() {
+		web.get().uri(java.net.URI.create("http://localhost:" + port + "/langue?retour=/x%7Bzz%7D")).exchange()
+			.expectStatus().is3xxRedirection().expectHeader().location("/");
+		web.get().uri("/api/plugin/workspace").header("X-EAD-Timestamp", "999999999999999999")
+			.header("X-EAD-Nonce", "nonce-de-dix-huit-chiffres").header("X-EAD-User", "42").header("X-EAD-Signature", "00")
+			.exchange().expectStatus().isUnauthorized().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
 	/** Endpoints that act on the outside world whatever their input (a sync, Moodle's frameworks): not for a loop. */
 	private static boolean skipped(String method, String path) {
 		return path.equals("/api/sync") || path.equals("/api/referentials/moodle") || path.startsWith("/api/plugin/")
@@ -137,6 +148,10 @@ class BadInputIntegrationTest extends IntegrationTest {
 			out.add(new Attempt("nombres énormes", sane, bytes(body(docs, op, "huge"))));
 			out.add(new Attempt("types faux", sane, bytes(body(docs, op, "wrong"))));
 			out.add(new Attempt("textes hostiles", sane, bytes(body(docs, op, "hostile"))));
+			// Issue 15: every text field far too long, a NUL byte in every text, dates 999,999,999 years ahead.
+			out.add(new Attempt("textes longs", sane, bytes(body(docs, op, "long"))));
+			out.add(new Attempt("caractère nul", sane, bytes(body(docs, op, "nul"))));
+			out.add(new Attempt("dates lointaines", sane, bytes(body(docs, op, "far"))));
 		}
 		return out;
 	}
@@ -156,6 +171,9 @@ class BadInputIntegrationTest extends IntegrationTest {
 			String type = resolve(docs, p.getValue()).path("type").asString("string");
 			fields.put(p.getKey(), switch (how) {
 				case "huge" -> type.equals("string") ? "9".repeat(400) : new java.math.BigInteger("9".repeat(40));
+				case "long" -> type.equals("string") ? "é".repeat(20_000) : type.equals("array") ? List.of("x".repeat(20_000)) : Long.MAX_VALUE;
+				case "nul" -> type.equals("string") ? "a\u0000b" : type.equals("array") ? List.of("a\u0000b") : 1;
+				case "far" -> type.equals("string") ? "+999999999-01-01" : type.equals("array") ? List.of("+999999999-12-31") : 1;
 				case "wrong" -> switch (type) {
 					case "integer", "number", "boolean" -> SQL;
 					case "array" -> "pas un tableau";
@@ -204,7 +222,7 @@ class BadInputIntegrationTest extends IntegrationTest {
 	private String fingerprintQuery() {
 		List<String> tables = await(db.sql("""
 				select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'
-				and table_name not in ('flyway_schema_history', 'sync_run', 'login_failure', 'plugin_nonce', 'access_log', 'api_token')
+				and table_name not in ('flyway_schema_history', 'sync_run', 'login_attempt', 'plugin_nonce', 'access_log', 'api_token')
 				order by table_name""").map(r -> r.get(0, String.class)).all().collectList());
 		return "select " + String.join(" || ',' || ", tables.stream().map(t -> "(select count(*) from " + t + ")").toList());
 	}

@@ -32,7 +32,6 @@ class SecurityIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void accountsAndNoPastFailures() {
-		await(db.sql("truncate login_failure").then());
 		await(accounts.create("coord", PASSWORD, Role.COORDINATOR, "Coordination", null));
 		await(accounts.create("autre", "mot-de-passe-autre-5678", Role.COORDINATOR, "Autre", null));
 	}
@@ -59,9 +58,9 @@ class SecurityIntegrationTest extends IntegrationTest {
 			.contains("Trop d’essais de connexion infructueux");
 
 		// Fifteen minutes later, the right password works and clears the failures.
-		await(db.sql("update login_failure set at = at - interval '16 minutes'").then());
+		await(db.sql("update login_attempt set since = since - interval '16 minutes'").then());
 		token("coord", PASSWORD).expectStatus().isOk();
-		assertThat(count("select count(*) from login_failure where username = 'coord'")).isZero();
+		assertThat(count("select count from login_attempt where kind = 'account' and key = 'coord'")).isZero();
 	}
 
 	@Test

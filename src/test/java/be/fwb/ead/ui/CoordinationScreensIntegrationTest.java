@@ -60,7 +60,7 @@ class CoordinationScreensIntegrationTest extends BrowserTest {
 		browser.go("/vacataires/" + vacataire);
 		browser.find(By.id("personal-data-link")).click();
 		browser.waitForText(By.tagName("h1"), "Données personnelles (RGPD)");
-		assertThat(browser.text(By.id("person"))).contains("moodle_user_id");
+		assertThat(browser.text(By.id("person"))).contains("N° d’utilisateur Moodle").doesNotContain("moodle_user_id");
 		assertAccessible("données personnelles");
 		browser.find(By.linkText("Comptes")).click();
 		browser.type(By.id("a-username"), "nouvelle.relectrice");

@@ -119,7 +119,11 @@ values ('INITIAL', 'MOODLE', :link, now(), 60, 'ON_SITE', '@x', 10)""",
 select max(id), :v, now() from training_session""",
 				"""
 				insert into change_log (at, author, entity, entity_id, vacataire_id, action, summary, reason)
-values (now(), '@x', 'vacataire', :v, :v, '+1', :link, '-1')""")) {
+values (now(), '@x', 'vacataire', :v, :v, '+1', :link, '-1')""",
+				// A sync's line can be longer than an XLSX cell holds (32,767 characters): the unfiltered journal answered 500.
+				"""
+				insert into change_log (at, author, entity, entity_id, action, summary)
+values (now(), 'synchronisation', 'module', 1, 'updated', 'Synchronisation : ' || repeat('module modifié ; ', 3000))""")) {
 			var spec = db.sql(sql);
 			spec = sql.contains(":link") ? spec.bind("link", LINK) : spec;
 			spec = sql.contains(":v") ? spec.bind("v", vacataire) : spec;
@@ -176,6 +180,23 @@ values (now(), '@x', 'vacataire', :v, :v, '+1', :link, '-1')""")) {
 		assertThat(new String(raw.getResponseBody(), StandardCharsets.UTF_8)).contains("\n+").contains(",-1 ");
 		String neutral = new String(download("/analyse/" + id + "/referentiel.csv"), StandardCharsets.UTF_8);
 		assertThat(neutral).contains("\n'+").contains(",'-1 ").doesNotContain("\n+");
+	}
+
+	@Test
+	void theUnfilteredJournalWithALineLongerThanACellHoldsIsWholeInCsvAndCutWithAMarkerInXlsx() throws IOException {
+		String csv = new String(download("/journal/export.csv"), StandardCharsets.UTF_8);
+		assertThat(csv).contains("Synchronisation : " + "module modifié ; ".repeat(3000).strip());
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download("/journal/export.xlsx")))) {
+			List<String> summaries = new ArrayList<>();
+			book.getSheetAt(0).forEach(row -> row.forEach(cell -> {
+				if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().startsWith("Synchronisation : ")) {
+					summaries.add(cell.getStringCellValue());
+				}
+			}));
+			assertThat(summaries).singleElement().satisfies(s -> assertThat(s).hasSize(32_767)
+				.endsWith("(texte coupé : " + ("Synchronisation : ".length() + 3000 * "module modifié ; ".length())
+						+ " caractères en tout ; l'export CSV le contient entier)"));
+		}
 	}
 
 	/** Every GET route whose path ends in .csv or .xlsx. */

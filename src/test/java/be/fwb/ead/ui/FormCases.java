@@ -49,10 +49,17 @@ final class FormCases {
 		/** A new candidacy of {@link #campaign()}, not decided. */
 		long freshCandidacy();
 
+		/** A new candidacy of {@link #campaign()}, scored by {@code coord}, not decided. */
+		long freshScoredCandidacy();
+
 		/** A past training session where {@link #vacataire()} is registered. */
 		long trainingSession();
 
-		/** A new quality review of a module, in that state, by the reviewer {@code relect}. */
+		/**
+		 * A new quality review of a module, by the reviewer {@code relect}, in a state: {@code PLANNED},
+		 * {@code IN_REVIEW} (no findings), {@code IN_REVIEW_PASSING} (every criterion at its best),
+		 * {@code IN_REVIEW_TO_CHANGE} (one criterion below, with what to change) or {@code CHANGES_REQUESTED}.
+		 */
 		long freshReview(String state);
 
 		/** A module with no review, for planning one. */
@@ -76,7 +83,7 @@ final class FormCases {
 		/** A new title held by {@link #vacataire()}. */
 		long freshHeldTitle();
 
-		/** A title no vacataire holds yet. */
+		/** A title {@link #vacataire()} does not hold. */
 		long title();
 
 		/** A Moodle role link with no assignment: a module and a vacataire. */
@@ -130,9 +137,10 @@ final class FormCases {
 	 * @param owner who submits it
 	 * @param page the page showing the form
 	 * @param at the form's exact action path on that page when several match ({@literal null}: the first)
+	 * @param errorBeside the field whose refusal is shown beside it ({@code aria-describedby}), or {@literal null}
 	 */
 	record Case(String template, String method, String action, Owner owner, Function<Data, String> page,
-			Function<Data, String> at, Submission valid, Submission refused) {
+			Function<Data, String> at, Submission valid, Submission refused, String errorBeside) {
 
 		/** The form's name, as {@link EveryFormHasACaseUnitTest} lists them: {@code template METHOD action}. */
 		String form() {
@@ -140,11 +148,11 @@ final class FormCases {
 		}
 
 		Case as(Owner who) {
-			return new Case(template, method, action, who, page, at, valid, refused);
+			return new Case(template, method, action, who, page, at, valid, refused, errorBeside);
 		}
 
 		Case on(Function<Data, String> where) {
-			return new Case(template, method, action, owner, where, at, valid, refused);
+			return new Case(template, method, action, owner, where, at, valid, refused, errorBeside);
 		}
 
 		Case on(String where) {
@@ -152,20 +160,25 @@ final class FormCases {
 		}
 
 		Case at(Function<Data, String> exactAction) {
-			return new Case(template, method, action, owner, page, exactAction, valid, refused);
+			return new Case(template, method, action, owner, page, exactAction, valid, refused, errorBeside);
 		}
 
 		Case valid(Consumer<Form> fill, String shows) {
-			return new Case(template, method, action, owner, page, at, new Submission(fill, shows), refused);
+			return new Case(template, method, action, owner, page, at, new Submission(fill, shows), refused, errorBeside);
 		}
 
 		Case refused(Consumer<Form> fill, String shows) {
-			return new Case(template, method, action, owner, page, at, valid, new Submission(fill, shows));
+			return new Case(template, method, action, owner, page, at, valid, new Submission(fill, shows), errorBeside);
+		}
+
+		/** The refusal is shown beside this field, which points to it ({@code aria-describedby}). */
+		Case errorBeside(String field) {
+			return new Case(template, method, action, owner, page, at, valid, refused, field);
 		}
 
 		/** Refused because the page's token went stale: the answer is the 403 page, in French, with the menu. */
 		Case refusedWithAStaleToken() {
-			return refused(Form::staleToken, "Votre rôle ne permet pas cette action");
+			return refused(Form::staleToken, "Ce formulaire a expiré");
 		}
 
 		@Override
@@ -190,9 +203,9 @@ final class FormCases {
 	static final String REFERENTIAL_CSV = """
 			"Parent ID number","ID number","Short name","Description","Description format","Scale values","Scale configuration","Rule type (optional)","Rule outcome (optional)","Rule config (optional)","Cross-referenced competency ID numbers","Exported ID (optional)","Is framework","Taxonomy"
 			"","FORMS-FR","Référentiel des formulaires","Un référentiel pour les tests.","1","Pas acquis,Acquis","[{""scaleid"":""2""},{""id"":2,""scaledefault"":1,""proficient"":1}]","","","","","","1","domain,competency"
-			"FORMS-FR","FORMS-D1","Lire","Domaine lire","1","","","","","","","","",""
+			"","FORMS-D1","Lire","Domaine lire","1","","","","","","","","",""
 			"FORMS-D1","FORMS-C1","Lire un texte court","","1","","","","","","","","",""
-			"FORMS-FR","FORMS-D2","Écrire","Domaine écrire","1","","","","","","","","",""
+			"","FORMS-D2","Écrire","Domaine écrire","1","","","","","","","","",""
 			"FORMS-D2","FORMS-C2","Écrire une lettre","","1","","","","","","","","",""
 			""";
 
@@ -218,30 +231,32 @@ final class FormCases {
 					}, "Vous êtes déconnecté")
 					.refusedWithAStaleToken(),
 				post("dashboard", "/synchronisations").on("/")
-					.valid(f -> f.set("mode", "INCREMENTAL"), null)
-					.refused(f -> f.force("mode", "TOUT"), "Mode de synchronisation inconnu"));
+					.valid(f -> f.set("mode", "INCREMENTAL"), "lancée")
+					.refusedWithAStaleToken());
 	}
 
 	private static List<Case> vacataires() {
 		return List.of(
 				get("vacataires/list", "/vacataires").on("/vacataires")
-					.valid(f -> f.set("q", "zzz-personne"), "Aucun vacataire")
+					.valid(f -> f.set("q", "zzz-personne"), "Aucun résultat")
 					.refused(f -> f.force("status", "ENGAGE"), "Statut inconnu"),
 				post("vacataires/list", "/vacataires").on("/vacataires")
 					.valid(f -> f.set("firstname", "Anne").set("lastname", "Lambert").set("email", "anne.lambert@ead.test"), SAVED)
-					.refused(f -> f.set("firstname", "Anne").set("lastname", "Lambert").set("email", "pas-un-courriel"), "courriel"),
+					.refused(f -> f.set("firstname", "Anne").set("lastname", "Lambert").set("email", "pas-un-courriel"), "courriel")
+					.errorBeside("email"),
 				post("vacataires/detail", "/vacataires/{id}/statut").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("status", "SUSPENDU").set("reason", "Congé de maladie"), "Statut modifié")
-					.refused(f -> f.set("status", "SUSPENDU").set("reason", ""), "raison"),
+					.refused(f -> f.set("status", "SUSPENDU").set("reason", ""), "raison").errorBeside("reason"),
 				post("vacataires/detail", "/vacataires/{id}/fiche").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("phone", "+32 2 555 12 34"), SAVED)
-					.refused(f -> f.set("phone", "+32 2 555 12 34").set("email", "pas-un-courriel"), "courriel"),
+					.refused(f -> f.set("phone", "+32 2 555 12 34").set("email", "pas-un-courriel"), "courriel").errorBeside("email"),
 				post("vacataires/detail", "/vacataires/{id}/contrats").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("startsOn", YESTERDAY).set("endsOn", NEXT_MONTH).set("reference", "CTR-2026-17"), SAVED)
-					.refused(f -> f.set("startsOn", NEXT_MONTH).set("endsOn", YESTERDAY).set("reference", "CTR-2026-18"), null),
+					.refused(f -> f.set("startsOn", NEXT_MONTH).set("endsOn", YESTERDAY).set("reference", "CTR-2026-18"), "précède")
+					.errorBeside("endsOn"),
 				post("vacataires/detail", "/vacataires/{id}/disponibilites").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("schoolYear", SCHOOL_YEAR).set("term1", "40").set("term2", "30"), SAVED)
-					.refused(f -> f.set("schoolYear", "l'an prochain").set("term1", "40"), null),
+					.refused(f -> f.set("schoolYear", "2026-2028").set("term1", "40"), "Année scolaire invalide").errorBeside("schoolYear"),
 				post("gdpr/erase", "/vacataires/{id}/donnees/anonymisation")
 					.on(d -> "/vacataires/" + d.freshVacataire() + "/donnees/anonymisation")
 					.valid(f -> f.set("reason", "Demande d'effacement du 2 décembre").set("confirm", "true"),
@@ -299,9 +314,9 @@ final class FormCases {
 					.refused(f -> f.set("code", "").set("name", "Sans code"), null),
 				post("titles/list", "/titres/correspondances/{c}").on("/titres")
 					.valid(f -> f.set("level", "Secondaire inférieur").set("subject", "Mathématiques"), SAVED)
-					.refused(f -> f.set("level", "x".repeat(300)).set("subject", "Mathématiques"), null),
+					.refused(f -> f.set("level", "Secondaire inférieur").set("subject", ""), "Indiquez le niveau et la matière"),
 				post("titles/vacataire", "/vacataires/{id}/titres").on(d -> "/vacataires/" + d.vacataire())
-					.valid(f -> f.set("obtainedOn", YESTERDAY).set("reference", "Diplôme 2019"), null)
+					.valid(f -> f.set("titleId", "" + f.data().title()).set("obtainedOn", YESTERDAY).set("reference", "Diplôme 2019"), SAVED)
 					.refused(f -> f.set("obtainedOn", NEXT_MONTH), null),
 				post("titles/vacataire", "/vacataires/{id}/titres/{t}/retrait").on(d -> "/vacataires/" + d.vacataire())
 					.at(d -> "/vacataires/" + d.vacataire() + "/titres/" + d.freshHeldTitle() + "/retrait")
@@ -314,11 +329,11 @@ final class FormCases {
 					.refused(f -> f.set("title", "Sans places").set("startsAt", LocalDate.now().plusDays(7) + "T14:00")
 						.set("capacity", "0"), null),
 				post("training/sessions", "/formations/exigences").on("/formations")
-					.valid(f -> f.set("AUTHOR:CONTINUING:MOODLE", "true"), null)
-					.refused(f -> f.force("ROLE:INITIAL:MOODLE", "true"), null),
+					.valid(f -> f.set("AUTHOR:CONTINUING:MOODLE", "true"), SAVED)
+					.refusedWithAStaleToken(),
 				post("training/session", "/formations/{s}/presences/{v}").on(d -> "/formations/" + d.trainingSession())
 					.valid(f -> f.set("outcome", "completed"), "Terminée")
-					.refused(f -> f.force("outcome", "peut-etre"), null),
+					.refusedWithAStaleToken(),
 				post("training/session", "/formations/{id}/presences").on(d -> "/formations/" + d.trainingSession())
 					.valid(f -> f.set("outcome", "completed"), "Terminée")
 					.refused(f -> f.force("outcome", "peut-etre"), "Choisissez la présence"),
@@ -344,7 +359,7 @@ final class FormCases {
 					.refused(f -> f.set("name", "À l'envers").set("opensOn", NEXT_MONTH).set("closesOn", YESTERDAY), null),
 				post("recruitment/campaigns", "/recrutement/grille").on("/recrutement")
 					.valid(f -> f.set("label-5", "Ponctualité").set("weight-5", "1"), SAVED)
-					.refused(f -> f.set("label-0", "").set("weight-0", "0"), null),
+					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible"),
 				post("recruitment/campaign", "/recrutement/{id}/candidatures").on(d -> "/recrutement/" + d.campaign())
 					.valid(f -> f.set("firstname", "Léa").set("lastname", "Dubois").set("email", "lea.dubois@ead.test"),
 							"Candidature enregistrée.")
@@ -354,12 +369,12 @@ final class FormCases {
 					.valid(f -> f.everyText("why-", "Dossier solide"), null)
 					.refused(f -> f.everyText("why-", "   "), null),
 				post("recruitment/candidacy", "/recrutement/candidatures/{id}/decision")
-					.on(d -> "/recrutement/candidatures/" + d.freshCandidacy())
+					.on(d -> "/recrutement/candidatures/" + d.freshScoredCandidacy())
 					.valid(f -> f.set("decision", "reject").set("reason", "Pas de titre requis"), "Non retenu")
 					.refused(f -> f.force("decision", "peut-etre"), null),
-				post("evaluations/due", "/evaluations/grille").on("/evaluations")
+				post("evaluations/due", "/evaluations/grille").on("/evaluations/a-faire")
 					.valid(f -> f.set("label-5", "Ponctualité").set("weight-5", "1"), SAVED)
-					.refused(f -> f.set("label-0", "").set("weight-0", "0"), null),
+					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible"),
 				post("evaluations/vacataire", "/vacataires/{id}/evaluations").on(d -> "/vacataires/" + d.vacataire())
 					.valid(f -> f.everyRadio("3").set("comment", "Très bon trimestre"), "Évaluation enregistrée.")
 					.refused(f -> f.set("comment", "Sans notes"), null));
@@ -376,7 +391,7 @@ final class FormCases {
 					.refusedWithAStaleToken(),
 				get("analysis/referential", "/analyse/{id}").on(d -> "/analyse/" + d.referential())
 					.valid(f -> f.set("depth", "2"), null)
-					.refused(f -> f.force("depth", "9"), null),
+					.refused(f -> f.force("categoryId", "abc"), "categoryId"),
 				post("analysis/mappings", "/analyse/{id}/correspondances").on(d -> "/analyse/" + d.referential() + "/correspondances")
 					.valid(f -> f.set("dryRun", "true").file("file", "correspondances.csv", "Module;Compétence;Profondeur\r\n"), null)
 					.refused(f -> f.file("file", "correspondances.csv", "Module;Compétence;Profondeur\r\nINCONNU;INCONNUE;profonde\r\n"), "ligne"),
@@ -385,7 +400,7 @@ final class FormCases {
 					.refused(f -> f.force("referentialId", "abc"), null),
 				post("analysis/module", "/modules/{id}/competences")
 					.on(d -> "/modules/" + d.module() + "/competences?referentialId=" + d.referential() + "&branch=" + d.branch())
-					.valid(f -> f.set("c" + f.data().competency(), "WORKED"), SAVED)
+					.valid(f -> f.set("c" + f.data().competency(), "WORKED"), "Correspondances enregistrées.")
 					.refused(f -> f.force("c" + f.data().competency(), "PROFONDE"), null),
 				post("analysis/exam", "/analyse/examens").on("/analyse/examens/nouveau")
 					.valid(f -> f.set("code", "CE1D-FORMS").set("name", "CE1D formulaires").set("partName", "Lecture")
@@ -402,7 +417,7 @@ final class FormCases {
 				get("reviews/list", "/revues").on("/revues")
 					.valid(f -> f.set("etat", "PLANNED"), null)
 					.refused(f -> f.force("etat", "EN_VACANCES"), null),
-				post("reviews/module", "/revues").on(d -> "/revues/modules/" + d.freshUnreviewedModule())
+				post("reviews/module", "/revues").on(d -> "/modules/" + d.freshUnreviewedModule())
 					.valid(f -> f.set("reviewer", "relect"), null)
 					.refused(f -> f.force("reviewer", "personne"), null),
 				post("reviews/campaigns", "/revues/campagnes").on("/revues/campagnes")
@@ -410,12 +425,13 @@ final class FormCases {
 					.refused(f -> f.set("name", "Campagne vide").set("dueOn", YESTERDAY).set("size", "0"), null),
 				post("reviews/review", "/revues/{id}/commencer").as(Owner.REVIEWER).on(d -> "/revues/" + d.freshReview("PLANNED"))
 					.valid(f -> {
-					}, "en cours")
+					}, "Revue commencée.")
 					.refusedWithAStaleToken(),
 				post("reviews/review", "/revues/{id}/constats").as(Owner.REVIEWER).on(d -> "/revues/" + d.freshReview("IN_REVIEW"))
 					.valid(f -> f.everyRadio("3").everyRadio("true"), null)
-					.refused(f -> f.force("criterion", "999999").everyRadio("3"), null),
-				post("reviews/review", "/revues/{id}/modifications").as(Owner.REVIEWER).on(d -> "/revues/" + d.freshReview("IN_REVIEW"))
+					.refusedWithAStaleToken(),
+				post("reviews/review", "/revues/{id}/modifications").as(Owner.REVIEWER)
+					.on(d -> "/revues/" + d.freshReview("IN_REVIEW_TO_CHANGE"))
 					.valid(f -> f.set("deadline", NEXT_MONTH), null)
 					.refused(f -> f.set("deadline", YESTERDAY), null),
 				post("reviews/review", "/revues/{id}/reprendre").as(Owner.REVIEWER)
@@ -451,7 +467,7 @@ final class FormCases {
 					.valid(f -> f.set("username", "relecteur3").set("displayName", "Rita Relecture").set("role", "REVIEWER")
 						.set("password", "mot-de-passe-rita-7"), null)
 					.refused(f -> f.set("username", "X Y").set("displayName", "Rita").set("role", "REVIEWER")
-						.set("password", "mot-de-passe-rita-7"), "Un identifiant a de 2 à 100 caractères"),
+						.set("password", "mot-de-passe-rita-7"), "Un identifiant a de 2 à 100 caractères").errorBeside("username"),
 				post("accounts/list", "/comptes/{u}/activation").on("/comptes").at(d -> "/comptes/" + d.otherReviewer() + "/activation")
 					.valid(f -> {
 					}, null)
@@ -462,11 +478,11 @@ final class FormCases {
 	}
 
 	static Case post(String template, String action) {
-		return new Case(template, "POST", action, Owner.COORDINATOR, d -> "/", null, null, null);
+		return new Case(template, "POST", action, Owner.COORDINATOR, d -> "/", null, null, null, null);
 	}
 
 	static Case get(String template, String action) {
-		return new Case(template, "GET", action, Owner.COORDINATOR, d -> "/", null, null, null);
+		return new Case(template, "GET", action, Owner.COORDINATOR, d -> "/", null, null, null, null);
 	}
 
 	private FormCases() {

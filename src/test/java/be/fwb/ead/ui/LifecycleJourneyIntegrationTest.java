@@ -101,13 +101,15 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 			browser.find(By.linkText("Formations")).click();
 			browser.type(By.id("s-title"), session[1]);
 			new Select(browser.find(By.id("s-topic"))).selectByValue(session[0]);
-			browser.setValue(By.id("s-at"), LocalDateTime.now().minusDays(2).truncatedTo(ChronoUnit.MINUTES).toString());
+			// Under way (started half an hour ago, three hours long): one registers until it ends, completes once it began.
+			LocalDateTime startsAt = LocalDateTime.now().minusMinutes(30).truncatedTo(ChronoUnit.MINUTES);
+			browser.setValue(By.id("s-at"), startsAt.toString());
 			browser.find(By.cssSelector("#session-form button[type=submit]")).click();
 			// Wait for the answer before leaving the page: navigating away at once could abort the form's POST.
 			browser.waitForText(By.id("flash"), "Enregistré.");
 			browser.go(path(vacatairePage));
 			new Select(browser.find(By.id("t-session"))).selectByVisibleText(session[1] + " – "
-					+ LocalDate.now().minusDays(2).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " (0/20)");
+					+ startsAt.toLocalDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " (0/20)");
 			browser.find(By.cssSelector("#formations form button[type=submit]")).click();
 			browser.waitForText(By.id("flash"), "Inscription enregistrée.");
 			browser.find(By.linkText(session[1])).click();

@@ -182,7 +182,7 @@ class AssignmentPages {
 		model.addAttribute("filter", q.filter());
 		Reconciliation.GroupBy by = q.groupBy();
 		if (by == null) {
-			model.addAttribute("lines", reconciliation.page(q.filter(), paging));
+			model.addAttribute("lines", be.fwb.ead.shared.PageOf.clamped(paging, p -> reconciliation.page(q.filter(), p)));
 		}
 		else {
 			model.addAttribute("groups", reconciliation.groups(q.filter(), by, paging));

@@ -47,7 +47,7 @@ class ModulePages {
 	@GetMapping
 	String list(@ModelAttribute("query") ModuleQuery query, @RequestHeader(value = "HX-Target", required = false) @Nullable String target,
 			ServerWebExchange exchange, Model model) {
-		model.addAttribute("modules", catalogue.search(query.filter(), query.order(), query.paging()));
+		model.addAttribute("modules", be.fwb.ead.shared.PageOf.clamped(query.paging(), p -> catalogue.search(query.filter(), query.order(), p)));
 		exchange.getResponse().getHeaders().add(HttpHeaders.VARY, "HX-Target");
 		if ("resultats".equals(target)) {
 			return "modules/list :: results";

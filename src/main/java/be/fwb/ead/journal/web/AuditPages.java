@@ -65,7 +65,8 @@ class AuditPages {
 			@RequestParam(required = false) @Nullable Integer page, Model model) {
 		Query query = new Query(blank(qui), blank(objet), vacataire, du, au, blank(q), page == null ? 1 : page);
 		model.addAttribute("query", query);
-		model.addAttribute("changes", trail.changes(query.filter(), Paging.ofPageNumber(page, PAGE_SIZE, PAGE_SIZE)));
+		model.addAttribute("changes", be.fwb.ead.shared.PageOf.clamped(Paging.ofPageNumber(page, PAGE_SIZE, PAGE_SIZE),
+				p -> trail.changes(query.filter(), p)));
 		model.addAttribute("reads", trail.reads(query.filter(), Paging.of(0, 20)));
 		model.addAttribute("entities", List.of("vacataire", "assignment", "title", "training", "evaluation", "candidacy", "module",
 				"moodle_course", "moodle_user", "module_role", "review", "review_campaign", "rubric", "referential", "exam"));

@@ -108,7 +108,7 @@ class ExamPages {
 				continue;
 			}
 			try {
-				out.add(d.contains("/") ? java.time.LocalDate.parse(d, DAY) : java.time.LocalDate.parse(d));
+				out.add(be.fwb.ead.shared.InputLimits.date(d.contains("/") ? java.time.LocalDate.parse(d, DAY) : java.time.LocalDate.parse(d)));
 			}
 			catch (java.time.format.DateTimeParseException e) {
 				throw new InvalidRequest("Sessions : « " + d + " » n'est pas une date (jj/mm/aaaa).");

@@ -103,7 +103,7 @@ class CampaignPages {
 	private static Campaigns.Request request(CampaignForm form) {
 		LocalDate due;
 		try {
-			due = form.dueOn().isEmpty() ? null : LocalDate.parse(form.dueOn());
+			due = form.dueOn().isEmpty() ? null : be.fwb.ead.shared.InputLimits.date(LocalDate.parse(form.dueOn()));
 		}
 		catch (java.time.format.DateTimeParseException e) {
 			throw new InvalidRequest("« " + form.dueOn() + " » n'est pas une date.");

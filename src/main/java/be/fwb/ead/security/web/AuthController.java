@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.annotation.Validated;
@@ -34,7 +33,7 @@ class AuthController {
 	private final Accounts accounts;
 	private final ApiTokens tokens;
 
-	AuthController(UserDetailsRepositoryReactiveAuthenticationManager passwords, Accounts accounts, ApiTokens tokens,
+	AuthController(be.fwb.ead.security.PasswordCheck passwords, Accounts accounts, ApiTokens tokens,
 			be.fwb.ead.security.LoginThrottle throttle) {
 		this.passwords = throttle.around(passwords);
 		this.accounts = accounts;

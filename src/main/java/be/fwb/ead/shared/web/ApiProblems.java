@@ -92,6 +92,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	static String french(Exception ex) {
+		// A limit of the input (InputLimits), met while reading the body or the address: its own message says which.
+		for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof InvalidRequest invalid) {
+				return invalid.getMessage();
+			}
+		}
 		if (ex instanceof WebExchangeBindException bind) {
 			StringBuilder sb = new StringBuilder("Données invalides :");
 			bind.getFieldErrors().forEach(f -> sb.append(" « ").append(f.getField()).append(" » ")

@@ -43,7 +43,7 @@ class SyncPages {
 	@GetMapping("/synchronisations")
 	String history(@RequestParam(required = false) @Nullable Integer page, Model model) {
 		model.addAttribute("query", new HistoryQuery(page == null ? 1 : page));
-		model.addAttribute("runs", runs.page(Paging.ofPageNumber(page, null, PAGE_SIZE)));
+		model.addAttribute("runs", be.fwb.ead.shared.PageOf.clamped(Paging.ofPageNumber(page, null, PAGE_SIZE), runs::page));
 		return "sync/history";
 	}
 

@@ -55,7 +55,7 @@ class VacatairePages {
 	String list(@ModelAttribute("query") VacataireQuery query,
 			@RequestHeader(value = "HX-Target", required = false) @Nullable String target, ServerWebExchange exchange,
 			Model model) {
-		model.addAttribute("vacataires", vacataires.search(query.filter(), query.paging()));
+		model.addAttribute("vacataires", be.fwb.ead.shared.PageOf.clamped(query.paging(), p -> vacataires.search(query.filter(), p)));
 		model.addAttribute("statuses", VacataireFilter.STATUSES);
 		exchange.getResponse().getHeaders().add(HttpHeaders.VARY, "HX-Target");
 		return "resultats".equals(target) ? "vacataires/list :: results" : "vacataires/list";

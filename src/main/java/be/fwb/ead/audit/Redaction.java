@@ -1,4 +1,4 @@
-package be.fwb.ead.gdpr;
+package be.fwb.ead.audit;
 
 import java.text.Normalizer;
 import java.util.Comparator;

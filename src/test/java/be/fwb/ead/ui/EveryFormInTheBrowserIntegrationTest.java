@@ -1,0 +1,538 @@
+package be.fwb.ead.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import be.fwb.ead.assignments.Assignments;
+import be.fwb.ead.assignments.NewAssignment;
+import be.fwb.ead.recruitment.Recruitment;
+import be.fwb.ead.referentials.Exams;
+import be.fwb.ead.referentials.Referentials;
+import be.fwb.ead.reviews.Reviews;
+import be.fwb.ead.reviews.Rubrics;
+import be.fwb.ead.security.Accounts;
+import be.fwb.ead.security.Role;
+import be.fwb.ead.sync.SyncLauncher;
+import be.fwb.ead.sync.SyncMode;
+import be.fwb.ead.titles.CoverageKind;
+import be.fwb.ead.titles.Titles;
+import be.fwb.ead.training.Training;
+import be.fwb.ead.vacataires.VacataireFile;
+import be.fwb.ead.vacataires.VacataireStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every form of the web UI submitted in Chromium as the role that owns it, once refused and once valid, uploads
+ * included (real files through the file input): the cases are {@link FormCases}, and {@link EveryFormHasACaseUnitTest}
+ * makes sure there is one per form of the templates. A valid submission must land on a page of the product with no
+ * error; a refused one on a page of the product, in French, with the menu and the refusal shown.
+ */
+class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
+
+	private static final Path FILES = Path.of("target", "form-files");
+
+	@Autowired Accounts accounts;
+	@Autowired SyncLauncher launcher;
+	@Autowired VacataireFile files;
+	@Autowired Recruitment recruitment;
+	@Autowired Training training;
+	@Autowired Reviews reviews;
+	@Autowired Rubrics rubrics;
+	@Autowired Referentials referentials;
+	@Autowired Exams exams;
+	@Autowired Assignments assignments;
+	@Autowired Titles titles;
+
+	private FormCases.Owner signedIn;
+
+	@BeforeEach
+	void catalogueAndAccounts() {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
+		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
+		await(accounts.create("relect2", "mot-de-passe-relect2", Role.REVIEWER, "Rose Relecture", null));
+		signedIn = null;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyFormIsSubmittedOnceRefusedAndOnceValidAsItsOwner() {
+		TestData data = new TestData();
+		return FormCases.all().stream().flatMap(c -> Stream.of(
+				DynamicTest.dynamicTest(c + " — refusé", () -> submit(c, c.refused(), false, data)),
+				DynamicTest.dynamicTest(c + " — valide", () -> submit(c, c.valid(), true, data))));
+	}
+
+	private void submit(FormCases.Case c, FormCases.Submission submission, boolean valid, TestData data) {
+		try {
+			signInAs(c.owner());
+			// The exact form first: making its data after the page is shown would leave it off the page.
+			String exact = c.at() == null ? null : c.at().apply(data);
+			browser.go(c.page().apply(data));
+			WebElement form = form(c, exact);
+			BrowserForm filler = new BrowserForm(form, data);
+			submission.fill().accept(filler);
+			browser.script("arguments[0].noValidate = arguments[1]; document.documentElement.dataset.before = 'oui';", form, !valid);
+			String before = browser.driver().getCurrentUrl();
+			submitButton(form).ifPresentOrElse(b -> browser.script("arguments[0].scrollIntoView({block: 'center'});", b), () -> {
+			});
+			var button = submitButton(form);
+			if (button.isPresent()) {
+				button.get().click();
+			}
+			else {
+				browser.script("arguments[0].requestSubmit();", form);
+			}
+			// A new page, or for a live search (htmx) the results swapped in and the address pushed.
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> {
+				Object ready = ((JavascriptExecutor) d).executeScript("return document.readyState === 'complete' "
+						+ "&& (document.documentElement.dataset.before !== 'oui' || location.href !== arguments[0] "
+						+ "&& !document.querySelector('.htmx-request'));", before);
+				return Boolean.TRUE.equals(ready);
+			});
+			if (c.action().equals("/deconnexion") && valid || c.owner() == FormCases.Owner.ANONYMOUS) {
+				signedIn = null;
+			}
+			String text = browser.driver().findElement(By.tagName("body")).getText();
+			if (submission.shows() != null) {
+				assertThat(text).as(c + " : ce que la réponse montre").contains(submission.shows());
+			}
+			boolean errorPage = !browser.all(By.cssSelector("main h1")).isEmpty()
+					&& browser.driver().findElement(By.cssSelector("main h1")).getText().startsWith("Erreur");
+			boolean refusal = !browser.all(By.cssSelector(".notice.error[role=alert], .error-summary")).isEmpty();
+			assertThat(browser.driver().getPageSource()).as(c + " : une page HTML du produit, pas du JSON")
+				.doesNotStartWith("{").contains("</footer>");
+			if (valid) {
+				assertThat(errorPage || refusal).as(c + " : accepté, sans erreur — " + firstLine(text)).isFalse();
+			}
+			else {
+				assertThat(errorPage || refusal).as(c + " : refusé, et la page le dit — " + firstLine(text)).isTrue();
+				assertThat(text).as(c + " : refusé en français").doesNotContain("Access Denied").doesNotContain("Forbidden");
+				if (c.owner() != FormCases.Owner.ANONYMOUS) {
+					assertThat(browser.all(By.cssSelector("nav.main-nav"))).as(c + " : la page du refus garde le menu").isNotEmpty();
+					assertKeptAndExplained(c, filler, exact);
+				}
+			}
+		}
+		catch (AssertionError | RuntimeException e) {
+			String name = "form-" + (valid ? "valide-" : "refuse-") + c.form().replaceAll("[^A-Za-z0-9]+", "-");
+			browser.screenshot(name);
+			throw e;
+		}
+	}
+
+	/**
+	 * When the refused form is on the page that answers, it holds what was typed, and the field at fault points to its
+	 * message ({@code aria-describedby}).
+	 */
+	private void assertKeptAndExplained(FormCases.Case c, BrowserForm filler, String exact) {
+		WebElement again;
+		try {
+			again = new WebDriverWait(browser.driver(), Duration.ofSeconds(2)).until(d -> formOnPage(c, exact));
+		}
+		catch (org.openqa.selenium.TimeoutException e) {
+			assertThat(c.errorBeside()).as(c + " : le formulaire refusé est de nouveau sur la page").isNull();
+			return;
+		}
+		// The page's script puts the values back once it has run.
+		browser.waitFor(d -> browser.script("return document.readyState === 'complete';"));
+		filler.typed.forEach((name, value) -> {
+			WebElement field = again.findElement(By.name(name));
+			assertThat(field.getDomProperty("value")).as(c + " : la valeur saisie de « " + name + " » est gardée").isEqualTo(value);
+		});
+		if (c.errorBeside() != null) {
+			WebElement field = again.findElement(By.name(c.errorBeside()));
+			String describedBy = field.getDomAttribute("aria-describedby");
+			assertThat(describedBy).as(c + " : « " + c.errorBeside() + " » désigne son message (aria-describedby)").isNotBlank();
+			String message = browser.driver().findElement(By.id(describedBy.split(" ")[0])).getText();
+			assertThat(message).as(c + " : le message à côté du champ").isNotBlank()
+				.isEqualTo(browser.driver().findElement(By.cssSelector("#flash .error-summary-text")).getText());
+			assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
+		}
+	}
+
+	private static String firstLine(String text) {
+		String main = text.length() > 400 ? text.substring(0, 400) : text;
+		return main.replace('\n', ' ');
+	}
+
+	private void signInAs(FormCases.Owner owner) {
+		if (owner == signedIn) {
+			return;
+		}
+		browser.signOut();
+		switch (owner) {
+			case COORDINATOR -> browser.signIn("coord", "mot-de-passe-coord");
+			case REVIEWER -> browser.signIn("relect", "mot-de-passe-relect");
+			case ANONYMOUS -> {
+			}
+		}
+		signedIn = owner;
+	}
+
+	/** The form of the case on the page (forms loaded by htmx included), waited for. */
+	private WebElement form(FormCases.Case c, String exact) {
+		return new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage(() -> c + " : formulaire absent de "
+				+ browser.driver().getCurrentUrl()).until(d -> formOnPage(c, exact));
+	}
+
+	private WebElement formOnPage(FormCases.Case c, String exact) {
+		String pattern = "^" + Pattern.quote(c.action()).replaceAll("\\{[^}]+\\}", "\\\\E[^/]+\\\\Q") + "$";
+		return (WebElement) browser.script("""
+						const [method, pattern, exact] = arguments;
+						return [...document.forms].find(f => {
+						  const path = new URL(f.getAttribute('action') || location.href, location.href).pathname;
+						  return (f.getAttribute('method') || 'get').toUpperCase() === method
+						    && (exact ? path === exact : new RegExp(pattern).test(path));
+						}) || null;""", c.method(), javaToJs(pattern), exact);
+	}
+
+	/** Java's {@code \Q…\E} quoting, as a JavaScript pattern. */
+	private static String javaToJs(String pattern) {
+		StringBuilder out = new StringBuilder();
+		java.util.regex.Matcher quoted = Pattern.compile("\\\\Q(.*?)\\\\E").matcher(pattern);
+		int last = 0;
+		while (quoted.find()) {
+			out.append(pattern, last, quoted.start());
+			out.append(quoted.group(1).replaceAll("[.*+?^${}()|\\[\\]\\\\/-]", "\\\\$0"));
+			last = quoted.end();
+		}
+		return out.append(pattern.substring(last)).toString();
+	}
+
+	private static java.util.Optional<WebElement> submitButton(WebElement form) {
+		List<WebElement> buttons = form.findElements(By.cssSelector("button[type=submit], input[type=submit], button:not([type])"));
+		// The last one: a form with a preview and a create button creates.
+		return buttons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(buttons.get(buttons.size() - 1));
+	}
+
+	/** Fills a form in the browser, as {@link FormCases.Form} says. */
+	private final class BrowserForm implements FormCases.Form {
+
+		private final WebElement form;
+		private final TestData data;
+		/** What was typed into text fields, text areas and lists, by name: a refused form must give it back. */
+		final Map<String, String> typed = new java.util.LinkedHashMap<>();
+
+		BrowserForm(WebElement form, TestData data) {
+			this.form = form;
+			this.data = data;
+		}
+
+		@Override
+		public FormCases.Data data() {
+			return data;
+		}
+
+		@Override
+		public FormCases.Form set(String name, String value) {
+			List<WebElement> fields = form.findElements(By.name(name));
+			assertThat(fields).as("champ « " + name + " »").isNotEmpty();
+			WebElement field = fields.get(0);
+			reveal(field);
+			String tag = field.getTagName();
+			String type = String.valueOf(field.getAttribute("type"));
+			if (tag.equals("select")) {
+				Select select = new Select(field);
+				if (select.getOptions().stream().anyMatch(o -> value.equals(o.getAttribute("value")))) {
+					select.selectByValue(value);
+				}
+				else {
+					select.selectByVisibleText(value);
+				}
+			}
+			else if (type.equals("radio") || type.equals("checkbox") && !List.of("true", "false").contains(value)) {
+				fields.stream().filter(f -> value.equals(f.getAttribute("value"))).findFirst()
+					.orElseThrow(() -> new AssertionError("aucun choix « " + value + " » pour « " + name + " »"))
+					.click();
+			}
+			else if (type.equals("checkbox")) {
+				if (field.isSelected() != Boolean.parseBoolean(value)) {
+					field.click();
+				}
+			}
+			else if (List.of("date", "datetime-local", "time", "hidden").contains(type)) {
+				browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+						field, value);
+			}
+			else {
+				field.clear();
+				if (!value.isEmpty()) {
+					field.sendKeys(value);
+				}
+				if (!type.equals("password") && fields.size() == 1) {
+					typed.put(name, value);
+				}
+			}
+			return this;
+		}
+
+		@Override
+		public FormCases.Form force(String name, String value) {
+			browser.script("""
+					const [form, name, value] = arguments;
+					let field = form.querySelector('[name="' + name + '"]');
+					if (!field) {
+					  field = document.createElement('input');
+					  field.type = 'hidden';
+					  field.name = name;
+					  form.appendChild(field);
+					}
+					if (field.tagName === 'SELECT') {
+					  const option = document.createElement('option');
+					  option.value = value;
+					  option.textContent = value;
+					  field.appendChild(option);
+					  field.value = value;
+					} else {
+					  if (field.tagName === 'INPUT' && field.type !== 'hidden') field.type = 'text';
+					  field.removeAttribute('maxlength');
+					  field.value = value;
+					}""", form, name, value);
+			return this;
+		}
+
+		@Override
+		public FormCases.Form file(String name, String filename, String content) {
+			try {
+				Path dir = Files.createDirectories(FILES.resolve(String.valueOf(FILE_COUNTER.incrementAndGet())));
+				Path file = Files.writeString(dir.resolve(filename), content, StandardCharsets.UTF_8);
+				form.findElement(By.name(name)).sendKeys(file.toAbsolutePath().toString());
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			return this;
+		}
+
+		@Override
+		public FormCases.Form staleToken() {
+			browser.script("arguments[0].querySelector('input[name=_csrf]').value = 'jeton-perime';", form);
+			return this;
+		}
+
+		@Override
+		public FormCases.Form everyRadio(String value) {
+			for (WebElement radio : form.findElements(By.cssSelector("input[type=radio][value='" + value + "']"))) {
+				reveal(radio);
+				radio.click();
+			}
+			return this;
+		}
+
+		@Override
+		public FormCases.Form everyText(String namePrefix, String value) {
+			for (WebElement field : form.findElements(By.cssSelector("input[name^='" + namePrefix + "']"))) {
+				reveal(field);
+				field.clear();
+				field.sendKeys(value);
+			}
+			return this;
+		}
+
+		/** Opens the closed {@code <details>} holding the field and brings it into view. */
+		private void reveal(WebElement field) {
+			browser.script("let d = arguments[0].closest('details'); while (d) { d.open = true; d = d.parentElement.closest('details'); }"
+					+ " arguments[0].scrollIntoView({block: 'center'});", field);
+		}
+	}
+
+	private static final AtomicInteger FILE_COUNTER = new AtomicInteger();
+
+	/** The data the cases need, made through the services as a coordinator would have, on first use. */
+	private final class TestData implements FormCases.Data {
+
+		private final Map<String, Object> made = new HashMap<>();
+		private final AtomicInteger next = new AtomicInteger();
+
+		@SuppressWarnings("unchecked")
+		private <T> T once(String key, java.util.function.Supplier<T> make) {
+			if (!made.containsKey(key)) {
+				made.put(key, make.get());
+			}
+			return (T) made.get(key);
+		}
+
+		@Override
+		public long vacataire() {
+			return once("vacataire", () -> {
+				long id = count("select min(vacataire_id) from module_role where role = 'TUTOR'");
+				long held = await(titles.save("AESI-HELD", "AESI détenu", List.of(new Titles.Coverage("Secondaire inférieur",
+						"Français", CoverageKind.REQUIS)), "coord"));
+				await(titles.grant(id, held, LocalDate.now().minusYears(2), "Diplôme", "coord"));
+				title();
+				trainingSessionFor(id);
+				return id;
+			});
+		}
+
+		@Override
+		public long freshVacataire() {
+			int n = next.incrementAndGet();
+			return await(files.create(new VacataireFile.Identity("Nora", "Formulaire " + n, "nora" + n + "@ead.test", "FORM-" + n,
+					null, null), VacataireStatus.ACTIF, "coord"));
+		}
+
+		@Override
+		public long module() {
+			return once("module", () -> count("select min(id) from module"));
+		}
+
+		@Override
+		public long category() {
+			return once("category", () -> count("select min(id) from moodle_category where parent_id is not null"));
+		}
+
+		@Override
+		public long campaign() {
+			return once("campaign", () -> await(recruitment.open("Tuteurs de français", LocalDate.now().minusDays(1),
+					LocalDate.now().plusDays(30), List.of(new Recruitment.Need("Secondaire inférieur", "Français", "TUTOR", 60)), "coord")));
+		}
+
+		@Override
+		public long freshCandidacy() {
+			int n = next.incrementAndGet();
+			return await(recruitment.apply(campaign(), new VacataireFile.Identity("Camille", "Candidate " + n, "camille" + n + "@ead.test",
+					null, null, null), List.of(), "coord"));
+		}
+
+		@Override
+		public long freshScoredCandidacy() {
+			long id = freshCandidacy();
+			List<Long> criteria = await(db.sql("select id from recruitment_criterion order by position").map(r -> r.get("id", Long.class))
+				.all().collectList());
+			await(recruitment.score(id, criteria.stream().map(c -> new Recruitment.Score(c, 3, "Dossier solide")).toList(), "coord"));
+			return id;
+		}
+
+		@Override
+		public long trainingSession() {
+			vacataire();
+			return (Long) made.get("session");
+		}
+
+		private void trainingSessionFor(long vacataireId) {
+			// Begun an hour ago and not over yet: one still registers for it, and already records who attended.
+			long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
+					Instant.now().minus(Duration.ofHours(1)), 600, "VIRTUAL", null, 20), "coord"));
+			await(training.register(session, vacataireId, "coord"));
+			made.put("session", session);
+			made.put("upcoming", await(training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
+					Instant.now().plus(Duration.ofDays(5)), 180, "VIRTUAL", null, 20), "coord")));
+		}
+
+		@Override
+		public long upcomingTrainingSession() {
+			vacataire();
+			return (Long) made.get("upcoming");
+		}
+
+		@Override
+		public long freshReview(String state) {
+			long module = freshUnreviewedModule();
+			long id = await(reviews.plan(module, "relect", null, null, "coord"));
+			Reviews.Actor reviewer = new Reviews.Actor("relect", false);
+			if (state.equals("PLANNED")) {
+				return id;
+			}
+			await(reviews.start(id, reviewer));
+			if (!state.equals("IN_REVIEW")) {
+				Rubrics.Rubric rubric = await(rubrics.latest(Rubrics.DEFAULT));
+				long below = state.equals("IN_REVIEW_PASSING") ? -1
+						: rubric.criteria().stream().filter(c -> c.kind() == Rubrics.Kind.SCALE).findFirst().orElseThrow().id();
+				await(reviews.record(id, rubric.criteria().stream().map(c -> c.id() == below
+						? new Reviews.FindingInput(c.id(), 2, null, "Les objectifs manquent à la séquence 2.")
+						: c.kind() == Rubrics.Kind.SCALE ? new Reviews.FindingInput(c.id(), c.scaleMax(), null, null)
+						: new Reviews.FindingInput(c.id(), null, true, null)).toList(), reviewer));
+			}
+			if (state.equals("CHANGES_REQUESTED")) {
+				await(reviews.requestChanges(id, LocalDate.now().plusDays(20), reviewer));
+			}
+			return id;
+		}
+
+		@Override
+		public long freshUnreviewedModule() {
+			int n = next.incrementAndGet();
+			return count("select id from module where id not in (select module_id from review) order by id offset " + n + " limit 1");
+		}
+
+		@Override
+		public long referential() {
+			return once("referential", () -> await(referentials.importFile(FormCases.REFERENTIAL_CSV.replace("FORMS", "REF")
+				.getBytes(StandardCharsets.UTF_8), "coord")).id());
+		}
+
+		@Override
+		public long competency() {
+			return once("competency", () -> count("select min(id) from competency where referential_id = " + referential()
+					+ " and idnumber = 'REF-C1'"));
+		}
+
+		@Override
+		public String branch() {
+			return once("branch", () -> String.valueOf(count("select min(id) from competency where referential_id = " + referential()
+					+ " and idnumber = 'REF-D1'")));
+		}
+
+		@Override
+		public String freshExam() {
+			String code = "EX-" + next.incrementAndGet();
+			await(exams.define(code, "Examen " + code, null, List.of(new Exams.PartDefinition("Partie 1", 100, List.of())), "coord"));
+			return code;
+		}
+
+		@Override
+		public long freshAssignment() {
+			long module = freshUnreviewedModule();
+			return await(assignments.create(new NewAssignment(vacataire(), module, "AUTHOR", LocalDate.now().minusDays(10),
+					LocalDate.now().plusMonths(3), 5, "Remplacement"), "coord")).id();
+		}
+
+		@Override
+		public long freshHeldTitle() {
+			int n = next.incrementAndGet();
+			long title = await(titles.save("T-" + n, "Titre " + n, List.of(new Titles.Coverage("Primaire", "Éveil", CoverageKind.REQUIS)),
+					"coord"));
+			await(titles.grant(vacataire(), title, null, null, "coord"));
+			return title;
+		}
+
+		@Override
+		public long title() {
+			return once("title", () -> await(titles.save("AESI-FORMS", "AESI des formulaires", List.of(new Titles.Coverage(
+					"Secondaire inférieur", "Mathématiques", CoverageKind.REQUIS)), "coord")));
+		}
+
+		@Override
+		public long[] roleWithoutAssignment() {
+			return new long[] { module(), vacataire() };
+		}
+
+		@Override
+		public String otherReviewer() {
+			return "relect2";
+		}
+	}
+}
