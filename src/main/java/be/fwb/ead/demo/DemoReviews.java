@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The demo's quality reviews: a campaign of twelve modules shared between the demo's reviewer and coordinator, one
- * review approved, one waiting for the authors' changes, one in review; the rest planned.
+ * review approved, one waiting for the authors' changes, one in review, one refused; the rest planned.
  */
 final class DemoReviews {
 
@@ -45,7 +45,7 @@ final class DemoReviews {
 		return campaigns.create(new Campaigns.Request("Campagne de démonstration", LocalDate.now().plusMonths(2), 12,
 				List.of(REVIEWER, coordinator), null), coordinator)
 			.flatMapMany(id -> reviews.list(REVIEWER, null, null, id))
-			.take(3)
+			.take(4)
 			.collectList()
 			.zipWith(rubrics.latest(Rubrics.DEFAULT))
 			.flatMap(t -> {
@@ -67,6 +67,12 @@ final class DemoReviews {
 				}
 				if (mine.size() > 2) {
 					steps = steps.concatWith(reviews.start(mine.get(2).id(), reviewer));
+				}
+				if (mine.size() > 3) {
+					long id = mine.get(3).id();
+					steps = steps.concatWith(reviews.start(id, reviewer))
+						.concatWith(reviews.record(id, findings(rubric, 1, "Plusieurs images sans source ni autorisation."), reviewer))
+						.concatWith(reviews.reject(id, "Droits des images non établis : le module est à reprendre.", reviewer));
 				}
 				return steps.then();
 			});
