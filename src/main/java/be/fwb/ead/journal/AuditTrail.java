@@ -57,12 +57,30 @@ public class AuditTrail {
 		return Mono.zip(items, total, (i, t) -> new PageOf<>(i, t, paging.page(), paging.size()));
 	}
 
-	/** Every change that matches, read in chunks (for exports). */
+	/**
+	 * Every change that matches, read in chunks of {@link Paging#MAX_SIZE} after the last one read (for exports): no count
+	 * and no offset, so the whole journal reads in time proportional to its size.
+	 */
 	public Flux<ChangeLog.Entry> allChanges(Filter filter) {
-		return Flux.range(0, Integer.MAX_VALUE)
-			.concatMap(page -> changes(filter, new Paging(page, Paging.MAX_SIZE)).map(PageOf::items), 1)
-			.takeWhile(items -> !items.isEmpty())
-			.concatMapIterable(items -> items);
+		return chunkAfter(filter, null)
+			.expand(chunk -> chunk.size() < Paging.MAX_SIZE ? Mono.empty() : chunkAfter(filter, chunk.get(chunk.size() - 1)))
+			.concatMapIterable(chunk -> chunk);
+	}
+
+	private Mono<List<ChangeLog.Entry>> chunkAfter(Filter filter, ChangeLog.@Nullable Entry last) {
+		Map<String, Object> binds = new HashMap<>();
+		String where = where(filter, binds, "author", true);
+		if (last != null) {
+			where += " and (at, id) < (:lastAt, :lastId)";
+			binds.put("lastAt", last.at());
+			binds.put("lastId", last.id());
+		}
+		return bind(db.sql("select id, at, author, entity, entity_id, vacataire_id, action, summary, before::text as before, "
+				+ "after::text as after, reason from change_log where " + where + " order by at desc, id desc limit :limit"), binds)
+			.bind("limit", Paging.MAX_SIZE)
+			.map(ChangeLog::entry)
+			.all()
+			.collectList();
 	}
 
 	public Mono<PageOf<Read>> reads(Filter filter, Paging paging) {
