@@ -41,6 +41,23 @@ public final class FormInput {
 				FilePart::delete, (f, e) -> f.delete(), FilePart::delete);
 	}
 
+	/**
+	 * A file sent as a request's whole body (the API's imports), read up to {@code maxBytes}, the import's own limit;
+	 * {@link InvalidRequest} when it is larger, before more of it is read.
+	 */
+	public static Mono<byte[]> body(org.reactivestreams.Publisher<org.springframework.core.io.buffer.DataBuffer> body, int maxBytes) {
+		return DataBufferUtils.join(body, maxBytes)
+			.map(buffer -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap(DataBufferLimitException.class,
+					e -> new InvalidRequest("Le fichier dépasse " + maxBytes / (1024 * 1024) + " Mo."));
+	}
+
 	/** A date field ({@code 2026-09-01}, as browsers send it); {@literal null} when empty. */
 	public static @Nullable LocalDate date(MultiValueMap<String, String> form, String name) {
 		String value = form.getFirst(name);

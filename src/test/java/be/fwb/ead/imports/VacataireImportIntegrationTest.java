@@ -147,4 +147,35 @@ class VacataireImportIntegrationTest extends IntegrationTest {
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("UTF-8"));
 	}
+
+	@Test
+	void theApisImportReadsAFileUpToItsOwnLimitNotTheDefaultBodyLimit() {
+		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordinatrice", null));
+		String token = (String) web.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", "coord", "password", "mot-de-passe-coord")).exchange()
+			.expectBody(Map.class).returnResult().getResponseBody().get("token");
+		// 1 MB (four times the 256 KiB a request body may hold in memory): read whole, and judged line by line.
+		String line = "Dupont;;pas-un-courriel;" + "x".repeat(180) + "\n";
+		byte[] large = ("Nom;Prénom;Courriel;Commentaire\n" + line.repeat(1_000_000 / line.length()))
+			.getBytes(StandardCharsets.UTF_8);
+		// The report names every line's errors: more than the test client's own 256 KiB.
+		web.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+			.post().uri("/api/vacataires/import?dryRun=true").headers(h -> h.setBearerAuth(token))
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(large)
+			.exchange()
+			.expectStatus().value(status -> assertThat(status).isNotEqualTo(413))
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.title").value(t -> assertThat((String) t).isNotEqualTo("Requête trop volumineuse"));
+		// Beyond the import's own limit (5 Mo): refused in French, before the file is examined.
+		byte[] tooLarge = new byte[6 * 1024 * 1024];
+		java.util.Arrays.fill(tooLarge, (byte) 'a');
+		web.post().uri("/api/vacataires/import").headers(h -> h.setBearerAuth(token))
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(tooLarge)
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").isEqualTo("Le fichier dépasse 5 Mo.");
+	}
 }

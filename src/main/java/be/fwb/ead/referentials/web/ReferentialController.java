@@ -8,11 +8,14 @@ import be.fwb.ead.referentials.MappingFiles;
 import be.fwb.ead.referentials.MoodleFrameworks;
 import be.fwb.ead.referentials.Production;
 import be.fwb.ead.referentials.Referentials;
+import be.fwb.ead.shared.FileBody;
+import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.TableExport;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.ProblemResponses;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -93,9 +96,10 @@ class ReferentialController {
 	 */
 	@PostMapping(path = "/api/referentials/{id}/mappings/import", consumes = { "text/csv", "application/octet-stream",
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
-	Mono<ResponseEntity<Object>> importMappings(@PathVariable long id, @RequestBody byte[] file,
+	Mono<ResponseEntity<Object>> importMappings(@PathVariable long id, @RequestBody @FileBody Flux<DataBuffer> file,
 			@RequestParam(defaultValue = "false") boolean dryRun, Authentication who) {
-		return mappingFiles.run(id, file, dryRun, who.getName())
+		return FormInput.body(file, 20 * 1024 * 1024)
+			.flatMap(bytes -> mappingFiles.run(id, bytes, dryRun, who.getName()))
 			.map(r -> ProblemResponses.importReport(r, r.errors(), "/api/referentials/" + id + "/mappings/import"));
 	}
 
@@ -173,8 +177,8 @@ class ReferentialController {
 	@PostMapping(path = "/api/referentials/import", consumes = { "text/csv", "application/octet-stream",
 			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<Referentials.Imported> importFile(@RequestBody byte[] file, Authentication who) {
-		return referentials.importFile(file, who.getName());
+	Mono<Referentials.Imported> importFile(@RequestBody @FileBody Flux<DataBuffer> file, Authentication who) {
+		return FormInput.body(file, 20 * 1024 * 1024).flatMap(bytes -> referentials.importFile(bytes, who.getName()));
 	}
 
 	@GetMapping("/api/referentials")
