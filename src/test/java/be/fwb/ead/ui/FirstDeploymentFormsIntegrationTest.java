@@ -81,9 +81,10 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.find(By.id("scope-selection")).click();
 		browser.find(By.id("accept-bulk")).click();
 		browser.waitForText(By.id("flash"), "Indiquez pourquoi");
-		browser.find(By.id("k-0")).click();
-		browser.find(By.id("k-1")).click();
-		browser.find(By.id("scope-selection")).click();
+		// The refused form comes back as it was: the two lines still ticked, « les lignes cochées » still chosen.
+		browser.waitFor(d -> browser.find(By.id("k-0")).isSelected());
+		assertThat(browser.find(By.id("k-1")).isSelected()).isTrue();
+		assertThat(browser.find(By.id("scope-selection")).isSelected()).isTrue();
 		browser.type(By.id("bulk-reason"), "Comptes de la coordination");
 		browser.find(By.id("accept-bulk")).click();
 		browser.waitForText(By.id("flash"), "Rôles Moodle acceptés.");

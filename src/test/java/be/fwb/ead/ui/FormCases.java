@@ -478,7 +478,7 @@ final class FormCases {
 					.refusedWithAStaleToken(),
 				post("accounts/list", "/comptes/{u}/mot-de-passe").on("/comptes").at(d -> "/comptes/" + d.otherReviewer() + "/mot-de-passe")
 					.valid(f -> f.set("password", "un-nouveau-mot-de-passe-42"), null)
-					.refused(f -> f.set("password", "court"), "Un mot de passe a de 12 à 200 caractères"));
+					.refused(f -> f.set("password", "court"), "Un mot de passe a de 12 caractères à 72 octets"));
 	}
 
 	static Case post(String template, String action) {

@@ -217,8 +217,13 @@ class AssignmentPages {
 			return new ReconciliationQuery(vue, null, niveau, matiere, role, vacataire, module, null);
 		}
 
+		/** The ticked lines, unless the whole filter was chosen: a selection with no line ticked acts on none. */
 		boolean selection() {
-			return !"filter".equals(scope) && key != null && !key.isEmpty();
+			return !"filter".equals(scope);
+		}
+
+		List<String> ticked() {
+			return key == null ? List.of() : key;
 		}
 	}
 
@@ -235,7 +240,7 @@ class AssignmentPages {
 			.add("role", f.role()).add("vacataire", f.vacataire()).add("module", f.module())
 			.add("scope", f.selection() ? "selection" : "filter");
 		if (f.selection()) {
-			f.key().forEach(k -> preview.add("key", k));
+			f.ticked().forEach(k -> preview.add("key", k));
 		}
 		return Mono.just("redirect:/affectations/rapprochement/adoption?" + preview);
 	}
@@ -256,12 +261,13 @@ class AssignmentPages {
 	private Mono<String> adoption(BulkForm f, boolean apply, Authentication who, ServerWebExchange exchange, Model model,
 			String back) {
 		RoleAdoption.Terms terms = adoption.terms(f.startsOn(), f.endsOn(), f.hours());
-		Mono<RoleAdoption.Outcome> outcome = roles(f).flatMap(keys -> apply ? adoption.adopt(keys, terms, who.getName())
-				: adoption.preview(keys, terms));
+		Mono<RoleAdoption.Outcome> outcome = roles(f).flatMap(keys -> keys.isEmpty()
+				? Mono.error(new InvalidRequest("Aucun rôle Moodle sans affectation à adopter : cochez des lignes, ou choisissez « tout le filtre »."))
+				: apply ? adoption.adopt(keys, terms, who.getName()) : adoption.preview(keys, terms));
 		return outcome.map(o -> {
 			model.addAttribute("outcome", o);
 			model.addAttribute("form", f);
-			model.addAttribute("keys", f.selection() ? f.key() : List.of());
+			model.addAttribute("keys", f.selection() ? f.ticked() : List.of());
 			model.addAttribute("query", f.query());
 			return "assignments/adoption";
 		}).onErrorResume(e -> e instanceof InvalidRequest,
@@ -274,7 +280,7 @@ class AssignmentPages {
 		if (!f.selection()) {
 			return all;
 		}
-		java.util.Set<String> ticked = new java.util.HashSet<>(f.key());
+		java.util.Set<String> ticked = new java.util.HashSet<>(f.ticked());
 		return all.map(keys -> keys.stream().filter(k -> ticked.contains(k.toString())).toList());
 	}
 
