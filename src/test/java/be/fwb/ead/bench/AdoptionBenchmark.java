@@ -7,17 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import be.fwb.ead.EadApplication;
 import be.fwb.ead.demo.DemoData;
 import be.fwb.ead.imports.VacataireImport;
-import be.fwb.ead.moodlesim.EadDataset;
-import be.fwb.ead.moodlesim.SimulatedMoodle;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.Role;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
 import be.fwb.ead.training.Training;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -43,18 +39,7 @@ public final class AdoptionBenchmark {
 	private static final double BOUND_MS = 2_000;
 
 	public static void main(String[] args) {
-		int scale = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-		try (SimulatedMoodle moodle = new SimulatedMoodle(EadDataset.create(scale), 0)) {
-			moodle.start();
-			ConfigurableApplicationContext app = new SpringApplicationBuilder(EadApplication.class).profiles("bench")
-				.run("--moodle.url=" + moodle.baseUrl(), "--moodle.token=" + SimulatedMoodle.DEMO_TOKEN, "--server.port=0");
-			try {
-				new AdoptionBenchmark(app, scale).run();
-			}
-			finally {
-				app.close();
-			}
-		}
+		BenchService.run(args, (app, scale) -> new AdoptionBenchmark(app, scale).run());
 		System.exit(0);
 	}
 

@@ -4,13 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
-import be.fwb.ead.EadApplication;
 import be.fwb.ead.referentials.Coverage;
-import be.fwb.ead.moodlesim.EadDataset;
-import be.fwb.ead.moodlesim.SimulatedMoodle;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -26,18 +22,7 @@ public final class CoverageBenchmark {
 	private static final int RUNS = 20;
 
 	public static void main(String[] args) {
-		int scale = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-		try (SimulatedMoodle moodle = new SimulatedMoodle(EadDataset.create(scale), 0)) {
-			moodle.start();
-			ConfigurableApplicationContext app = new SpringApplicationBuilder(EadApplication.class).profiles("bench")
-				.run("--moodle.url=" + moodle.baseUrl(), "--moodle.token=" + SimulatedMoodle.DEMO_TOKEN, "--server.port=0");
-			try {
-				run(app, scale);
-			}
-			finally {
-				app.close();
-			}
-		}
+		BenchService.run(args, (app, scale) -> run(app, scale));
 		System.exit(0);
 	}
 

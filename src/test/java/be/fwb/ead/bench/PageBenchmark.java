@@ -6,14 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import be.fwb.ead.EadApplication;
-import be.fwb.ead.moodlesim.EadDataset;
-import be.fwb.ead.moodlesim.SimulatedMoodle;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.Role;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -41,18 +37,7 @@ public final class PageBenchmark {
 	private static final int CONCURRENT_USERS = 8;
 
 	public static void main(String[] args) {
-		int scale = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-		try (SimulatedMoodle moodle = new SimulatedMoodle(EadDataset.create(scale), 0)) {
-			moodle.start();
-			ConfigurableApplicationContext app = new SpringApplicationBuilder(EadApplication.class).profiles("bench")
-				.run("--moodle.url=" + moodle.baseUrl(), "--moodle.token=" + SimulatedMoodle.DEMO_TOKEN, "--server.port=0");
-			try {
-				new PageBenchmark(app, scale).run();
-			}
-			finally {
-				app.close();
-			}
-		}
+		BenchService.run(args, (app, scale) -> new PageBenchmark(app, scale).run());
 		System.exit(0);
 	}
 
