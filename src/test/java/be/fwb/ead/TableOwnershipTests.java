@@ -25,13 +25,15 @@ class TableOwnershipTests {
 			Map.entry("sync", List.of("moodle_category", "module", "module_role", "sync_run", "moodle_change_cursor", "watched_module",
 					"module_activity", "module_activity_baseline", "module_activity_drift", "current_module", "module_name",
 					"module_staff", "category_subtree")),
-			Map.entry("vacataires", List.of("vacataire", "contract_period", "availability", "vacataire_name")),
+			Map.entry("vacataires", List.of("vacataire", "contract_period", "availability", "vacataire_name", "vacataire_status")),
 			Map.entry("security", List.of("account", "api_token", "login_attempt")),
 			Map.entry("audit", List.of("change_log", "access_log")),
-			Map.entry("titles", List.of("title", "title_coverage", "vacataire_title")),
+			Map.entry("titles", List.of("title", "title_coverage", "vacataire_title", "vacataire_title_held",
+					"vacataire_title_coverage")),
 			Map.entry("catalogue", List.of("category_mapping")),
-			Map.entry("training", List.of("training_session", "training_registration", "training_requirement")),
-			Map.entry("assignments", List.of("assignment", "reconciliation_ack")),
+			Map.entry("training", List.of("training_session", "training_registration", "training_requirement",
+					"training_required", "training_done")),
+			Map.entry("assignments", List.of("assignment", "reconciliation_ack", "assignment_period")),
 			Map.entry("evaluations", List.of("evaluation_criterion", "evaluation", "evaluation_score")),
 			Map.entry("recruitment", List.of("recruitment_criterion", "campaign", "campaign_need", "candidacy", "candidacy_score")),
 			Map.entry("referentials", List.of("referential", "competency", "competency_mapping", "exam", "exam_part",
@@ -43,7 +45,10 @@ class TableOwnershipTests {
 	/** The views each owner publishes: any module may read them. */
 	static final Map<String, Set<String>> PUBLISHED = Map.of(
 			"sync", Set.of("current_module", "module_name", "module_staff", "category_subtree", "module_activity_drift"),
-			"vacataires", Set.of("vacataire_name"),
+			"vacataires", Set.of("vacataire_name", "vacataire_status"),
+			"titles", Set.of("vacataire_title_held", "vacataire_title_coverage"),
+			"training", Set.of("training_required", "training_done"),
+			"assignments", Set.of("assignment_period"),
 			"referentials", Set.of("competency_root", "module_root", "module_exam_session"),
 			"reviews", Set.of("last_decided_review"));
 
@@ -58,13 +63,6 @@ class TableOwnershipTests {
 	 * written, before the published views.
 	 */
 	static final Set<String> KNOWN = Set.of(
-			// The assignment rules' facts, read set-based in one query for a bulk adoption: titles held and covering,
-			// trainings done and required, the vacataire's status and cap (to be published by titles, training, vacataires).
-			"assignments -> title", "assignments -> title_coverage", "assignments -> training_registration",
-			"assignments -> training_requirement", "assignments -> training_session", "assignments -> vacataire",
-			"assignments -> vacataire_title",
-			// The attention list is a cross-cutting read (issue 18: one read side over published views).
-			"attention -> assignment",
 			// The catalogue is the reading of the Moodle mirror, archived modules and the category tree included.
 			"catalogue -> module", "catalogue -> module_role", "catalogue -> moodle_category",
 			// GDPR erases in every owner's tables (issue 18: an interface each owner implements).
@@ -77,12 +75,8 @@ class TableOwnershipTests {
 			// The conflict-of-interest rule (accounts, Moodle roles of archived modules too, assignments not ended), and the
 			// watched modules' baseline.
 			"reviews -> account", "reviews -> assignment", "reviews -> module_role", "reviews -> watched_module",
-			// An account is linked to a vacataire not erased.
-			"security -> vacataire",
 			// The sync writes the Moodle identity of the vacataires (the moodle_ columns).
 			"sync -> vacataire",
-			// Training holders: current assignments.
-			"training -> assignment",
 			// A vacataire's Moodle roles, in archived modules too.
 			"vacataires -> module_role");
 
