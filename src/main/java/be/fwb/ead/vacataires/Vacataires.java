@@ -145,7 +145,7 @@ public class Vacataires {
 		}
 		return db.sql("""
 				select r.vacataire_id, r.module_id, r.role, m.shortname, m.fullname, m.archived
-				from module_role r join module_name m on m.id = r.module_id
+				from role_link r join module_name m on m.id = r.module_id
 				where r.vacataire_id = any(:ids::bigint[])
 				order by m.sort_key, r.role""")
 			.bind("ids", people.stream().map(Vacataire::id).toArray(Long[]::new))

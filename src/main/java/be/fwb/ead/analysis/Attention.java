@@ -1,4 +1,4 @@
-package be.fwb.ead.attention;
+package be.fwb.ead.analysis;
 
 import java.time.Clock;
 import java.time.LocalDate;
