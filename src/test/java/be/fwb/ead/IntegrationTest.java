@@ -41,6 +41,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	private be.fwb.ead.sync.SyncLauncher backgroundSyncs;
 
+	@Autowired
+	private be.fwb.ead.events.Events events;
+
 	@DynamicPropertySource
 	static void moodle(DynamicPropertyRegistry registry) {
 		registry.add("moodle.url", MOODLE::baseUrl);
@@ -53,8 +56,11 @@ public abstract class IntegrationTest {
 		circuitBreakers.circuitBreaker("moodle").reset();
 		// A sync a previous test started in the background must not write while the tables are emptied.
 		backgroundSyncs.interrupt();
+		// Nor a reaction to a previous test's change (its listener writes in the tables too).
+		await(events.settled());
 		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, change_log, title, "
-				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign, login_attempt "
+				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign, login_attempt, "
+				+ "event_publication "
 				+ "restart identity cascade").then()
 			.retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(100))
 				.filter(e -> String.valueOf(e.getMessage()).contains("deadlock"))));

@@ -13,7 +13,6 @@ import be.fwb.ead.reviews.Rubrics.Criterion;
 import be.fwb.ead.reviews.Rubrics.Kind;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.Role;
-import be.fwb.ead.sync.ModuleContents.ActivityChange;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
 import be.fwb.ead.sync.SyncRun;
