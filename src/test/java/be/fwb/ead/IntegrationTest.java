@@ -96,6 +96,14 @@ public abstract class IntegrationTest {
 			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("token");
 	}
 
+	/**
+	 * Waits until the modules reacting to the changes made so far have done so (the events' listeners run after the
+	 * commit, in the background): for a test that reads what a reaction wrote.
+	 */
+	protected void awaitReactions() {
+		await(events.settled());
+	}
+
 	/** Waits for a publisher with StepVerifier, at most a minute, and gives its value (null when empty). */
 	protected static <T> T await(Mono<T> mono) {
 		AtomicReference<T> value = new AtomicReference<>();

@@ -136,6 +136,7 @@ class ActivityDriftIntegrationTest extends IntegrationTest {
 		long id = inReview();
 		MOODLE.failNext(Fault.HTTP_503, 5);
 		await(reviews.approve(id, REVIEWER));
+		awaitReactions();
 		assertThat(text("select coalesce(baseline_at::text, 'à prendre') from watched_module where module_id = " + module))
 			.isEqualTo("à prendre");
 
@@ -150,6 +151,8 @@ class ActivityDriftIntegrationTest extends IntegrationTest {
 	private void approve() {
 		long id = inReview();
 		await(reviews.approve(id, REVIEWER));
+		// The sync reads the baseline once the approval is committed (ReviewApproved).
+		awaitReactions();
 	}
 
 	private long inReview() {
