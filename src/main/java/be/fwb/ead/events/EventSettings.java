@@ -13,12 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param longestRetryAfter the longest wait between two attempts
  * @param listenerTimeout a listener running longer fails (its transaction is rolled back) and is tried again
  * @param retryCron when the deliveries due are made again (besides at start-up); {@code -} disables it
- * @param keepCompleted how long completed publications are kept (for the record), then deleted by the same schedule
+ * @param keepCompleted how long completed publications are kept (to look into), then deleted by the same schedule: they
+ *        hold personal data (a status change's reason; docs/gdpr.md)
  */
 @ConfigurationProperties("ead.events")
 record EventSettings(@DefaultValue("8") int maxAttempts, @DefaultValue("1m") Duration firstRetryAfter,
 		@DefaultValue("1h") Duration longestRetryAfter, @DefaultValue("2m") Duration listenerTimeout,
-		@DefaultValue("30 * * * * *") String retryCron, @DefaultValue("30d") Duration keepCompleted) {
+		@DefaultValue("30 * * * * *") String retryCron, @DefaultValue("7d") Duration keepCompleted) {
 
 	/** The wait before the next attempt, after {@code attempts} failed ones (at least one). */
 	Duration retryAfter(int attempts) {
