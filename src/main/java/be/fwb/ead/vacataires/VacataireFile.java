@@ -9,6 +9,7 @@ import java.util.Map;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.events.Events;
 import be.fwb.ead.shared.InputLimits;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
@@ -44,11 +45,13 @@ public class VacataireFile {
 	private final DatabaseClient db;
 	private final ChangeLog changes;
 	private final Clock clock;
+	private final Events events;
 
-	VacataireFile(DatabaseClient db, ChangeLog changes, Clock clock) {
+	VacataireFile(DatabaseClient db, ChangeLog changes, Clock clock, Events events) {
 		this.db = db;
 		this.changes = changes;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** A vacataire entered before having a Moodle account; the sync links them later by idnumber or e-mail. */
@@ -102,7 +105,10 @@ public class VacataireFile {
 		});
 	}
 
-	/** Moves the vacataire to {@code target} if the lifecycle allows it; the reason is kept in the timeline. */
+	/**
+	 * Moves the vacataire to {@code target} if the lifecycle allows it; the reason is kept in the timeline. Publishes
+	 * {@link VacataireStatusChanged}.
+	 */
 	@Transactional
 	public Mono<VacataireStatus> changeStatus(long id, VacataireStatus target, @Nullable String reason, String author) {
 		return current(id).flatMap(before -> {
@@ -117,15 +123,18 @@ public class VacataireFile {
 			if (target.needsReason() && blank(reason)) {
 				return Mono.error(InvalidRequest.ofField("reason", "Indiquez la raison du passage à « " + target.label() + " »."));
 			}
+			Instant now = Instant.now(clock);
+			String why = blank(reason) ? null : reason.trim();
 			return db.sql("update vacataire set status = :status, updated_at = :now where id = :id")
 				.bind("status", target.name())
-				.bind("now", Instant.now(clock))
+				.bind("now", now)
 				.bind("id", id)
 				.then()
 				.then(changes.record(author, Change.of("vacataire", id, id, "status",
 						"Statut : " + from.label() + " → " + target.label())
 					.withStates(Map.of("status", from.name()), Map.of("status", target.name()))
-					.because(blank(reason) ? null : reason.trim())))
+					.because(why)))
+				.then(events.publish(new VacataireStatusChanged(id, from, target, why, author, now)))
 				.thenReturn(target);
 		});
 	}
