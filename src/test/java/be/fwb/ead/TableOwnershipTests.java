@@ -67,9 +67,6 @@ class TableOwnershipTests {
 			"attention -> assignment",
 			// The catalogue is the reading of the Moodle mirror, archived modules and the category tree included.
 			"catalogue -> module", "catalogue -> module_role", "catalogue -> moodle_category",
-			// GDPR erases in every owner's tables (issue 18: an interface each owner implements).
-			"gdpr -> account", "gdpr -> api_token", "gdpr -> assignment", "gdpr -> candidacy", "gdpr -> candidacy_score",
-			"gdpr -> evaluation", "gdpr -> evaluation_score", "gdpr -> module", "gdpr -> module_role", "gdpr -> vacataire",
 			// The audit trail's screens read the audit's tables (issue 18: one audit module with its screens).
 			"journal -> access_log", "journal -> change_log",
 			// The heat map names the categories with their parent's name.
