@@ -209,6 +209,17 @@ public class VacataireFile {
 			.one();
 	}
 
+	/** A candidate not retained, not erased, and when their file last changed (their status, usually). */
+	public record NotRetained(long id, Instant since) {
+	}
+
+	/** The candidates not retained and not erased, by id: those a retention rule may erase. */
+	public Flux<NotRetained> notRetained() {
+		return db.sql("select id, updated_at from vacataire where status = 'NON_RETENU' and anonymised_at is null order by id")
+			.map(r -> new NotRetained(r.get("id", Long.class), r.get("updated_at", Instant.class)))
+			.all();
+	}
+
 	public Flux<ChangeLog.Entry> timeline(long id) {
 		return changes.timeline(id, 200);
 	}
