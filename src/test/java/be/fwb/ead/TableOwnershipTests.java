@@ -32,7 +32,7 @@ class TableOwnershipTests {
 			Map.entry("catalogue", List.of("category_mapping")),
 			Map.entry("training", List.of("training_session", "training_registration", "training_requirement")),
 			Map.entry("assignments", List.of("assignment", "reconciliation_ack")),
-			Map.entry("evaluations", List.of("evaluation_criterion", "evaluation", "evaluation_score")),
+			Map.entry("evaluations", List.of("evaluation_criterion", "evaluation", "evaluation_score", "evaluation_plan")),
 			Map.entry("recruitment", List.of("recruitment_criterion", "campaign", "campaign_need", "candidacy", "candidacy_score")),
 			Map.entry("referentials", List.of("referential", "competency", "competency_mapping", "exam", "exam_part",
 					"exam_part_competency", "exam_session", "competency_root", "module_root", "module_exam_session")),

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.evaluations.EvaluationPlanning;
 import be.fwb.ead.security.LoginThrottle;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.InvalidRequest;
@@ -90,14 +91,17 @@ public class PersonalData {
 	private final DatabaseClient db;
 	private final ChangeLog changes;
 	private final LoginThrottle loginFailures;
+	private final EvaluationPlanning plannedEvaluations;
 	private final TransactionalOperator transaction;
 	private final ZoneId zone;
 	private final Period unsuccessfulCandidates;
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	PersonalData(DatabaseClient db, ChangeLog changes, LoginThrottle loginFailures, TransactionalOperator transaction,
-			DisplaySettings display, @Value("${ead.gdpr.unsuccessful-candidates-retention:P1Y}") Period unsuccessfulCandidates) {
+	PersonalData(DatabaseClient db, ChangeLog changes, LoginThrottle loginFailures, EvaluationPlanning plannedEvaluations,
+			TransactionalOperator transaction, DisplaySettings display,
+			@Value("${ead.gdpr.unsuccessful-candidates-retention:P1Y}") Period unsuccessfulCandidates) {
 		this.db = db;
+		this.plannedEvaluations = plannedEvaluations;
 		this.changes = changes;
 		this.loginFailures = loginFailures;
 		this.transaction = transaction;
@@ -177,6 +181,7 @@ public class PersonalData {
 			}
 			Map<String, Long> deleted = new LinkedHashMap<>();
 			return Flux.fromIterable(ERASED).concatMap(table -> delete(table, vacataireId).doOnNext(n -> deleted.put(table, n)))
+				.then(plannedEvaluations.forget(vacataireId).doOnNext(n -> deleted.put("evaluation_plan", n)))
 				.then(loginFailures.forget(state.usernames()))
 				.then(db.sql("""
 						update vacataire set firstname = 'Anonymisé', lastname = 'n° ' || id, email = null, phone = null, idnumber = null,
