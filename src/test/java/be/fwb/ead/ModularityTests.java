@@ -37,4 +37,10 @@ class ModularityTests {
 			.filter(m -> m.getDirectDependencies(MODULES).contains(analysis))
 			.map(m -> m.getIdentifier().toString())).as("modules depending on the read side").isSubsetOf(READ_SIDE_READERS);
 	}
+
+	/** The demo, the simulated Moodle and the development database are built with the tests (src/dev), not modules. */
+	@Test
+	void theDevelopmentToolingIsNoModuleOfTheProduct() {
+		assertThat(DevelopmentToolingTests.TOOLING).allSatisfy(name -> assertThat(MODULES.getModuleByName(name)).isEmpty());
+	}
 }

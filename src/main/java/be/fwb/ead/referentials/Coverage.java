@@ -1,5 +1,6 @@
 package be.fwb.ead.referentials;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,10 @@ public class Coverage {
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
+	private final Clock clock;
 
-	Coverage(DatabaseClient db, ChangeLog changes) {
+	Coverage(DatabaseClient db, ChangeLog changes, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.changes = changes;
 	}
@@ -43,7 +46,7 @@ public class Coverage {
 	public Mono<Integer> map(List<Mapping> mappings, String author) {
 		List<Mapping> upserts = mappings.stream().filter(m -> m.depth() != null).toList();
 		List<Mapping> removals = mappings.stream().filter(m -> m.depth() == null).toList();
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		Mono<Long> written = upserts.isEmpty() ? Mono.just(0L) : db.sql("""
 				insert into competency_mapping (module_id, competency_id, depth, mapped_by, mapped_at)
 				select u.m, u.c, u.d, :by, :now from unnest(:modules::bigint[], :competencies::bigint[], :depths::text[]) as u(m, c, d)

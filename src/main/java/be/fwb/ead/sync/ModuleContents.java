@@ -40,10 +40,11 @@ public class ModuleContents {
 	private final MoodleClient moodle;
 	private final Activities activities;
 	private final TransactionalOperator transaction;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ModuleContents(DatabaseClient db, MoodleClient moodle, Activities activities, TransactionalOperator transaction) {
+	ModuleContents(DatabaseClient db, MoodleClient moodle, Activities activities, TransactionalOperator transaction, Clock clock) {
 		this.db = db;
+		this.clock = clock;
 		this.moodle = moodle;
 		this.activities = activities;
 		this.transaction = transaction;

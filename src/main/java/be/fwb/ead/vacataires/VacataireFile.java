@@ -1,5 +1,6 @@
 package be.fwb.ead.vacataires;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -42,10 +43,12 @@ public class VacataireFile {
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
+	private final Clock clock;
 
-	VacataireFile(DatabaseClient db, ChangeLog changes) {
+	VacataireFile(DatabaseClient db, ChangeLog changes, Clock clock) {
 		this.db = db;
 		this.changes = changes;
+		this.clock = clock;
 	}
 
 	/** A vacataire entered before having a Moodle account; the sync links them later by idnumber or e-mail. */
@@ -59,7 +62,7 @@ public class VacataireFile {
 			return Mono.error(new InvalidRequest("Un vacataire est créé candidat, retenu ou actif."));
 		}
 		Identity clean = clean(identity);
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		var spec = db.sql("""
 				insert into vacataire (firstname, lastname, email, idnumber, phone, workload_cap_hours, status, search_key,
 				                       sort_key, created_at, updated_at)
@@ -92,7 +95,7 @@ public class VacataireFile {
 						before.moodleUsername(), or(clean.idnumber(), before.moodleIdnumber())))
 				.bind("sortKey", SearchText.key(or(clean.lastname(), before.moodleLastname()),
 						or(clean.firstname(), before.moodleFirstname())))
-				.bind("now", Instant.now());
+				.bind("now", Instant.now(clock));
 			return bindIdentity(spec, clean).then()
 				.then(changes.record(author, Change.of("vacataire", id, id, "updated", "Fiche modifiée : " + diff(before.identity(), clean))
 					.withStates(before.identity(), clean)));
@@ -116,7 +119,7 @@ public class VacataireFile {
 			}
 			return db.sql("update vacataire set status = :status, updated_at = :now where id = :id")
 				.bind("status", target.name())
-				.bind("now", Instant.now())
+				.bind("now", Instant.now(clock))
 				.bind("id", id)
 				.then()
 				.then(changes.record(author, Change.of("vacataire", id, id, "status",
