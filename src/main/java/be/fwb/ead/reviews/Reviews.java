@@ -10,13 +10,13 @@ import java.util.Map;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.events.Events;
 import be.fwb.ead.reviews.Rubrics.Criterion;
 import be.fwb.ead.reviews.Rubrics.Rubric;
 import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
-import be.fwb.ead.sync.ModuleContents;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -79,16 +79,16 @@ public class Reviews {
 	private final ChangeLog changes;
 	private final TransactionalOperator transaction;
 	private final Clock clock;
-	private final ModuleContents contents;
+	private final Events events;
 
 	Reviews(DatabaseClient db, Rubrics rubrics, ChangeLog changes, TransactionalOperator transaction,
-			Clock clock, ModuleContents contents) {
+			Clock clock, Events events) {
 		this.db = db;
 		this.rubrics = rubrics;
 		this.changes = changes;
 		this.transaction = transaction;
 		this.clock = clock;
-		this.contents = contents;
+		this.events = events;
 	}
 
 	/**
@@ -214,12 +214,12 @@ public class Reviews {
 
 	/**
 	 * Approves (in review → approved): every criterion has a finding this round, no pass/fail criterion failed, and
-	 * the weighted score reaches the rubric's threshold. Once approved, the module's activities as Moodle shows them are
-	 * its baseline: what changes in them later makes it « à revoir », naming them.
+	 * the weighted score reaches the rubric's threshold. Publishes {@link ReviewApproved}: the sync then reads the
+	 * module's activities as Moodle shows them, its baseline; what changes in them later makes it « à revoir », naming
+	 * them.
 	 */
 	public Mono<Void> approve(long id, Actor actor) {
-		return move(id, actor, r -> r.approve(actor)).then(Mono.defer(() -> review(id)))
-			.flatMap(r -> contents.approved(r.moduleId(), id, r.decidedAt() == null ? Instant.now(clock) : r.decidedAt()));
+		return move(id, actor, r -> r.approve(actor));
 	}
 
 	/** Rejects the module (in review → rejected), with the reason. */
@@ -235,6 +235,7 @@ public class Reviews {
 	private Mono<Void> move(long id, Actor actor, java.util.function.Function<Review, Review.Transition> transition) {
 		return detail(id).flatMap(d -> {
 			Review.Transition t = transition.apply(Review.of(d));
+			Instant now = Instant.now(clock);
 			var spec = db.sql("""
 					update review set state = :to, deadline = coalesce(:deadline, deadline), round = round + :next,
 					       score = coalesce(:score, score), decided_at = case when :decided then :now else decided_at end
@@ -242,7 +243,7 @@ public class Reviews {
 				.bind("to", t.to().name())
 				.bind("next", t.nextRound() ? 1 : 0)
 				.bind("decided", t.decides())
-				.bind("now", Instant.now(clock))
+				.bind("now", now)
 				.bind("id", id)
 				.bind("from", t.from().name());
 			spec = t.deadline() == null ? spec.bindNull("deadline", LocalDate.class) : spec.bind("deadline", t.deadline());
@@ -252,7 +253,9 @@ public class Reviews {
 					? Mono.error(new Conflict("La revue vient de changer d'état : rechargez la page."))
 					: event(id, t.from(), t.to(), actor.username(), note)
 						.then(changes.record(actor.username(), Change.of("review", id, null, t.to().name().toLowerCase(java.util.Locale.ROOT),
-								"Revue " + id + " : " + t.from().label() + " → " + t.to().label() + (note == null ? "" : " (" + note + ")")))));
+								"Revue " + id + " : " + t.from().label() + " → " + t.to().label() + (note == null ? "" : " (" + note + ")"))))
+						.then(t.to() == ReviewState.APPROVED ? events.publish(new ReviewApproved(id, d.review().moduleId(), now))
+								: Mono.empty()));
 		}).as(transaction::transactional);
 	}
 
@@ -445,7 +448,7 @@ public class Reviews {
 	 *        settings changed: its name, category or visibility)
 	 */
 	public record ToRevisit(long moduleId, String shortname, String fullname, long reviewId, Instant approvedAt, Instant changedAt,
-			List<ModuleContents.ActivityChange> activities) {
+			List<ActivityChange> activities) {
 	}
 
 	public Flux<ToRevisit> toRevisit() {
@@ -480,11 +483,33 @@ public class Reviews {
 					r.get("review_id", Long.class), r.get("decided_at", Instant.class), r.get("changed_at", Instant.class), List.of()))
 			.all()
 			.collectList()
-			.flatMapMany(found -> contents.since(found.stream().map(ToRevisit::moduleId).toList())
+			.flatMapMany(found -> changedSince(found.stream().map(ToRevisit::moduleId).toList())
 				.flatMapIterable(changed -> found.stream()
 					.map(t -> new ToRevisit(t.moduleId(), t.shortname(), t.fullname(), t.reviewId(), t.approvedAt(), t.changedAt(),
 							changed.getOrDefault(t.moduleId(), List.of())))
 					.toList()));
+	}
+
+	/**
+	 * The activities added, removed or changed since the last approved review (the one whose baseline the sync holds:
+	 * every approval replaces it), for each of these modules that has any.
+	 */
+	private Mono<Map<Long, List<ActivityChange>>> changedSince(List<Long> moduleIds) {
+		if (moduleIds.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return db.sql("""
+				select d.module_id, d.cmid, d.modname, d.name, d.name_before, d.change
+				from module_activity_drift d
+				where d.module_id = any(:ids::bigint[])
+				order by d.module_id, d.change, d.name, d.cmid""")
+			.bind("ids", moduleIds.toArray(Long[]::new))
+			.map(r -> Map.entry(r.get("module_id", Long.class), new ActivityChange(r.get("cmid", Long.class),
+					r.get("modname", String.class), r.get("name", String.class), r.get("name_before", String.class),
+					r.get("change", String.class))))
+			.all()
+			.collect(HashMap::new, (Map<Long, List<ActivityChange>> m, Map.Entry<Long, ActivityChange> e) -> m
+				.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
 	}
 
 	private static Summary read(Readable r) {

@@ -10,10 +10,12 @@ import java.util.Set;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.events.ModuleListener;
 import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
+import be.fwb.ead.vacataires.VacataireStatusChanged;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -173,6 +175,32 @@ public class Training {
 			.switchIfEmpty(Mono.error(new NotFound("Ce vacataire n'est pas inscrit à cette session.")))
 			.flatMap(title -> changes.record(author, Change.of("training", sessionId, vacataireId, "attendance",
 					"Formation « " + title + " » : " + (completed ? "terminée" : attended ? "présent, non terminée" : "absent"))));
+	}
+
+	/**
+	 * A vacataire who leaves (sorti, non retenu) gives up their seats: their registrations to the sessions not started
+	 * when they leave are withdrawn (the trainings they followed stay), each in the change log, by the author of the
+	 * status change, with its reason. Bears repeating.
+	 */
+	@ModuleListener
+	Mono<Void> on(VacataireStatusChanged changed) {
+		if (!changed.leaves()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				delete from training_registration r using training_session s
+				where s.id = r.session_id and r.vacataire_id = :v and s.starts_at > :at
+				returning s.id, s.title""")
+			.bind("v", changed.vacataireId())
+			.bind("at", changed.at())
+			.map(r -> Change.of("training", r.get("id", Long.class), changed.vacataireId(), "removed",
+					"Inscription à la formation « " + r.get("title", String.class) + " » retirée : le vacataire est "
+							+ changed.to().label()).because(changed.reason()))
+			.all()
+			.collectList()
+			.flatMapMany(Flux::fromIterable)
+			.concatMap(change -> changes.record(changed.author(), change))
+			.then();
 	}
 
 	public Flux<Registration> registrations(long sessionId) {
