@@ -91,6 +91,10 @@ public class PersonalData {
 	private final DatabaseClient db;
 	private final ChangeLog changes;
 	private final LoginThrottle loginFailures;
+	/**
+	 * Programmatic, not {@code @Transactional}: the retention rule erases each person through {@link #anonymise} from
+	 * this same class (a call the transactional proxy would not see), each in a transaction of their own.
+	 */
 	private final TransactionalOperator transaction;
 	private final ZoneId zone;
 	private final Period unsuccessfulCandidates;

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,15 +38,13 @@ public class ModuleContents {
 	private final DatabaseClient db;
 	private final MoodleClient moodle;
 	private final Activities activities;
-	private final TransactionalOperator transaction;
 	private final Clock clock;
 
-	ModuleContents(DatabaseClient db, MoodleClient moodle, Activities activities, TransactionalOperator transaction, Clock clock) {
+	ModuleContents(DatabaseClient db, MoodleClient moodle, Activities activities, Clock clock) {
 		this.db = db;
 		this.clock = clock;
 		this.moodle = moodle;
 		this.activities = activities;
-		this.transaction = transaction;
 	}
 
 	/**
@@ -68,8 +65,7 @@ public class ModuleContents {
 							+ "synchronisation les lira.", moduleId, e.getMessage());
 					return Mono.just(java.util.Optional.empty());
 				}))
-			.flatMap(read -> activities.baseline(moduleId, reviewId, approvedAt, read.orElse(null), clock.instant())
-				.as(transaction::transactional));
+			.flatMap(read -> activities.baseline(moduleId, reviewId, approvedAt, read.orElse(null), clock.instant()));
 	}
 
 	/**
