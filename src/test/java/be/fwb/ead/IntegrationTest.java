@@ -52,6 +52,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	private be.fwb.ead.sync.SyncLauncher backgroundSyncs;
 
+	@Autowired
+	private be.fwb.ead.events.Events events;
+
 	@DynamicPropertySource
 	static void moodle(DynamicPropertyRegistry registry) {
 		registry.add("moodle.url", MOODLE::baseUrl);
@@ -65,8 +68,11 @@ public abstract class IntegrationTest {
 		circuitBreakers.circuitBreaker("moodle").reset();
 		// A sync a previous test started in the background must not write while the tables are emptied.
 		backgroundSyncs.interrupt();
+		// Nor a reaction to a previous test's change (its listener writes in the tables too).
+		await(events.settled());
 		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, change_log, title, "
-				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign, login_attempt "
+				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign, login_attempt, "
+				+ "event_publication "
 				+ "restart identity cascade").then()
 			.retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(100))
 				.filter(e -> String.valueOf(e.getMessage()).contains("deadlock"))));
@@ -135,6 +141,14 @@ public abstract class IntegrationTest {
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("token");
+	}
+
+	/**
+	 * Waits until the modules reacting to the changes made so far have done so (the events' listeners run after the
+	 * commit, in the background): for a test that reads what a reaction wrote.
+	 */
+	protected void awaitReactions() {
+		await(events.settled());
 	}
 
 	/** Waits for a publisher with StepVerifier, at most a minute, and gives its value (null when empty). */

@@ -9,7 +9,6 @@ import be.fwb.ead.moodle.MoodleRecords.Activity;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -70,11 +69,7 @@ class Activities {
 	private record Watched(@Nullable Instant baselineAt, @Nullable Instant readAt) {
 	}
 
-	/**
-	 * At an approval: the module is watched from now on, {@code activities} its baseline ({@literal null}: read later);
-	 * in one transaction.
-	 */
-	@Transactional
+	/** At an approval: the module is watched from now on, {@code activities} its baseline ({@literal null}: read later). */
 	Mono<Void> baseline(long moduleId, long reviewId, Instant approvedAt, @Nullable List<Activity> activities, Instant now) {
 		var spec = db.sql("""
 				insert into watched_module (module_id, review_id, approved_at, baseline_at, cacherev, read_at, changed_at)
