@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +26,7 @@ import reactor.test.StepVerifier;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
+@Import(MutableClock.Configuration.class)
 public abstract class IntegrationTest {
 
 	protected static final SimulatedMoodle MOODLE = SharedMoodle.INSTANCE;
@@ -34,6 +36,10 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected WebTestClient web;
+
+	/** The service's clock: a test moves it instead of rewriting timestamps in the database. */
+	@Autowired
+	protected MutableClock clock;
 
 	@Autowired
 	private CircuitBreakerRegistry circuitBreakers;
@@ -52,6 +58,7 @@ public abstract class IntegrationTest {
 
 	@BeforeEach
 	void startFromScratch() {
+		clock.reset();
 		MOODLE.reset(EadDataset.create(1));
 		circuitBreakers.circuitBreaker("moodle").reset();
 		// A sync a previous test started in the background must not write while the tables are emptied.

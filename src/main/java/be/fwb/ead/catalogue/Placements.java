@@ -1,5 +1,6 @@
 package be.fwb.ead.catalogue;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,8 +42,10 @@ public class Placements {
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
+	private final Clock clock;
 
-	Placements(DatabaseClient db, ChangeLog changes) {
+	Placements(DatabaseClient db, ChangeLog changes, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.changes = changes;
 	}
@@ -93,7 +96,7 @@ public class Placements {
 					.bind("l", level.trim())
 					.bind("s", subject.trim())
 					.bind("by", author)
-					.bind("now", Instant.now())
+					.bind("now", Instant.now(clock))
 					.then();
 		return db.sql("select count(*) as n from moodle_category where id = :c")
 			.bind("c", categoryId)

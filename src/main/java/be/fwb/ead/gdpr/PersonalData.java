@@ -1,5 +1,6 @@
 package be.fwb.ead.gdpr;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -94,9 +95,12 @@ public class PersonalData {
 	private final ZoneId zone;
 	private final Period unsuccessfulCandidates;
 	private final JsonMapper json = JsonMapper.builder().build();
+	private final Clock clock;
 
 	PersonalData(DatabaseClient db, ChangeLog changes, LoginThrottle loginFailures, TransactionalOperator transaction,
-			DisplaySettings display, @Value("${ead.gdpr.unsuccessful-candidates-retention:P1Y}") Period unsuccessfulCandidates) {
+			DisplaySettings display, @Value("${ead.gdpr.unsuccessful-candidates-retention:P1Y}") Period unsuccessfulCandidates,
+			Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.changes = changes;
 		this.loginFailures = loginFailures;
@@ -133,7 +137,7 @@ public class PersonalData {
 			.collect(LinkedHashMap<String, Object>::new, (m, e) -> m.put(e.getKey(), e.getValue()))
 			.map(data -> {
 				Map<String, Object> out = new LinkedHashMap<>();
-				out.put("exportedAt", Instant.now());
+				out.put("exportedAt", Instant.now(clock));
 				out.put("controller", "Fédération Wallonie-Bruxelles, service de l'enseignement à distance (EAD)");
 				out.put("vacataire", p);
 				out.put("data", data);
@@ -183,7 +187,7 @@ public class PersonalData {
 						       moodle_user_id = null, moodle_username = null, moodle_firstname = null, moodle_lastname = null,
 						       moodle_email = null, moodle_idnumber = null, search_key = 'anonymise ' || id,
 						       sort_key = 'zz anonymise ' || lpad(id::text, 10, '0'), anonymised_at = :now, updated_at = :now
-						where id = :v""").bind("v", vacataireId).bind("now", Instant.now()).then())
+						where id = :v""").bind("v", vacataireId).bind("now", Instant.now(clock)).then())
 				.then(changes.pseudonymise(vacataireId, state.identifiers(), pseudonym(vacataireId)))
 				.flatMap(lines -> changes.record(author, Change.of("vacataire", vacataireId, vacataireId, "anonymised",
 						"Données personnelles effacées (anonymisation) ; journal pseudonymisé (" + lines + " ligne(s)) ; conservés : "
@@ -217,7 +221,7 @@ public class PersonalData {
 				       v.anonymised_at is not null as done
 				from vacataire v where v.id = :v""")
 			.bind("v", vacataireId)
-			.bind("today", LocalDate.now(zone))
+			.bind("today", LocalDate.now(clock))
 			.fetch()
 			.one()
 			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + ".")))
@@ -296,7 +300,7 @@ public class PersonalData {
 	 * worked for the EAD, are anonymised. Runs every night; the report goes to the audit trail.
 	 */
 	public Mono<RetentionReport> applyRetention(String author) {
-		Instant before = LocalDate.now(zone).minus(unsuccessfulCandidates).atStartOfDay(zone).toInstant();
+		Instant before = LocalDate.now(clock).minus(unsuccessfulCandidates).atStartOfDay(zone).toInstant();
 		return db.sql("""
 				select v.id from vacataire v
 				where v.status = 'NON_RETENU' and v.anonymised_at is null
@@ -313,7 +317,7 @@ public class PersonalData {
 			.flatMap(ids -> changes.record(author, Change.of("gdpr_retention", 0, null, "applied", "Règle de conservation appliquée : "
 					+ ids.size() + " candidat(s) non retenu(s) anonymisé(s)").withStates(null, Map.of("anonymised", ids,
 							"after", unsuccessfulCandidates.toString())))
-				.thenReturn(new RetentionReport(Instant.now(), unsuccessfulCandidates, ids)));
+				.thenReturn(new RetentionReport(Instant.now(clock), unsuccessfulCandidates, ids)));
 	}
 
 	@Scheduled(cron = "${ead.gdpr.retention-cron:0 15 3 * * *}")

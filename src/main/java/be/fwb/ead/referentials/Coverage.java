@@ -1,5 +1,6 @@
 package be.fwb.ead.referentials;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,8 +65,10 @@ public class Coverage {
 	private final DatabaseClient db;
 	private final Referentials referentials;
 	private final ChangeLog changes;
+	private final Clock clock;
 
-	Coverage(DatabaseClient db, Referentials referentials, ChangeLog changes) {
+	Coverage(DatabaseClient db, Referentials referentials, ChangeLog changes, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.referentials = referentials;
 		this.changes = changes;
@@ -76,7 +79,7 @@ public class Coverage {
 	public Mono<Integer> map(List<Mapping> mappings, String author) {
 		List<Mapping> upserts = mappings.stream().filter(m -> m.depth() != null).toList();
 		List<Mapping> removals = mappings.stream().filter(m -> m.depth() == null).toList();
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		Mono<Long> written = upserts.isEmpty() ? Mono.just(0L) : db.sql("""
 				insert into competency_mapping (module_id, competency_id, depth, mapped_by, mapped_at)
 				select u.m, u.c, u.d, :by, :now from unnest(:modules::bigint[], :competencies::bigint[], :depths::text[]) as u(m, c, d)

@@ -1,5 +1,6 @@
 package be.fwb.ead.referentials;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +56,10 @@ public class Priorities {
 
 	private final DatabaseClient db;
 	private final Exams exams;
+	private final Clock clock;
 
-	Priorities(DatabaseClient db, Exams exams) {
+	Priorities(DatabaseClient db, Exams exams, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.exams = exams;
 	}
@@ -92,7 +95,7 @@ public class Priorities {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 		return Mono.zip(modules, moduleRoots, partRoots, parts, partNames, decisions).map(t -> {
 			int maxLearners = Math.max(1, t.getT1().stream().mapToInt(ModuleRow::learners).max().orElse(1));
-			Instant now = Instant.now();
+			Instant now = Instant.now(clock);
 			List<Priority> out = new ArrayList<>(t.getT1().size());
 			for (ModuleRow m : t.getT1()) {
 				Set<Long> roots = t.getT2().get(m.id());

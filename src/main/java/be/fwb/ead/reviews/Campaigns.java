@@ -1,5 +1,6 @@
 package be.fwb.ead.reviews;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -94,14 +95,17 @@ public class Campaigns {
 	private final ChangeLog changes;
 	private final TransactionalOperator transaction;
 	private final ZoneId zone;
+	private final Clock clock;
 	private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 
-	Campaigns(DatabaseClient db, Reviews reviews, ChangeLog changes, TransactionalOperator transaction, DisplaySettings display) {
+	Campaigns(DatabaseClient db, Reviews reviews, ChangeLog changes, TransactionalOperator transaction, DisplaySettings display,
+			Clock clock) {
 		this.db = db;
 		this.reviews = reviews;
 		this.changes = changes;
 		this.transaction = transaction;
 		this.zone = display.zone();
+		this.clock = clock;
 	}
 
 	/**
@@ -122,7 +126,7 @@ public class Campaigns {
 
 	/** The candidates, the riskiest first (then the most followed, then by short name). */
 	public Mono<List<Candidate>> candidates(int horizonDays) {
-		RiskPolicy policy = new RiskPolicy(LocalDate.now(zone), horizonDays, zone);
+		RiskPolicy policy = new RiskPolicy(LocalDate.now(clock), horizonDays, zone);
 		return db.sql(CANDIDATES)
 			.bind("today", policy.today())
 			.bind("horizon", policy.today().plusDays(horizonDays))
@@ -184,7 +188,7 @@ public class Campaigns {
 		if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
 			return Mono.error(new InvalidRequest("Une campagne a un nom, de 200 caractères au plus."));
 		}
-		if (r.dueOn() != null && !r.dueOn().isAfter(LocalDate.now(zone))) {
+		if (r.dueOn() != null && !r.dueOn().isAfter(LocalDate.now(clock))) {
 			return Mono.error(new InvalidRequest("L'échéance de la campagne est postérieure à aujourd'hui."));
 		}
 		return proposal(r).flatMap(p -> {
@@ -208,7 +212,7 @@ public class Campaigns {
 				.bind("reviewers", r.reviewers().toArray(String[]::new))
 				.bind("selection", json.writeValueAsString(selection))
 				.bind("by", author)
-				.bind("now", Instant.now());
+				.bind("now", Instant.now(clock));
 			insert = r.dueOn() == null ? insert.bindNull("due", LocalDate.class) : insert.bind("due", r.dueOn());
 			return insert.map(row -> row.get("id", Long.class))
 				.one()
@@ -257,7 +261,7 @@ public class Campaigns {
 						byState.getOrDefault(ReviewState.PLANNED, 0), byState.getOrDefault(ReviewState.IN_REVIEW, 0),
 						byState.getOrDefault(ReviewState.CHANGES_REQUESTED, 0), byState.getOrDefault(ReviewState.APPROVED, 0),
 						byState.getOrDefault(ReviewState.REJECTED, 0),
-						c.dueOn() != null && open > 0 && c.dueOn().isBefore(LocalDate.now(zone)),
+						c.dueOn() != null && open > 0 && c.dueOn().isBefore(LocalDate.now(clock)),
 						byReviewer.entrySet().stream().map(e -> new ReviewerProgress(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
 			});
 	}
@@ -278,7 +282,7 @@ public class Campaigns {
 				where a.enabled and a.role in ('REVIEWER', 'COORDINATOR')
 				group by a.username, a.display_name, a.role
 				order by count(*) filter (where r.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED')), a.role desc, a.username""")
-			.bind("year", Instant.now().minus(365, ChronoUnit.DAYS))
+			.bind("year", Instant.now(clock).minus(365, ChronoUnit.DAYS))
 			.map(r -> new Load(r.get("username", String.class), r.get("display_name", String.class),
 					r.get("planned", Long.class).intValue(), r.get("in_review", Long.class).intValue(),
 					r.get("changes", Long.class).intValue(), r.get("decided", Long.class).intValue()))
@@ -323,8 +327,9 @@ public class Campaigns {
 				where a.username = any(:names)
 				union
 				select a.username, x.module_id from account a join assignment x on x.vacataire_id = a.vacataire_id
-				where a.username = any(:names) and x.ends_on >= current_date""")
+				where a.username = any(:names) and x.ends_on >= :today""")
 			.bind("names", names.toArray(String[]::new))
+			.bind("today", LocalDate.now(clock))
 			.map(r -> Map.entry(r.get("username", String.class), r.get("module_id", Long.class)))
 			.all()
 			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));

@@ -1,8 +1,8 @@
 package be.fwb.ead.reviews;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,16 +78,16 @@ public class Reviews {
 	private final Rubrics rubrics;
 	private final ChangeLog changes;
 	private final TransactionalOperator transaction;
-	private final ZoneId zone;
+	private final Clock clock;
 	private final Events events;
 
 	Reviews(DatabaseClient db, Rubrics rubrics, ChangeLog changes, TransactionalOperator transaction,
-			be.fwb.ead.shared.DisplaySettings display, Events events) {
+			Clock clock, Events events) {
 		this.db = db;
 		this.rubrics = rubrics;
 		this.changes = changes;
 		this.transaction = transaction;
-		this.zone = display.zone();
+		this.clock = clock;
 		this.events = events;
 	}
 
@@ -106,7 +106,7 @@ public class Reviews {
 				.bind("rubric", r.id())
 				.bind("reviewer", reviewer)
 				.bind("by", author)
-				.bind("now", Instant.now());
+				.bind("now", Instant.now(clock));
 			insert = campaignId == null ? insert.bindNull("campaign", Long.class) : insert.bind("campaign", campaignId);
 			return insert.map(x -> x.get("id", Long.class))
 				.one()
@@ -141,9 +141,10 @@ public class Reviews {
 				select a.role, a.enabled, a.display_name,
 				       exists (select 1 from module_role mr where mr.module_id = :module and mr.vacataire_id = a.vacataire_id) or
 				       exists (select 1 from assignment x where x.module_id = :module and x.vacataire_id = a.vacataire_id
-				               and x.ends_on >= current_date) as involved
+				               and x.ends_on >= :today) as involved
 				from account a where a.username = :reviewer""")
 			.bind("module", moduleId)
+			.bind("today", LocalDate.now(clock))
 			.bind("reviewer", reviewer)
 			.fetch()
 			.one()
@@ -173,7 +174,7 @@ public class Reviews {
 	public Mono<Void> record(long id, List<FindingInput> findings, Actor actor) {
 		return detail(id).flatMap(d -> {
 			Review.of(d).checkFindings(findings, actor);
-			Instant now = Instant.now();
+			Instant now = Instant.now(clock);
 			return Flux.fromIterable(findings).concatMap(f -> {
 				var spec = db.sql("""
 						insert into review_finding (review_id, criterion_id, round, score, passed, comment, recorded_by, recorded_at)
@@ -201,7 +202,7 @@ public class Reviews {
 	 * one of them says what to change (a comment on a criterion below its best), and the deadline is after today.
 	 */
 	public Mono<Void> requestChanges(long id, @Nullable LocalDate deadline, Actor actor) {
-		LocalDate today = LocalDate.now(zone);
+		LocalDate today = LocalDate.now(clock);
 		return Mono.fromRunnable(() -> Review.checkDeadline(deadline, today))
 			.then(move(id, actor, r -> r.requestChanges(deadline, today, actor)));
 	}
@@ -234,7 +235,7 @@ public class Reviews {
 	private Mono<Void> move(long id, Actor actor, java.util.function.Function<Review, Review.Transition> transition) {
 		return detail(id).flatMap(d -> {
 			Review.Transition t = transition.apply(Review.of(d));
-			Instant now = Instant.now();
+			Instant now = Instant.now(clock);
 			var spec = db.sql("""
 					update review set state = :to, deadline = coalesce(:deadline, deadline), round = round + :next,
 					       score = coalesce(:score, score), decided_at = case when :decided then :now else decided_at end
@@ -291,7 +292,7 @@ public class Reviews {
 					.bind("f", findingId)
 					.bind("v", vacataireId)
 					.bind("t", text.trim())
-					.bind("now", Instant.now())
+					.bind("now", Instant.now(clock))
 					.map(r -> r.get("id", Long.class))
 					.one();
 			});
@@ -314,11 +315,12 @@ public class Reviews {
 	public Flux<AuthorView> ofVacataire(long vacataireId) {
 		return db.sql("""
 				select r.id from review r
-				where r.state <> 'PLANNED' and (r.decided_at is null or r.decided_at > now() - interval '1 year')
+				where r.state <> 'PLANNED' and (r.decided_at is null or r.decided_at > :yearAgo)
 				  and (exists (select 1 from module_role mr where mr.module_id = r.module_id and mr.vacataire_id = :v)
 				       or exists (select 1 from assignment x where x.module_id = r.module_id and x.vacataire_id = :v))
 				order by r.planned_at desc, r.id desc""")
 			.bind("v", vacataireId)
+			.bind("yearAgo", java.time.ZonedDateTime.now(clock).minusYears(1).toInstant())
 			.map(r -> r.get("id", Long.class))
 			.all()
 			.concatMap(this::detail)
@@ -424,7 +426,7 @@ public class Reviews {
 			.bind("id", id)
 			.bind("to", to.name())
 			.bind("actor", actor)
-			.bind("at", Instant.now());
+			.bind("at", Instant.now(clock));
 		spec = from == null ? spec.bindNull("from", String.class) : spec.bind("from", from.name());
 		spec = note == null ? spec.bindNull("note", String.class) : spec.bind("note", note);
 		return spec.then();

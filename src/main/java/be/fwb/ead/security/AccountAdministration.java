@@ -1,5 +1,6 @@
 package be.fwb.ead.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,11 @@ public class AccountAdministration {
 	private final TransactionalOperator transaction;
 
 	private final ApiTokens tokens;
+	private final Clock clock;
 
-	AccountAdministration(Accounts accounts, DatabaseClient db, ChangeLog changes, TransactionalOperator transaction, ApiTokens tokens) {
+	AccountAdministration(Accounts accounts, DatabaseClient db, ChangeLog changes, TransactionalOperator transaction, ApiTokens tokens,
+			Clock clock) {
+		this.clock = clock;
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.db = db;
@@ -121,7 +125,7 @@ public class AccountAdministration {
 
 	private Mono<Void> revokeTokens(long accountId) {
 		return all().filter(a -> a.id() == accountId).doOnNext(a -> tokens.forget(a.username())).then(db.sql("update api_token set revoked_at = :now where account_id = :a and revoked_at is null")
-			.bind("now", Instant.now())
+			.bind("now", Instant.now(clock))
 			.bind("a", accountId)
 			.then());
 	}

@@ -27,10 +27,11 @@ class ModuleContents {
 	private final DatabaseClient db;
 	private final MoodleClient moodle;
 	private final Activities activities;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ModuleContents(DatabaseClient db, MoodleClient moodle, Activities activities) {
+	ModuleContents(DatabaseClient db, MoodleClient moodle, Activities activities, Clock clock) {
 		this.db = db;
+		this.clock = clock;
 		this.moodle = moodle;
 		this.activities = activities;
 	}

@@ -1,5 +1,6 @@
 package be.fwb.ead.vacataires;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -44,11 +45,13 @@ public class VacataireFile {
 	private final DatabaseClient db;
 	private final ChangeLog changes;
 	private final Events events;
+	private final Clock clock;
 
-	VacataireFile(DatabaseClient db, ChangeLog changes, Events events) {
+	VacataireFile(DatabaseClient db, ChangeLog changes, Events events, Clock clock) {
 		this.db = db;
 		this.changes = changes;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/** A vacataire entered before having a Moodle account; the sync links them later by idnumber or e-mail. */
@@ -62,7 +65,7 @@ public class VacataireFile {
 			return Mono.error(new InvalidRequest("Un vacataire est créé candidat, retenu ou actif."));
 		}
 		Identity clean = clean(identity);
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		var spec = db.sql("""
 				insert into vacataire (firstname, lastname, email, idnumber, phone, workload_cap_hours, status, search_key,
 				                       sort_key, created_at, updated_at)
@@ -95,7 +98,7 @@ public class VacataireFile {
 						before.moodleUsername(), or(clean.idnumber(), before.moodleIdnumber())))
 				.bind("sortKey", SearchText.key(or(clean.lastname(), before.moodleLastname()),
 						or(clean.firstname(), before.moodleFirstname())))
-				.bind("now", Instant.now());
+				.bind("now", Instant.now(clock));
 			return bindIdentity(spec, clean).then()
 				.then(changes.record(author, Change.of("vacataire", id, id, "updated", "Fiche modifiée : " + diff(before.identity(), clean))
 					.withStates(before.identity(), clean)));
@@ -120,7 +123,7 @@ public class VacataireFile {
 			if (target.needsReason() && blank(reason)) {
 				return Mono.error(InvalidRequest.ofField("reason", "Indiquez la raison du passage à « " + target.label() + " »."));
 			}
-			Instant now = Instant.now();
+			Instant now = Instant.now(clock);
 			String why = blank(reason) ? null : reason.trim();
 			return db.sql("update vacataire set status = :status, updated_at = :now where id = :id")
 				.bind("status", target.name())

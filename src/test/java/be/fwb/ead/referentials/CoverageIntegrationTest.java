@@ -83,7 +83,7 @@ class CoverageIntegrationTest extends IntegrationTest {
 		assertThat(await(coverage.orphans().count())).isEqualTo(519);
 
 		// An archived module no longer covers anything; a removed mapping neither.
-		await(db.sql("update module set archived_at = now() where id = " + c).then());
+		await(db.sql("update module set archived_at = :now where id = " + c).bind("now", clock.instant()).then());
 		await(coverage.map(List.of(new Mapping(b, lire11a, null)), "coord"));
 		assertThat(await(coverage.overlaps(referential, 2))).isEmpty();
 		assertThat(await(coverage.matrix(referential, null)).columns()).filteredOn(col -> col.competencyId() == lire11a)
@@ -115,17 +115,19 @@ class CoverageIntegrationTest extends IntegrationTest {
 		await(exams.define("CE1D-FR", "CE1D – français", null, List.of(
 				new Exams.PartDefinition("Lecture", 60, List.of("FR-LIRE-1-1-a", "FR-LIRE-1-1-b")),
 				new Exams.PartDefinition("Écriture", 40, List.of("FR-ECR-1-1-a"))), "coord"));
-		await(db.sql("update module set learner_count = 10000, content_changed_at = now() where id = " + a).then());
-		await(db.sql("update module set learner_count = 3000, content_changed_at = now() - interval '800 days' where id = " + b).then());
+		java.time.Instant now = clock.instant();
+		await(db.sql("update module set learner_count = 10000, content_changed_at = :at where id = " + a).bind("at", now).then());
+		await(db.sql("update module set learner_count = 3000, content_changed_at = :at where id = " + b).bind("at", daysBefore(now, 800)).then());
 		long orphan = count("select max(id) from module where id not in (" + a + ", " + b + ", " + c + ")");
-		await(db.sql("update module set learner_count = 0, content_changed_at = now() where id = " + orphan).then());
+		await(db.sql("update module set learner_count = 0, content_changed_at = :at where id = " + orphan).bind("at", now).then());
 		// The last quality reviews: b approved at 77 %, the orphan refused (an earlier approval no longer counts).
 		await(db.sql("""
 				insert into review (module_id, rubric_id, reviewer, state, round, score, planned_by, planned_at, decided_at) values
-				(:b, (select min(id) from rubric), 'relect', 'APPROVED', 1, 77, 'coord', now() - interval '9 days', now() - interval '8 days'),
-				(:o, (select min(id) from rubric), 'relect', 'APPROVED', 1, 95, 'coord', now() - interval '99 days', now() - interval '98 days'),
-				(:o, (select min(id) from rubric), 'relect', 'REJECTED', 1, 40, 'coord', now() - interval '9 days', now() - interval '8 days')""")
-			.bind("b", b).bind("o", orphan).then());
+				(:b, (select min(id) from rubric), 'relect', 'APPROVED', 1, 77, 'coord', :d9, :d8),
+				(:o, (select min(id) from rubric), 'relect', 'APPROVED', 1, 95, 'coord', :d99, :d98),
+				(:o, (select min(id) from rubric), 'relect', 'REJECTED', 1, 40, 'coord', :d9, :d8)""")
+			.bind("b", b).bind("o", orphan).bind("d9", daysBefore(now, 9)).bind("d8", daysBefore(now, 8))
+			.bind("d99", daysBefore(now, 99)).bind("d98", daysBefore(now, 98)).then());
 
 		List<Priorities.Priority> ranked = await(priorities.ranked());
 		Priorities.Priority first = ranked.get(0);
@@ -170,5 +172,9 @@ class CoverageIntegrationTest extends IntegrationTest {
 			}
 		}
 		throw new AssertionError("compétence " + competencyId + " absente");
+	}
+
+	private static java.time.Instant daysBefore(java.time.Instant now, int days) {
+		return now.minus(java.time.Duration.ofDays(days));
 	}
 }
