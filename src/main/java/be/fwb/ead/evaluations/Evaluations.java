@@ -58,7 +58,8 @@ public class Evaluations {
 		this.clock = clock;
 		this.access = access;
 		this.db = db;
-		this.criteria = new CriteriaGrid(db, changes, "evaluation_criterion", "Grille d'évaluation");
+		this.criteria = new CriteriaGrid(db, "evaluation_criterion", "Grille d'évaluation", (author, summary, before, after) -> changes.record(author,
+				Change.of("evaluation_criterion", 0, null, "updated", summary).withStates(before, after)));
 		this.changes = changes;
 		this.settings = settings;
 	}

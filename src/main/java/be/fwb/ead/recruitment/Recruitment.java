@@ -72,7 +72,8 @@ public class Recruitment {
 	Recruitment(DatabaseClient db, VacataireFile files, ChangeLog changes, Clock clock) {
 		this.db = db;
 		this.clock = clock;
-		this.criteria = new CriteriaGrid(db, changes, "recruitment_criterion", "Grille de recrutement");
+		this.criteria = new CriteriaGrid(db, "recruitment_criterion", "Grille de recrutement", (author, summary, before, after) -> changes.record(author,
+				Change.of("recruitment_criterion", 0, null, "updated", summary).withStates(before, after)));
 		this.files = files;
 		this.changes = changes;
 	}

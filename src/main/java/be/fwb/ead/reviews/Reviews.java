@@ -139,10 +139,10 @@ public class Reviews {
 	private Mono<Void> checkReviewer(long moduleId, String reviewer) {
 		return db.sql("""
 				select a.role, a.enabled, a.display_name,
-				       exists (select 1 from module_role mr where mr.module_id = :module and mr.vacataire_id = a.vacataire_id) or
-				       exists (select 1 from assignment x where x.module_id = :module and x.vacataire_id = a.vacataire_id
+				       exists (select 1 from role_link mr where mr.module_id = :module and mr.vacataire_id = a.vacataire_id) or
+				       exists (select 1 from assignment_period x where x.module_id = :module and x.vacataire_id = a.vacataire_id
 				               and x.ends_on >= :today) as involved
-				from account a where a.username = :reviewer""")
+				from account_identity a where a.username = :reviewer""")
 			.bind("module", moduleId)
 			.bind("today", LocalDate.now(clock))
 			.bind("reviewer", reviewer)
@@ -273,8 +273,8 @@ public class Reviews {
 			return Mono.error(new InvalidRequest("Une réponse a un texte, de 4000 caractères au plus."));
 		}
 		return db.sql("""
-				select r.state, exists (select 1 from module_role mr where mr.module_id = r.module_id and mr.vacataire_id = :v)
-				       or exists (select 1 from assignment x where x.module_id = r.module_id and x.vacataire_id = :v) as involved
+				select r.state, exists (select 1 from role_link mr where mr.module_id = r.module_id and mr.vacataire_id = :v)
+				       or exists (select 1 from assignment_period x where x.module_id = r.module_id and x.vacataire_id = :v) as involved
 				from review_finding f join review r on r.id = f.review_id where f.id = :f""")
 			.bind("f", findingId)
 			.bind("v", vacataireId)
@@ -316,8 +316,8 @@ public class Reviews {
 		return db.sql("""
 				select r.id from review r
 				where r.state <> 'PLANNED' and (r.decided_at is null or r.decided_at > :yearAgo)
-				  and (exists (select 1 from module_role mr where mr.module_id = r.module_id and mr.vacataire_id = :v)
-				       or exists (select 1 from assignment x where x.module_id = r.module_id and x.vacataire_id = :v))
+				  and (exists (select 1 from role_link mr where mr.module_id = r.module_id and mr.vacataire_id = :v)
+				       or exists (select 1 from assignment_period x where x.module_id = r.module_id and x.vacataire_id = :v))
 				order by r.planned_at desc, r.id desc""")
 			.bind("v", vacataireId)
 			.bind("yearAgo", java.time.ZonedDateTime.now(clock).minusYears(1).toInstant())
@@ -472,7 +472,7 @@ public class Reviews {
 				from current_module m
 				join lateral (select r.id, r.decided_at from review r where r.module_id = m.id and r.state = 'APPROVED'
 				              order by r.decided_at desc limit 1) a on true
-				left join watched_module w on w.module_id = m.id and w.review_id = a.id
+				left join module_content_change w on w.module_id = m.id and w.review_id = a.id
 				where (:module::bigint is null or m.id = :module)
 				  and (m.content_changed_at > a.decided_at
 				       or exists (select 1 from module_activity_drift d where d.module_id = m.id and d.review_id = a.id))

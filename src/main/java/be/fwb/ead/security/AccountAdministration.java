@@ -77,7 +77,7 @@ public class AccountAdministration {
 			return Mono.error(InvalidRequest.ofField("password", problem));
 		}
 		Mono<Void> vacataire = vacataireId == null ? Mono.empty()
-				: db.sql("select count(*) as n from vacataire where id = :v and anonymised_at is null").bind("v", vacataireId)
+				: db.sql("select count(*) as n from vacataire_status where id = :v and not erased").bind("v", vacataireId)
 					.map(r -> r.get("n", Long.class)).one()
 					.flatMap(n -> n == 0 ? Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + ".")) : Mono.empty());
 		return vacataire.then(accounts.byUsername(name).hasElement())

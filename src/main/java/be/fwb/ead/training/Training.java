@@ -283,15 +283,14 @@ public class Training {
 	public Flux<Overdue> overdue() {
 		return db.sql("""
 				with holders as (
-				    select a.vacataire_id, a.role from assignment a where :today between a.starts_on and a.ends_on
+				    select a.vacataire_id, a.role from assignment_period a where :today between a.starts_on and a.ends_on
 				    union
 				    select r.vacataire_id, r.role from module_staff r)
 				select h.vacataire_id, h.role, q.kind, q.topic,
 				       v.name
 				from holders h join training_requirement q on q.role = h.role join vacataire_name v on v.id = h.vacataire_id
 				where v.status in ('RETENU', 'ACTIF') and not exists (
-				    select 1 from training_registration r join training_session s on s.id = r.session_id
-				    where r.vacataire_id = h.vacataire_id and r.completed_at is not null and s.kind = q.kind and s.topic = q.topic)
+				    select 1 from training_done d where d.vacataire_id = h.vacataire_id and d.kind = q.kind and d.topic = q.topic)
 				order by v.sort_key, h.role, q.kind, q.topic""")
 			.bind("today", java.time.LocalDate.now(clock))
 			.map(r -> new Overdue(r.get("vacataire_id", Long.class), r.get("name", String.class), r.get("role", String.class),

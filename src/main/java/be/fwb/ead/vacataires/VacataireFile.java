@@ -44,14 +44,14 @@ public class VacataireFile {
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
-	private final Events events;
 	private final Clock clock;
+	private final Events events;
 
-	VacataireFile(DatabaseClient db, ChangeLog changes, Events events, Clock clock) {
+	VacataireFile(DatabaseClient db, ChangeLog changes, Clock clock, Events events) {
 		this.db = db;
 		this.changes = changes;
-		this.events = events;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** A vacataire entered before having a Moodle account; the sync links them later by idnumber or e-mail. */
@@ -207,6 +207,17 @@ public class VacataireFile {
 			.map(r -> new Identity(r.get("firstname", String.class), r.get("lastname", String.class), r.get("email", String.class),
 					r.get("idnumber", String.class), r.get("phone", String.class), r.get("workload_cap_hours", Integer.class)))
 			.one();
+	}
+
+	/** A candidate not retained, not erased, and when their file last changed (their status, usually). */
+	public record NotRetained(long id, Instant since) {
+	}
+
+	/** The candidates not retained and not erased, by id: those a retention rule may erase. */
+	public Flux<NotRetained> notRetained() {
+		return db.sql("select id, updated_at from vacataire where status = 'NON_RETENU' and anonymised_at is null order by id")
+			.map(r -> new NotRetained(r.get("id", Long.class), r.get("updated_at", Instant.class)))
+			.all();
 	}
 
 	public Flux<ChangeLog.Entry> timeline(long id) {

@@ -46,7 +46,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Autowired Placements placements;
 	@Autowired ChangeLog changes;
 	@Autowired be.fwb.ead.recruitment.Recruitment recruitment;
-	@Autowired be.fwb.ead.attention.Attention attention;
+	@Autowired be.fwb.ead.analysis.Attention attention;
 
 	private long module;
 	private String level;
@@ -385,14 +385,14 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long withoutTutor = count("select count(*) from module m where not exists "
 				+ "(select 1 from module_role r where r.module_id = m.id and r.role = 'TUTOR')");
 		long overdue = await(training.overdue().count());
-		java.util.Map<be.fwb.ead.attention.Attention.Kind, be.fwb.ead.attention.Attention.Group> groups = await(attention.all())
-			.stream().collect(java.util.stream.Collectors.toMap(be.fwb.ead.attention.Attention.Group::kind, g -> g));
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).total()).isEqualTo(roles);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).items()).hasSize(100);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.TITLE_NOT_COVERING).total()).isEqualTo(roles);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.TRAINING_MISSING).total()).isEqualTo(overdue);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MODULE_WITHOUT_TUTOR).total()).isEqualTo(withoutTutor);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE).total()).isZero();
+		java.util.Map<be.fwb.ead.analysis.Attention.Kind, be.fwb.ead.analysis.Attention.Group> groups = await(attention.all())
+			.stream().collect(java.util.stream.Collectors.toMap(be.fwb.ead.analysis.Attention.Group::kind, g -> g));
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).total()).isEqualTo(roles);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).items()).hasSize(100);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.TITLE_NOT_COVERING).total()).isEqualTo(roles);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.TRAINING_MISSING).total()).isEqualTo(overdue);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.MODULE_WITHOUT_TUTOR).total()).isEqualTo(withoutTutor);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE).total()).isZero();
 
 		// A title covering the modules of one tutor's category takes their roles there off the list.
 		record Holder(long vacataireId, long categoryId, long n) {
@@ -404,7 +404,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long title = await(titles.save("T-" + h.categoryId(), "Titre", List.of(new Titles.Coverage(place.level(), place.subject(),
 				CoverageKind.REQUIS)), COORD));
 		await(titles.grant(h.vacataireId(), title, null, null, COORD));
-		assertThat(await(attention.all()).stream().filter(g -> g.kind() == be.fwb.ead.attention.Attention.Kind.TITLE_NOT_COVERING)
+		assertThat(await(attention.all()).stream().filter(g -> g.kind() == be.fwb.ead.analysis.Attention.Kind.TITLE_NOT_COVERING)
 			.findFirst().orElseThrow().total()).isEqualTo(roles - h.n());
 	}
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
-import be.fwb.ead.referentials.Coverage;
+import be.fwb.ead.analysis.CatalogueCoverage;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,12 +55,12 @@ public final class CoverageBenchmark {
 			.bind("n", competencies).bind("mappings", mappings).bind("now", app.getBean(java.time.Clock.class).instant()).then().block();
 		int modules = count(db, "select count(*) from module where archived_at is null");
 		int stored = count(db, "select count(*) from competency_mapping");
-		Coverage coverage = app.getBean(Coverage.class);
+		CatalogueCoverage coverage = app.getBean(CatalogueCoverage.class);
 		for (int i = 0; i < 5; i++) {
 			coverage.matrix(1, null).block();
 		}
 		double[] times = new double[RUNS];
-		Coverage.Matrix matrix = null;
+		CatalogueCoverage.Matrix matrix = null;
 		for (int i = 0; i < RUNS; i++) {
 			long start = System.nanoTime();
 			matrix = coverage.matrix(1, null).block();

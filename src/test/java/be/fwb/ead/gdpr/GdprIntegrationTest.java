@@ -23,7 +23,7 @@ class GdprIntegrationTest extends IntegrationTest {
 	@Autowired SyncLauncher launcher;
 	@Autowired Accounts accounts;
 	@Autowired Evaluations evaluations;
-	@Autowired PersonalData data;
+	@Autowired Retention retention;
 
 	private String coordinator;
 	private long vacataire;
@@ -119,7 +119,7 @@ class GdprIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from vacataire where anonymised_at is not null and id = " + old)).isOne();
 		assertThat(count("select count(*) from vacataire where anonymised_at is null and id = " + recent)).isOne();
 		assertThat(count("select count(*) from change_log where entity = 'gdpr_retention'")).isOne();
-		assertThat(await(data.applyRetention("test").map(PersonalData.RetentionReport::anonymised))).isEmpty();
+		assertThat(await(retention.apply("test").map(Retention.Report::anonymised))).isEmpty();
 	}
 
 	private long candidate(String name, String updated) {

@@ -119,7 +119,7 @@ class GdprPages {
 			@SuppressWarnings("unchecked")
 			Map<String, List<JsonNode>> tables = (Map<String, List<JsonNode>>) export.get("data");
 			model.addAttribute("tables", tables.entrySet().stream().map(e -> report.table(e.getKey(), e.getValue())).toList());
-			model.addAttribute("kept", PersonalData.KEPT.entrySet().stream()
+			model.addAttribute("kept", data.kept().entrySet().stream()
 				.map(e -> new AccessReport.Field(report.tableLabel(e.getKey()), e.getValue())).toList());
 			model.addAttribute("exportedAt", java.time.ZonedDateTime.now(clock));
 		}).switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + "."))).then();

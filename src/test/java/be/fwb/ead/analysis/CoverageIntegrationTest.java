@@ -1,4 +1,4 @@
-package be.fwb.ead.referentials;
+package be.fwb.ead.analysis;
 
 import java.io.InputStream;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.List;
 import be.fwb.ead.IntegrationTest;
 import be.fwb.ead.referentials.Coverage.Depth;
 import be.fwb.ead.referentials.Coverage.Mapping;
+import be.fwb.ead.referentials.Coverage;
+import be.fwb.ead.referentials.Exams;
+import be.fwb.ead.referentials.Referentials;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
@@ -24,6 +27,8 @@ class CoverageIntegrationTest extends IntegrationTest {
 	@Autowired Coverage coverage;
 	@Autowired Exams exams;
 	@Autowired Priorities priorities;
+	@Autowired CatalogueCoverage analyses;
+	@Autowired ExamReadiness readiness;
 
 	private long referential;
 	private long a;
@@ -49,7 +54,7 @@ class CoverageIntegrationTest extends IntegrationTest {
 
 	@Test
 	void theMatrixHasEveryCurrentModuleEveryCompetencyAndTheirTotals() {
-		Coverage.Matrix m = await(coverage.matrix(referential, null));
+		CatalogueCoverage.Matrix m = await(analyses.matrix(referential, null));
 		assertThat(m.rows()).hasSize(522);
 		assertThat(m.columns()).hasSize(11);
 		assertThat(m.mappings()).isEqualTo(4);
@@ -65,8 +70,8 @@ class CoverageIntegrationTest extends IntegrationTest {
 		assertThat(m.cells().get(row)).containsExactly(lireColumn, Depth.WORKED.ordinal(), ecrColumn, Depth.MASTERED.ordinal());
 
 		long category = count("select category_id from module where id = " + a);
-		Coverage.Matrix subject = await(coverage.matrix(referential, category));
-		assertThat(subject.rows()).extracting(Coverage.Row::moduleId).contains(a).doesNotContain(b);
+		CatalogueCoverage.Matrix subject = await(analyses.matrix(referential, category));
+		assertThat(subject.rows()).extracting(CatalogueCoverage.Row::moduleId).contains(a).doesNotContain(b);
 		assertThat(subject.rows()).hasSize((int) count("select count(*) from module where category_id = " + category));
 		assertThat(subject.mappings()).isEqualTo(count("select count(*) from competency_mapping k join module m on m.id = k.module_id "
 				+ "where m.category_id = " + category));
@@ -75,18 +80,18 @@ class CoverageIntegrationTest extends IntegrationTest {
 	@Test
 	void gapsOverlapsAndOrphansFollowTheMappingsOfCurrentModules() {
 		// Branches whose descendants are worked are not gaps; FR-ECR-1-1 is covered itself, its outcome is not.
-		assertThat(await(coverage.gaps(referential))).extracting(Coverage.Gap::idnumber).containsExactly("FR-LIRE-1-1-b",
+		assertThat(await(analyses.gaps(referential))).extracting(CatalogueCoverage.Gap::idnumber).containsExactly("FR-LIRE-1-1-b",
 				"FR-LIRE-1-2", "FR-LIRE-2", "FR-ECR-1-1-a");
-		assertThat(await(coverage.overlaps(referential, 3))).extracting(Coverage.Overlap::idnumber, Coverage.Overlap::modules)
+		assertThat(await(analyses.overlaps(referential, 3))).extracting(CatalogueCoverage.Overlap::idnumber, CatalogueCoverage.Overlap::modules)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("FR-LIRE-1-1-a", 3));
-		StepVerifier.create(coverage.overlaps(referential, 1)).expectError(InvalidRequest.class).verify();
-		assertThat(await(coverage.orphans().count())).isEqualTo(519);
+		StepVerifier.create(analyses.overlaps(referential, 1)).expectError(InvalidRequest.class).verify();
+		assertThat(await(analyses.orphans().count())).isEqualTo(519);
 
 		// An archived module no longer covers anything; a removed mapping neither.
 		await(db.sql("update module set archived_at = :now where id = " + c).bind("now", clock.instant()).then());
 		await(coverage.map(List.of(new Mapping(b, lire11a, null)), "coord"));
-		assertThat(await(coverage.overlaps(referential, 2))).isEmpty();
-		assertThat(await(coverage.matrix(referential, null)).columns()).filteredOn(col -> col.competencyId() == lire11a)
+		assertThat(await(analyses.overlaps(referential, 2))).isEmpty();
+		assertThat(await(analyses.matrix(referential, null)).columns()).filteredOn(col -> col.competencyId() == lire11a)
 			.singleElement().satisfies(col -> assertThat(col.modules()).isEqualTo(1));
 		assertThat(count("select count(*) from change_log where entity = 'competency_mapping'")).isEqualTo(2);
 	}
@@ -96,15 +101,15 @@ class CoverageIntegrationTest extends IntegrationTest {
 		await(exams.define("ce1d-fr", "CE1D – français", "Secondaire inférieur", List.of(
 				new Exams.PartDefinition("Lecture", 60, List.of("FR-LIRE-1-1-a", "FR-LIRE-1-1-b")),
 				new Exams.PartDefinition("Écriture", 40, List.of("FR-ECR-1-1-a"))), "coord"));
-		Exams.Readiness r = await(exams.readiness().single());
+		ExamReadiness.Readiness r = await(readiness.all().single());
 		assertThat(r.code()).isEqualTo("CE1D-FR");
-		assertThat(r.parts()).extracting(Exams.PartReadiness::name, Exams.PartReadiness::covered, Exams.PartReadiness::ratio)
+		assertThat(r.parts()).extracting(ExamReadiness.PartReadiness::name, ExamReadiness.PartReadiness::covered, ExamReadiness.PartReadiness::ratio)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("Lecture", 1, 0.5), org.assertj.core.groups.Tuple.tuple("Écriture", 0, 0.0));
 		// 60 × 1/2 + 40 × 0, over 100.
 		assertThat(r.ratio()).isEqualTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
 
 		await(coverage.map(List.of(new Mapping(b, count("select id from competency where idnumber = 'FR-ECR-1-1-a'"), Depth.WORKED)), "coord"));
-		assertThat(await(exams.readiness().single()).ratio()).isEqualTo(0.70, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(await(readiness.all().single()).ratio()).isEqualTo(0.70, org.assertj.core.data.Offset.offset(1e-9));
 		StepVerifier.create(exams.define("X", "X", null, List.of(new Exams.PartDefinition("P", 1, List.of("INCONNUE"))), "coord"))
 			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class).hasMessageContaining("1 compétence(s) inconnue(s)"))
 			.verify();
@@ -156,7 +161,7 @@ class CoverageIntegrationTest extends IntegrationTest {
 		assertThat(none.score()).isEqualTo(20);
 	}
 
-	private static int indexOf(Coverage.Matrix m, long moduleId) {
+	private static int indexOf(CatalogueCoverage.Matrix m, long moduleId) {
 		for (int i = 0; i < m.rows().size(); i++) {
 			if (m.rows().get(i).moduleId() == moduleId) {
 				return i;
@@ -165,7 +170,7 @@ class CoverageIntegrationTest extends IntegrationTest {
 		throw new AssertionError("module " + moduleId + " absent");
 	}
 
-	private static int columnOf(Coverage.Matrix m, long competencyId) {
+	private static int columnOf(CatalogueCoverage.Matrix m, long competencyId) {
 		for (int i = 0; i < m.columns().size(); i++) {
 			if (m.columns().get(i).competencyId() == competencyId) {
 				return i;
