@@ -1,5 +1,6 @@
 package be.fwb.ead.evaluations;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,8 +51,11 @@ public class Evaluations {
 	private final ChangeLog changes;
 	private final EvaluationSettings settings;
 	private final CriteriaGrid criteria;
+	private final Clock clock;
 
-	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings, be.fwb.ead.audit.AccessLog access) {
+	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings, be.fwb.ead.audit.AccessLog access,
+			Clock clock) {
+		this.clock = clock;
 		this.access = access;
 		this.db = db;
 		this.criteria = new CriteriaGrid(db, "evaluation_criterion", "Grille d'évaluation", (author, summary, before, after) -> changes.record(author,
@@ -74,7 +78,7 @@ public class Evaluations {
 	@Transactional
 	public Mono<Long> record(long vacataireId, LocalDate evaluatedOn, List<Score> scores, @Nullable String comment,
 			String evaluator) {
-		if (evaluatedOn == null || evaluatedOn.isAfter(LocalDate.now().plusDays(1))) {
+		if (evaluatedOn == null || evaluatedOn.isAfter(LocalDate.now(clock).plusDays(1))) {
 			return Mono.error(new InvalidRequest("La date de l'évaluation est obligatoire et ne peut être future."));
 		}
 		return grid().collectList().flatMap(grid -> {
@@ -100,7 +104,7 @@ public class Evaluations {
 				.bind("v", vacataireId)
 				.bind("by", evaluator)
 				.bind("on", evaluatedOn)
-				.bind("now", Instant.now());
+				.bind("now", Instant.now(clock));
 			spec = comment == null || comment.isBlank() ? spec.bindNull("comment", String.class) : spec.bind("comment", comment.trim());
 			return spec.map(r -> r.get("id", Long.class))
 				.one()
@@ -133,7 +137,7 @@ public class Evaluations {
 				return Mono.error(new Conflict("Cette évaluation a déjà été prise en connaissance le " + e.acknowledgedAt() + "."));
 			}
 			var spec = db.sql("update evaluation set acknowledged_at = :now, vacataire_comment = :c where id = :id")
-				.bind("now", Instant.now())
+				.bind("now", Instant.now(clock))
 				.bind("id", evaluationId);
 			spec = comment == null || comment.isBlank() ? spec.bindNull("c", String.class) : spec.bind("c", comment.trim());
 			return spec.then()
@@ -170,7 +174,7 @@ public class Evaluations {
 				from vacataire_name v where v.status = 'ACTIF'
 				  and not exists (select 1 from evaluation e where e.vacataire_id = v.id and e.evaluated_on > :since)
 				order by last nulls first, v.sort_key""")
-			.bind("since", LocalDate.now().minus(settings.interval()))
+			.bind("since", LocalDate.now(clock).minus(settings.interval()))
 			.map(r -> new Due(r.get("id", Long.class), r.get("name", String.class), r.get("last", LocalDate.class)))
 			.all();
 	}

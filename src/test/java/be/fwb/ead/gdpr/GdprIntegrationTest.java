@@ -87,8 +87,8 @@ class GdprIntegrationTest extends IntegrationTest {
 			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.detail")
 			.value(d -> assertThat((String) d).startsWith("La personne a encore un rôle dans un module courant de Moodle"));
 		// Removed from Moodle (the roles go with the archived modules).
-		await(db.sql("update module set archived_at = now() where id in (select module_id from module_role where vacataire_id = "
-				+ vacataire + ")").then());
+		await(db.sql("update module set archived_at = :now where id in (select module_id from module_role where vacataire_id = "
+				+ vacataire + ")").bind("now", clock.instant()).then());
 		web.post().uri("/api/vacataires/" + vacataire + "/anonymisation").headers(h -> h.setBearerAuth(coordinator))
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange().expectStatus().isBadRequest();
 		web.post().uri("/api/vacataires/" + vacataire + "/anonymisation").headers(h -> h.setBearerAuth(coordinator))
