@@ -34,7 +34,7 @@ class TableOwnershipTests {
 			Map.entry("training", List.of("training_session", "training_registration", "training_requirement",
 					"training_required", "training_done")),
 			Map.entry("assignments", List.of("assignment", "reconciliation_ack", "assignment_period")),
-			Map.entry("evaluations", List.of("evaluation_criterion", "evaluation", "evaluation_score")),
+			Map.entry("evaluations", List.of("evaluation_criterion", "evaluation", "evaluation_score", "evaluation_plan")),
 			Map.entry("recruitment", List.of("recruitment_criterion", "campaign", "campaign_need", "candidacy", "candidacy_score")),
 			Map.entry("referentials", List.of("referential", "competency", "competency_mapping", "exam", "exam_part",
 					"exam_part_competency", "exam_session", "competency_root", "module_root", "module_exam_session", "module_competency",

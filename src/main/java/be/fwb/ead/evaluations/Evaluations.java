@@ -42,8 +42,17 @@ public class Evaluations {
 			double weightedScore) {
 	}
 
-	/** An active vacataire whose last evaluation is older than the interval, or who was never evaluated. */
-	public record Due(long vacataireId, String name, @Nullable LocalDate lastEvaluatedOn) {
+	/**
+	 * An active vacataire whose last evaluation is older than the interval, or who was never evaluated; with the
+	 * evaluation planned for them, if any ({@link EvaluationPlanning}).
+	 */
+	public record Due(long vacataireId, String name, @Nullable LocalDate lastEvaluatedOn, @Nullable LocalDate plannedOn,
+			@Nullable String evaluator) {
+
+		/** Whether an evaluation is planned on {@code today} or later (a plan whose day went by does not count). */
+		public boolean plannedFrom(LocalDate today) {
+			return plannedOn != null && !plannedOn.isBefore(today);
+		}
 	}
 
 	private final DatabaseClient db;
@@ -74,7 +83,10 @@ public class Evaluations {
 		return criteria.replace(definitions, author);
 	}
 
-	/** Records an evaluation; every active criterion of the grid gets a score from 1 to 4. */
+	/**
+	 * Records an evaluation; every active criterion of the grid gets a score from 1 to 4. The vacataire's planned
+	 * evaluation, if any, is closed.
+	 */
 	@Transactional
 	public Mono<Long> record(long vacataireId, LocalDate evaluatedOn, List<Score> scores, @Nullable String comment,
 			String evaluator) {
@@ -120,6 +132,7 @@ public class Evaluations {
 						return (s.comment() == null || s.comment().isBlank() ? insert.bindNull("comment", String.class)
 								: insert.bind("comment", s.comment().trim())).then();
 					})
+					.then(db.sql("delete from evaluation_plan where vacataire_id = :v").bind("v", vacataireId).then())
 					.then(changes.record(evaluator, Change.of("evaluation", id, vacataireId, "created",
 							"Évaluation du " + evaluatedOn.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " par " + evaluator).withStates(null, scores)))
 					.thenReturn(id));
@@ -169,13 +182,15 @@ public class Evaluations {
 
 	public Flux<Due> due() {
 		return db.sql("""
-				select v.id, v.name,
+				select v.id, v.name, p.planned_on, p.evaluator,
 				       (select max(e.evaluated_on) from evaluation e where e.vacataire_id = v.id) as last
-				from vacataire_name v where v.status = 'ACTIF'
+				from vacataire_name v left join evaluation_plan p on p.vacataire_id = v.id
+				where v.status = 'ACTIF'
 				  and not exists (select 1 from evaluation e where e.vacataire_id = v.id and e.evaluated_on > :since)
 				order by last nulls first, v.sort_key""")
 			.bind("since", LocalDate.now(clock).minus(settings.interval()))
-			.map(r -> new Due(r.get("id", Long.class), r.get("name", String.class), r.get("last", LocalDate.class)))
+			.map(r -> new Due(r.get("id", Long.class), r.get("name", String.class), r.get("last", LocalDate.class),
+					r.get("planned_on", LocalDate.class), r.get("evaluator", String.class)))
 			.all();
 	}
 
