@@ -28,7 +28,7 @@ class ClockTests {
 			"db/migration/V6__quality_reviews.sql", "the shipped rubric's creation, dated when the migration ran (applied: never edited)");
 
 	private static final Pattern SYSTEM_TIME = Pattern.compile(
-			"\\b(?:Instant|LocalDate|LocalDateTime|LocalTime|ZonedDateTime|OffsetDateTime|OffsetTime|Year|YearMonth|MonthDay)\\.now\\((?!clock\\))"
+			"\\b(?:Instant|LocalDate|LocalDateTime|LocalTime|ZonedDateTime|OffsetDateTime|OffsetTime|Year|YearMonth|MonthDay)\\.now\\((?!clock\\b)"
 					+ "|\\bClock\\.system(?:UTC|DefaultZone)?\\(|\\bSystem\\.currentTimeMillis\\(|\\bnew (?:java\\.util\\.)?Date\\(\\)");
 
 	private static final Pattern DATABASE_TIME = Pattern.compile(
@@ -81,6 +81,7 @@ class ClockTests {
 					LocalDate b = LocalDate.now(zone);
 					Clock c = Clock.systemUTC();
 					Instant fine = Instant.now(clock);
+					LocalDate alsoFine = LocalDate.now(clock.withZone(zone));
 					// Instant.now() in a comment
 					String sql = "select * from review where decided_at > now() - interval '1 year' and ends_on >= current_date";
 					String bound = "select * from review where decided_at > :since";
