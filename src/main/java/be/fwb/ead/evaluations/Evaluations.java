@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.grids.CriteriaGrid;
+import be.fwb.ead.grids.CriteriaGrid.Criterion;
 import be.fwb.ead.shared.Conflict;
-import be.fwb.ead.shared.CriteriaGrid;
-import be.fwb.ead.shared.CriteriaGrid.Criterion;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import io.r2dbc.spi.Readable;

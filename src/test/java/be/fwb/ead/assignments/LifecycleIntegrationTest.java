@@ -298,7 +298,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Test
 	void anEvaluationScoresEveryCriterionAndTheVacataireAcknowledgesItOnce() {
 		long v = newVacataire("Noémie", "Lecomte");
-		List<be.fwb.ead.shared.CriteriaGrid.Criterion> grid = await(evaluations.grid().collectList());
+		List<be.fwb.ead.grids.CriteriaGrid.Criterion> grid = await(evaluations.grid().collectList());
 		assertThat(grid).hasSize(5);
 		assertThat(await(evaluations.due().collectList())).extracting(Evaluations.Due::vacataireId).contains(v);
 		refused(evaluations.record(v, clock.today(), List.of(new Evaluations.Score(grid.get(0).id(), 5, null)), null, COORD),
@@ -336,7 +336,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from vacataire where id = " + candidacy.vacataireId() + " and status = 'CANDIDAT'")).isEqualTo(1);
 		refused(recruitment.decide(k, true, null, COORD), Refused.class, "Aucun évaluateur");
 
-		List<be.fwb.ead.shared.CriteriaGrid.Criterion> grid = await(recruitment.grid().collectList());
+		List<be.fwb.ead.grids.CriteriaGrid.Criterion> grid = await(recruitment.grid().collectList());
 		refused(recruitment.score(k, grid.stream().map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 4, " ")).toList(), "claire"),
 				InvalidRequest.class, "doit être justifiée");
 		await(recruitment.score(k, grid.stream().map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 4, "Solide")).toList(), "claire"));
@@ -358,13 +358,13 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Test
 	void gridsAndTrainingRequirementsAreConfigurableAndPastScoresKeepTheirCriteria() {
 		long v = newVacataire("Maëlle", "Wouters");
-		List<be.fwb.ead.shared.CriteriaGrid.Criterion> grid = await(evaluations.grid().collectList());
+		List<be.fwb.ead.grids.CriteriaGrid.Criterion> grid = await(evaluations.grid().collectList());
 		long old = await(evaluations.record(v, clock.today(), grid.stream().map(c -> new Evaluations.Score(c.id(), 4, null)).toList(),
 				null, COORD));
-		List<be.fwb.ead.shared.CriteriaGrid.Criterion> now = await(evaluations.configure(List.of(
-				new be.fwb.ead.shared.CriteriaGrid.Definition(grid.get(1).id(), "Rétroactions aux apprenants", 5),
-				new be.fwb.ead.shared.CriteriaGrid.Definition(null, "Respect des délais", 2)), COORD));
-		assertThat(now).extracting(be.fwb.ead.shared.CriteriaGrid.Criterion::label).containsExactly("Rétroactions aux apprenants", "Respect des délais");
+		List<be.fwb.ead.grids.CriteriaGrid.Criterion> now = await(evaluations.configure(List.of(
+				new be.fwb.ead.grids.CriteriaGrid.Definition(grid.get(1).id(), "Rétroactions aux apprenants", 5),
+				new be.fwb.ead.grids.CriteriaGrid.Definition(null, "Respect des délais", 2)), COORD));
+		assertThat(now).extracting(be.fwb.ead.grids.CriteriaGrid.Criterion::label).containsExactly("Rétroactions aux apprenants", "Respect des délais");
 		assertThat(await(evaluations.find(old)).scores()).hasSize(5);
 		refused(evaluations.configure(List.of(), COORD), InvalidRequest.class, "au moins un critère");
 

@@ -41,13 +41,13 @@ class EvaluationController {
 	}
 
 	@GetMapping("/api/evaluations/grid")
-	Mono<List<be.fwb.ead.shared.CriteriaGrid.Criterion>> grid() {
+	Mono<List<be.fwb.ead.grids.CriteriaGrid.Criterion>> grid() {
 		return evaluations.grid().collectList();
 	}
 
 	/** Replaces the grid; criteria left out are deactivated, past evaluations keep their scores. */
 	@org.springframework.web.bind.annotation.PutMapping("/api/evaluations/grid")
-	Mono<List<be.fwb.ead.shared.CriteriaGrid.Criterion>> configure(@RequestBody List<be.fwb.ead.shared.CriteriaGrid.Definition> grid, Authentication who) {
+	Mono<List<be.fwb.ead.grids.CriteriaGrid.Criterion>> configure(@RequestBody List<be.fwb.ead.grids.CriteriaGrid.Definition> grid, Authentication who) {
 		return evaluations.configure(grid, who.getName());
 	}
 

@@ -75,7 +75,7 @@ class EvaluationPages {
 	Mono<String> record(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
 		Mono<Long> record = exchange.getFormData().flatMap(form -> evaluations.grid().collectList().flatMap(grid -> {
 			List<Evaluations.Score> scores = new ArrayList<>();
-			for (be.fwb.ead.shared.CriteriaGrid.Criterion c : grid) {
+			for (be.fwb.ead.grids.CriteriaGrid.Criterion c : grid) {
 				String score = form.getFirst("score-" + c.id());
 				if (score != null && score.matches("[1-4]")) {
 					scores.add(new Evaluations.Score(c.id(), Integer.parseInt(score), form.getFirst("comment-" + c.id())));
@@ -134,7 +134,7 @@ class EvaluationPages {
 	@PostMapping("/evaluations/grille")
 	Mono<String> configure(Authentication who, ServerWebExchange exchange) {
 		return Flash.outcome(exchange, exchange.getFormData()
-			.flatMap(form -> evaluations.configure(be.fwb.ead.shared.CriteriaGrid.fromForm(form), who.getName())), "flash.saved")
+			.flatMap(form -> evaluations.configure(be.fwb.ead.grids.CriteriaGrid.fromForm(form), who.getName())), "flash.saved")
 			.thenReturn("redirect:/evaluations/a-faire#grille");
 	}
 

@@ -75,13 +75,13 @@ class RecruitmentController {
 	}
 
 	@GetMapping("/grid")
-	Mono<List<be.fwb.ead.shared.CriteriaGrid.Criterion>> grid() {
+	Mono<List<be.fwb.ead.grids.CriteriaGrid.Criterion>> grid() {
 		return recruitment.grid().collectList();
 	}
 
 	/** Replaces the recruitment grid; criteria left out are deactivated, past scores keep theirs. */
 	@PutMapping("/grid")
-	Mono<java.util.List<be.fwb.ead.shared.CriteriaGrid.Criterion>> configure(@RequestBody java.util.List<be.fwb.ead.shared.CriteriaGrid.Definition> grid,
+	Mono<java.util.List<be.fwb.ead.grids.CriteriaGrid.Criterion>> configure(@RequestBody java.util.List<be.fwb.ead.grids.CriteriaGrid.Definition> grid,
 			Authentication who) {
 		return recruitment.configure(grid, who.getName());
 	}

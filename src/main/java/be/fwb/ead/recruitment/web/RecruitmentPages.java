@@ -39,7 +39,7 @@ class RecruitmentPages {
 	@PostMapping("/recrutement/grille")
 	Mono<String> configure(Authentication who, ServerWebExchange exchange) {
 		return Flash.outcome(exchange, exchange.getFormData()
-			.flatMap(form -> recruitment.configure(be.fwb.ead.shared.CriteriaGrid.fromForm(form), who.getName())), "flash.saved")
+			.flatMap(form -> recruitment.configure(be.fwb.ead.grids.CriteriaGrid.fromForm(form), who.getName())), "flash.saved")
 			.thenReturn("redirect:/recrutement#grille");
 	}
 
@@ -99,7 +99,7 @@ class RecruitmentPages {
 	Mono<String> score(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
 		Mono<Void> score = exchange.getFormData().flatMap(f -> recruitment.grid().collectList().flatMap(grid -> {
 			List<Recruitment.Score> scores = new ArrayList<>();
-			for (be.fwb.ead.shared.CriteriaGrid.Criterion c : grid) {
+			for (be.fwb.ead.grids.CriteriaGrid.Criterion c : grid) {
 				String s = f.getFirst("score-" + c.id());
 				if (s != null && s.matches("[0-5]")) {
 					String why = f.getFirst("why-" + c.id());

@@ -1,7 +1,8 @@
-package be.fwb.ead.shared;
+package be.fwb.ead.grids;
 
 import java.util.List;
 
+import be.fwb.ead.shared.InvalidRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;

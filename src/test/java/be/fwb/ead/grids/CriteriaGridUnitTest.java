@@ -1,5 +1,6 @@
-package be.fwb.ead.shared;
+package be.fwb.ead.grids;
 
+import be.fwb.ead.shared.InvalidRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
 
