@@ -3,10 +3,10 @@ package be.fwb.ead.dashboard;
 import java.util.List;
 
 import be.fwb.ead.catalogue.Catalogue;
-import be.fwb.ead.shared.PageController;
 import be.fwb.ead.sync.SyncRun;
 import be.fwb.ead.sync.SyncRuns;
 import be.fwb.ead.sync.SyncStatus;
+import be.fwb.ead.ui.PageController;
 import be.fwb.ead.vacataires.Vacataires;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;

@@ -1,6 +1,6 @@
 package be.fwb.ead.security;
 
-import be.fwb.ead.shared.ProblemResponses;
+import be.fwb.ead.ui.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;

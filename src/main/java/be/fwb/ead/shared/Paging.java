@@ -22,14 +22,6 @@ public record Paging(int page, int size) {
 		return new Paging(p, s);
 	}
 
-	/**
-	 * Paging as the web UI's addresses give it: {@code page} from 1 (missing or below 1 is the first page), and
-	 * {@code size} from 1 to {@value #MAX_SIZE}.
-	 */
-	public static Paging ofPageNumber(@Nullable Integer page, @Nullable Integer size, int defaultSize) {
-		return of(page == null || page < 1 ? 0 : page - 1, size == null ? defaultSize : size);
-	}
-
 	public long offset() {
 		return (long) page * size;
 	}

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import be.fwb.ead.security.Accounts;
 import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
@@ -49,11 +48,11 @@ class ErrorPages implements WebExceptionHandler {
 
 	private static final List<String> NOT_PAGES = List.of("/api/", "/actuator", "/v3/api-docs", "/swagger-ui");
 
-	private final Accounts accounts;
+	private final Viewers viewers;
 	private final ServerResponse.Context context;
 
-	ErrorPages(Accounts accounts, ServerCodecConfigurer codecs, ObjectProvider<ViewResolver> views) {
-		this.accounts = accounts;
+	ErrorPages(Viewers viewers, ServerCodecConfigurer codecs, ObjectProvider<ViewResolver> views) {
+		this.viewers = viewers;
 		List<HttpMessageWriter<?>> writers = codecs.getWriters();
 		List<ViewResolver> resolvers = views.orderedStream().toList();
 		this.context = new ServerResponse.Context() {
@@ -110,8 +109,7 @@ class ErrorPages implements WebExceptionHandler {
 					WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME))
 			.mapNotNull(SecurityContext::getAuthentication)
 			.filter(a -> a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken))
-			.flatMap(a -> accounts.byUsername(a.getName()))
-			.map(a -> new Viewer(a.username(), a.displayName(), a.role()));
+			.flatMap(a -> viewers.byUsername(a.getName()));
 	}
 
 	static HttpStatus status(Throwable ex) {

@@ -1,6 +1,5 @@
 package be.fwb.ead.ui;
 
-import be.fwb.ead.shared.PageController;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,8 +1,5 @@
 package be.fwb.ead.ui;
 
-import be.fwb.ead.security.Accounts;
-import be.fwb.ead.shared.Flash;
-import be.fwb.ead.shared.PageController;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -17,10 +14,10 @@ import reactor.core.publisher.Mono;
 @ControllerAdvice(annotations = PageController.class)
 class PageModel {
 
-	private final Accounts accounts;
+	private final Viewers viewers;
 
-	PageModel(Accounts accounts) {
-		this.accounts = accounts;
+	PageModel(Viewers viewers) {
+		this.viewers = viewers;
 	}
 
 	@ModelAttribute("viewer")
@@ -28,8 +25,7 @@ class PageModel {
 		return ReactiveSecurityContextHolder.getContext()
 			.map(SecurityContext::getAuthentication)
 			.filter(auth -> auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken))
-			.flatMap(auth -> accounts.byUsername(auth.getName())
-				.map(a -> new Viewer(a.username(), a.displayName(), a.role())));
+			.flatMap(auth -> viewers.byUsername(auth.getName()));
 	}
 
 	/** Subscribing to the token makes Spring Security save it in the session; forms and htmx send it back. */

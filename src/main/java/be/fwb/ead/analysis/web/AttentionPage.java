@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 
 import be.fwb.ead.analysis.Attention;
-import be.fwb.ead.shared.ListQuery;
-import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.Paging;
-import be.fwb.ead.shared.QueryString;
 import be.fwb.ead.training.Training;
+import be.fwb.ead.ui.ListQuery;
+import be.fwb.ead.ui.PageController;
+import be.fwb.ead.ui.Pages;
+import be.fwb.ead.ui.QueryString;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +58,7 @@ class AttentionPage {
 
 	@GetMapping("/attention")
 	String attention(@ModelAttribute AttentionQuery q, Model model) {
-		Paging paging = Paging.ofPageNumber(q.page(), null, PAGE);
+		Paging paging = Pages.paging(q.page(), null, PAGE);
 		model.addAttribute("query", q);
 		Attention.Kind kind = q.kind();
 		Attention.GroupBy by = q.groupBy();

@@ -9,21 +9,22 @@ import be.fwb.ead.assignments.Assignments;
 import be.fwb.ead.assignments.NewAssignment;
 import be.fwb.ead.assignments.Reconciliation;
 import be.fwb.ead.assignments.RoleAdoption;
-import be.fwb.ead.catalogue.Placements;
-import be.fwb.ead.shared.ListQuery;
-import be.fwb.ead.shared.QueryString;
-import be.fwb.ead.shared.SchoolYear;
 import be.fwb.ead.catalogue.Catalogue;
 import be.fwb.ead.catalogue.ModuleFilter;
 import be.fwb.ead.catalogue.ModuleOrder;
+import be.fwb.ead.catalogue.Placements;
 import be.fwb.ead.shared.DisplaySettings;
-import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.InvalidRequest;
-import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.Paging;
+import be.fwb.ead.shared.SchoolYear;
 import be.fwb.ead.shared.TableExport;
-import be.fwb.ead.shared.Texts;
 import be.fwb.ead.shared.TableExport.Column;
+import be.fwb.ead.ui.Flash;
+import be.fwb.ead.ui.ListQuery;
+import be.fwb.ead.ui.PageController;
+import be.fwb.ead.ui.Pages;
+import be.fwb.ead.ui.QueryString;
+import be.fwb.ead.ui.Texts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -177,12 +178,12 @@ class AssignmentPages {
 
 	@GetMapping("/affectations/rapprochement")
 	String reconciliation(@ModelAttribute ReconciliationQuery q, Model model) {
-		Paging paging = Paging.ofPageNumber(q.page(), null, RECONCILIATION_PAGE);
+		Paging paging = Pages.paging(q.page(), null, RECONCILIATION_PAGE);
 		model.addAttribute("query", q);
 		model.addAttribute("filter", q.filter());
 		Reconciliation.GroupBy by = q.groupBy();
 		if (by == null) {
-			model.addAttribute("lines", be.fwb.ead.shared.PageOf.clamped(paging, p -> reconciliation.page(q.filter(), p)));
+			model.addAttribute("lines", Pages.clamped(paging, p -> reconciliation.page(q.filter(), p)));
 		}
 		else {
 			model.addAttribute("groups", reconciliation.groups(q.filter(), by, paging));

@@ -6,12 +6,13 @@ import java.util.List;
 import be.fwb.ead.audit.AuditTrail;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.DisplaySettings;
-import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.Paging;
-import be.fwb.ead.shared.QueryString;
 import be.fwb.ead.shared.TableExport;
 import be.fwb.ead.shared.TableExport.Column;
-import be.fwb.ead.shared.Texts;
+import be.fwb.ead.ui.PageController;
+import be.fwb.ead.ui.Pages;
+import be.fwb.ead.ui.QueryString;
+import be.fwb.ead.ui.Texts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -65,7 +66,7 @@ class AuditPages {
 			@RequestParam(required = false) @Nullable Integer page, Model model) {
 		Query query = new Query(blank(qui), blank(objet), vacataire, du, au, blank(q), page == null ? 1 : page);
 		model.addAttribute("query", query);
-		model.addAttribute("changes", be.fwb.ead.shared.PageOf.clamped(Paging.ofPageNumber(page, PAGE_SIZE, PAGE_SIZE),
+		model.addAttribute("changes", Pages.clamped(Pages.paging(page, PAGE_SIZE, PAGE_SIZE),
 				p -> trail.changes(query.filter(), p)));
 		model.addAttribute("reads", trail.reads(query.filter(), Paging.of(0, 20)));
 		model.addAttribute("entities", List.of("vacataire", "assignment", "title", "training", "evaluation", "candidacy", "module",

@@ -7,10 +7,11 @@ import be.fwb.ead.catalogue.Categories;
 import be.fwb.ead.catalogue.Module;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.NotFound;
-import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.TableExport;
-import be.fwb.ead.shared.Texts;
 import be.fwb.ead.shared.TableExport.Column;
+import be.fwb.ead.ui.PageController;
+import be.fwb.ead.ui.Pages;
+import be.fwb.ead.ui.Texts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -47,7 +48,7 @@ class ModulePages {
 	@GetMapping
 	String list(@ModelAttribute("query") ModuleQuery query, @RequestHeader(value = "HX-Target", required = false) @Nullable String target,
 			ServerWebExchange exchange, Model model) {
-		model.addAttribute("modules", be.fwb.ead.shared.PageOf.clamped(query.paging(), p -> catalogue.search(query.filter(), query.order(), p)));
+		model.addAttribute("modules", Pages.clamped(query.paging(), p -> catalogue.search(query.filter(), query.order(), p)));
 		exchange.getResponse().getHeaders().add(HttpHeaders.VARY, "HX-Target");
 		if ("resultats".equals(target)) {
 			return "modules/list :: results";

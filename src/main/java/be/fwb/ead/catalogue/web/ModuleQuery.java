@@ -2,9 +2,10 @@ package be.fwb.ead.catalogue.web;
 
 import be.fwb.ead.catalogue.ModuleFilter;
 import be.fwb.ead.catalogue.ModuleOrder;
-import be.fwb.ead.shared.ListQuery;
 import be.fwb.ead.shared.Paging;
-import be.fwb.ead.shared.QueryString;
+import be.fwb.ead.ui.ListQuery;
+import be.fwb.ead.ui.Pages;
+import be.fwb.ead.ui.QueryString;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +35,7 @@ record ModuleQuery(@Nullable String q, @Nullable Long level, @Nullable Long subj
 	}
 
 	Paging paging() {
-		return Paging.ofPageNumber(page, size, DEFAULT_SIZE);
+		return Pages.paging(page, size, DEFAULT_SIZE);
 	}
 
 	@Override

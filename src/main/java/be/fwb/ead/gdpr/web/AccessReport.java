@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import be.fwb.ead.shared.Texts;
+import be.fwb.ead.ui.Texts;
 import org.springframework.context.NoSuchMessageException;
 import tools.jackson.databind.JsonNode;
 

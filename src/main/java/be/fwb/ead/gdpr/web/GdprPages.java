@@ -6,12 +6,12 @@ import java.util.Map;
 
 import be.fwb.ead.gdpr.PersonalData;
 import be.fwb.ead.shared.DisplaySettings;
-import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
-import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.Refused;
-import be.fwb.ead.shared.Texts;
+import be.fwb.ead.ui.Flash;
+import be.fwb.ead.ui.PageController;
+import be.fwb.ead.ui.Texts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import be.fwb.ead.recruitment.Recruitment;
-import be.fwb.ead.shared.Flash;
-import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
-import be.fwb.ead.shared.PageController;
+import be.fwb.ead.ui.Flash;
+import be.fwb.ead.ui.FormInput;
+import be.fwb.ead.ui.PageController;
 import be.fwb.ead.vacataires.VacataireFile;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;

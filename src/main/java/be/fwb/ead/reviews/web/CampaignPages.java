@@ -6,10 +6,10 @@ import java.util.List;
 
 import be.fwb.ead.reviews.Campaigns;
 import be.fwb.ead.reviews.Reviews;
-import be.fwb.ead.shared.Flash;
-import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
-import be.fwb.ead.shared.PageController;
+import be.fwb.ead.ui.Flash;
+import be.fwb.ead.ui.FormInput;
+import be.fwb.ead.ui.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 import be.fwb.ead.reviews.Rubrics;
-import be.fwb.ead.shared.Flash;
-import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
-import be.fwb.ead.shared.PageController;
+import be.fwb.ead.ui.Flash;
+import be.fwb.ead.ui.FormInput;
+import be.fwb.ead.ui.PageController;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;

@@ -2,10 +2,10 @@ package be.fwb.ead.security.web;
 
 import be.fwb.ead.security.AccountAdministration;
 import be.fwb.ead.security.Role;
-import be.fwb.ead.shared.Flash;
-import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
-import be.fwb.ead.shared.PageController;
+import be.fwb.ead.ui.Flash;
+import be.fwb.ead.ui.FormInput;
+import be.fwb.ead.ui.PageController;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

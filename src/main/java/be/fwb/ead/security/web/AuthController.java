@@ -5,7 +5,7 @@ import java.time.Instant;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.ApiTokens;
 import be.fwb.ead.shared.InvalidRequest;
-import be.fwb.ead.shared.ProblemResponses;
+import be.fwb.ead.ui.ProblemResponses;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;

@@ -1,13 +1,13 @@
 package be.fwb.ead.sync.web;
 
-import be.fwb.ead.shared.ListQuery;
-import be.fwb.ead.shared.PageController;
-import be.fwb.ead.shared.Paging;
-import be.fwb.ead.shared.QueryString;
 import be.fwb.ead.sync.SyncAlreadyRunning;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
 import be.fwb.ead.sync.SyncRuns;
+import be.fwb.ead.ui.ListQuery;
+import be.fwb.ead.ui.PageController;
+import be.fwb.ead.ui.Pages;
+import be.fwb.ead.ui.QueryString;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -43,7 +43,7 @@ class SyncPages {
 	@GetMapping("/synchronisations")
 	String history(@RequestParam(required = false) @Nullable Integer page, Model model) {
 		model.addAttribute("query", new HistoryQuery(page == null ? 1 : page));
-		model.addAttribute("runs", be.fwb.ead.shared.PageOf.clamped(Paging.ofPageNumber(page, null, PAGE_SIZE), runs::page));
+		model.addAttribute("runs", Pages.clamped(Pages.paging(page, null, PAGE_SIZE), runs::page));
 		return "sync/history";
 	}
 

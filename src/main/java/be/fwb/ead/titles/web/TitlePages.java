@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import be.fwb.ead.catalogue.Placements;
-import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.InvalidRequest;
-import be.fwb.ead.shared.PageController;
 import be.fwb.ead.titles.CoverageKind;
 import be.fwb.ead.titles.Titles;
+import be.fwb.ead.ui.Flash;
+import be.fwb.ead.ui.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;

@@ -7,13 +7,13 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import be.fwb.ead.shared.DisplaySettings;
-import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.InvalidRequest;
-import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.TableExport;
-import be.fwb.ead.shared.Texts;
 import be.fwb.ead.shared.TableExport.Column;
 import be.fwb.ead.training.Training;
+import be.fwb.ead.ui.Flash;
+import be.fwb.ead.ui.PageController;
+import be.fwb.ead.ui.Texts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;

@@ -1,9 +1,9 @@
 package be.fwb.ead.vacataires.web;
 
+import be.fwb.ead.ui.FileBody;
+import be.fwb.ead.ui.FormInput;
+import be.fwb.ead.ui.ProblemResponses;
 import be.fwb.ead.vacataires.imports.VacataireImport;
-import be.fwb.ead.shared.FileBody;
-import be.fwb.ead.shared.FormInput;
-import be.fwb.ead.shared.ProblemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

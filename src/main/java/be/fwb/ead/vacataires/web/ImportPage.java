@@ -1,8 +1,8 @@
 package be.fwb.ead.vacataires.web;
 
-import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
-import be.fwb.ead.shared.PageController;
+import be.fwb.ead.ui.FormInput;
+import be.fwb.ead.ui.PageController;
 import be.fwb.ead.vacataires.TitleGaps;
 import be.fwb.ead.vacataires.imports.VacataireImport;
 import org.springframework.http.codec.multipart.FormFieldPart;

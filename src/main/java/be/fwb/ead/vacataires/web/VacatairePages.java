@@ -6,13 +6,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import be.fwb.ead.shared.DisplaySettings;
-import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
-import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.TableExport;
-import be.fwb.ead.shared.Texts;
 import be.fwb.ead.shared.TableExport.Column;
+import be.fwb.ead.ui.Flash;
+import be.fwb.ead.ui.PageController;
+import be.fwb.ead.ui.Pages;
+import be.fwb.ead.ui.Texts;
 import be.fwb.ead.vacataires.Vacataire;
 import be.fwb.ead.vacataires.VacataireFile;
 import be.fwb.ead.vacataires.VacataireFilter;
@@ -58,7 +59,7 @@ class VacatairePages {
 	String list(@ModelAttribute("query") VacataireQuery query,
 			@RequestHeader(value = "HX-Target", required = false) @Nullable String target, ServerWebExchange exchange,
 			Model model) {
-		model.addAttribute("vacataires", be.fwb.ead.shared.PageOf.clamped(query.paging(), p -> vacataires.search(query.filter(), p)));
+		model.addAttribute("vacataires", Pages.clamped(query.paging(), p -> vacataires.search(query.filter(), p)));
 		model.addAttribute("statuses", VacataireFilter.STATUSES);
 		exchange.getResponse().getHeaders().add(HttpHeaders.VARY, "HX-Target");
 		return "resultats".equals(target) ? "vacataires/list :: results" : "vacataires/list";

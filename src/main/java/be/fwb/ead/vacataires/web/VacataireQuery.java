@@ -1,8 +1,9 @@
 package be.fwb.ead.vacataires.web;
 
-import be.fwb.ead.shared.ListQuery;
 import be.fwb.ead.shared.Paging;
-import be.fwb.ead.shared.QueryString;
+import be.fwb.ead.ui.ListQuery;
+import be.fwb.ead.ui.Pages;
+import be.fwb.ead.ui.QueryString;
 import be.fwb.ead.vacataires.VacataireFilter;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +22,7 @@ record VacataireQuery(@Nullable String q, @Nullable String status, @Nullable Boo
 	}
 
 	Paging paging() {
-		return Paging.ofPageNumber(page, size, DEFAULT_SIZE);
+		return Pages.paging(page, size, DEFAULT_SIZE);
 	}
 
 	@Override

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import be.fwb.ead.shared.ProblemResponses;
+import be.fwb.ead.ui.ProblemResponses;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;

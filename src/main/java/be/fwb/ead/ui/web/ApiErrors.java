@@ -1,6 +1,6 @@
-package be.fwb.ead.shared.web;
+package be.fwb.ead.ui.web;
 
-import be.fwb.ead.shared.ProblemResponses;
+import be.fwb.ead.ui.ProblemResponses;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

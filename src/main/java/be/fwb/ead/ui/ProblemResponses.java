@@ -1,4 +1,4 @@
-package be.fwb.ead.shared;
+package be.fwb.ead.ui;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package be.fwb.ead.shared;
+package be.fwb.ead.ui;
 
 /** The query string of a list, for its pagination links ({@code pager.html}) and its export links. */
 public interface ListQuery {

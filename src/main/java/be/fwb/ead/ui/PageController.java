@@ -1,4 +1,4 @@
-package be.fwb.ead.shared;
+package be.fwb.ead.ui;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

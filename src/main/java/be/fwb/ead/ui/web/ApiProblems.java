@@ -1,10 +1,10 @@
-package be.fwb.ead.shared.web;
+package be.fwb.ead.ui.web;
 
 import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
-import be.fwb.ead.shared.ProblemResponses;
 import be.fwb.ead.shared.Refused;
+import be.fwb.ead.ui.ProblemResponses;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package be.fwb.ead.shared.web;
+package be.fwb.ead.ui.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

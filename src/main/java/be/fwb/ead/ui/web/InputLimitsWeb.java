@@ -1,4 +1,4 @@
-package be.fwb.ead.shared.web;
+package be.fwb.ead.ui.web;
 
 import java.time.LocalDate;
 import java.util.List;

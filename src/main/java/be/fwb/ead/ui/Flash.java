@@ -1,10 +1,14 @@
-package be.fwb.ead.shared;
+package be.fwb.ead.ui;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import be.fwb.ead.shared.Conflict;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.NotFound;
+import be.fwb.ead.shared.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;

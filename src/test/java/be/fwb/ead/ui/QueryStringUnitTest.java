@@ -1,4 +1,4 @@
-package be.fwb.ead.shared;
+package be.fwb.ead.ui;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,9 @@
-package be.fwb.ead.shared;
+package be.fwb.ead.ui;
 
 import java.time.LocalDate;
 
+import be.fwb.ead.shared.InputLimits;
+import be.fwb.ead.shared.InvalidRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;

@@ -1,4 +1,4 @@
-package be.fwb.ead.shared.web;
+package be.fwb.ead.ui.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
