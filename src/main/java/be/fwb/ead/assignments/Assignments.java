@@ -63,13 +63,15 @@ public class Assignments {
 	public Mono<Assignment> create(NewAssignment a, String author) {
 		String role = a.role() == null ? "" : a.role().trim().toUpperCase(Locale.ROOT);
 		if (!role.equals("AUTHOR") && !role.equals("TUTOR")) {
-			return Mono.error(new InvalidRequest("Rôle inconnu : « " + a.role() + " ». Valeurs admises : AUTHOR (conception), TUTOR (tutorat)."));
+			return Mono.error(InvalidRequest.ofField("role",
+					"Rôle inconnu : « " + a.role() + " ». Valeurs admises : AUTHOR (conception), TUTOR (tutorat)."));
 		}
 		if (a.startsOn() == null || a.endsOn() == null || a.endsOn().isBefore(a.startsOn())) {
-			return Mono.error(new InvalidRequest("La période est invalide : la fin doit suivre le début."));
+			return Mono.error(InvalidRequest.ofField(a.startsOn() == null ? "startsOn" : "endsOn",
+					"La période est invalide : la fin doit suivre le début."));
 		}
 		if (a.hours() < 1 || a.hours() > 1000) {
-			return Mono.error(new InvalidRequest("Le nombre d'heures doit être compris entre 1 et 1000."));
+			return Mono.error(InvalidRequest.ofField("hours", "Le nombre d'heures doit être compris entre 1 et 1000."));
 		}
 		AssignmentRules.Request request = new AssignmentRules.Request(a.vacataireId(), a.moduleId(), role, a.startsOn(),
 				a.endsOn(), a.hours(), a.derogationReason());
@@ -100,7 +102,7 @@ public class Assignments {
 	public Mono<Assignment> end(long id, LocalDate endsOn, String author) {
 		return find(id).flatMap(before -> {
 			if (endsOn.isBefore(before.startsOn())) {
-				return Mono.error(new InvalidRequest("L'affectation commence le " + DAY.format(before.startsOn())
+				return Mono.error(InvalidRequest.ofField("endsOn", "L'affectation commence le " + DAY.format(before.startsOn())
 						+ " : elle ne peut finir avant."));
 			}
 			return db.sql("update assignment set ends_on = :e where id = :id")

@@ -86,7 +86,7 @@ public class Evaluations {
 	public Mono<Long> record(long vacataireId, LocalDate evaluatedOn, List<Score> scores, @Nullable String comment,
 			String evaluator) {
 		if (evaluatedOn == null || evaluatedOn.isAfter(LocalDate.now().plusDays(1))) {
-			return Mono.error(new InvalidRequest("La date de l'évaluation est obligatoire et ne peut être future."));
+			return Mono.error(InvalidRequest.ofField("evaluatedOn", "La date de l'évaluation est obligatoire et ne peut être future."));
 		}
 		return grid().collectList().flatMap(grid -> {
 			Set<Long> expected = grid.stream().map(Criterion::id).collect(Collectors.toSet());

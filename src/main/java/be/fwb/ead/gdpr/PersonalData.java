@@ -173,7 +173,7 @@ public class PersonalData {
 	 */
 	public Mono<Erasure> anonymise(long vacataireId, @Nullable String reason, String author) {
 		if (reason == null || reason.isBlank()) {
-			return Mono.error(new InvalidRequest("Un effacement se motive : la demande de la personne, ou la règle de conservation."));
+			return Mono.error(InvalidRequest.ofField("reason", "Un effacement se motive : la demande de la personne, ou la règle de conservation."));
 		}
 		return state(vacataireId).flatMap(state -> {
 			if (state.refusal() != null) {

@@ -60,7 +60,7 @@ class AssignmentController {
 	@PostMapping("/api/assignments/{id}/end")
 	Mono<Assignment> end(@PathVariable long id, @RequestBody End e, Authentication who) {
 		if (e.endsOn() == null) {
-			return Mono.error(new InvalidRequest("Indiquez la date de fin (endsOn)."));
+			return Mono.error(InvalidRequest.ofField("endsOn", "Indiquez la date de fin (endsOn)."));
 		}
 		return assignments.end(id, e.endsOn(), who.getName());
 	}

@@ -100,7 +100,8 @@ class AssignmentPages {
 	@PostMapping("/vacataires/{id}/affectations")
 	Mono<String> create(@PathVariable long id, @ModelAttribute AssignmentForm f, Authentication who, ServerWebExchange exchange) {
 		Mono<Assignment> create = Mono.defer(() -> f.moduleId() == null || f.hours() == null
-				? Mono.error(new InvalidRequest("Choisissez un module et indiquez le nombre d'heures."))
+				? Mono.error(InvalidRequest.ofField(f.moduleId() == null ? "moduleId" : "hours",
+						"Choisissez un module et indiquez le nombre d'heures."))
 				: assignments.create(new NewAssignment(id, f.moduleId(), f.role() == null ? "" : f.role(), f.startsOn(), f.endsOn(),
 						f.hours(), f.derogationReason()), who.getName()));
 		return Flash.outcome(exchange, create, "flash.assigned").thenReturn("redirect:/vacataires/" + id + "#affectations");
@@ -235,14 +236,18 @@ class AssignmentPages {
 					? Mono.error(new InvalidRequest("Aucun rôle Moodle sans affectation à accepter : cochez des lignes, ou choisissez « tout le filtre »."))
 					: reconciliation.acceptAll(keys, f.reason(), who.getName()))), "flash.accepted").thenReturn(back);
 		}
-		// The preview is a page of its own (a read): its address carries the filter, or the ticked lines.
+		return Mono.just("redirect:" + previewAddress(f));
+	}
+
+	/** The preview is a page of its own (a read): its address carries the filter, or the ticked lines. */
+	private static String previewAddress(BulkForm f) {
 		QueryString preview = new QueryString().add("vue", f.vue()).add("niveau", f.niveau()).add("matiere", f.matiere())
 			.add("role", f.role()).add("vacataire", f.vacataire()).add("module", f.module())
 			.add("scope", f.selection() ? "selection" : "filter");
 		if (f.selection()) {
 			f.ticked().forEach(k -> preview.add("key", k));
 		}
-		return Mono.just("redirect:/affectations/rapprochement/adoption?" + preview);
+		return "/affectations/rapprochement/adoption?" + preview;
 	}
 
 	/** What adopting the roles would do: the preview, with the school year's dates, hours optional. */
@@ -251,11 +256,13 @@ class AssignmentPages {
 		return adoption(f, false, who, exchange, model, "redirect:/affectations/rapprochement" + query(f.query().view(f.vue())));
 	}
 
-	/** The adoption's preview again (other dates or hours), or, with {@code confirm}, the adoption itself. */
+	/**
+	 * The adoption's preview again (other dates or hours), or, with {@code confirm}, the adoption itself. Dates or hours
+	 * refused: back to the preview, the values typed beside their message.
+	 */
 	@PostMapping("/affectations/rapprochement/adoption")
 	Mono<String> adopt(@ModelAttribute BulkForm f, Authentication who, ServerWebExchange exchange, Model model) {
-		return adoption(f, f.confirm() != null, who, exchange, model,
-				"redirect:/affectations/rapprochement" + query(f.query().view(f.vue())));
+		return adoption(f, f.confirm() != null, who, exchange, model, "redirect:" + previewAddress(f));
 	}
 
 	private Mono<String> adoption(BulkForm f, boolean apply, Authentication who, ServerWebExchange exchange, Model model,

@@ -111,7 +111,8 @@ class VacatairePages {
 	Mono<String> addContract(@PathVariable long id, @ModelAttribute ContractForm f, Authentication who,
 			ServerWebExchange exchange) {
 		return Flash.outcome(exchange, Mono.defer(() -> f.startsOn() == null || f.endsOn() == null
-				? Mono.error(new InvalidRequest("Les dates de début et de fin du contrat sont obligatoires."))
+				? Mono.error(InvalidRequest.ofField(f.startsOn() == null ? "startsOn" : "endsOn",
+						"Les dates de début et de fin du contrat sont obligatoires."))
 				: files.addContract(id, f.startsOn(), f.endsOn(), f.reference(), who.getName())), "flash.saved")
 			.thenReturn("redirect:/vacataires/" + id + "#contrats");
 	}
