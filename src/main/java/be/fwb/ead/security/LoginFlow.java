@@ -48,12 +48,24 @@ final class LoginFlow {
 					? Mono.just(done) : Mono.error(new StaffOnly()));
 	}
 
+	/** The session attribute that carries the username of a refused sign-in to the page that asks again (never the password). */
+	static final String TYPED_USERNAME = "ead.login.username";
+
 	static ServerAuthenticationFailureHandler failure() {
 		ServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
-		return (exchange, e) -> redirect.sendRedirect(exchange.getExchange(),
+		return (exchange, e) -> keepUsername(exchange.getExchange()).then(redirect.sendRedirect(exchange.getExchange(),
 				URI.create(LOGIN_PAGE + (e instanceof StaffOnly
 						|| e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException ? "?refuse"
-						: e instanceof LoginThrottle.TooManyAttempts ? "?bloque" : "?erreur")));
+						: e instanceof LoginThrottle.TooManyAttempts ? "?bloque" : "?erreur"))));
+	}
+
+	/** The username typed (the form, read once already by the sign-in, is cached), kept in the session for the next page. */
+	private static Mono<Void> keepUsername(org.springframework.web.server.ServerWebExchange exchange) {
+		return exchange.getFormData()
+			.mapNotNull(form -> form.getFirst("username"))
+			.filter(username -> !username.isBlank() && username.length() <= 200)
+			.flatMap(username -> exchange.getSession().doOnNext(s -> s.getAttributes().put(TYPED_USERNAME, username.trim())))
+			.then();
 	}
 
 	static ServerLogoutSuccessHandler loggedOut() {
