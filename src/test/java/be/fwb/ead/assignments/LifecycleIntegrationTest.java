@@ -47,7 +47,6 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Autowired ChangeLog changes;
 	@Autowired be.fwb.ead.recruitment.Recruitment recruitment;
 	@Autowired be.fwb.ead.analysis.Attention attention;
-	@Autowired java.time.Clock clock;
 
 	private long module;
 	private String level;
