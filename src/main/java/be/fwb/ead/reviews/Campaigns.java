@@ -114,7 +114,7 @@ public class Campaigns {
 	 * review ({@link CandidateModules}, read across capabilities by the read side), weighed by the {@link RiskPolicy}.
 	 */
 	public Mono<List<Candidate>> candidates(int horizonDays) {
-		RiskPolicy policy = new RiskPolicy(LocalDate.now(clock.withZone(zone)), horizonDays, zone);
+		RiskPolicy policy = new RiskPolicy(LocalDate.ofInstant(clock.instant(), zone), horizonDays, zone);
 		Mono<Set<Long>> underReview = db.sql("select distinct module_id from review where state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED')")
 			.map(r -> r.get("module_id", Long.class))
 			.all()

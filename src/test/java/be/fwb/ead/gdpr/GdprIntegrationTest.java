@@ -119,7 +119,7 @@ class GdprIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from vacataire where anonymised_at is not null and id = " + old)).isOne();
 		assertThat(count("select count(*) from vacataire where anonymised_at is null and id = " + recent)).isOne();
 		assertThat(count("select count(*) from change_log where entity = 'gdpr_retention'")).isOne();
-		assertThat(await(retention.apply("test").map(Retention.Report::anonymised))).isEmpty();
+		assertThat(await(retention.apply("test").map(RetentionReport::anonymised))).isEmpty();
 	}
 
 	private long candidate(String name, String updated) {
