@@ -41,7 +41,7 @@ class TableOwnershipTests {
 					"latest_referential", "exam_part_weight", "exam_competency")),
 			Map.entry("reviews", List.of("rubric", "rubric_criterion", "review_campaign", "review", "review_event", "review_finding",
 					"finding_answer", "last_decided_review")),
-			Map.entry("plugin", List.of("plugin_nonce")),
+			Map.entry("workspace", List.of("plugin_nonce")),
 			Map.entry("events", List.of("event_publication")));
 
 	/** The views each owner publishes: any module may read them. */
