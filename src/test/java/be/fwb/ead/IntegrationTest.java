@@ -1,7 +1,10 @@
 package be.fwb.ead;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import be.fwb.ead.moodlesim.EadDataset;
 import be.fwb.ead.moodlesim.SimulatedMoodle;
@@ -10,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the integration tests: the whole service on a real PostgreSQL (the local one, or an embedded one), against
  * the simulated Moodle, one per JVM. Every test starts from an empty database and the pristine EAD site.
@@ -25,6 +31,7 @@ import reactor.test.StepVerifier;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
+@Import(MutableClock.Configuration.class)
 public abstract class IntegrationTest {
 
 	protected static final SimulatedMoodle MOODLE = SharedMoodle.INSTANCE;
@@ -35,11 +42,18 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected WebTestClient web;
 
+	/** The service's clock: a test moves it instead of rewriting timestamps in the database. */
+	@Autowired
+	protected MutableClock clock;
+
 	@Autowired
 	private CircuitBreakerRegistry circuitBreakers;
 
 	@Autowired
 	private be.fwb.ead.sync.SyncLauncher backgroundSyncs;
+
+	@Autowired
+	private be.fwb.ead.events.Events events;
 
 	@DynamicPropertySource
 	static void moodle(DynamicPropertyRegistry registry) {
@@ -49,16 +63,55 @@ public abstract class IntegrationTest {
 
 	@BeforeEach
 	void startFromScratch() {
+		clock.reset();
 		MOODLE.reset(EadDataset.create(1));
 		circuitBreakers.circuitBreaker("moodle").reset();
 		// A sync a previous test started in the background must not write while the tables are emptied.
 		backgroundSyncs.interrupt();
+		// Nor a reaction to a previous test's change (its listener writes in the tables too).
+		await(events.settled());
 		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, change_log, title, "
-				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign, login_attempt "
+				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign, login_attempt, "
+				+ "event_publication "
 				+ "restart identity cascade").then()
 			.retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(100))
 				.filter(e -> String.valueOf(e.getMessage()).contains("deadlock"))));
 		await(db.sql(REFERENCE_DATA).then());
+	}
+
+	/** What a full sync of the pristine EAD site writes, in the order its rows can be copied back. */
+	private static final List<String> SYNCED = List.of("moodle_category", "module", "vacataire", "module_role", "sync_run",
+			"change_log");
+
+	/** The tables among {@link #SYNCED} whose {@code id} comes from a sequence. */
+	private static final List<String> SEQUENCED = List.of("module", "vacataire", "sync_run", "change_log");
+
+	/** Whether this JVM has kept what its first full sync wrote (in the schema {@code synced}). */
+	private static final AtomicBoolean KEPT = new AtomicBoolean();
+
+	/**
+	 * The catalogue as a full sync of the pristine EAD site leaves it: its categories, 522 modules, their staff as
+	 * vacataires and role links, the run and its journal lines. The first call in a JVM runs the sync and keeps what
+	 * it wrote in the schema {@code synced}; the next ones copy it back, in milliseconds instead of a sync's seconds
+	 * (the EAD site and the code are the same within a JVM, so the sync would write the same rows). Call it first in a
+	 * test's set-up, on the empty database {@link #startFromScratch} leaves; a test of the sync itself runs the sync.
+	 */
+	protected void syncedCatalogue() {
+		String written = SYNCED.stream().map(t -> "(select count(*) from " + t + ")").collect(Collectors.joining(" + "));
+		assertThat(count("select " + written)).as("syncedCatalogue() first, on the empty database").isZero();
+		if (KEPT.get()) {
+			await(db.sql(SYNCED.stream().map(t -> "insert into " + t + " select * from synced." + t)
+				.collect(Collectors.joining(";\n"))).then());
+			await(db.sql(SEQUENCED.stream()
+				.map(t -> "select setval(pg_get_serial_sequence('" + t + "', 'id'), (select coalesce(max(id), 0) + 1 from " + t + "), false)")
+				.collect(Collectors.joining(";\n"))).then());
+			return;
+		}
+		be.fwb.ead.sync.SyncRun run = await(backgroundSyncs.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		assertThat(run.status()).isEqualTo(be.fwb.ead.sync.SyncStatus.SUCCEEDED);
+		await(db.sql("drop schema if exists synced cascade; create schema synced;\n"
+				+ SYNCED.stream().map(t -> "create table synced." + t + " as table " + t).collect(Collectors.joining(";\n"))).then());
+		KEPT.set(true);
 	}
 
 	/** The configurable reference data back to what the migrations ship (a test may have changed it). */
@@ -88,6 +141,14 @@ public abstract class IntegrationTest {
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("token");
+	}
+
+	/**
+	 * Waits until the modules reacting to the changes made so far have done so (the events' listeners run after the
+	 * commit, in the background): for a test that reads what a reaction wrote.
+	 */
+	protected void awaitReactions() {
+		await(events.settled());
 	}
 
 	/** Waits for a publisher with StepVerifier, at most a minute, and gives its value (null when empty). */

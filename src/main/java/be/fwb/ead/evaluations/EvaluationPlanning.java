@@ -122,12 +122,6 @@ public class EvaluationPlanning {
 			});
 		});
 	}
-
-	/** Forgets the vacataire's planned evaluation, for their erasure; gives how many rows went (0 or 1). */
-	public Mono<Long> forget(long vacataireId) {
-		return db.sql("delete from evaluation_plan where vacataire_id = :v").bind("v", vacataireId).fetch().rowsUpdated();
-	}
-
 	/**
 	 * Why the vacataire's evaluation cannot be planned now, or {@literal null}: only an active vacataire who is due one
 	 * (never evaluated, or last evaluated more than {@code interval} ago) and has none planned to come.

@@ -1,5 +1,6 @@
 package be.fwb.ead.evaluations;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,11 +60,15 @@ public class Evaluations {
 	private final ChangeLog changes;
 	private final EvaluationSettings settings;
 	private final CriteriaGrid criteria;
+	private final Clock clock;
 
-	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings, be.fwb.ead.audit.AccessLog access) {
+	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings, be.fwb.ead.audit.AccessLog access,
+			Clock clock) {
+		this.clock = clock;
 		this.access = access;
 		this.db = db;
-		this.criteria = new CriteriaGrid(db, changes, "evaluation_criterion", "Grille d'évaluation");
+		this.criteria = new CriteriaGrid(db, "evaluation_criterion", "Grille d'évaluation", (author, summary, before, after) -> changes.record(author,
+				Change.of("evaluation_criterion", 0, null, "updated", summary).withStates(before, after)));
 		this.changes = changes;
 		this.settings = settings;
 	}
@@ -85,7 +90,7 @@ public class Evaluations {
 	@Transactional
 	public Mono<Long> record(long vacataireId, LocalDate evaluatedOn, List<Score> scores, @Nullable String comment,
 			String evaluator) {
-		if (evaluatedOn == null || evaluatedOn.isAfter(LocalDate.now().plusDays(1))) {
+		if (evaluatedOn == null || evaluatedOn.isAfter(LocalDate.now(clock).plusDays(1))) {
 			return Mono.error(InvalidRequest.ofField("evaluatedOn", "La date de l'évaluation est obligatoire et ne peut être future."));
 		}
 		return grid().collectList().flatMap(grid -> {
@@ -111,7 +116,7 @@ public class Evaluations {
 				.bind("v", vacataireId)
 				.bind("by", evaluator)
 				.bind("on", evaluatedOn)
-				.bind("now", Instant.now());
+				.bind("now", Instant.now(clock));
 			spec = comment == null || comment.isBlank() ? spec.bindNull("comment", String.class) : spec.bind("comment", comment.trim());
 			return spec.map(r -> r.get("id", Long.class))
 				.one()
@@ -145,7 +150,7 @@ public class Evaluations {
 				return Mono.error(new Conflict("Cette évaluation a déjà été prise en connaissance le " + e.acknowledgedAt() + "."));
 			}
 			var spec = db.sql("update evaluation set acknowledged_at = :now, vacataire_comment = :c where id = :id")
-				.bind("now", Instant.now())
+				.bind("now", Instant.now(clock))
 				.bind("id", evaluationId);
 			spec = comment == null || comment.isBlank() ? spec.bindNull("c", String.class) : spec.bind("c", comment.trim());
 			return spec.then()
@@ -183,7 +188,7 @@ public class Evaluations {
 				where v.status = 'ACTIF'
 				  and not exists (select 1 from evaluation e where e.vacataire_id = v.id and e.evaluated_on > :since)
 				order by last nulls first, v.sort_key""")
-			.bind("since", LocalDate.now().minus(settings.interval()))
+			.bind("since", LocalDate.now(clock).minus(settings.interval()))
 			.map(r -> new Due(r.get("id", Long.class), r.get("name", String.class), r.get("last", LocalDate.class),
 					r.get("planned_on", LocalDate.class), r.get("evaluator", String.class)))
 			.all();

@@ -1,5 +1,6 @@
 package be.fwb.ead.referentials;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,9 +65,16 @@ public class Referentials {
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
+	/**
+	 * Programmatic, not {@code @Transactional}: a framework file (up to 20 Mo) is parsed, or compared with the latest
+	 * version, before the transaction opens, so that no database connection is held meanwhile and an unchanged
+	 * framework opens none.
+	 */
 	private final TransactionalOperator transaction;
+	private final Clock clock;
 
-	Referentials(DatabaseClient db, ChangeLog changes, TransactionalOperator transaction) {
+	Referentials(DatabaseClient db, ChangeLog changes, TransactionalOperator transaction, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.changes = changes;
 		this.transaction = transaction;
@@ -124,7 +132,7 @@ public class Referentials {
 					.bind("format", fw.descriptionFormat())
 					.bind("version", version)
 					.bind("by", author)
-					.bind("now", Instant.now());
+					.bind("now", Instant.now(clock));
 				spec = nullable(spec, "description", fw.description());
 				spec = nullable(spec, "scaleValues", fw.scaleValues());
 				spec = nullable(spec, "scaleConfiguration", fw.scaleConfiguration());

@@ -46,7 +46,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Autowired Placements placements;
 	@Autowired ChangeLog changes;
 	@Autowired be.fwb.ead.recruitment.Recruitment recruitment;
-	@Autowired be.fwb.ead.attention.Attention attention;
+	@Autowired be.fwb.ead.analysis.Attention attention;
 
 	private long module;
 	private String level;
@@ -56,7 +56,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void catalogue() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		module = count("select min(m.id) from module m join moodle_category c on c.id = m.category_id where c.name = 'Mathématiques'");
 		Placements.Placement place = await(placements.of(module));
 		level = place.level();
@@ -77,7 +77,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	private void completeTutorTraining(long vacataire) {
 		for (String topic : List.of("MOODLE", "TUTORING")) {
 			long session = await(training.plan(new Training.NewSession("INITIAL", topic, "Initiale " + topic,
-					Instant.now().minus(30, ChronoUnit.MINUTES), 180, "VIRTUAL", null, 20), COORD));
+					clock.instant().minus(30, ChronoUnit.MINUTES), 180, "VIRTUAL", null, 20), COORD));
 			await(training.register(session, vacataire, COORD));
 			await(training.recordAttendance(session, vacataire, true, true, COORD));
 		}
@@ -117,6 +117,50 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		assertThat(timeline.get(2).author()).isEqualTo("claire");
 		assertThat(timeline.get(0).before()).contains("SUSPENDU");
 		assertThat(timeline.get(0).after()).contains("SORTI");
+	}
+
+	@Test
+	void aVacataireWhoLeavesKeepsNoAssignmentNorSeatToComeAndASuspendedOneKeepsThem() {
+		long v = newVacataire("Basile", "Départ");
+		LocalDate today = LocalDate.now(clock);
+		Assignment current = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.minusDays(30), today.plusDays(200),
+				10, "Pénurie de titulaires"), COORD));
+		await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.plusDays(250), today.plusDays(300), 10,
+				"Pénurie de titulaires"), COORD));
+		long past = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle, les bases",
+				Instant.now(clock).minus(30, ChronoUnit.MINUTES), 180, "VIRTUAL", null, 20), COORD));
+		await(training.register(past, v, COORD));
+		await(training.recordAttendance(past, v, true, true, COORD));
+		long toCome = await(training.plan(new Training.NewSession("CONTINUING", "PEDAGOGY", "Pédagogie en ligne",
+				Instant.now(clock).plus(10, ChronoUnit.DAYS), 180, "VIRTUAL", null, 20), COORD));
+		await(training.register(toCome, v, COORD));
+
+		await(files.changeStatus(v, VacataireStatus.SUSPENDU, "Congé de maladie", COORD));
+		awaitReactions();
+		assertThat(await(assignments.ofVacataire(v).collectList())).as("suspended: nothing ends").hasSize(2);
+		assertThat(await(training.ofVacataire(v).collectList())).hasSize(2);
+
+		await(files.changeStatus(v, VacataireStatus.SORTI, "Fin de contrat", "claire"));
+		awaitReactions();
+
+		assertThat(await(assignments.ofVacataire(v).collectList())).singleElement().satisfies(a -> {
+			assertThat(a.id()).isEqualTo(current.id());
+			assertThat(a.endsOn()).as("ended the day they left").isEqualTo(today);
+		});
+		assertThat(await(training.ofVacataire(v).collectList())).extracting(Training.Registration::sessionId).containsExactly(past);
+		List<ChangeLog.Entry> reactions = await(files.timeline(v).collectList()).subList(0, 3);
+		assertThat(reactions).extracting(ChangeLog.Entry::summary).containsExactlyInAnyOrder(
+				"Affectation au module « " + current.moduleName() + " » terminée le " + today.format(java.time.format.DateTimeFormatter
+					.ofPattern("dd/MM/yyyy")) + " : le vacataire est sorti",
+				"Affectation au module « " + current.moduleName() + " » du " + today.plusDays(250).format(java.time.format.DateTimeFormatter
+					.ofPattern("dd/MM/yyyy")) + " retirée avant son début : le vacataire est sorti",
+				"Inscription à la formation « Pédagogie en ligne » retirée : le vacataire est sorti");
+		assertThat(reactions).allSatisfy(e -> {
+			assertThat(e.author()).as("by whoever changed the status").isEqualTo("claire");
+			assertThat(e.reason()).isEqualTo("Fin de contrat");
+		});
+		assertThat(count("select count(*) from event_publication where state = 'COMPLETED' and payload->>'to' = 'SORTI'"))
+			.as("one delivery to the assignments, one to the trainings").isEqualTo(2);
 	}
 
 	@Test
@@ -174,7 +218,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 			.isEqualTo("AUTHOR");
 
 		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
-				Instant.now(), 180, "ON_SITE", "Bruxelles", 1), COORD));
+				clock.instant(), 180, "ON_SITE", "Bruxelles", 1), COORD));
 		await(training.register(session, v, COORD));
 		refused(training.register(session, newVacataire("Noémie", "Jacobs"), COORD), Refused.class, "est complète (1 places)");
 		refused(training.register(session, v, COORD), Conflict.class, "déjà inscrit");
@@ -239,14 +283,14 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long v = newVacataire("Thérèse", "Mertens");
 		await(titles.grant(v, mathTitle(), null, null, COORD));
 		completeTutorTraining(v);
-		Assignment a = await(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.now().minusDays(1),
-				LocalDate.now().plusMonths(6), 20, null), COORD));
+		Assignment a = await(assignments.create(new NewAssignment(v, module, "TUTOR", clock.today().minusDays(1),
+				clock.today().plusMonths(6), 20, null), COORD));
 		List<Reconciliation.Line> after = await(reconciliation.lines().collectList());
 		assertThat(after).hasSize((int) roles);
 		assertThat(after).filteredOn(l -> l.kind() == Reconciliation.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE)
 			.singleElement()
 			.satisfies(l -> assertThat(l.assignmentId()).isEqualTo(a.id()));
-		await(assignments.end(a.id(), LocalDate.now().minusDays(1), COORD));
+		await(assignments.end(a.id(), clock.today().minusDays(1), COORD));
 		assertThat(await(reconciliation.lines().collectList())).hasSize((int) roles - 1);
 		refused(reconciliation.accept(module, v, "TUTOR", "x", COORD), be.fwb.ead.shared.NotFound.class, "Moodle ne montre pas");
 	}
@@ -257,10 +301,10 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		List<be.fwb.ead.shared.CriteriaGrid.Criterion> grid = await(evaluations.grid().collectList());
 		assertThat(grid).hasSize(5);
 		assertThat(await(evaluations.due().collectList())).extracting(Evaluations.Due::vacataireId).contains(v);
-		refused(evaluations.record(v, LocalDate.now(), List.of(new Evaluations.Score(grid.get(0).id(), 5, null)), null, COORD),
+		refused(evaluations.record(v, clock.today(), List.of(new Evaluations.Score(grid.get(0).id(), 5, null)), null, COORD),
 				InvalidRequest.class, "hors de l'échelle 1 à 4", "n'a pas de note");
 		List<Evaluations.Score> scores = grid.stream().map(c -> new Evaluations.Score(c.id(), c.weight() == 3 ? 4 : 2, "ok")).toList();
-		long id = await(evaluations.record(v, LocalDate.now(), scores, "Très bon suivi des apprenants.", "claire"));
+		long id = await(evaluations.record(v, clock.today(), scores, "Très bon suivi des apprenants.", "claire"));
 		Evaluations.Evaluation e = await(evaluations.find(id));
 		assertThat(e.scores()).hasSize(5);
 		assertThat(e.weightedScore()).isEqualTo((4 * 3 + 4 * 3 + 2 * 2 + 2 * 2 + 2 * 1) / 11.0, org.assertj.core.data.Offset.offset(0.01));
@@ -282,12 +326,12 @@ class LifecycleIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aCandidateIsScoredByTwoEvaluatorsRetainedTrainedAndAssigned() {
-		long campaign = await(recruitment.open("Tuteurs mathématiques 2026", LocalDate.now().minusDays(5), LocalDate.now().plusDays(30),
+		long campaign = await(recruitment.open("Tuteurs mathématiques 2026", clock.today().minusDays(5), clock.today().plusDays(30),
 				List.of(new be.fwb.ead.recruitment.Recruitment.Need(level, subject, "TUTOR", 120)), COORD));
-		refused(recruitment.open("Sans fin", LocalDate.now(), LocalDate.now().minusDays(1), List.of(), COORD), InvalidRequest.class, "clôture");
+		refused(recruitment.open("Sans fin", clock.today(), clock.today().minusDays(1), List.of(), COORD), InvalidRequest.class, "clôture");
 		long k = await(recruitment.apply(campaign, new Identity("François", "Renard", "francois.renard@ead.test", null, null, null),
-				List.of(new be.fwb.ead.recruitment.Recruitment.Document("CV", "cv-renard.pdf", LocalDate.now()),
-						new be.fwb.ead.recruitment.Recruitment.Document("Diplôme", "aesi-renard.pdf", LocalDate.now())), COORD));
+				List.of(new be.fwb.ead.recruitment.Recruitment.Document("CV", "cv-renard.pdf", clock.today()),
+						new be.fwb.ead.recruitment.Recruitment.Document("Diplôme", "aesi-renard.pdf", clock.today())), COORD));
 		be.fwb.ead.recruitment.Recruitment.Candidacy candidacy = await(recruitment.candidacy(k));
 		assertThat(count("select count(*) from vacataire where id = " + candidacy.vacataireId() + " and status = 'CANDIDAT'")).isEqualTo(1);
 		refused(recruitment.decide(k, true, null, COORD), Refused.class, "Aucun évaluateur");
@@ -315,7 +359,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	void gridsAndTrainingRequirementsAreConfigurableAndPastScoresKeepTheirCriteria() {
 		long v = newVacataire("Maëlle", "Wouters");
 		List<be.fwb.ead.shared.CriteriaGrid.Criterion> grid = await(evaluations.grid().collectList());
-		long old = await(evaluations.record(v, LocalDate.now(), grid.stream().map(c -> new Evaluations.Score(c.id(), 4, null)).toList(),
+		long old = await(evaluations.record(v, clock.today(), grid.stream().map(c -> new Evaluations.Score(c.id(), 4, null)).toList(),
 				null, COORD));
 		List<be.fwb.ead.shared.CriteriaGrid.Criterion> now = await(evaluations.configure(List.of(
 				new be.fwb.ead.shared.CriteriaGrid.Definition(grid.get(1).id(), "Rétroactions aux apprenants", 5),
@@ -328,7 +372,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		refused(assignments.create(tutoring(v, 10, null), COORD), Refused.class, "« tutorat à distance »");
 		await(training.require(List.of(new Training.Requirement("TUTOR", "INITIAL", "MOODLE")), COORD));
 		refused(assignments.create(tutoring(v, 10, null), COORD), Refused.class, "« Moodle (technique) »");
-		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle", Instant.now(), 60, "VIRTUAL", null, 5), COORD));
+		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle", clock.instant(), 60, "VIRTUAL", null, 5), COORD));
 		await(training.register(session, v, COORD));
 		await(training.recordAttendance(session, v, true, true, COORD));
 		assertThat(await(assignments.create(tutoring(v, 10, null), COORD)).role()).isEqualTo("TUTOR");
@@ -341,14 +385,14 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long withoutTutor = count("select count(*) from module m where not exists "
 				+ "(select 1 from module_role r where r.module_id = m.id and r.role = 'TUTOR')");
 		long overdue = await(training.overdue().count());
-		java.util.Map<be.fwb.ead.attention.Attention.Kind, be.fwb.ead.attention.Attention.Group> groups = await(attention.all())
-			.stream().collect(java.util.stream.Collectors.toMap(be.fwb.ead.attention.Attention.Group::kind, g -> g));
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).total()).isEqualTo(roles);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).items()).hasSize(100);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.TITLE_NOT_COVERING).total()).isEqualTo(roles);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.TRAINING_MISSING).total()).isEqualTo(overdue);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MODULE_WITHOUT_TUTOR).total()).isEqualTo(withoutTutor);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE).total()).isZero();
+		java.util.Map<be.fwb.ead.analysis.Attention.Kind, be.fwb.ead.analysis.Attention.Group> groups = await(attention.all())
+			.stream().collect(java.util.stream.Collectors.toMap(be.fwb.ead.analysis.Attention.Group::kind, g -> g));
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).total()).isEqualTo(roles);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).items()).hasSize(100);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.TITLE_NOT_COVERING).total()).isEqualTo(roles);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.TRAINING_MISSING).total()).isEqualTo(overdue);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.MODULE_WITHOUT_TUTOR).total()).isEqualTo(withoutTutor);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE).total()).isZero();
 
 		// A title covering the modules of one tutor's category takes their roles there off the list.
 		record Holder(long vacataireId, long categoryId, long n) {
@@ -360,7 +404,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long title = await(titles.save("T-" + h.categoryId(), "Titre", List.of(new Titles.Coverage(place.level(), place.subject(),
 				CoverageKind.REQUIS)), COORD));
 		await(titles.grant(h.vacataireId(), title, null, null, COORD));
-		assertThat(await(attention.all()).stream().filter(g -> g.kind() == be.fwb.ead.attention.Attention.Kind.TITLE_NOT_COVERING)
+		assertThat(await(attention.all()).stream().filter(g -> g.kind() == be.fwb.ead.analysis.Attention.Kind.TITLE_NOT_COVERING)
 			.findFirst().orElseThrow().total()).isEqualTo(roles - h.n());
 	}
 }

@@ -45,7 +45,7 @@ class ErasureIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void aPersonWhoseNameIsEverywhere() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordination", null));
 		coordinator = apiToken("coord", "mot-de-passe-coord");
 		vacataire = count("select min(vacataire_id) from module_role");
@@ -57,14 +57,15 @@ class ErasureIntegrationTest extends IntegrationTest {
 		await(files.update(vacataire, new VacataireFile.Identity(FIRST, LAST, EMAIL, "ZQ-77", "+32 470 12 34 56", null), "coord"));
 		List<Evaluations.Score> scores = await(evaluations.grid().map(c -> new Evaluations.Score(c.id(), 3, FIRST + " explique bien."))
 			.collectList());
-		await(evaluations.record(vacataire, LocalDate.now(), scores, "Suivi attentif de " + FIRST + " " + LAST + ".", "coord"));
+		await(evaluations.record(vacataire, clock.today(), scores, "Suivi attentif de " + FIRST + " " + LAST + ".", "coord"));
 		await(accounts.create(USERNAME, "mot-de-passe-de-zephyrine", Role.VACATAIRE, FIRST + " " + LAST, vacataire));
 		await(changes.record(USERNAME, Change.of("evaluation", 1, null, "read", "Lu par " + USERNAME + " (" + EMAIL + ")")
 			.because("Question de " + LAST.toUpperCase() + " à la coordination")));
-		await(db.sql("insert into login_attempt (kind, key, count, since) values ('account', lower(:u), 1, now())").bind("u", USERNAME).then());
+		await(db.sql("insert into login_attempt (kind, key, count, since) values ('account', lower(:u), 1, :now)").bind("u", USERNAME)
+			.bind("now", clock.instant()).then());
 		// Removed from Moodle: the roles go with the archived modules.
-		await(db.sql("update module set archived_at = now() where id in (select module_id from module_role where vacataire_id = :v)")
-			.bind("v", vacataire).then());
+		await(db.sql("update module set archived_at = :now where id in (select module_id from module_role where vacataire_id = :v)")
+			.bind("v", vacataire).bind("now", clock.instant()).then());
 	}
 
 	@Test
@@ -106,7 +107,8 @@ class ErasureIntegrationTest extends IntegrationTest {
 	@Test
 	void theJournalStaysAppendOnlyOutsideAnErasure() {
 		long line = count("select max(id) from change_log");
-		reactor.test.StepVerifier.create(db.sql("update change_log set summary = 'réécrit', redacted_at = now() where id = " + line).then())
+		reactor.test.StepVerifier.create(db.sql("update change_log set summary = 'réécrit', redacted_at = :now where id = " + line)
+				.bind("now", clock.instant()).then())
 			.expectErrorMatches(e -> String.valueOf(e.getMessage()).contains("ajout seul"))
 			.verify(java.time.Duration.ofSeconds(30));
 	}

@@ -1,5 +1,6 @@
 package be.fwb.ead.evaluations.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ class EvaluationPages {
 		model.addAttribute("vacataireId", id);
 		model.addAttribute("evaluations", evaluations.readBy(id, who.getName(), "page /vacataires/" + id + "/evaluations").collectList());
 		model.addAttribute("grid", evaluations.grid().collectList());
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(clock));
 		return htmx != null ? "evaluations/vacataire :: section" : "evaluations/vacataire";
 	}
 

@@ -1,0 +1,137 @@
+package be.fwb.ead.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import be.fwb.ead.shared.DisplaySettings;
+import be.fwb.ead.shared.PageOf;
+import be.fwb.ead.shared.Paging;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Searching the audit trail: the changes (by people and by the sync) and the reads of personal files, by who, what,
+ * whose file, when and words of the summary; the latest first.
+ */
+@Service
+public class AuditTrail {
+
+	/** What to look for; every field optional. {@code to} is inclusive. */
+	public record Filter(@Nullable String author, @Nullable String entity, @Nullable Long vacataireId, @Nullable LocalDate from,
+			@Nullable LocalDate to, @Nullable String text) {
+	}
+
+	/** A read of a personal file. */
+	public record Read(long id, Instant at, String reader, long vacataireId, String what, String via) {
+	}
+
+	private final DatabaseClient db;
+	private final ZoneId zone;
+
+	AuditTrail(DatabaseClient db, DisplaySettings display) {
+		this.db = db;
+		this.zone = display.zone();
+	}
+
+	public Mono<PageOf<ChangeLog.Entry>> changes(Filter filter, Paging paging) {
+		Map<String, Object> binds = new HashMap<>();
+		String where = where(filter, binds, "author", true);
+		Mono<Long> total = bind(db.sql("select count(*) as n from change_log where " + where), binds)
+			.map(r -> r.get("n", Long.class)).one();
+		Mono<List<ChangeLog.Entry>> items = bind(db.sql("select id, at, author, entity, entity_id, vacataire_id, action, summary, "
+				+ "before::text as before, after::text as after, reason from change_log where " + where
+				+ " order by at desc, id desc limit :limit offset :offset"), binds)
+			.bind("limit", paging.size())
+			.bind("offset", paging.offset())
+			.map(ChangeLog::entry)
+			.all()
+			.collectList();
+		return Mono.zip(items, total, (i, t) -> new PageOf<>(i, t, paging.page(), paging.size()));
+	}
+
+	/**
+	 * Every change that matches, read in chunks of {@link Paging#MAX_SIZE} after the last one read (for exports): no count
+	 * and no offset, so the whole journal reads in time proportional to its size.
+	 */
+	public Flux<ChangeLog.Entry> allChanges(Filter filter) {
+		return chunkAfter(filter, null)
+			.expand(chunk -> chunk.size() < Paging.MAX_SIZE ? Mono.empty() : chunkAfter(filter, chunk.get(chunk.size() - 1)))
+			.concatMapIterable(chunk -> chunk);
+	}
+
+	private Mono<List<ChangeLog.Entry>> chunkAfter(Filter filter, ChangeLog.@Nullable Entry last) {
+		Map<String, Object> binds = new HashMap<>();
+		String where = where(filter, binds, "author", true);
+		if (last != null) {
+			where += " and (at, id) < (:lastAt, :lastId)";
+			binds.put("lastAt", last.at());
+			binds.put("lastId", last.id());
+		}
+		return bind(db.sql("select id, at, author, entity, entity_id, vacataire_id, action, summary, before::text as before, "
+				+ "after::text as after, reason from change_log where " + where + " order by at desc, id desc limit :limit"), binds)
+			.bind("limit", Paging.MAX_SIZE)
+			.map(ChangeLog::entry)
+			.all()
+			.collectList();
+	}
+
+	public Mono<PageOf<Read>> reads(Filter filter, Paging paging) {
+		Map<String, Object> binds = new HashMap<>();
+		String where = where(filter, binds, "reader", false);
+		Mono<Long> total = bind(db.sql("select count(*) as n from access_log where " + where), binds)
+			.map(r -> r.get("n", Long.class)).one();
+		Mono<List<Read>> items = bind(db.sql("select id, at, reader, vacataire_id, what, via from access_log where " + where
+				+ " order by at desc, id desc limit :limit offset :offset"), binds)
+			.bind("limit", paging.size())
+			.bind("offset", paging.offset())
+			.map(r -> new Read(r.get("id", Long.class), r.get("at", Instant.class), r.get("reader", String.class),
+					r.get("vacataire_id", Long.class), r.get("what", String.class), r.get("via", String.class)))
+			.all()
+			.collectList();
+		return Mono.zip(items, total, (i, t) -> new PageOf<>(i, t, paging.page(), paging.size()));
+	}
+
+	private String where(Filter f, Map<String, Object> binds, String authorColumn, boolean changes) {
+		StringBuilder where = new StringBuilder("true");
+		if (f.author() != null && !f.author().isBlank()) {
+			where.append(" and ").append(authorColumn).append(" ilike :author");
+			binds.put("author", "%" + like(f.author().trim()) + "%");
+		}
+		if (changes && f.entity() != null && !f.entity().isBlank()) {
+			where.append(" and entity = :entity");
+			binds.put("entity", f.entity().trim());
+		}
+		if (f.vacataireId() != null) {
+			where.append(" and vacataire_id = :vacataire");
+			binds.put("vacataire", f.vacataireId());
+		}
+		if (f.from() != null) {
+			where.append(" and at >= :from");
+			binds.put("from", f.from().atStartOfDay(zone).toInstant());
+		}
+		if (f.to() != null) {
+			where.append(" and at < :to");
+			binds.put("to", f.to().plusDays(1).atStartOfDay(zone).toInstant());
+		}
+		if (f.text() != null && !f.text().isBlank()) {
+			where.append(changes ? " and summary ilike :text" : " and (what ilike :text or via ilike :text)");
+			binds.put("text", "%" + like(f.text().trim()) + "%");
+		}
+		return where.toString();
+	}
+
+	private static String like(String s) {
+		return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Map<String, Object> binds) {
+		return spec.bindValues(binds);
+	}
+}

@@ -1,0 +1,111 @@
+package be.fwb.ead.audit.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import be.fwb.ead.audit.AuditTrail;
+import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.shared.DisplaySettings;
+import be.fwb.ead.shared.PageController;
+import be.fwb.ead.shared.Paging;
+import be.fwb.ead.shared.QueryString;
+import be.fwb.ead.shared.TableExport;
+import be.fwb.ead.shared.TableExport.Column;
+import be.fwb.ead.shared.Texts;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The audit trail on screen (coordinators): the changes and the reads of evaluations, searched and exported. */
+@PageController
+class AuditPages {
+
+	static final int PAGE_SIZE = 50;
+
+	private final AuditTrail trail;
+	private final MessageSource messages;
+	private final DisplaySettings display;
+
+	AuditPages(AuditTrail trail, MessageSource messages, DisplaySettings display) {
+		this.trail = trail;
+		this.messages = messages;
+		this.display = display;
+	}
+
+	/** The search as the address gives it, and the links it makes. */
+	record Query(@Nullable String qui, @Nullable String objet, @Nullable Long vacataire, @Nullable LocalDate du,
+			@Nullable LocalDate au, @Nullable String q, int page) {
+
+		AuditTrail.Filter filter() {
+			return new AuditTrail.Filter(qui, objet, vacataire, du, au, q);
+		}
+
+		public String filters() {
+			return new QueryString().add("qui", qui).add("objet", objet).add("vacataire", vacataire).add("du", du).add("au", au)
+				.add("q", q).toString();
+		}
+
+		public String link(int n) {
+			String f = filters();
+			return (f.isEmpty() ? "" : f + "&") + "page=" + n;
+		}
+	}
+
+	@GetMapping("/journal")
+	String journal(@RequestParam(required = false) @Nullable String qui, @RequestParam(required = false) @Nullable String objet,
+			@RequestParam(required = false) @Nullable Long vacataire, @RequestParam(required = false) @Nullable LocalDate du,
+			@RequestParam(required = false) @Nullable LocalDate au, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Integer page, Model model) {
+		Query query = new Query(blank(qui), blank(objet), vacataire, du, au, blank(q), page == null ? 1 : page);
+		model.addAttribute("query", query);
+		model.addAttribute("changes", be.fwb.ead.shared.PageOf.clamped(Paging.ofPageNumber(page, PAGE_SIZE, PAGE_SIZE),
+				p -> trail.changes(query.filter(), p)));
+		model.addAttribute("reads", trail.reads(query.filter(), Paging.of(0, 20)));
+		model.addAttribute("entities", List.of("vacataire", "assignment", "title", "training", "evaluation", "candidacy", "module",
+				"moodle_course", "moodle_user", "module_role", "review", "review_campaign", "rubric", "referential", "exam"));
+		return "audit/journal";
+	}
+
+	@GetMapping("/journal/export.csv")
+	ResponseEntity<Flux<DataBuffer>> csv(@RequestParam(required = false) @Nullable String qui,
+			@RequestParam(required = false) @Nullable String objet, @RequestParam(required = false) @Nullable Long vacataire,
+			@RequestParam(required = false) @Nullable LocalDate du, @RequestParam(required = false) @Nullable LocalDate au,
+			@RequestParam(required = false) @Nullable String q, ServerWebExchange exchange) {
+		AuditTrail.Filter filter = new AuditTrail.Filter(blank(qui), blank(objet), vacataire, du, au, blank(q));
+		return export(Texts.of(messages, exchange)).csvDownload("journal", trail.allChanges(filter), exchange.getResponse().bufferFactory());
+	}
+
+	@GetMapping("/journal/export.xlsx")
+	Mono<ResponseEntity<byte[]>> xlsx(@RequestParam(required = false) @Nullable String qui,
+			@RequestParam(required = false) @Nullable String objet, @RequestParam(required = false) @Nullable Long vacataire,
+			@RequestParam(required = false) @Nullable LocalDate du, @RequestParam(required = false) @Nullable LocalDate au,
+			@RequestParam(required = false) @Nullable String q, ServerWebExchange exchange) {
+		AuditTrail.Filter filter = new AuditTrail.Filter(blank(qui), blank(objet), vacataire, du, au, blank(q));
+		Texts t = Texts.of(messages, exchange);
+		return export(t).xlsxDownload("journal", t.get("audit.title"), trail.allChanges(filter));
+	}
+
+	private TableExport<ChangeLog.Entry> export(Texts t) {
+		return new TableExport<>(List.of(new Column<ChangeLog.Entry>(t.get("common.date"), ChangeLog.Entry::at),
+				new Column<ChangeLog.Entry>(t.get("audit.author"), ChangeLog.Entry::author),
+				new Column<ChangeLog.Entry>(t.get("audit.entity"), ChangeLog.Entry::entity),
+				new Column<ChangeLog.Entry>(t.get("audit.entityId"), ChangeLog.Entry::entityId),
+				new Column<ChangeLog.Entry>(t.get("audit.vacataire"), ChangeLog.Entry::vacataireId),
+				new Column<ChangeLog.Entry>(t.get("audit.action"), ChangeLog.Entry::action),
+				new Column<ChangeLog.Entry>(t.get("audit.summary"), ChangeLog.Entry::summary),
+				new Column<ChangeLog.Entry>(t.get("audit.before"), ChangeLog.Entry::before),
+				new Column<ChangeLog.Entry>(t.get("audit.after"), ChangeLog.Entry::after),
+				new Column<ChangeLog.Entry>(t.get("audit.reason"), ChangeLog.Entry::reason)), display.zone());
+	}
+
+	private static @Nullable String blank(@Nullable String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+}
