@@ -1,4 +1,4 @@
-package be.fwb.ead.imports;
+package be.fwb.ead.vacataires.imports;
 
 import java.util.ArrayList;
 import java.util.HashMap;

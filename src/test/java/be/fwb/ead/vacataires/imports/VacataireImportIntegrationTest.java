@@ -1,4 +1,4 @@
-package be.fwb.ead.imports;
+package be.fwb.ead.vacataires.imports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
