@@ -101,7 +101,8 @@ public class Assignments {
 		return find(id).flatMap(before -> {
 			if (endsOn.isBefore(before.startsOn())) {
 				return Mono.error(new InvalidRequest("L'affectation commence le " + DAY.format(before.startsOn())
-						+ " : elle ne peut finir avant."));
+						+ " : elle ne peut finir avant" + (LocalDate.now(clock).isBefore(before.startsOn())
+								? " ; pas encore commencée, elle s'annule (« Annuler »)." : ".")));
 			}
 			return db.sql("update assignment set ends_on = :e where id = :id")
 				.bind("e", endsOn)
@@ -111,6 +112,30 @@ public class Assignments {
 						"Affectation au module « " + before.moduleName() + " » terminée le " + DAY.format(endsOn))
 					.withStates(Map.of("endsOn", before.endsOn().toString()), Map.of("endsOn", endsOn.toString()))))
 				.then(find(id));
+		});
+	}
+
+	/**
+	 * Cancels an assignment that has not started yet: it never happened, so it is removed; the journal keeps what it
+	 * was. One that has started is refused with {@link Refused}: it is ended instead.
+	 */
+	@Transactional
+	public Mono<Assignment> cancel(long id, String author) {
+		LocalDate today = LocalDate.now(clock);
+		return find(id).flatMap(before -> {
+			if (!today.isBefore(before.startsOn())) {
+				return Mono.error(new Refused("L'affectation au module « " + before.moduleName() + " » a commencé le "
+						+ DAY.format(before.startsOn()) + " : elle ne s'annule plus, terminez-la (« Terminer aujourd'hui »)."));
+			}
+			return db.sql("delete from assignment where id = :id")
+				.bind("id", id)
+				.then()
+				.then(changes.record(author, Change.of("assignment", id, before.vacataireId(), "cancelled",
+						"Affectation en " + roleLabel(before.role()) + " au module « " + before.moduleName() + " » du "
+								+ DAY.format(before.startsOn()) + " au " + DAY.format(before.endsOn()) + " annulée avant son début")
+					.withStates(Map.of("moduleId", before.moduleId(), "role", before.role(), "startsOn", before.startsOn().toString(),
+							"endsOn", before.endsOn().toString(), "hours", before.hours(), "coverage", before.coverage()), null)))
+				.thenReturn(before);
 		});
 	}
 

@@ -263,7 +263,7 @@ public class PersonalData {
 					+ "sinon la synchronisation la ferait revenir.";
 		}
 		if (Boolean.TRUE.equals(row.get("assigned"))) {
-			return "La personne a une affectation en cours : terminez-la d'abord.";
+			return "La personne a une affectation en cours ou à venir : terminez-la d'abord, ou annulez-la si elle n'a pas commencé.";
 		}
 		return null;
 	}

@@ -42,10 +42,12 @@ public class VacataireFile {
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
+	private final List<DepartureCheck> departureChecks;
 
-	VacataireFile(DatabaseClient db, ChangeLog changes) {
+	VacataireFile(DatabaseClient db, ChangeLog changes, List<DepartureCheck> departureChecks) {
 		this.db = db;
 		this.changes = changes;
+		this.departureChecks = departureChecks;
 	}
 
 	/** A vacataire entered before having a Moodle account; the sync links them later by idnumber or e-mail. */
@@ -114,7 +116,7 @@ public class VacataireFile {
 			if (target.needsReason() && blank(reason)) {
 				return Mono.error(InvalidRequest.ofField("reason", "Indiquez la raison du passage à « " + target.label() + " »."));
 			}
-			return db.sql("update vacataire set status = :status, updated_at = :now where id = :id")
+			return objections(id, target).then(db.sql("update vacataire set status = :status, updated_at = :now where id = :id")
 				.bind("status", target.name())
 				.bind("now", Instant.now())
 				.bind("id", id)
@@ -122,9 +124,21 @@ public class VacataireFile {
 				.then(changes.record(author, Change.of("vacataire", id, id, "status",
 						"Statut : " + from.label() + " → " + target.label())
 					.withStates(Map.of("status", from.name()), Map.of("status", target.name()))
-					.because(blank(reason) ? null : reason.trim())))
+					.because(blank(reason) ? null : reason.trim()))))
 				.thenReturn(target);
 		});
+	}
+
+	/** Refuses a departure that another capability holds back, with its sentences. */
+	private Mono<Void> objections(long id, VacataireStatus target) {
+		if (target != VacataireStatus.SORTI) {
+			return Mono.empty();
+		}
+		return Flux.fromIterable(departureChecks)
+			.concatMap(check -> check.objection(id))
+			.collectList()
+			.flatMap(said -> said.isEmpty() ? Mono.empty()
+					: Mono.error(new Refused("Passage à « " + target.label() + " » impossible. " + String.join(" ", said))));
 	}
 
 	@Transactional

@@ -118,6 +118,14 @@ class AssignmentPages {
 						: "redirect:/vacataires/" + a.vacataireId() + "#affectations"));
 	}
 
+	/** Cancels an assignment not started yet, from the vacataire's page. */
+	@PostMapping("/affectations/{id}/annulation")
+	Mono<String> cancel(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
+		return assignments.find(id)
+			.flatMap(a -> Flash.outcome(exchange, Mono.defer(() -> assignments.cancel(id, who.getName())), "flash.assignmentCancelled")
+				.thenReturn("redirect:/vacataires/" + a.vacataireId() + "#affectations"));
+	}
+
 	@GetMapping("/affectations")
 	String list(@RequestParam(defaultValue = "true") boolean current, Model model) {
 		model.addAttribute("current", current);
