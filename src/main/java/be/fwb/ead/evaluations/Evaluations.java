@@ -1,5 +1,6 @@
 package be.fwb.ead.evaluations;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,8 +42,17 @@ public class Evaluations {
 			double weightedScore) {
 	}
 
-	/** An active vacataire whose last evaluation is older than the interval, or who was never evaluated. */
-	public record Due(long vacataireId, String name, @Nullable LocalDate lastEvaluatedOn) {
+	/**
+	 * An active vacataire whose last evaluation is older than the interval, or who was never evaluated; with the
+	 * evaluation planned for them, if any ({@link EvaluationPlanning}).
+	 */
+	public record Due(long vacataireId, String name, @Nullable LocalDate lastEvaluatedOn, @Nullable LocalDate plannedOn,
+			@Nullable String evaluator) {
+
+		/** Whether an evaluation is planned on {@code today} or later (a plan whose day went by does not count). */
+		public boolean plannedFrom(LocalDate today) {
+			return plannedOn != null && !plannedOn.isBefore(today);
+		}
 	}
 
 	private final DatabaseClient db;
@@ -50,11 +60,15 @@ public class Evaluations {
 	private final ChangeLog changes;
 	private final EvaluationSettings settings;
 	private final CriteriaGrid criteria;
+	private final Clock clock;
 
-	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings, be.fwb.ead.audit.AccessLog access) {
+	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings, be.fwb.ead.audit.AccessLog access,
+			Clock clock) {
+		this.clock = clock;
 		this.access = access;
 		this.db = db;
-		this.criteria = new CriteriaGrid(db, changes, "evaluation_criterion", "Grille d'évaluation");
+		this.criteria = new CriteriaGrid(db, "evaluation_criterion", "Grille d'évaluation", (author, summary, before, after) -> changes.record(author,
+				Change.of("evaluation_criterion", 0, null, "updated", summary).withStates(before, after)));
 		this.changes = changes;
 		this.settings = settings;
 	}
@@ -69,11 +83,14 @@ public class Evaluations {
 		return criteria.replace(definitions, author);
 	}
 
-	/** Records an evaluation; every active criterion of the grid gets a score from 1 to 4. */
+	/**
+	 * Records an evaluation; every active criterion of the grid gets a score from 1 to 4. The vacataire's planned
+	 * evaluation, if any, is closed.
+	 */
 	@Transactional
 	public Mono<Long> record(long vacataireId, LocalDate evaluatedOn, List<Score> scores, @Nullable String comment,
 			String evaluator) {
-		if (evaluatedOn == null || evaluatedOn.isAfter(LocalDate.now().plusDays(1))) {
+		if (evaluatedOn == null || evaluatedOn.isAfter(LocalDate.now(clock).plusDays(1))) {
 			return Mono.error(new InvalidRequest("La date de l'évaluation est obligatoire et ne peut être future."));
 		}
 		return grid().collectList().flatMap(grid -> {
@@ -99,7 +116,7 @@ public class Evaluations {
 				.bind("v", vacataireId)
 				.bind("by", evaluator)
 				.bind("on", evaluatedOn)
-				.bind("now", Instant.now());
+				.bind("now", Instant.now(clock));
 			spec = comment == null || comment.isBlank() ? spec.bindNull("comment", String.class) : spec.bind("comment", comment.trim());
 			return spec.map(r -> r.get("id", Long.class))
 				.one()
@@ -115,6 +132,7 @@ public class Evaluations {
 						return (s.comment() == null || s.comment().isBlank() ? insert.bindNull("comment", String.class)
 								: insert.bind("comment", s.comment().trim())).then();
 					})
+					.then(db.sql("delete from evaluation_plan where vacataire_id = :v").bind("v", vacataireId).then())
 					.then(changes.record(evaluator, Change.of("evaluation", id, vacataireId, "created",
 							"Évaluation du " + evaluatedOn.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " par " + evaluator).withStates(null, scores)))
 					.thenReturn(id));
@@ -132,7 +150,7 @@ public class Evaluations {
 				return Mono.error(new Conflict("Cette évaluation a déjà été prise en connaissance le " + e.acknowledgedAt() + "."));
 			}
 			var spec = db.sql("update evaluation set acknowledged_at = :now, vacataire_comment = :c where id = :id")
-				.bind("now", Instant.now())
+				.bind("now", Instant.now(clock))
 				.bind("id", evaluationId);
 			spec = comment == null || comment.isBlank() ? spec.bindNull("c", String.class) : spec.bind("c", comment.trim());
 			return spec.then()
@@ -164,13 +182,15 @@ public class Evaluations {
 
 	public Flux<Due> due() {
 		return db.sql("""
-				select v.id, v.name,
+				select v.id, v.name, p.planned_on, p.evaluator,
 				       (select max(e.evaluated_on) from evaluation e where e.vacataire_id = v.id) as last
-				from vacataire_name v where v.status = 'ACTIF'
+				from vacataire_name v left join evaluation_plan p on p.vacataire_id = v.id
+				where v.status = 'ACTIF'
 				  and not exists (select 1 from evaluation e where e.vacataire_id = v.id and e.evaluated_on > :since)
 				order by last nulls first, v.sort_key""")
-			.bind("since", LocalDate.now().minus(settings.interval()))
-			.map(r -> new Due(r.get("id", Long.class), r.get("name", String.class), r.get("last", LocalDate.class)))
+			.bind("since", LocalDate.now(clock).minus(settings.interval()))
+			.map(r -> new Due(r.get("id", Long.class), r.get("name", String.class), r.get("last", LocalDate.class),
+					r.get("planned_on", LocalDate.class), r.get("evaluator", String.class)))
 			.all();
 	}
 

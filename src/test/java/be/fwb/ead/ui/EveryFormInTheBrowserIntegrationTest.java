@@ -79,7 +79,9 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 	@TestFactory
 	Stream<DynamicTest> everyFormIsSubmittedOnceRefusedAndOnceValidAsItsOwner() {
 		TestData data = new TestData();
-		return FormCases.all().stream().flatMap(c -> Stream.of(
+		// -Dead.forms=text: only the cases whose form names it (« evaluations/due », « /planification »), to try a few.
+		String only = System.getProperty("ead.forms", "");
+		return FormCases.all().stream().filter(c -> c.form().contains(only)).flatMap(c -> Stream.of(
 				DynamicTest.dynamicTest(c + " — refusé", () -> submit(c, c.refused(), false, data)),
 				DynamicTest.dynamicTest(c + " — valide", () -> submit(c, c.valid(), true, data))));
 	}

@@ -1,10 +1,10 @@
-package be.fwb.ead.attention.web;
+package be.fwb.ead.analysis.web;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import be.fwb.ead.attention.Attention;
+import be.fwb.ead.analysis.Attention;
 import be.fwb.ead.shared.ListQuery;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.Paging;
@@ -72,6 +72,9 @@ class AttentionPage {
 			model.addAttribute("groups", attention.all());
 		}
 		Instant now = Instant.now(clock);
+		// The day the planning of the evaluations proposes: in two weeks.
+		model.addAttribute("today", java.time.LocalDate.now(clock));
+		model.addAttribute("proposedDay", java.time.LocalDate.now(clock).plusDays(14));
 		model.addAttribute("sessions", training.sessions()
 			.filter(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now) && s.registered() < s.capacity())
 			.collectList());

@@ -1,4 +1,4 @@
-package be.fwb.ead.attention;
+package be.fwb.ead.analysis;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -140,7 +140,9 @@ public class Attention {
 				.map(o -> new Item(Kind.TRAINING_MISSING, o.vacataireId(), o.name(), null, null,
 						o.role() + " " + o.kind() + " " + o.topic()))
 				.collectList();
+			// An evaluation planned to come is handled: the line comes back if its day goes by with nothing recorded.
 			case EVALUATION_DUE -> evaluations.due()
+				.filter(d -> !d.plannedFrom(LocalDate.now(clock)))
 				.map(d -> new Item(Kind.EVALUATION_DUE, d.vacataireId(), d.name(), null, null,
 						d.lastEvaluatedOn() == null ? "" : d.lastEvaluatedOn().toString()))
 				.collectList();
@@ -162,7 +164,7 @@ public class Attention {
 		return db.sql("""
 				select m.id, m.fullname from current_module m
 				where not exists (select 1 from module_staff r where r.module_id = m.id and r.role = 'TUTOR')
-				  and not exists (select 1 from assignment a where a.module_id = m.id and a.role = 'TUTOR'
+				  and not exists (select 1 from assignment_period a where a.module_id = m.id and a.role = 'TUTOR'
 				                  and :today between a.starts_on and a.ends_on)
 				order by m.sort_key""")
 			.bind("today", LocalDate.now(clock))

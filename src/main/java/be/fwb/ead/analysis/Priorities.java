@@ -1,5 +1,6 @@
-package be.fwb.ead.referentials;
+package be.fwb.ead.analysis;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,11 +55,13 @@ public class Priorities {
 	}
 
 	private final DatabaseClient db;
-	private final Exams exams;
+	private final ExamReadiness readiness;
+	private final Clock clock;
 
-	Priorities(DatabaseClient db, Exams exams) {
+	Priorities(DatabaseClient db, ExamReadiness readiness, Clock clock) {
+		this.clock = clock;
 		this.db = db;
-		this.exams = exams;
+		this.readiness = readiness;
 	}
 
 	/** Every current module, the highest score first. */
@@ -72,16 +75,16 @@ public class Priorities {
 			.map(r -> Map.entry(r.get("module_id", Long.class), r.get("root", Long.class)))
 			.all()
 			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
-		Mono<Map<Long, Set<Long>>> partRoots = db.sql("select distinct pc.part_id, r.root_id as root from exam_part_competency pc "
+		Mono<Map<Long, Set<Long>>> partRoots = db.sql("select distinct pc.part_id, r.root_id as root from exam_competency pc "
 				+ "join competency_root r on r.competency_id = pc.competency_id")
 			.map(r -> Map.entry(r.get("part_id", Long.class), r.get("root", Long.class)))
 			.all()
 			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
 		// The readiness is read once, for both the parts' ratios and their names.
-		Mono<List<Exams.Readiness>> examReadiness = exams.readiness().collectList().cache();
-		Mono<Map<Long, Exams.PartReadiness>> parts = examReadiness.flatMapIterable(l -> l)
-			.flatMapIterable(Exams.Readiness::parts)
-			.collectMap(Exams.PartReadiness::partId);
+		Mono<List<ExamReadiness.Readiness>> examReadiness = readiness.all().collectList().cache();
+		Mono<Map<Long, ExamReadiness.PartReadiness>> parts = examReadiness.flatMapIterable(l -> l)
+			.flatMapIterable(ExamReadiness.Readiness::parts)
+			.collectMap(ExamReadiness.PartReadiness::partId);
 		Mono<Map<Long, String>> partNames = examReadiness.flatMapIterable(l -> l)
 			.flatMapIterable(e -> e.parts().stream().map(p -> Map.entry(p.partId(), e.code() + " – " + p.name())).toList())
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
@@ -92,7 +95,7 @@ public class Priorities {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 		return Mono.zip(modules, moduleRoots, partRoots, parts, partNames, decisions).map(t -> {
 			int maxLearners = Math.max(1, t.getT1().stream().mapToInt(ModuleRow::learners).max().orElse(1));
-			Instant now = Instant.now();
+			Instant now = Instant.now(clock);
 			List<Priority> out = new ArrayList<>(t.getT1().size());
 			for (ModuleRow m : t.getT1()) {
 				Set<Long> roots = t.getT2().get(m.id());
@@ -101,7 +104,7 @@ public class Priorities {
 				if (roots != null) {
 					gap = 0.0;
 					for (Map.Entry<Long, Set<Long>> p : t.getT3().entrySet()) {
-						Exams.PartReadiness readiness = t.getT4().get(p.getKey());
+						ExamReadiness.PartReadiness readiness = t.getT4().get(p.getKey());
 						if (readiness != null && p.getValue().stream().anyMatch(roots::contains) && 1 - readiness.ratio() > gap) {
 							gap = 1 - readiness.ratio();
 							part = t.getT5().get(p.getKey());
