@@ -97,10 +97,15 @@ public class Assignments {
 			});
 	}
 
-	/** Ends an assignment on {@code endsOn} (not before it started). */
+	/** Ends an assignment on {@code endsOn}: not before it started, nor on or after the day it already ends. */
 	@Transactional
 	public Mono<Assignment> end(long id, LocalDate endsOn, String author) {
 		return find(id).flatMap(before -> {
+			if (!endsOn.isBefore(before.endsOn())) {
+				return Mono.error(new InvalidRequest("L'affectation au module « " + before.moduleName() + " » "
+						+ (before.endsOn().isBefore(LocalDate.now(clock)) ? "a pris fin" : "finit déjà") + " le "
+						+ DAY.format(before.endsOn()) + (endsOn.isAfter(before.endsOn()) ? " : elle ne se prolonge pas ainsi." : ".")));
+			}
 			if (endsOn.isBefore(before.startsOn())) {
 				return Mono.error(new InvalidRequest("L'affectation commence le " + DAY.format(before.startsOn())
 						+ " : elle ne peut finir avant" + (LocalDate.now(clock).isBefore(before.startsOn())

@@ -113,7 +113,7 @@ class AssignmentPages {
 	Mono<String> end(@PathVariable long id, @ModelAttribute EndForm f, Authentication who, ServerWebExchange exchange) {
 		return assignments.find(id)
 			.flatMap(a -> Flash.outcome(exchange, Mono.defer(() -> assignments.end(id, f.endsOn() == null ? LocalDate.now(clock) : f.endsOn(),
-					who.getName())), "flash.saved")
+					who.getName())), "flash.assignmentEnded")
 				.thenReturn("rapprochement".equals(f.back()) ? "redirect:/affectations/rapprochement"
 						: "redirect:/vacataires/" + a.vacataireId() + "#affectations"));
 	}
