@@ -58,4 +58,36 @@ class NewcomerJourneyIntegrationTest extends BrowserTest {
 		assertThat(count("select count(*) from assignment where vacataire_id = " + v + " and ends_on = '" + today + "'")).isEqualTo(1);
 	}
 
+	@Test
+	void aRefusedAssignmentKeepsTheChosenModuleAndThePageOpensOnTheRefusal() {
+		long v = handEntered("Hélène", "Lambert");
+		// A module far down the alphabet: not among the choices the form shows before any search.
+		String[] module = await(db.sql("select id, shortname from current_module order by sort_key offset 300 limit 1")
+			.map(r -> new String[] { String.valueOf(r.get("id", Long.class)), r.get("shortname", String.class) }).one());
+		browser.signIn("coord", "mot-de-passe-coord");
+		browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 600));
+		try {
+			browser.go("/vacataires/" + v);
+			browser.type(By.id("a-module-q"), module[1]);
+			// The options are replaced as the search answers: read them in one go.
+			browser.waitFor(d -> Boolean.TRUE.equals(browser.script("return [...document.getElementById('a-module').options]"
+					+ ".some(o => o.value === arguments[0]);", module[0])));
+			browser.script("const s = document.getElementById('a-module'); s.value = arguments[0];"
+					+ " s.dispatchEvent(new Event('change', {bubbles: true}));", module[0]);
+			browser.type(By.id("a-hours"), "10").type(By.id("a-derogation"), "Pénurie de titulaires");
+			browser.find(By.id("assign")).click();
+
+			// Tutoring without the initial training: refused.
+			browser.waitForText(By.id("flash"), "formation");
+			browser.waitFor(d -> module[0].equals(browser.script("const s = document.getElementById('a-module'); return s && s.value;")));
+			assertThat(browser.find(By.id("a-module-q")).getDomProperty("value")).as("la recherche du module").isNotBlank();
+			assertThat(browser.find(By.id("a-hours")).getDomProperty("value")).isEqualTo("10");
+			assertThat(browser.script("const r = document.getElementById('flash').getBoundingClientRect();"
+					+ " return r.top >= 0 && r.bottom <= window.innerHeight;")).as("le refus est visible là où la page s'ouvre").isEqualTo(true);
+		}
+		finally {
+			browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1000));
+		}
+	}
+
 }

@@ -75,7 +75,9 @@ class AssignmentPages {
 			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		model.addAttribute("vacataireId", id);
 		model.addAttribute("assignments", assignments.ofVacataire(id).collectList());
-		model.addAttribute("moduleQ", moduleQ);
+		// A module chosen beforehand (a reconciliation line, a refused form) is searched by its name.
+		model.addAttribute("moduleQ", moduleQ != null || module == null ? Mono.justOrEmpty(moduleQ)
+				: catalogue.find(module).map(be.fwb.ead.catalogue.Module::fullname));
 		model.addAttribute("choices", module == null ? choices(moduleQ) : catalogue.find(module).map(List::of).defaultIfEmpty(List.of()));
 		model.addAttribute("prefill", new Prefill(module, "AUTHOR".equals(role) ? "AUTHOR" : "TUTOR", adoption.schoolYear()));
 		model.addAttribute("today", LocalDate.now(clock));
@@ -103,7 +105,10 @@ class AssignmentPages {
 				? Mono.error(new InvalidRequest("Choisissez un module et indiquez le nombre d'heures."))
 				: assignments.create(new NewAssignment(id, f.moduleId(), f.role() == null ? "" : f.role(), f.startsOn(), f.endsOn(),
 						f.hours(), f.derogationReason()), who.getName()));
-		return Flash.outcome(exchange, create, "flash.assigned").thenReturn("redirect:/vacataires/" + id + "#affectations");
+		// Refused: the page opens on the refusal's summary, and its form of a new assignment shows the module chosen.
+		return Flash.outcome(exchange, create, "flash.assigned").map(done -> done ? "redirect:/vacataires/" + id + "#affectations"
+				: "redirect:/vacataires/" + id + query(new QueryString().add("module", f.moduleId())
+					.add("role", "AUTHOR".equals(f.role()) ? "AUTHOR" : null).toString()) + "#flash");
 	}
 
 	record EndForm(@Nullable LocalDate endsOn, @Nullable String back) {
