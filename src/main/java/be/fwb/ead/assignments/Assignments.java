@@ -14,6 +14,9 @@ import be.fwb.ead.catalogue.Catalogue;
 import be.fwb.ead.events.ModuleListener;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
+import be.fwb.ead.shared.PageOf;
+import be.fwb.ead.shared.Paging;
+import be.fwb.ead.shared.SearchText;
 import be.fwb.ead.shared.Refused;
 import be.fwb.ead.vacataires.VacataireStatusChanged;
 import be.fwb.ead.vacataires.Vacataires;
@@ -218,6 +221,52 @@ public class Assignments {
 		return (currentOnly ? spec.bind("today", LocalDate.now(clock)) : spec)
 			.map(Assignments::read)
 			.all();
+	}
+
+	/**
+	 * One page of the assignments the filter keeps, by vacataire, the latest first, and how many it keeps. The search
+	 * reads the vacataire's keys (name, e-mail, id number) and the module's name and short name, without regard to case
+	 * or accents.
+	 */
+	public Mono<PageOf<Assignment>> search(AssignmentFilter filter, Paging paging) {
+		String where = where(filter);
+		Mono<Long> total = bind(db.sql("select count(*) as n" + FROM + where), filter)
+			.map(r -> r.get("n", Long.class))
+			.one();
+		Mono<List<Assignment>> items = bind(db.sql("select " + COLUMNS + FROM + where
+				+ " order by v.sort_key, a.starts_on desc, m.sort_key, a.id limit :limit offset :offset"), filter)
+			.bind("limit", paging.size())
+			.bind("offset", paging.offset())
+			.map(Assignments::read)
+			.all()
+			.collectList();
+		return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), t.getT2(), paging.page(), paging.size()));
+	}
+
+	/** Every assignment the filter keeps, in the order of {@link #search} (for exports). */
+	public Flux<Assignment> stream(AssignmentFilter filter) {
+		return bind(db.sql("select " + COLUMNS + FROM + where(filter) + " order by v.sort_key, a.starts_on desc, m.sort_key, a.id"),
+				filter)
+			.map(Assignments::read)
+			.all();
+	}
+
+	private static String where(AssignmentFilter filter) {
+		return "where (:pattern = '%%' or v.search_key like :pattern or m.sort_key like :pattern or lower(m.shortname) like :pattern)"
+				+ (filter.role() == null ? "" : " and a.role = :role") + switch (filter.state()) {
+					case CURRENT -> " and :today between a.starts_on and a.ends_on";
+					case PLANNED -> " and a.starts_on > :today";
+					case ENDED -> " and a.ends_on < :today";
+					case ALL -> "";
+				};
+	}
+
+	private DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, AssignmentFilter filter) {
+		spec = spec.bind("pattern", SearchText.containsPattern(filter.q()));
+		if (filter.role() != null) {
+			spec = spec.bind("role", filter.role());
+		}
+		return filter.state() == AssignmentFilter.State.ALL ? spec : spec.bind("today", LocalDate.now(clock));
 	}
 
 	/** How the vacataire may hold the module: through a title's coverage, or by derogation. */

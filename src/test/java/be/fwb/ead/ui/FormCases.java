@@ -289,6 +289,9 @@ final class FormCases {
 					.valid(f -> {
 					}, null)
 					.refusedWithAStaleToken(),
+				get("assignments/list", "/affectations").on("/affectations")
+					.valid(f -> f.set("q", "zzz-personne").set("state", "all"), "Aucun résultat")
+					.refused(f -> f.force("state", "bientot"), "État inconnu"),
 				post("assignments/vacataire", "/affectations/{id}/annulation").on(d -> "/vacataires/" + d.vacataire() + "/affectations")
 					.at(d -> "/affectations/" + d.freshPlannedAssignment() + "/annulation")
 					.valid(f -> {

@@ -14,6 +14,7 @@ import be.fwb.ead.vacataires.VacataireStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,4 +91,47 @@ class NewcomerJourneyIntegrationTest extends BrowserTest {
 		}
 	}
 
+	@Test
+	void theAssignmentListIsSearchedWithoutAccentsFilteredPagedAndExportedWithItsFilters() {
+		LocalDate today = LocalDate.now(clock);
+		long v = handEntered("Anaïs", "Vérhaegen");
+		long w = handEntered("Jules", "Martin");
+		java.util.List<Long> modules = await(db.sql("select id from current_module order by sort_key limit 3")
+			.map(r -> r.get(0, Long.class)).all().collectList());
+		authoring(v, modules.get(0), today.minusDays(10), today.plusDays(90));
+		Assignment planned = authoring(v, modules.get(1), today.plusDays(30), today.plusDays(120));
+		authoring(v, modules.get(2), today.minusDays(100), today.minusDays(20));
+		authoring(w, modules.get(0), today.minusDays(10), today.plusDays(90));
+		browser.signIn("coord", "mot-de-passe-coord");
+		browser.go("/affectations");
+		assertThat(browser.text(By.id("assignment-list"))).contains("Anaïs Vérhaegen").contains("Jules Martin");
+
+		// The search, without accents, as one types; current assignments by default.
+		browser.type(By.id("q"), "verhaegen");
+		browser.waitFor(d -> d.getCurrentUrl().contains("q=verhaegen"));
+		browser.waitFor(d -> !d.findElement(By.id("assignment-list")).getText().contains("Jules Martin"));
+		assertThat(browser.all(By.cssSelector("#assignment-list tbody tr"))).hasSize(1);
+		new Select(browser.find(By.id("state"))).selectByValue("all");
+		browser.waitFor(d -> d.getCurrentUrl().contains("state=all"));
+		browser.waitFor(d -> d.findElements(By.cssSelector("#assignment-list tbody tr")).size() == 3);
+		new Select(browser.find(By.id("state"))).selectByValue("planned");
+		browser.waitFor(d -> d.findElements(By.cssSelector("#assignment-list tbody tr")).size() == 1);
+		assertThat(browser.text(By.id("assignment-list"))).contains(planned.moduleName());
+		String csv = browser.find(By.id("export-csv")).getDomAttribute("href");
+		assertThat(csv).contains("q=verhaegen").contains("state=planned");
+
+		// The module's name, without accents, finds its assignments; a role with none says so.
+		browser.go("/affectations?q=" + java.net.URLEncoder.encode(be.fwb.ead.shared.SearchText.key(planned.moduleName()), java.nio.charset.StandardCharsets.UTF_8) + "&state=all");
+		assertThat(browser.text(By.id("assignment-list"))).contains("Anaïs Vérhaegen");
+		browser.go("/affectations?q=verhaegen&role=TUTOR&state=all");
+		assertThat(browser.text(By.cssSelector(".count"))).contains("Aucun résultat");
+
+		// Paged, and the export holds every line the filter keeps, not just the page.
+		browser.go("/affectations?state=all&size=2");
+		assertThat(browser.text(By.cssSelector("nav.pager"))).contains("Page 1 sur 2");
+		WebSession coord = signIn("coord", "mot-de-passe-coord");
+		String export = web.get().uri("/affectations/export.csv?q=verhaegen&state=all").cookie("SESSION", coord.cookie()).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(export.lines().filter(l -> !l.isBlank()).count()).as("l'en-tête et trois affectations").isEqualTo(4);
+	}
 }

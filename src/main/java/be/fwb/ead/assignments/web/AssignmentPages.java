@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import be.fwb.ead.assignments.Assignment;
+import be.fwb.ead.assignments.AssignmentFilter;
 import be.fwb.ead.assignments.Assignments;
 import be.fwb.ead.assignments.NewAssignment;
 import be.fwb.ead.assignments.Reconciliation;
@@ -132,21 +133,24 @@ class AssignmentPages {
 	}
 
 	@GetMapping("/affectations")
-	String list(@RequestParam(defaultValue = "true") boolean current, Model model) {
-		model.addAttribute("current", current);
-		model.addAttribute("assignments", assignments.all(current).collectList());
-		return "assignments/list";
+	String list(@ModelAttribute("query") AssignmentQuery query,
+			@RequestHeader(value = "HX-Target", required = false) @Nullable String target, ServerWebExchange exchange, Model model) {
+		model.addAttribute("assignments", be.fwb.ead.shared.PageOf.clamped(query.paging(), p -> assignments.search(query.filter(), p)));
+		model.addAttribute("states", List.of(AssignmentFilter.State.values()));
+		exchange.getResponse().getHeaders().add(org.springframework.http.HttpHeaders.VARY, "HX-Target");
+		return "resultats".equals(target) ? "assignments/list :: results" : "assignments/list";
 	}
 
 	@GetMapping("/affectations/export.csv")
-	ResponseEntity<Flux<DataBuffer>> csv(@RequestParam(defaultValue = "true") boolean current, ServerWebExchange exchange) {
-		return export(Texts.of(messages, exchange)).csvDownload("affectations", assignments.all(current), exchange.getResponse().bufferFactory());
+	ResponseEntity<Flux<DataBuffer>> csv(@ModelAttribute AssignmentQuery query, ServerWebExchange exchange) {
+		return export(Texts.of(messages, exchange)).csvDownload("affectations", assignments.stream(query.filter()),
+				exchange.getResponse().bufferFactory());
 	}
 
 	@GetMapping("/affectations/export.xlsx")
-	Mono<ResponseEntity<byte[]>> xlsx(@RequestParam(defaultValue = "true") boolean current, ServerWebExchange exchange) {
+	Mono<ResponseEntity<byte[]>> xlsx(@ModelAttribute AssignmentQuery query, ServerWebExchange exchange) {
 		Texts t = Texts.of(messages, exchange);
-		return export(t).xlsxDownload("affectations", t.get("assignment.title"), assignments.all(current));
+		return export(t).xlsxDownload("affectations", t.get("assignment.title"), assignments.stream(query.filter()));
 	}
 
 	/**
