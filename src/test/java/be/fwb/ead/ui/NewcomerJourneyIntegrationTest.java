@@ -29,6 +29,7 @@ class NewcomerJourneyIntegrationTest extends BrowserTest {
 	@Autowired SyncLauncher launcher;
 	@Autowired VacataireFile files;
 	@Autowired Assignments assignments;
+	@Autowired be.fwb.ead.training.Training training;
 
 	@BeforeEach
 	void catalogueAndAccount() {
@@ -89,6 +90,22 @@ class NewcomerJourneyIntegrationTest extends BrowserTest {
 		finally {
 			browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 1000));
 		}
+	}
+
+	@Test
+	void theTrainingSignUpOffersOnlySessionsThePersonIsNotRegisteredIn() {
+		long v = handEntered("Noémie", "Collard");
+		java.time.Instant next = clock.instant().plus(java.time.Duration.ofDays(10));
+		long held = await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
+				next, 180, "VIRTUAL", null, 20), "coord"));
+		await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
+				next, 180, "VIRTUAL", null, 20), "coord"));
+		await(training.register(held, v, "coord"));
+		browser.signIn("coord", "mot-de-passe-coord");
+		browser.go("/vacataires/" + v);
+		assertThat(browser.text(By.id("vacataire-trainings"))).contains("Moodle pour les tuteurs");
+		assertThat(new Select(browser.find(By.id("t-session"))).getOptions()).extracting(org.openqa.selenium.WebElement::getText)
+			.singleElement().asString().startsWith("Tutorat à distance");
 	}
 
 	@Test
