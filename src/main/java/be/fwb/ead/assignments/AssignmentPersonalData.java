@@ -34,7 +34,7 @@ class AssignmentPersonalData implements PersonalDataProvider {
 
 	@Override
 	public Map<String, String> kept() {
-		return Map.of("assignment", "affectations : obligations comptables et de paie (conservation légale), sans l'identité");
+		return Map.of("assignment", "obligations comptables et de paie (conservation légale), sans l'identité");
 	}
 
 	@Override
