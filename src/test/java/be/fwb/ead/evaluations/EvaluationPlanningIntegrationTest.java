@@ -43,7 +43,6 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 	@Autowired
 	Attention attention;
 
-	private final LocalDate nextWeek = LocalDate.now().plusDays(7);
 
 	@BeforeEach
 	void coordinators() {
@@ -60,10 +59,10 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 		long evaluated = vacataire("Évalué", VacataireStatus.ACTIF);
 		long planned = vacataire("Planifié", VacataireStatus.ACTIF);
 		evaluate(evaluated);
-		await(planning.plan(List.of(planned), LocalDate.now().plusDays(3), "eva", "coord"));
+		await(planning.plan(List.of(planned), LocalDate.now(clock).plusDays(3), "eva", "coord"));
 
 		EvaluationPlanning.Outcome outcome = await(planning.plan(List.of(due, alsoDue, suspended, evaluated, planned, 999_999L),
-				nextWeek, "eva", "coord"));
+				nextWeek(), "eva", "coord"));
 
 		assertThat(outcome.planned()).extracting(EvaluationPlanning.Planned::vacataireId).containsExactly(due, alsoDue);
 		assertThat(outcome.evaluator()).isEqualTo("eva");
@@ -74,7 +73,7 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 				r -> assertThat(r).startsWith("Évalué le").contains("prochaine évaluation est due le"),
 				r -> assertThat(r).startsWith("Déjà planifiée le").contains("avec eva"),
 				r -> assertThat(r).contains("Aucun vacataire"));
-		assertThat(count("select count(*) from evaluation_plan where planned_on = '" + nextWeek + "' and evaluator = 'eva'"))
+		assertThat(count("select count(*) from evaluation_plan where planned_on = '" + nextWeek() + "' and evaluator = 'eva'"))
 			.isEqualTo(2);
 		assertThat(count("select count(*) from change_log where entity = 'evaluation_plan' and action = 'planned' and author = 'coord'"))
 			.as("une entrée au journal par évaluation planifiée").isEqualTo(3);
@@ -83,7 +82,7 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 
 		assertThat(await(evaluations.due().collectList())).filteredOn(d -> d.vacataireId() == due).singleElement()
 			.satisfies(d -> {
-				assertThat(d.plannedOn()).isEqualTo(nextWeek);
+				assertThat(d.plannedOn()).isEqualTo(nextWeek());
 				assertThat(d.evaluator()).isEqualTo("eva");
 			});
 		List<Long> stillToDo = await(attention.kind(Attention.Kind.EVALUATION_DUE, be.fwb.ead.shared.Paging.of(0, 100)))
@@ -94,33 +93,33 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 	@Test
 	void aPastDayOrAnEvaluatorWhoIsNotACoordinatorRefusesTheWholeRequestNamingTheFieldAndWritesNothing() {
 		long due = vacataire("Dû", VacataireStatus.ACTIF);
-		refusedOn("plannedOn", planning.plan(List.of(due), LocalDate.now().minusDays(1), "eva", "coord"));
+		refusedOn("plannedOn", planning.plan(List.of(due), LocalDate.now(clock).minusDays(1), "eva", "coord"));
 		refusedOn("plannedOn", planning.plan(List.of(due), null, "eva", "coord"));
-		refusedOn("plannedOn", planning.plan(List.of(due), LocalDate.now().plusYears(2), "eva", "coord"));
-		refusedOn("evaluator", planning.plan(List.of(due), nextWeek, "personne", "coord"));
-		refusedOn("evaluator", planning.plan(List.of(due), nextWeek, "relect", "coord"));
-		StepVerifier.create(planning.plan(List.of(), nextWeek, "eva", "coord")).expectError(InvalidRequest.class).verify();
+		refusedOn("plannedOn", planning.plan(List.of(due), LocalDate.now(clock).plusYears(2), "eva", "coord"));
+		refusedOn("evaluator", planning.plan(List.of(due), nextWeek(), "personne", "coord"));
+		refusedOn("evaluator", planning.plan(List.of(due), nextWeek(), "relect", "coord"));
+		StepVerifier.create(planning.plan(List.of(), nextWeek(), "eva", "coord")).expectError(InvalidRequest.class).verify();
 		assertThat(count("select count(*) from evaluation_plan")).isZero();
 		assertThat(count("select count(*) from change_log where entity = 'evaluation_plan'")).isZero();
 
-		EvaluationPlanning.Outcome mine = await(planning.plan(List.of(due), nextWeek, " ", "coord"));
+		EvaluationPlanning.Outcome mine = await(planning.plan(List.of(due), nextWeek(), " ", "coord"));
 		assertThat(mine.evaluator()).as("sans évaluateur : l'auteur").isEqualTo("coord");
 	}
 
 	@Test
 	void recordingTheEvaluationClosesItsPlanAndADayGoneByCanBePlannedAgain() {
 		long due = vacataire("Dû", VacataireStatus.ACTIF);
-		await(planning.plan(List.of(due), nextWeek, "eva", "coord"));
+		await(planning.plan(List.of(due), nextWeek(), "eva", "coord"));
 		evaluate(due);
 		assertThat(count("select count(*) from evaluation_plan where vacataire_id = " + due)).isZero();
 
 		long missed = vacataire("Manqué", VacataireStatus.ACTIF);
 		await(db.sql("insert into evaluation_plan (vacataire_id, planned_on, evaluator, planned_by, planned_at) "
-				+ "values (:v, :on, 'eva', 'coord', now())").bind("v", missed).bind("on", LocalDate.now().minusDays(3)).then());
+				+ "values (:v, :on, 'eva', 'coord', :at)").bind("at", clock.instant()).bind("v", missed).bind("on", LocalDate.now(clock).minusDays(3)).then());
 		assertThat(await(attention.kind(Attention.Kind.EVALUATION_DUE, be.fwb.ead.shared.Paging.of(0, 100))).items())
 			.as("un jour passé sans évaluation revient à traiter").extracting(Attention.Item::vacataireId).contains(missed);
-		assertThat(await(planning.plan(List.of(missed), nextWeek, "coord", "coord")).planned()).hasSize(1);
-		assertThat(count("select count(*) from evaluation_plan where vacataire_id = " + missed + " and planned_on = '" + nextWeek + "'"))
+		assertThat(await(planning.plan(List.of(missed), nextWeek(), "coord", "coord")).planned()).hasSize(1);
+		assertThat(count("select count(*) from evaluation_plan where vacataire_id = " + missed + " and planned_on = '" + nextWeek() + "'"))
 			.isEqualTo(1);
 	}
 
@@ -131,7 +130,7 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 		evaluate(evaluated);
 		String token = apiToken("coord", "mot-de-passe-coord");
 		web.post().uri("/api/evaluations/plans").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("vacataireIds", List.of(due, evaluated), "plannedOn", nextWeek.toString(), "evaluator", "eva"))
+			.bodyValue(Map.of("vacataireIds", List.of(due, evaluated), "plannedOn", nextWeek().toString(), "evaluator", "eva"))
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody()
@@ -139,7 +138,7 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 			.jsonPath("$.refused[0].vacataireId").isEqualTo(evaluated)
 			.jsonPath("$.refused[0].reason").value(r -> assertThat((String) r).startsWith("Évalué le"));
 		web.post().uri("/api/evaluations/plans").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("vacataireIds", List.of(due), "plannedOn", LocalDate.now().minusDays(1).toString()))
+			.bodyValue(Map.of("vacataireIds", List.of(due), "plannedOn", LocalDate.now(clock).minusDays(1).toString()))
 			.exchange()
 			.expectStatus().isBadRequest()
 			.expectBody()
@@ -157,14 +156,14 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 
 		String refused = web.post().uri("/evaluations/planification").cookie("SESSION", session.cookie())
 			.body(BodyInserters.fromFormData("_csrf", session.csrf()).with("vacataireId", "" + due)
-				.with("plannedOn", LocalDate.now().minusDays(1).toString()).with("evaluator", "eva"))
+				.with("plannedOn", LocalDate.now(clock).minusDays(1).toString()).with("evaluator", "eva"))
 			.exchange().expectStatus().is3xxRedirection().returnResult(String.class).getResponseHeaders().getLocation().toString();
 		assertThat(refused).isEqualTo("/evaluations/a-faire#planifier");
 		assertThat(count("select count(*) from evaluation_plan")).isZero();
 
 		String outcome = web.post().uri("/evaluations/planification").cookie("SESSION", session.cookie())
 			.body(BodyInserters.fromFormData("_csrf", session.csrf()).with("scope", "due").with("back", "attention")
-				.with("plannedOn", nextWeek.toString()))
+				.with("plannedOn", nextWeek().toString()))
 			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(outcome).contains("id=\"planning-summary\"").contains("avec coord");
 		assertThat(count("select count(*) from evaluation_plan where evaluator = 'coord' and vacataire_id = " + due)).isEqualTo(1);
@@ -177,11 +176,15 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 	private void evaluate(long vacataireId) {
 		List<Evaluations.Score> scores = await(evaluations.grid().collectList()).stream()
 			.map(c -> new Evaluations.Score(c.id(), 3, null)).toList();
-		await(evaluations.record(vacataireId, LocalDate.now(), scores, null, "coord"));
+		await(evaluations.record(vacataireId, LocalDate.now(clock), scores, null, "coord"));
 	}
 
 	private static void refusedOn(String field, reactor.core.publisher.Mono<?> action) {
 		StepVerifier.create(action).expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class)
 			.extracting(x -> ((InvalidRequest) x).field()).isEqualTo(field)).verify();
+	}
+
+	private LocalDate nextWeek() {
+		return LocalDate.now(clock).plusDays(7);
 	}
 }

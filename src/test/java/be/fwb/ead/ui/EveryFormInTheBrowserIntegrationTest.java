@@ -69,7 +69,7 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 
 	@BeforeEach
 	void catalogueAndAccounts() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
 		await(accounts.create("relect2", "mot-de-passe-relect2", Role.REVIEWER, "Rose Relecture", null));
@@ -387,7 +387,7 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 				long id = count("select min(vacataire_id) from module_role where role = 'TUTOR'");
 				long held = await(titles.save("AESI-HELD", "AESI détenu", List.of(new Titles.Coverage("Secondaire inférieur",
 						"Français", CoverageKind.REQUIS)), "coord"));
-				await(titles.grant(id, held, LocalDate.now().minusYears(2), "Diplôme", "coord"));
+				await(titles.grant(id, held, clock.today().minusYears(2), "Diplôme", "coord"));
 				title();
 				trainingSessionFor(id);
 				return id;
@@ -413,8 +413,8 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 
 		@Override
 		public long campaign() {
-			return once("campaign", () -> await(recruitment.open("Tuteurs de français", LocalDate.now().minusDays(1),
-					LocalDate.now().plusDays(30), List.of(new Recruitment.Need("Secondaire inférieur", "Français", "TUTOR", 60)), "coord")));
+			return once("campaign", () -> await(recruitment.open("Tuteurs de français", clock.today().minusDays(1),
+					clock.today().plusDays(30), List.of(new Recruitment.Need("Secondaire inférieur", "Français", "TUTOR", 60)), "coord")));
 		}
 
 		@Override
@@ -442,11 +442,11 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		private void trainingSessionFor(long vacataireId) {
 			// Over: the vacataire's attendance recorded afterwards (the history), as on the first day.
 			long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
-					Instant.now().minus(Duration.ofDays(2)), 180, "VIRTUAL", null, 20), "coord"));
+					clock.instant().minus(Duration.ofDays(2)), 180, "VIRTUAL", null, 20), "coord"));
 			await(training.recordCompleted(session, List.of(vacataireId), "coord"));
 			made.put("session", session);
 			made.put("upcoming", await(training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
-					Instant.now().plus(Duration.ofDays(5)), 180, "VIRTUAL", null, 500), "coord")));
+					clock.instant().plus(Duration.ofDays(5)), 180, "VIRTUAL", null, 500), "coord")));
 		}
 
 		@Override
@@ -474,7 +474,7 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 						: new Reviews.FindingInput(c.id(), null, true, null)).toList(), reviewer));
 			}
 			if (state.equals("CHANGES_REQUESTED")) {
-				await(reviews.requestChanges(id, LocalDate.now().plusDays(20), reviewer));
+				await(reviews.requestChanges(id, clock.today().plusDays(20), reviewer));
 			}
 			return id;
 		}
@@ -513,8 +513,8 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		@Override
 		public long freshAssignment() {
 			long module = freshUnreviewedModule();
-			return await(assignments.create(new NewAssignment(vacataire(), module, "AUTHOR", LocalDate.now().minusDays(10),
-					LocalDate.now().plusMonths(3), 5, "Remplacement"), "coord")).id();
+			return await(assignments.create(new NewAssignment(vacataire(), module, "AUTHOR", clock.today().minusDays(10),
+					clock.today().plusMonths(3), 5, "Remplacement"), "coord")).id();
 		}
 
 		@Override

@@ -7,8 +7,6 @@ import be.fwb.ead.assignments.Assignments;
 import be.fwb.ead.assignments.NewAssignment;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.Role;
-import be.fwb.ead.sync.SyncLauncher;
-import be.fwb.ead.sync.SyncMode;
 import be.fwb.ead.vacataires.VacataireFile;
 import be.fwb.ead.vacataires.VacataireStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,14 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NewcomerJourneyIntegrationTest extends BrowserTest {
 
 	@Autowired Accounts accounts;
-	@Autowired SyncLauncher launcher;
 	@Autowired VacataireFile files;
 	@Autowired Assignments assignments;
 	@Autowired be.fwb.ead.training.Training training;
 
 	@BeforeEach
 	void catalogueAndAccount() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 	}
 
