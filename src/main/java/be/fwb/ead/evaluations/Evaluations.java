@@ -175,9 +175,14 @@ public class Evaluations {
 		return evaluations("where e.vacataire_id = :id", vacataireId);
 	}
 
-	/** A vacataire's evaluations, read by someone: the read is logged (who, when, through what). */
+	/**
+	 * A vacataire's evaluations, read by someone: the read is logged (who, when, through what), once per call; a
+	 * vacataire without evaluations has none to read, and nothing is logged.
+	 */
 	public Flux<Evaluation> readBy(long vacataireId, String reader, String via) {
-		return access.read(reader, vacataireId, "évaluations", via).thenMany(ofVacataire(vacataireId));
+		return ofVacataire(vacataireId).collectList()
+			.flatMapMany(read -> read.isEmpty() ? Flux.<Evaluation>empty()
+					: access.read(reader, vacataireId, "évaluations", via).thenMany(Flux.fromIterable(read)));
 	}
 
 	public Flux<Due> due() {

@@ -521,6 +521,13 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		}
 
 		@Override
+		public long freshPlannedAssignment() {
+			long module = freshUnreviewedModule();
+			return await(assignments.create(new NewAssignment(vacataire(), module, "AUTHOR", LocalDate.now().plusMonths(1),
+					LocalDate.now().plusMonths(4), 5, "Remplacement"), "coord")).id();
+		}
+
+		@Override
 		public long freshHeldTitle() {
 			int n = next.incrementAndGet();
 			long title = await(titles.save("T-" + n, "Titre " + n, List.of(new Titles.Coverage("Primaire", "Éveil", CoverageKind.REQUIS)),

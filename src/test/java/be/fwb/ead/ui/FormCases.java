@@ -80,6 +80,9 @@ final class FormCases {
 		/** A new assignment of {@link #vacataire()} to a module where Moodle holds no role. */
 		long freshAssignment();
 
+		/** A new assignment of {@link #vacataire()} that has not started yet (it starts next month). */
+		long freshPlannedAssignment();
+
 		/** A new title held by {@link #vacataire()}. */
 		long freshHeldTitle();
 
@@ -286,6 +289,14 @@ final class FormCases {
 					.at(d -> "/affectations/" + d.freshAssignment() + "/fin")
 					.valid(f -> {
 					}, null)
+					.refusedWithAStaleToken(),
+				get("assignments/list", "/affectations").on("/affectations")
+					.valid(f -> f.set("q", "zzz-personne").set("state", "all"), "Aucun résultat")
+					.refused(f -> f.force("state", "bientot"), "État inconnu"),
+				post("assignments/vacataire", "/affectations/{id}/annulation").on(d -> "/vacataires/" + d.vacataire() + "/affectations")
+					.at(d -> "/affectations/" + d.freshPlannedAssignment() + "/annulation")
+					.valid(f -> {
+					}, "Affectation annulée")
 					.refusedWithAStaleToken(),
 				post("assignments/reconciliation", "/affectations/{id}/fin").on("/affectations/rapprochement")
 					.at(d -> "/affectations/" + d.freshAssignment() + "/fin")
