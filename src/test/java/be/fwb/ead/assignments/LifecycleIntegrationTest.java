@@ -74,8 +74,8 @@ class LifecycleIntegrationTest extends IntegrationTest {
 				level.toUpperCase(), "mathematiques", CoverageKind.REQUIS)), COORD));
 	}
 
-	private void completeTutorTraining(long vacataire) {
-		for (String topic : List.of("MOODLE", "TUTORING")) {
+	private void completeInitialTraining(long vacataire) {
+		for (String topic : List.of("MOODLE", "TUTORING", "PEDAGOGY")) {
 			long session = await(training.plan(new Training.NewSession("INITIAL", topic, "Initiale " + topic,
 					Instant.now().minus(30, ChronoUnit.MINUTES), 180, "VIRTUAL", null, 20), COORD));
 			await(training.register(session, vacataire, COORD));
@@ -140,7 +140,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Test
 	void aTitleMustCoverTheModuleUnlessACoordinatorRecordsADerogation() {
 		long v = newVacataire("Hélène", "Fontaine");
-		completeTutorTraining(v);
+		completeInitialTraining(v);
 		long before = count("select count(*) from change_log");
 		refused(assignments.create(tutoring(v, 40, null), COORD), Refused.class, "Aucun titre de Hélène Fontaine",
 				"aucun titre enregistré", "ne couvre « Mathématiques » en « " + level + " »", "dérogation");
@@ -158,20 +158,21 @@ class LifecycleIntegrationTest extends IntegrationTest {
 			});
 
 		long w = newVacataire("Jérôme", "Maes");
-		completeTutorTraining(w);
+		completeInitialTraining(w);
 		await(titles.grant(w, mathTitle(), LocalDate.of(2010, 6, 30), "Diplôme n° 42", COORD));
 		assertThat(await(assignments.create(tutoring(w, 40, null), COORD)).coverage()).isEqualTo("REQUIS");
 	}
 
 	@Test
-	void tutoringNeedsTheRequiredInitialTrainingCompleted() {
+	void eachRoleNeedsTheTrainingsItRequiresCompleted() {
 		long v = newVacataire("Anaïs", "Peeters");
 		await(titles.grant(v, mathTitle(), null, null, COORD));
 		refused(assignments.create(tutoring(v, 40, null), COORD), Refused.class,
-				"n'a pas terminé la formation requise pour le tutorat", "« Moodle (technique) »", "« tutorat à distance »");
-		// Authoring has no such rule at assignment time.
-		assertThat(await(assignments.create(new NewAssignment(v, module, "AUTHOR", start, end, 30, null), COORD)).role())
-			.isEqualTo("AUTHOR");
+				"n'a pas terminé la formation requise pour une affectation en tutorat", "« Moodle (technique) »", "« tutorat à distance »");
+		// Conception needs what the training requirements list for it, as the overdue list (À traiter) says.
+		refused(assignments.create(new NewAssignment(v, module, "AUTHOR", start, end, 30, null), COORD), Refused.class,
+				"requise pour une affectation en conception", "« Moodle (technique) »", "« pédagogie en ligne »");
+		assertThat(count("select count(*) from assignment where vacataire_id = " + v)).isZero();
 
 		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
 				Instant.now(), 180, "ON_SITE", "Bruxelles", 1), COORD));
@@ -188,7 +189,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	void overlappingDuplicatesAndTheWorkloadCapAreRefused() {
 		long v = newVacataire("Chloé", "Dubois");
 		await(titles.grant(v, mathTitle(), null, null, COORD));
-		completeTutorTraining(v);
+		completeInitialTraining(v);
 		await(assignments.create(tutoring(v, 200, null), COORD));
 		refused(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 8, 31), 10, null),
 				COORD), Refused.class, "déjà affecté en tutorat", "du 01/09/2026 au 30/06/2027", "chevauchent");
@@ -217,7 +218,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Test
 	void aCategoryMappingChangesWhichTitlesCoverItsModules() {
 		long v = newVacataire("Wim", "Marchal");
-		completeTutorTraining(v);
+		completeInitialTraining(v);
 		await(titles.save("CAPAES-ECO", "CAPAES sciences économiques", List.of(new Titles.Coverage("Secondaire supérieur",
 				"Économie", CoverageKind.SUFFISANT)), COORD));
 		await(titles.grant(v, await(titles.byCode("capaes-eco")).id(), null, null, COORD));
@@ -238,7 +239,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		await(reconciliation.accept(first.moduleId(), first.vacataireId(), first.role(), "Compte de la coordination", COORD));
 		long v = newVacataire("Thérèse", "Mertens");
 		await(titles.grant(v, mathTitle(), null, null, COORD));
-		completeTutorTraining(v);
+		completeInitialTraining(v);
 		Assignment a = await(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.now().minusDays(1),
 				LocalDate.now().plusMonths(6), 20, null), COORD));
 		List<Reconciliation.Line> after = await(reconciliation.lines().collectList());
@@ -305,7 +306,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		refused(recruitment.decide(k, false, "trop tard", COORD), Conflict.class, "déjà prise");
 		long v = candidacy.vacataireId();
 		await(titles.grant(v, mathTitle(), null, null, COORD));
-		completeTutorTraining(v);
+		completeInitialTraining(v);
 		assertThat(await(assignments.create(tutoring(v, 120, null), COORD)).vacataireName()).isEqualTo("François Renard");
 		assertThat(await(files.timeline(v).collectList())).extracting(ChangeLog.Entry::summary)
 			.contains("Décision : retenu", "Statut : candidat → retenu");

@@ -442,6 +442,10 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
 					Instant.now().minus(Duration.ofDays(2)), 180, "VIRTUAL", null, 20), "coord"));
 			await(training.recordCompleted(session, List.of(vacataireId), "coord"));
+			// Conception requires online pedagogy as well (the assignment forms create conception assignments).
+			long pedagogy = await(training.plan(new Training.NewSession("INITIAL", "PEDAGOGY", "Pédagogie en ligne",
+					Instant.now().minus(Duration.ofDays(3)), 180, "VIRTUAL", null, 20), "coord"));
+			await(training.recordCompleted(pedagogy, List.of(vacataireId), "coord"));
 			made.put("session", session);
 			made.put("upcoming", await(training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
 					Instant.now().plus(Duration.ofDays(5)), 180, "VIRTUAL", null, 500), "coord")));
