@@ -31,7 +31,7 @@ class TableOwnershipTests {
 			Map.entry("titles", List.of("title", "title_coverage", "vacataire_title")),
 			Map.entry("catalogue", List.of("category_mapping")),
 			Map.entry("training", List.of("training_session", "training_registration", "training_requirement")),
-			Map.entry("assignments", List.of("assignment", "reconciliation_ack")),
+			Map.entry("assignments", List.of("assignment", "reconciliation_ack", "vacataire_first_assignment")),
 			Map.entry("evaluations", List.of("evaluation_criterion", "evaluation", "evaluation_score")),
 			Map.entry("recruitment", List.of("recruitment_criterion", "campaign", "campaign_need", "candidacy", "candidacy_score")),
 			Map.entry("referentials", List.of("referential", "competency", "competency_mapping", "exam", "exam_part",
@@ -45,7 +45,8 @@ class TableOwnershipTests {
 			"sync", Set.of("current_module", "module_name", "module_staff", "category_subtree", "module_activity_drift"),
 			"vacataires", Set.of("vacataire_name"),
 			"referentials", Set.of("competency_root", "module_root", "module_exam_session"),
-			"reviews", Set.of("last_decided_review"));
+			"reviews", Set.of("last_decided_review"),
+			"assignments", Set.of("vacataire_first_assignment"));
 
 	/**
 	 * Development tooling, not the product (issue 18 moves it out of {@code src/main}): the demo seeds every module's

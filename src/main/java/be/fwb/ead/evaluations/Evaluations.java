@@ -41,8 +41,14 @@ public class Evaluations {
 			double weightedScore) {
 	}
 
-	/** An active vacataire whose last evaluation is older than the interval, or who was never evaluated. */
-	public record Due(long vacataireId, String name, @Nullable LocalDate lastEvaluatedOn) {
+	/**
+	 * An active vacataire whose last evaluation is older than the interval, or who was never evaluated and whose first
+	 * assignment began more than the interval ago.
+	 *
+	 * @param lastEvaluatedOn the day of the last evaluation, {@literal null} when never evaluated
+	 * @param firstAssignedOn the first day of the vacataire's first assignment
+	 */
+	public record Due(long vacataireId, String name, @Nullable LocalDate lastEvaluatedOn, @Nullable LocalDate firstAssignedOn) {
 	}
 
 	private final DatabaseClient db;
@@ -162,15 +168,22 @@ public class Evaluations {
 		return access.read(reader, vacataireId, "évaluations", via).thenMany(ofVacataire(vacataireId));
 	}
 
+	/**
+	 * Who is due: active, not evaluated within the interval, and either evaluated before or serving for the interval
+	 * already (their first assignment began that long ago). A vacataire known since today, on the first day, is not due.
+	 */
 	public Flux<Due> due() {
 		return db.sql("""
-				select v.id, v.name,
+				select v.id, v.name, f.first_starts_on,
 				       (select max(e.evaluated_on) from evaluation e where e.vacataire_id = v.id) as last
-				from vacataire_name v where v.status = 'ACTIF'
+				from vacataire_name v left join vacataire_first_assignment f on f.vacataire_id = v.id
+				where v.status = 'ACTIF'
 				  and not exists (select 1 from evaluation e where e.vacataire_id = v.id and e.evaluated_on > :since)
-				order by last nulls first, v.sort_key""")
+				  and (exists (select 1 from evaluation e where e.vacataire_id = v.id) or f.first_starts_on <= :since)
+				order by last nulls first, f.first_starts_on, v.sort_key""")
 			.bind("since", LocalDate.now().minus(settings.interval()))
-			.map(r -> new Due(r.get("id", Long.class), r.get("name", String.class), r.get("last", LocalDate.class)))
+			.map(r -> new Due(r.get("id", Long.class), r.get("name", String.class), r.get("last", LocalDate.class),
+					r.get("first_starts_on", LocalDate.class)))
 			.all();
 	}
 

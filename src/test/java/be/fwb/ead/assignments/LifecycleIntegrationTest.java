@@ -257,7 +257,14 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long v = newVacataire("Noémie", "Lecomte");
 		List<be.fwb.ead.shared.CriteriaGrid.Criterion> grid = await(evaluations.grid().collectList());
 		assertThat(grid).hasSize(5);
-		assertThat(await(evaluations.due().collectList())).extracting(Evaluations.Due::vacataireId).contains(v);
+		// Known since today: not due (on the first day, nobody is). Assigned for more than a year and never evaluated: due.
+		assertThat(await(evaluations.due().collectList())).extracting(Evaluations.Due::vacataireId).doesNotContain(v);
+		await(titles.grant(v, mathTitle(), null, null, COORD));
+		completeInitialTraining(v);
+		await(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.now().minusMonths(13), LocalDate.now().plusMonths(1),
+				10, null), COORD));
+		assertThat(await(evaluations.due().collectList())).filteredOn(d -> d.vacataireId() == v).singleElement()
+			.satisfies(d -> assertThat(d.firstAssignedOn()).isEqualTo(LocalDate.now().minusMonths(13)));
 		refused(evaluations.record(v, LocalDate.now(), List.of(new Evaluations.Score(grid.get(0).id(), 5, null)), null, COORD),
 				InvalidRequest.class, "hors de l'échelle 1 à 4", "n'a pas de note");
 		List<Evaluations.Score> scores = grid.stream().map(c -> new Evaluations.Score(c.id(), c.weight() == 3 ? 4 : 2, "ok")).toList();
