@@ -171,10 +171,14 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 		}
 	}
 
-	/** Only the review's reviewer, or a coordinator, acts on it. */
+	/**
+	 * Only the review's designated reviewer moves it and records its findings; a coordinator who is not gives it to
+	 * someone else (reassigning), or to themselves, and then acts.
+	 */
 	void allow(Actor actor) {
-		if (!actor.coordinator() && !actor.username().equals(reviewer)) {
-			throw new AccessDeniedException("Seul le relecteur désigné (" + reviewer + ") ou un coordinateur agit sur cette revue.");
+		if (!actor.username().equals(reviewer)) {
+			throw new AccessDeniedException("Seul le relecteur désigné (" + reviewer + ") fait avancer cette revue"
+					+ (actor.coordinator() ? " : pour la reprendre, confiez-la-vous d'abord (« Confier à »)." : "."));
 		}
 	}
 

@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class Reviews {
 
-	/** Who acts: the review's reviewer, or a coordinator (who may act on any review). */
+	/** Who acts: only the review's designated reviewer moves it; a coordinator may give it to another (reassign). */
 	public record Actor(String username, boolean coordinator) {
 
 		/** The person signed in, as an actor. */

@@ -65,15 +65,18 @@ class ReviewUnitTest {
 					+ "refusée.");
 		assertThatThrownBy(() -> given(ReviewState.APPROVED).recheck(REVIEWER)).isInstanceOf(Refused.class)
 			.hasMessage("Une revue approuvée ne peut pas passer à « en revue » : elle est terminée.");
-		assertThatThrownBy(() -> given(ReviewState.REJECTED).reject("encore", COORDINATOR)).isInstanceOf(Refused.class)
+		assertThatThrownBy(() -> given(ReviewState.REJECTED).reject("encore", REVIEWER)).isInstanceOf(Refused.class)
 			.hasMessageContaining("Une revue refusée");
 	}
 
 	@Test
-	void onlyTheDesignatedReviewerOrACoordinatorActs() {
+	void onlyTheDesignatedReviewerActsACoordinatorReassignsFirst() {
 		assertThatThrownBy(() -> given(ReviewState.PLANNED).start(OTHER)).isInstanceOf(AccessDeniedException.class)
 			.hasMessageContaining("Seul le relecteur désigné (relect)");
-		assertThat(given(ReviewState.PLANNED).start(COORDINATOR).to()).isEqualTo(ReviewState.IN_REVIEW);
+		assertThatThrownBy(() -> given(ReviewState.PLANNED).start(COORDINATOR)).isInstanceOf(AccessDeniedException.class)
+			.hasMessageContaining("confiez-la-vous d'abord");
+		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW).checkFindings(List.of(), COORDINATOR)).isInstanceOf(AccessDeniedException.class);
+		assertThat(given(ReviewState.PLANNED).start(REVIEWER).to()).isEqualTo(ReviewState.IN_REVIEW);
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW).checkFindings(List.of(), OTHER)).isInstanceOf(AccessDeniedException.class);
 	}
 

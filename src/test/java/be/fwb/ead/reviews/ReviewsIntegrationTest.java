@@ -101,7 +101,10 @@ class ReviewsIntegrationTest extends IntegrationTest {
 	@Test
 	void approvalNeedsEveryLegalItemAndTheThresholdAndARejectionItsReason() {
 		long id = await(reviews.plan(module, "relect", null, null, "coord"));
-		await(reviews.start(id, new Actor("coord", true)));
+		// A coordinator does not step a review given to another: they reassign it (to themselves if need be).
+		StepVerifier.create(reviews.start(id, new Actor("coord", true)))
+			.expectError(org.springframework.security.access.AccessDeniedException.class).verify();
+		await(reviews.start(id, REVIEWER));
 		await(reviews.record(id, findings(4, null, false), REVIEWER));
 		refused(reviews.approve(id, REVIEWER), Refused.class, "Un critère obligatoire n'est pas rempli : Le droit à l'image");
 		// Weights: 15 on the scales, 4 on the legal items, 19 in all. Every scale at 2 of 4 counts 1/3:

@@ -50,6 +50,10 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		browser.find(By.cssSelector("#plan-form button[type=submit]")).click();
 		browser.waitForText(By.id("flash"), "Revue planifiée.");
 		assertThat(browser.text(By.id("review-state"))).isEqualTo("planifiée");
+		// The coordinator planned it for « relect »: only the designated reviewer moves it; the coordinator may reassign it.
+		assertThat(browser.all(By.id("start"))).isEmpty();
+		assertThat(browser.text(By.id("only-reviewer"))).contains("Seul le relecteur désigné (relect)").contains("Confier à");
+		assertThat(browser.all(By.id("reassign-form"))).hasSize(1);
 		browser.signOut();
 
 		browser.signIn("relect", "mot-de-passe-relect");

@@ -342,6 +342,12 @@ class WebUiIntegrationTest extends IntegrationTest {
 		web.post().uri("/revues/" + theirs + "/relecteur").cookie("SESSION", reviewer.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf()).with("reviewer", "relect")).exchange().expectStatus().isForbidden();
 		web.post().uri("/revues/" + mine + "/commencer").cookie("SESSION", reviewer.cookie()).accept(HTML)
+		// A coordinator neither steps a review given to another: they reassign it, and the page offers them no step.
+		web.post().uri("/revues/" + theirs + "/commencer").cookie("SESSION", coordinator.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", coordinator.csrf())).exchange()
+			.expectStatus().isForbidden().expectBody(String.class).value(b -> assertThat(b).contains("Seul le relecteur désigné (autre)"));
+		assertThat(count("select count(*) from review where state = 'PLANNED'")).isEqualTo(4);
+		assertThat(page(coordinator, "/revues/" + theirs)).doesNotContain("id=\"start\"").contains("id=\"reassign-form\"");
 			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf())).exchange()
 			.expectStatus().is3xxRedirection().expectHeader().location("/revues/" + mine);
 		long criterion = count("select min(id) from rubric_criterion");
