@@ -87,7 +87,7 @@ class ReviewUnitTest {
 			.hasMessageContaining("date limite postérieure");
 		assertThatThrownBy(() -> complete.requestChanges(null, TODAY, REVIEWER)).isInstanceOf(InvalidRequest.class);
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW, scale(1, 2, "Trop dense.")).requestChanges(TODAY.plusDays(1), TODAY,
-				REVIEWER)).isInstanceOf(Refused.class).hasMessage("2 critère(s) sans constat à ce tour : Objectifs ; Droits d'auteur.");
+				REVIEWER)).isInstanceOf(Refused.class).hasMessage("2 critères n'ont pas encore de constat : Objectifs ; Droits d'auteur.");
 		// A comment on a criterion at its best asks nothing.
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW, scale(1, 5, "Parfait."), scale(2, 3, null), passed(3, true))
 			.requestChanges(TODAY.plusDays(1), TODAY, REVIEWER)).isInstanceOf(Refused.class)
@@ -109,6 +109,21 @@ class ReviewUnitTest {
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW, scale(1, 2, null), scale(2, 1, null), passed(3, true)).approve(REVIEWER))
 			.isInstanceOf(Refused.class)
 			.hasMessage("Le score (38 %) n'atteint pas le seuil de la grille (60 %) : demandez des modifications ou refusez.");
+	}
+
+	@Test
+	void inTheNextRoundACriterionLeftWithoutAScoreKeepsItsValueAndApprovalAcceptsIt() {
+		// Round 1: « Clarté » at 2 with what to change; round 2: only « Clarté » scored again, at 4.
+		List<Finding> findings = List.of(scale(1, 2, "Trop dense."), scale(2, 3, null), passed(3, true),
+				new Finding(99, 1, 2, 4, null, null, "relect", Instant.EPOCH, List.of()));
+		Reviews.Summary summary = new Reviews.Summary(42, 7, "M", "Module", 1, "relect", ReviewState.IN_REVIEW, 2, null, null, null,
+				"coord", Instant.EPOCH, null);
+		Reviews.Detail detail = new Reviews.Detail(summary, RUBRIC, findings, List.of());
+		assertThat(detail.current()).hasSize(3);
+		assertThat(detail.current().get(1L).round()).isEqualTo(2);
+		assertThat(detail.current().get(2L).round()).isEqualTo(1);
+		// (2 × 3/4 + 1 × 1 + 1) / 4 = 87.5 % → 88 %: « Objectifs » and « Droits d'auteur » kept from round 1.
+		assertThat(Review.of(detail).approve(REVIEWER).score()).isEqualTo(88);
 	}
 
 	@Test

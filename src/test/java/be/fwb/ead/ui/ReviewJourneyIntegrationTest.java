@@ -95,7 +95,11 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		browser.find(By.id("recheck")).click();
 		browser.waitForText(By.id("flash"), "Nouveau tour de revue commencé.");
 		assertThat(browser.text(By.id("review-round"))).isEqualTo("2");
-		score(3);
+		// Round 2: what the page promises, a criterion left without a new score keeps its value; only the first is scored again.
+		Rubrics.Criterion second = rubric.criteria().get(1);
+		assertThat(browser.find(By.cssSelector("input[name=score-" + second.id() + "][value='3']")).isSelected()).isTrue();
+		assertThat(browser.text(By.id("criterion-" + second.id()))).contains("Valeur gardée du tour 1");
+		browser.find(By.cssSelector("input[name=score-" + first.id() + "][value='3']")).click();
 		browser.find(By.id("save-findings")).click();
 		browser.waitForText(By.id("flash"), "Constats enregistrés.");
 		browser.find(By.id("approve")).click();
