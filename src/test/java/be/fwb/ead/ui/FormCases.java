@@ -388,6 +388,10 @@ final class FormCases {
 				post("analysis/index", "/analyse/import").on("/analyse")
 					.valid(f -> f.file("file", "referentiel.csv", REFERENTIAL_CSV), "Référentiel des formulaires")
 					.refused(f -> f.file("file", "referentiel.csv", "ceci n'est pas un référentiel\n"), null),
+				get("analysis/index", "/analyse").on("/analyse")
+					.valid(f -> {
+					}, null)
+					.refused(f -> f.force("niveau", "abc"), null),
 				post("analysis/index", "/analyse/moodle").on("/analyse")
 					.valid(f -> {
 					}, null)

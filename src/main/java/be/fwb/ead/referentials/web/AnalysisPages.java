@@ -152,19 +152,28 @@ class AnalysisPages {
 		return "analysis/changes";
 	}
 
+	/**
+	 * @param epreuve an exam's code: the modules to adapt first for it (CEB, CE1D, CESS…)
+	 * @param niveau a level's category: the modules to adapt first in it
+	 */
 	@GetMapping("/analyse")
-	String index(Model model) {
+	String index(@RequestParam(required = false) @Nullable String epreuve, @RequestParam(required = false) @Nullable Long niveau,
+			Model model) {
+		Priorities.Filter filter = filter(epreuve, niveau);
 		model.addAttribute("referentials", referentials.all().collectList());
 		model.addAttribute("readiness", exams.readiness().collectList());
 		model.addAttribute("orphans", coverage.orphans().count());
-		model.addAttribute("priorities", priorities.ranked().map(p -> p.size() > 30 ? p.subList(0, 30) : p));
+		model.addAttribute("filter", filter);
+		model.addAttribute("levels", priorities.levels().collectList());
+		model.addAttribute("priorities", priorities.ranked(filter).map(p -> p.size() > 30 ? p.subList(0, 30) : p));
 		model.addAttribute("toProduce", production.ranked().map(p -> p.size() > 20 ? p.subList(0, 20) : p));
 		return "analysis/index";
 	}
 
 	/** The whole ranked list, with the ingredients of each score. */
 	@GetMapping("/analyse/priorites.xlsx")
-	Mono<ResponseEntity<byte[]>> prioritiesXlsx(ServerWebExchange exchange) {
+	Mono<ResponseEntity<byte[]>> prioritiesXlsx(@RequestParam(required = false) @Nullable String epreuve,
+			@RequestParam(required = false) @Nullable Long niveau, ServerWebExchange exchange) {
 		Texts t = Texts.of(messages, exchange);
 		TableExport<Priorities.Priority> export = new TableExport<>(List.of(
 				new Column<Priorities.Priority>(t.get("analysis.score"), Priorities.Priority::score),
@@ -181,7 +190,11 @@ class AnalysisPages {
 				new Column<Priorities.Priority>(t.get("analysis.score") + " (" + t.get("analysis.review") + ")", Priorities.Priority::reviewScore),
 				Column.<Priorities.Priority>percent(t.get("analysis.qualityGap"), Priorities.Priority::qualityGap)), display.zone());
 		return export.xlsxDownload("priorites", t.get("analysis.priorities"),
-				priorities.ranked().flatMapIterable(list -> list));
+				priorities.ranked(filter(epreuve, niveau)).flatMapIterable(list -> list));
+	}
+
+	private static Priorities.Filter filter(@Nullable String exam, @Nullable Long level) {
+		return new Priorities.Filter(exam == null || exam.isBlank() ? null : exam.trim(), level);
 	}
 
 	/**
