@@ -438,6 +438,10 @@ class WebUiIntegrationTest extends IntegrationTest {
 	}
 
 	private WebSession anonymous() {
+		// The « Objet » filter and column in words, not the change log's codes.
+		assertThat(page).contains("<option value=\"moodle_course\" selected=\"selected\">Cours Moodle</option>")
+			.contains(">Revue qualité</option>").contains("Cours Moodle n° ")
+			.doesNotContain(">moodle_course<").doesNotContain(">review_campaign<").doesNotContain("moodle_course 1");
 		EntityExchangeResult<String> page = web.get().uri("/connexion").accept(HTML).exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).returnResult();
