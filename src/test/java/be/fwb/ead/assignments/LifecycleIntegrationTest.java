@@ -298,7 +298,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 						new be.fwb.ead.recruitment.Recruitment.Document("Diplôme", "aesi-renard.pdf", LocalDate.now())), COORD));
 		be.fwb.ead.recruitment.Recruitment.Candidacy candidacy = await(recruitment.candidacy(k));
 		assertThat(count("select count(*) from vacataire where id = " + candidacy.vacataireId() + " and status = 'CANDIDAT'")).isEqualTo(1);
-		refused(recruitment.decide(k, true, null, COORD), Refused.class, "Aucun évaluateur");
+		refused(recruitment.decide(k, true, null, COORD), Refused.class, "Aucun évaluateur", "avant de la retenir");
 
 		List<be.fwb.ead.shared.CriteriaGrid.Criterion> grid = await(recruitment.grid().collectList());
 		refused(recruitment.score(k, grid.stream().map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 4, " ")).toList(), "claire"),
@@ -317,6 +317,19 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		assertThat(await(assignments.create(tutoring(v, 120, null), COORD)).vacataireName()).isEqualTo("François Renard");
 		assertThat(await(files.timeline(v).collectList())).extracting(ChangeLog.Entry::summary)
 			.contains("Décision : retenu", "Statut : candidat → retenu");
+	}
+
+	@Test
+	void anObviousRejectionNeedsAReasonButNoScore() {
+		long campaign = await(recruitment.open("Tuteurs chimie 2026", LocalDate.now().minusDays(5), LocalDate.now().plusDays(30),
+				List.of(new be.fwb.ead.recruitment.Recruitment.Need(level, subject, "TUTOR", 60)), COORD));
+		long k = await(recruitment.apply(campaign, new Identity("Amélie", "Collard", "amelie.collard@ead.test", null, null, null),
+				List.of(), COORD));
+		refused(recruitment.decide(k, false, " ", COORD), InvalidRequest.class, "raison du refus");
+		be.fwb.ead.recruitment.Recruitment.Candidacy rejected = await(recruitment.decide(k, false, "Aucun titre requis", COORD));
+		assertThat(rejected.decision()).isEqualTo("REJECTED");
+		assertThat(rejected.scores()).isEmpty();
+		assertThat(count("select count(*) from vacataire where id = " + rejected.vacataireId() + " and status = 'NON_RETENU'")).isEqualTo(1);
 	}
 
 	@Test
