@@ -135,7 +135,7 @@ public class Evaluations {
 				return Mono.error(new NotFound("Aucune évaluation n'a l'identifiant " + evaluationId + "."));
 			}
 			if (e.acknowledgedAt() != null) {
-				return Mono.error(new Conflict("Cette évaluation a déjà été prise en connaissance le " + e.acknowledgedAt() + "."));
+				return Mono.error(new Conflict("Cette évaluation a déjà été prise en connaissance."));
 			}
 			var spec = db.sql("update evaluation set acknowledged_at = :now, vacataire_comment = :c where id = :id")
 				.bind("now", Instant.now())
@@ -143,7 +143,7 @@ public class Evaluations {
 			spec = comment == null || comment.isBlank() ? spec.bindNull("c", String.class) : spec.bind("c", comment.trim());
 			return spec.then()
 				.then(changes.record("vacataire:" + vacataireId, Change.of("evaluation", evaluationId, vacataireId, "acknowledged",
-						"Évaluation du " + e.evaluatedOn() + " prise en connaissance" + (comment == null || comment.isBlank() ? "" : ", avec un commentaire"))))
+						"Évaluation du " + be.fwb.ead.shared.Days.text(e.evaluatedOn()) + " prise en connaissance" + (comment == null || comment.isBlank() ? "" : ", avec un commentaire"))))
 				.then(find(evaluationId));
 		});
 	}

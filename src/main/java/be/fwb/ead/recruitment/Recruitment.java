@@ -150,7 +150,7 @@ public class Recruitment {
 		}
 		return campaign(campaignId).flatMap(c -> {
 			if (LocalDate.now().isAfter(c.closesOn())) {
-				return Mono.error(new Refused("La campagne « " + c.name() + " » est clôturée depuis le " + c.closesOn() + "."));
+				return Mono.error(new Refused("La campagne « " + c.name() + " » est clôturée depuis le " + be.fwb.ead.shared.Days.text(c.closesOn()) + "."));
 			}
 			return files.create(identity, VacataireStatus.CANDIDAT, author)
 				.flatMap(vacataireId -> db.sql("""

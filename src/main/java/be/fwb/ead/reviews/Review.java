@@ -75,7 +75,7 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 			throw new Refused("Aucun constat ne demande de modification : commentez au moins un critère qui n'est pas "
 					+ "au maximum, ou approuvez.");
 		}
-		return new Transition(state, ReviewState.CHANGES_REQUESTED, "pour le " + deadline, deadline, false, null);
+		return new Transition(state, ReviewState.CHANGES_REQUESTED, "pour le " + be.fwb.ead.shared.Days.text(deadline), deadline, false, null);
 	}
 
 	/** The authors have made their changes: the reviewer checks again (changes requested → in review, next round). */

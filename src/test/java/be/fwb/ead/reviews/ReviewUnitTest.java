@@ -42,7 +42,7 @@ class ReviewUnitTest {
 
 		Transition asked = given(ReviewState.IN_REVIEW, scale(1, 2, "Trop dense."), scale(2, 3, null), passed(3, true))
 			.requestChanges(TODAY.plusDays(14), TODAY, REVIEWER);
-		assertThat(asked).isEqualTo(new Transition(ReviewState.IN_REVIEW, ReviewState.CHANGES_REQUESTED, "pour le 2026-12-16",
+		assertThat(asked).isEqualTo(new Transition(ReviewState.IN_REVIEW, ReviewState.CHANGES_REQUESTED, "pour le 16/12/2026",
 				TODAY.plusDays(14), false, null));
 		assertThat(asked.decides()).isFalse();
 

@@ -109,6 +109,10 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		assertThat(browser.text(By.id("review-score"))).isEqualTo("74 %");
 		assertThat(browser.all(By.cssSelector("#history li"))).hasSize(5);
 		assertThat(browser.all(By.id("findings-form"))).isEmpty();
+		// Decided: no deadline is shown any more; the history says the deadline the French way.
+		assertThat(browser.all(By.id("review-deadline"))).isEmpty();
+		assertThat(browser.text(By.id("history"))).contains("pour le " + LocalDate.now().plusDays(14)
+			.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 
 		browser.find(By.id("report-link")).click();
 		assertThat(browser.text(By.tagName("main"))).contains("Revue n°").contains("approuvée").contains("74 %")

@@ -43,6 +43,9 @@ class WebUiIntegrationTest extends IntegrationTest {
 	@Autowired
 	be.fwb.ead.reviews.Rubrics rubrics;
 
+	@Autowired
+	be.fwb.ead.recruitment.Recruitment recruitment;
+
 	@BeforeEach
 	void accounts() {
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
@@ -414,6 +417,19 @@ class WebUiIntegrationTest extends IntegrationTest {
 		assertThat(v2.criteria()).extracting(c -> c.label() + " " + c.kind() + " " + c.scaleMax() + " " + c.weight())
 			.containsExactly("Balises appliquées SCALE 5 3", "Droits d'auteur acquis PASS_FAIL null 1");
 		assertThat(page(coordinator, "/revues/grilles")).contains("Grille enregistrée.").contains("version 2").contains("seuil 75 %");
+	}
+
+	@Test
+	void aCandidatesScoreAndTheDatesOfJournalLinesReadTheBelgianWay() {
+		long campaign = await(recruitment.open("Tuteurs 2027", java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(30),
+				java.util.List.of(), "coord"));
+		long k = await(recruitment.apply(campaign, new be.fwb.ead.vacataires.VacataireFile.Identity("Hélène", "Lambert",
+				"helene.lambert@ead.test", null, null, null), java.util.List.of(), "coord"));
+		await(recruitment.grid().collectList().flatMap(grid -> recruitment.score(k, grid.stream()
+			.map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 4, "Solide")).toList(), "coord")));
+		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
+		assertThat(page(coordinator, "/recrutement/candidatures/" + k)).contains("Note 4,0 / 5").doesNotContain("4.0");
+		assertThat(page(coordinator, "/recrutement/" + campaign)).contains("4,0 / 5");
 	}
 
 	@Test
