@@ -342,15 +342,15 @@ class WebUiIntegrationTest extends IntegrationTest {
 		web.post().uri("/revues/" + theirs + "/commencer").cookie("SESSION", reviewer.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf())).exchange()
 			.expectStatus().isForbidden().expectBody(String.class).value(b -> assertThat(b).contains("Seul le relecteur désigné (autre)"));
-		web.post().uri("/revues/" + theirs + "/relecteur").cookie("SESSION", reviewer.cookie()).accept(HTML)
-			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf()).with("reviewer", "relect")).exchange().expectStatus().isForbidden();
-		web.post().uri("/revues/" + mine + "/commencer").cookie("SESSION", reviewer.cookie()).accept(HTML)
 		// A coordinator neither steps a review given to another: they reassign it, and the page offers them no step.
 		web.post().uri("/revues/" + theirs + "/commencer").cookie("SESSION", coordinator.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData("_csrf", coordinator.csrf())).exchange()
 			.expectStatus().isForbidden().expectBody(String.class).value(b -> assertThat(b).contains("Seul le relecteur désigné (autre)"));
 		assertThat(count("select count(*) from review where state = 'PLANNED'")).isEqualTo(4);
 		assertThat(page(coordinator, "/revues/" + theirs)).doesNotContain("id=\"start\"").contains("id=\"reassign-form\"");
+		web.post().uri("/revues/" + theirs + "/relecteur").cookie("SESSION", reviewer.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf()).with("reviewer", "relect")).exchange().expectStatus().isForbidden();
+		web.post().uri("/revues/" + mine + "/commencer").cookie("SESSION", reviewer.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf())).exchange()
 			.expectStatus().is3xxRedirection().expectHeader().location("/revues/" + mine);
 		long criterion = count("select min(id) from rubric_criterion");
@@ -438,6 +438,10 @@ class WebUiIntegrationTest extends IntegrationTest {
 		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		String page = page(coordinator, "/journal?objet=moodle_course&q=EAD");
 		assertThat(page).contains("Journal d’audit").contains("synchronisation Moodle").contains("Module ajouté depuis Moodle");
+		// The « Objet » filter and column in words, not the change log's codes.
+		assertThat(page).contains("<option value=\"moodle_course\" selected=\"selected\">Cours Moodle</option>")
+			.contains(">Revue qualité</option>").contains("Cours Moodle n° ")
+			.doesNotContain(">moodle_course<").doesNotContain(">review_campaign<").doesNotContain("moodle_course 1");
 		String csv = web.get().uri("/journal/export.csv?objet=moodle_course").cookie("SESSION", coordinator.cookie()).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(csv.lines().count()).isEqualTo(1 + count("select count(*) from module"));
@@ -454,10 +458,6 @@ class WebUiIntegrationTest extends IntegrationTest {
 	}
 
 	private WebSession anonymous() {
-		// The « Objet » filter and column in words, not the change log's codes.
-		assertThat(page).contains("<option value=\"moodle_course\" selected=\"selected\">Cours Moodle</option>")
-			.contains(">Revue qualité</option>").contains("Cours Moodle n° ")
-			.doesNotContain(">moodle_course<").doesNotContain(">review_campaign<").doesNotContain("moodle_course 1");
 		EntityExchangeResult<String> page = web.get().uri("/connexion").accept(HTML).exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class).returnResult();

@@ -124,7 +124,7 @@ class AnalysisPages {
 			String[] letters = { t.get("analysis.letter.INTRODUCED"), t.get("analysis.letter.WORKED"), t.get("analysis.letter.MASTERED") };
 			List<Column<Integer>> columns = new java.util.ArrayList<>();
 			columns.add(new Column<Integer>(t.get("module.shortname"), r -> r < 0 ? t.get("analysis.total") : m.rows().get(r).shortname()));
-			columns.add(new Column<Integer>(t.get("module.fullname"), r -> r < 0 ? "" : m.rows().get(r).fullname()));
+			columns.add(new Column<Integer>(t.get("module.column"), r -> r < 0 ? "" : m.rows().get(r).fullname()));
 			columns.add(new Column<Integer>(t.get("analysis.total"), r -> r < 0 ? m.mappings() : m.rows().get(r).competencies()));
 			for (int c = 0; c < m.columns().size(); c++) {
 				int column = c;
