@@ -57,14 +57,14 @@ class AbandonedRequestsIntegrationTest extends IntegrationTest {
 		// Large answers: 500 sync runs with long warnings, 3,000 assignments.
 		await(db.sql("""
 				insert into sync_run (mode, status, started_at, finished_at, moodle_calls, triggered_by, warnings)
-				select 'FULL', 'SUCCEEDED', now() - n * interval '1 hour', now() - n * interval '1 hour' + interval '1 minute', 9,
+				select 'FULL', 'SUCCEEDED', :now - make_interval(hours => n), :now - make_interval(hours => n, mins => -1), 9,
 				       'test', jsonb_build_array(repeat('avertissement ', 40))
-				from generate_series(1, 500) n""").then());
+				from generate_series(1, 500) n""").bind("now", clock.instant()).then());
 		await(db.sql("""
 				insert into assignment (vacataire_id, module_id, role, starts_on, ends_on, hours, coverage, created_by, created_at)
-				select v.id, m.id, 'TUTOR', date '2026-09-01', date '2027-06-30', 10, 'REQUIS', 'test', now()
+				select v.id, m.id, 'TUTOR', date '2026-09-01', date '2027-06-30', 10, 'REQUIS', 'test', :now
 				from (select id from vacataire order by id limit 30) v cross join (select id from module order by id limit 100) m""")
-			.then());
+			.bind("now", clock.instant()).then());
 		String token = apiToken("coord", "mot-de-passe-coord");
 		String session = signIn("coord", "mot-de-passe-coord").cookie();
 		List<String> requests = List.of(

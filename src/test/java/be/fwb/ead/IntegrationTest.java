@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +26,7 @@ import reactor.test.StepVerifier;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
+@Import(MutableClock.Configuration.class)
 public abstract class IntegrationTest {
 
 	protected static final SimulatedMoodle MOODLE = SharedMoodle.INSTANCE;
@@ -35,11 +37,18 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected WebTestClient web;
 
+	/** The service's clock: a test moves it instead of rewriting timestamps in the database. */
+	@Autowired
+	protected MutableClock clock;
+
 	@Autowired
 	private CircuitBreakerRegistry circuitBreakers;
 
 	@Autowired
 	private be.fwb.ead.sync.SyncLauncher backgroundSyncs;
+
+	@Autowired
+	private be.fwb.ead.events.Events events;
 
 	@DynamicPropertySource
 	static void moodle(DynamicPropertyRegistry registry) {
@@ -49,12 +58,16 @@ public abstract class IntegrationTest {
 
 	@BeforeEach
 	void startFromScratch() {
+		clock.reset();
 		MOODLE.reset(EadDataset.create(1));
 		circuitBreakers.circuitBreaker("moodle").reset();
 		// A sync a previous test started in the background must not write while the tables are emptied.
 		backgroundSyncs.interrupt();
+		// Nor a reaction to a previous test's change (its listener writes in the tables too).
+		await(events.settled());
 		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, change_log, title, "
-				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign, login_attempt "
+				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign, login_attempt, "
+				+ "event_publication "
 				+ "restart identity cascade").then()
 			.retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(100))
 				.filter(e -> String.valueOf(e.getMessage()).contains("deadlock"))));
@@ -88,6 +101,14 @@ public abstract class IntegrationTest {
 			.exchange()
 			.expectStatus().isOk()
 			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("token");
+	}
+
+	/**
+	 * Waits until the modules reacting to the changes made so far have done so (the events' listeners run after the
+	 * commit, in the background): for a test that reads what a reaction wrote.
+	 */
+	protected void awaitReactions() {
+		await(events.settled());
 	}
 
 	/** Waits for a publisher with StepVerifier, at most a minute, and gives its value (null when empty). */

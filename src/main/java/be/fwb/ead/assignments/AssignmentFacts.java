@@ -16,6 +16,7 @@ import be.fwb.ead.shared.SchoolYearSettings;
 import be.fwb.ead.shared.SearchText;
 import be.fwb.ead.titles.CoverageKind;
 import be.fwb.ead.vacataires.VacataireStatus;
+import be.fwb.ead.vacataires.Vacataires;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -35,28 +36,30 @@ class AssignmentFacts {
 			    select * from unnest(:v::bigint[], :m::bigint[], :r::text[], :s::date[], :e::date[], :ys::date[], :ye::date[])
 			        with ordinality as t(vacataire_id, module_id, role, starts_on, ends_on, year_start, year_end, n))
 			select req.n, req.vacataire_id, v.status, v.workload_cap_hours, m.fullname, m.archived, m.category_id, n.name,
-			       (select string_agg(t.code, ', ' order by t.code) from vacataire_title vt join title t on t.id = vt.title_id
-			        where vt.vacataire_id = req.vacataire_id) as held,
-			       (select string_agg(q.kind || ':' || q.topic, ',' order by q.kind, q.topic) from training_requirement q
+			       (select string_agg(t.code, ', ' order by t.code) from vacataire_title_held t
+			        where t.vacataire_id = req.vacataire_id) as held,
+			       (select string_agg(q.kind || ':' || q.topic, ',' order by q.kind, q.topic) from training_required q
 			        where q.role = req.role and not exists (
-			            select 1 from training_registration tr join training_session s on s.id = tr.session_id
-			            where tr.vacataire_id = req.vacataire_id and tr.completed_at is not null and s.kind = q.kind and s.topic = q.topic)) as missing,
+			            select 1 from training_done d where d.vacataire_id = req.vacataire_id and d.kind = q.kind and d.topic = q.topic)) as missing,
 			       (select coalesce(sum(a.hours), 0) from assignment a where a.vacataire_id = req.vacataire_id
 			        and a.starts_on >= req.year_start and a.starts_on < req.year_end) as hours_this_year,
 			       (select a.starts_on::text || '|' || a.ends_on::text from assignment a
 			        where a.vacataire_id = req.vacataire_id and a.module_id = req.module_id and a.role = req.role
 			          and a.starts_on <= req.ends_on and a.ends_on >= req.starts_on limit 1) as overlap
-			from req join vacataire v on v.id = req.vacataire_id join vacataire_name n on n.id = req.vacataire_id
+			from req join vacataire_status v on v.id = req.vacataire_id join vacataire_name n on n.id = req.vacataire_id
 			join module_name m on m.id = req.module_id
 			order by req.n""";
 
 	private final DatabaseClient db;
+	private final Vacataires vacataires;
 	private final Placements placements;
 	private final SchoolYearSettings schoolYears;
 	private final AssignmentSettings settings;
 
-	AssignmentFacts(DatabaseClient db, Placements placements, SchoolYearSettings schoolYears, AssignmentSettings settings) {
+	AssignmentFacts(DatabaseClient db, Vacataires vacataires, Placements placements, SchoolYearSettings schoolYears,
+			AssignmentSettings settings) {
 		this.db = db;
+		this.vacataires = vacataires;
 		this.placements = placements;
 		this.schoolYears = schoolYears;
 		this.settings = settings;
@@ -64,9 +67,7 @@ class AssignmentFacts {
 
 	/** Locks the vacataires' rows until the end of the transaction, in id order: batches are checked one after the other. */
 	Mono<Void> lock(List<Request> requests) {
-		Long[] ids = requests.stream().map(Request::vacataireId).distinct().sorted().toArray(Long[]::new);
-		return ids.length == 0 ? Mono.empty()
-				: db.sql("select id from vacataire where id = any(:ids::bigint[]) order by id for update").bind("ids", ids).then();
+		return vacataires.lockForAssignment(requests.stream().map(Request::vacataireId).toList());
 	}
 
 	/** The facts of each request, in the same order; a request naming no vacataire or module fails with {@link NotFound}. */
@@ -145,9 +146,9 @@ class AssignmentFacts {
 	private Mono<Map<Long, Map<String, CoverageKind>>> coverages(List<Request> requests) {
 		Long[] ids = requests.stream().map(Request::vacataireId).distinct().toArray(Long[]::new);
 		return db.sql("""
-				select vt.vacataire_id, tc.level_key || '|' || tc.subject_key as k, tc.kind
-				from vacataire_title vt join title_coverage tc on tc.title_id = vt.title_id
-				where vt.vacataire_id = any(:ids::bigint[])""")
+				select c.vacataire_id, c.level_key || '|' || c.subject_key as k, c.kind
+				from vacataire_title_coverage c
+				where c.vacataire_id = any(:ids::bigint[])""")
 			.bind("ids", ids)
 			.map(r -> new Object[] { r.get("vacataire_id", Long.class), r.get("k", String.class),
 					CoverageKind.valueOf(r.get("kind", String.class)) })

@@ -11,9 +11,11 @@ import java.util.Map;
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.catalogue.Catalogue;
+import be.fwb.ead.events.ModuleListener;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
+import be.fwb.ead.vacataires.VacataireStatusChanged;
 import be.fwb.ead.vacataires.Vacataires;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -112,6 +114,49 @@ public class Assignments {
 					.withStates(Map.of("endsOn", before.endsOn().toString()), Map.of("endsOn", endsOn.toString()))))
 				.then(find(id));
 		});
+	}
+
+	/**
+	 * A vacataire who leaves (sorti, non retenu) keeps no assignment to come: those going on end the day they leave,
+	 * those not started are withdrawn; each in the change log, by the author of the status change, with its reason.
+	 * Bears repeating: a second delivery finds nothing left to end.
+	 */
+	@ModuleListener
+	Mono<Void> on(VacataireStatusChanged changed) {
+		if (!changed.leaves()) {
+			return Mono.empty();
+		}
+		long vacataire = changed.vacataireId();
+		LocalDate day = LocalDate.ofInstant(changed.at(), clock.getZone());
+		String why = "le vacataire est " + changed.to().label();
+		Flux<Change> ended = db.sql("""
+				update assignment a set ends_on = :day
+				from assignment b join module_name m on m.id = b.module_id
+				where a.id = b.id and a.vacataire_id = :v and a.starts_on <= :day and a.ends_on > :day
+				returning a.id, m.fullname, b.ends_on as before""")
+			.bind("day", day)
+			.bind("v", vacataire)
+			.map(r -> Change.of("assignment", r.get("id", Long.class), vacataire, "ended", "Affectation au module « "
+					+ r.get("fullname", String.class) + " » terminée le " + DAY.format(day) + " : " + why)
+				.withStates(Map.of("endsOn", r.get("before", LocalDate.class).toString()), Map.of("endsOn", day.toString())))
+			.all();
+		Flux<Change> withdrawn = db.sql("""
+				delete from assignment a using module_name m
+				where m.id = a.module_id and a.vacataire_id = :v and a.starts_on > :day
+				returning a.id, m.fullname, a.module_id, a.role, a.starts_on, a.ends_on, a.hours""")
+			.bind("day", day)
+			.bind("v", vacataire)
+			.map(r -> Change.of("assignment", r.get("id", Long.class), vacataire, "deleted", "Affectation au module « "
+					+ r.get("fullname", String.class) + " » du " + DAY.format(r.get("starts_on", LocalDate.class))
+					+ " retirée avant son début : " + why)
+				.withStates(Map.of("moduleId", r.get("module_id", Long.class), "role", r.get("role", String.class),
+						"startsOn", r.get("starts_on", LocalDate.class).toString(),
+						"endsOn", r.get("ends_on", LocalDate.class).toString(), "hours", r.get("hours", Integer.class)), null))
+			.all();
+		return ended.collectList().concatWith(withdrawn.collectList())
+			.concatMapIterable(changes -> changes)
+			.concatMap(change -> changes.record(changed.author(), change.because(changed.reason())))
+			.then();
 	}
 
 	public Mono<Assignment> find(long id) {

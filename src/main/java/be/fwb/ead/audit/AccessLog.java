@@ -1,5 +1,6 @@
 package be.fwb.ead.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -11,9 +12,11 @@ import reactor.core.publisher.Mono;
 public class AccessLog {
 
 	private final DatabaseClient db;
+	private final Clock clock;
 
-	AccessLog(DatabaseClient db) {
+	AccessLog(DatabaseClient db, Clock clock) {
 		this.db = db;
+		this.clock = clock;
 	}
 
 	/**
@@ -28,7 +31,7 @@ public class AccessLog {
 		return db.sql("""
 				insert into access_log (at, reader, vacataire_id, what, via)
 				select :at, :reader, id, :what, :via from vacataire_name where id = :v""")
-			.bind("at", Instant.now())
+			.bind("at", Instant.now(clock))
 			.bind("reader", reader)
 			.bind("v", vacataireId)
 			.bind("what", what)

@@ -27,16 +27,13 @@ public class Catalogue {
 	private static final String COLUMNS = "m.id, m.moodle_course_id, m.shortname, m.fullname, m.category_id, m.visible, "
 			+ "m.archived_at, m.learner_count, m.content_changed_at";
 
-	/** The names of the categories from the root to a module's category, read with the module (alias {@code m}). */
+	/**
+	 * The names of the categories from the root to a module's category, and whether one of them is hidden, read with
+	 * the module (alias {@code m}).
+	 */
 	private static final String CATEGORY_PATH = """
-			array(select c.name from moodle_category leaf,
-			      unnest(string_to_array(trim(both '/' from leaf.path), '/')::bigint[]) with ordinality p(id, n)
-			      join moodle_category c on c.id = p.id
-			      where leaf.id = m.category_id order by p.n) as category_path,
-			exists(select 1 from moodle_category leaf,
-			       unnest(string_to_array(trim(both '/' from leaf.path), '/')::bigint[]) p(id)
-			       join moodle_category c on c.id = p.id
-			       where leaf.id = m.category_id and not c.visible) as category_hidden""";
+			coalesce((select c.names from category_path c where c.id = m.category_id), '{}') as category_path,
+			coalesce((select c.hidden from category_path c where c.id = m.category_id), false) as category_hidden""";
 
 	private static final int CHUNK = 500;
 
@@ -60,7 +57,7 @@ public class Catalogue {
 		Where where = where(filter);
 		return where
 			.bindTo(db.sql("select m.*, " + CATEGORY_PATH + " from (select " + COLUMNS + ", m.sort_key, count(*) over () as total "
-					+ "from module m where " + where.sql + " order by " + order.sql + " limit :limit offset :offset) m order by "
+					+ "from synced_module m where " + where.sql + " order by " + order.sql + " limit :limit offset :offset) m order by "
 					+ order.sql))
 			.bind("limit", paging.size())
 			.bind("offset", paging.offset())
@@ -71,7 +68,7 @@ public class Catalogue {
 				List<Row> rows = found.stream().map(Map.Entry::getKey).toList();
 				Mono<Long> total = !found.isEmpty() ? Mono.just(found.get(0).getValue())
 						: paging.offset() == 0 ? Mono.just(0L)
-						: where.bindTo(db.sql("select count(*) as n from module m where " + where.sql))
+						: where.bindTo(db.sql("select count(*) as n from synced_module m where " + where.sql))
 							.map(r -> r.get("n", Long.class))
 							.one();
 				return Mono.zip(withPeople(rows), total);
@@ -97,11 +94,11 @@ public class Catalogue {
 				       count(*) filter (where m.archived_at is null and not m.visible) as hidden,
 				       count(*) filter (where m.archived_at is not null) as archived,
 				       count(*) filter (where m.archived_at is null and not exists
-				           (select 1 from module_role r where r.module_id = m.id and r.role = 'AUTHOR')) as without_author,
+				           (select 1 from role_link r where r.module_id = m.id and r.role = 'AUTHOR')) as without_author,
 				       count(*) filter (where m.archived_at is null and not exists
-				           (select 1 from module_role r where r.module_id = m.id and r.role = 'TUTOR')) as without_tutor,
+				           (select 1 from role_link r where r.module_id = m.id and r.role = 'TUTOR')) as without_tutor,
 				       coalesce(sum(m.learner_count) filter (where m.archived_at is null), 0) as learners
-				from module m""")
+				from synced_module m""")
 			.map(r -> new CatalogueFigures(r.get("current", Long.class), r.get("hidden", Long.class),
 					r.get("archived", Long.class), r.get("without_author", Long.class),
 					r.get("without_tutor", Long.class), ((Number) r.get("learners")).longValue()))
@@ -109,7 +106,7 @@ public class Catalogue {
 	}
 
 	public Mono<Module> find(long id) {
-		return db.sql("select " + COLUMNS + ", " + CATEGORY_PATH + " from module m where m.id = :id")
+		return db.sql("select " + COLUMNS + ", " + CATEGORY_PATH + " from synced_module m where m.id = :id")
 			.bind("id", id)
 			.map(Row::of)
 			.all()
@@ -126,7 +123,7 @@ public class Catalogue {
 		Mono<Map<Long, java.util.Collection<Staff>>> people = db.sql("""
 				select r.module_id, r.role, v.id as vacataire_id,
 				       v.name
-				from module_role r join vacataire_name v on v.id = r.vacataire_id
+				from role_link r join vacataire_name v on v.id = r.vacataire_id
 				where r.module_id = any(:ids::bigint[])
 				order by v.sort_key, v.id""")
 			.bind("ids", ids)
@@ -199,10 +196,10 @@ public class Catalogue {
 			parts.add(f.archived() ? "m.archived_at is not null" : "m.archived_at is null");
 		}
 		if (f.withoutTutor()) {
-			parts.add("not exists (select 1 from module_role r where r.module_id = m.id and r.role = 'TUTOR')");
+			parts.add("not exists (select 1 from role_link r where r.module_id = m.id and r.role = 'TUTOR')");
 		}
 		if (f.withoutAuthor()) {
-			parts.add("not exists (select 1 from module_role r where r.module_id = m.id and r.role = 'AUTHOR')");
+			parts.add("not exists (select 1 from role_link r where r.module_id = m.id and r.role = 'AUTHOR')");
 		}
 		return new Where(String.join(" and ", parts), binds);
 	}

@@ -25,7 +25,7 @@ public class Categories {
 
 	/** Every category by id. */
 	public Mono<Map<Long, Category>> all() {
-		return db.sql("select id, name, parent_id, path, depth, sortorder, visible from moodle_category")
+		return db.sql("select id, name, parent_id, path, depth, sortorder, visible from category_path")
 			.map(r -> new Category(r.get("id", Long.class), r.get("name", String.class), r.get("parent_id", Long.class),
 					r.get("path", String.class), r.get("depth", Integer.class), r.get("sortorder", Integer.class),
 					Boolean.TRUE.equals(r.get("visible", Boolean.class))))

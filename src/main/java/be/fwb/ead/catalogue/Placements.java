@@ -1,5 +1,6 @@
 package be.fwb.ead.catalogue;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,22 +34,23 @@ public class Placements {
 
 	private static final String PLACED = """
 			select c.id as category_id, c.name as category_name,
-			       coalesce(cm.level, p.name, '') as level, coalesce(cm.subject, c.name) as subject,
+			       coalesce(cm.level, c.parent_name, '') as level, coalesce(cm.subject, c.name) as subject,
 			       cm.category_id is not null as mapped, cm.updated_by
-			from moodle_category c
-			left join moodle_category p on p.id = c.parent_id
+			from category_path c
 			left join category_mapping cm on cm.category_id = c.id""";
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
+	private final Clock clock;
 
-	Placements(DatabaseClient db, ChangeLog changes) {
+	Placements(DatabaseClient db, ChangeLog changes, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.changes = changes;
 	}
 
 	public Mono<Placement> of(long moduleId) {
-		return db.sql("select m.id as module_id, x.level, x.subject, x.mapped from module m join (" + PLACED
+		return db.sql("select m.id as module_id, x.level, x.subject, x.mapped from module_name m join (" + PLACED
 				+ ") x on x.category_id = m.category_id where m.id = :id")
 			.bind("id", moduleId)
 			.map(r -> new Placement(r.get("module_id", Long.class), r.get("level", String.class),
@@ -59,7 +61,7 @@ public class Placements {
 
 	/** The categories that hold modules, with their level and subject. */
 	public Flux<Mapping> mappings() {
-		return db.sql("select x.* from (" + PLACED + ") x where exists (select 1 from module m where m.category_id = x.category_id)"
+		return db.sql("select x.* from (" + PLACED + ") x where exists (select 1 from module_name m where m.category_id = x.category_id)"
 				+ " order by x.level, x.subject")
 			.map(r -> new Mapping(r.get("category_id", Long.class), r.get("category_name", String.class),
 					r.get("level", String.class), r.get("subject", String.class),
@@ -93,9 +95,9 @@ public class Placements {
 					.bind("l", level.trim())
 					.bind("s", subject.trim())
 					.bind("by", author)
-					.bind("now", Instant.now())
+					.bind("now", Instant.now(clock))
 					.then();
-		return db.sql("select count(*) as n from moodle_category where id = :c")
+		return db.sql("select count(*) as n from category_path where id = :c")
 			.bind("c", categoryId)
 			.map(r -> r.get("n", Long.class))
 			.one()

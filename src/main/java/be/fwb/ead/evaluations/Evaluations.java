@@ -1,5 +1,6 @@
 package be.fwb.ead.evaluations;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,11 +57,15 @@ public class Evaluations {
 	private final ChangeLog changes;
 	private final EvaluationSettings settings;
 	private final CriteriaGrid criteria;
+	private final Clock clock;
 
-	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings, be.fwb.ead.audit.AccessLog access) {
+	Evaluations(DatabaseClient db, ChangeLog changes, EvaluationSettings settings, be.fwb.ead.audit.AccessLog access,
+			Clock clock) {
+		this.clock = clock;
 		this.access = access;
 		this.db = db;
-		this.criteria = new CriteriaGrid(db, changes, "evaluation_criterion", "Grille d'évaluation");
+		this.criteria = new CriteriaGrid(db, "evaluation_criterion", "Grille d'évaluation", (author, summary, before, after) -> changes.record(author,
+				Change.of("evaluation_criterion", 0, null, "updated", summary).withStates(before, after)));
 		this.changes = changes;
 		this.settings = settings;
 	}
@@ -79,7 +84,7 @@ public class Evaluations {
 	@Transactional
 	public Mono<Long> record(long vacataireId, LocalDate evaluatedOn, List<Score> scores, @Nullable String comment,
 			String evaluator) {
-		if (evaluatedOn == null || evaluatedOn.isAfter(LocalDate.now().plusDays(1))) {
+		if (evaluatedOn == null || evaluatedOn.isAfter(LocalDate.now(clock).plusDays(1))) {
 			return Mono.error(new InvalidRequest("La date de l'évaluation est obligatoire et ne peut être future."));
 		}
 		return grid().collectList().flatMap(grid -> {
@@ -105,7 +110,7 @@ public class Evaluations {
 				.bind("v", vacataireId)
 				.bind("by", evaluator)
 				.bind("on", evaluatedOn)
-				.bind("now", Instant.now());
+				.bind("now", Instant.now(clock));
 			spec = comment == null || comment.isBlank() ? spec.bindNull("comment", String.class) : spec.bind("comment", comment.trim());
 			return spec.map(r -> r.get("id", Long.class))
 				.one()
@@ -138,7 +143,7 @@ public class Evaluations {
 				return Mono.error(new Conflict("Cette évaluation a déjà été prise en connaissance."));
 			}
 			var spec = db.sql("update evaluation set acknowledged_at = :now, vacataire_comment = :c where id = :id")
-				.bind("now", Instant.now())
+				.bind("now", Instant.now(clock))
 				.bind("id", evaluationId);
 			spec = comment == null || comment.isBlank() ? spec.bindNull("c", String.class) : spec.bind("c", comment.trim());
 			return spec.then()
@@ -176,12 +181,14 @@ public class Evaluations {
 		return db.sql("""
 				select v.id, v.name, f.first_starts_on,
 				       (select max(e.evaluated_on) from evaluation e where e.vacataire_id = v.id) as last
-				from vacataire_name v left join vacataire_first_assignment f on f.vacataire_id = v.id
+				from vacataire_name v
+				left join (select vacataire_id, min(starts_on) as first_starts_on from assignment_period group by vacataire_id) f
+				       on f.vacataire_id = v.id
 				where v.status = 'ACTIF'
 				  and not exists (select 1 from evaluation e where e.vacataire_id = v.id and e.evaluated_on > :since)
 				  and (exists (select 1 from evaluation e where e.vacataire_id = v.id) or f.first_starts_on <= :since)
 				order by last nulls first, f.first_starts_on, v.sort_key""")
-			.bind("since", LocalDate.now().minus(settings.interval()))
+			.bind("since", LocalDate.now(clock).minus(settings.interval()))
 			.map(r -> new Due(r.get("id", Long.class), r.get("name", String.class), r.get("last", LocalDate.class),
 					r.get("first_starts_on", LocalDate.class)))
 			.all();

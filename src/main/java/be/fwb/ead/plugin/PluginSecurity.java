@@ -19,9 +19,9 @@ class PluginSecurity {
 
 	@Bean
 	@Order(0)
-	SecurityWebFilterChain plugin(ServerHttpSecurity http, PluginSettings settings, Nonces nonces) {
+	SecurityWebFilterChain plugin(ServerHttpSecurity http, PluginSettings settings, Nonces nonces, Clock clock) {
 		return StatelessChain.on(http, "/api/plugin/**")
-			.addFilterAt(new PluginAuthentication(settings, nonces, Clock.systemUTC()), SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAt(new PluginAuthentication(settings, nonces, clock), SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange(auth -> auth.anyExchange().hasRole("PLUGIN"))
 			.build();
 	}

@@ -1,8 +1,8 @@
 package be.fwb.ead.plugin;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,6 @@ import be.fwb.ead.assignments.Assignment;
 import be.fwb.ead.assignments.Assignments;
 import be.fwb.ead.evaluations.Evaluations;
 import be.fwb.ead.reviews.Reviews;
-import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.training.Training;
 import be.fwb.ead.vacataires.Vacataire;
@@ -57,17 +56,17 @@ public class Workspaces {
 	private final Evaluations evaluations;
 	private final Reviews reviews;
 	private final DatabaseClient db;
-	private final ZoneId zone;
+	private final Clock clock;
 
 	Workspaces(Vacataires vacataires, Assignments assignments, Training training, Evaluations evaluations, Reviews reviews,
-			DatabaseClient db, DisplaySettings display) {
+			DatabaseClient db, Clock clock) {
 		this.vacataires = vacataires;
 		this.assignments = assignments;
 		this.training = training;
 		this.evaluations = evaluations;
 		this.reviews = reviews;
 		this.db = db;
-		this.zone = display.zone();
+		this.clock = clock;
 	}
 
 	/** The vacataire a Moodle user is; a 404 problem when that user is not one (the plugin then shows no link). */
@@ -78,7 +77,7 @@ public class Workspaces {
 
 	public Mono<Workspace> of(long moodleUserId) {
 		return vacataire(moodleUserId).flatMap(v -> {
-			LocalDate today = LocalDate.now(zone);
+			LocalDate today = LocalDate.now(clock);
 			Mono<List<Assignment>> tasks = assignments.ofVacataire(v.id()).collectList().cache();
 			Mono<Map<Long, Long>> courses = tasks.flatMap(list -> courses(list.stream().map(Assignment::moduleId).distinct().toList()));
 			Mono<List<Training.Registration>> registrations = training.ofVacataire(v.id()).collectList();
@@ -90,7 +89,7 @@ public class Workspaces {
 			}).map(q -> new Missing(q.role(), q.kind(), q.topic())).collectList();
 			return Mono.zip(tasks, courses, registrations, missing, evaluations.readBy(v.id(), "vacataire:" + v.id(), "plugin Moodle").collectList(),
 					reviews.ofVacataire(v.id()).collectList()).map(t -> {
-						Instant now = Instant.now();
+						Instant now = Instant.now(clock);
 						List<Task> list = t.getT1().stream().map(a -> new Task(a.id(), a.moduleId(), t.getT2().getOrDefault(a.moduleId(), 0L),
 								a.moduleShortname(), a.moduleName(), a.role(), a.startsOn(), a.endsOn(), a.hours(), a.current(today))).toList();
 						List<Done> done = t.getT3().stream().filter(r -> r.completedAt() != null)

@@ -1,5 +1,6 @@
 package be.fwb.ead.recruitment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,10 +67,13 @@ public class Recruitment {
 	private final ChangeLog changes;
 	private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 	private final CriteriaGrid criteria;
+	private final Clock clock;
 
-	Recruitment(DatabaseClient db, VacataireFile files, ChangeLog changes) {
+	Recruitment(DatabaseClient db, VacataireFile files, ChangeLog changes, Clock clock) {
 		this.db = db;
-		this.criteria = new CriteriaGrid(db, changes, "recruitment_criterion", "Grille de recrutement");
+		this.clock = clock;
+		this.criteria = new CriteriaGrid(db, "recruitment_criterion", "Grille de recrutement", (author, summary, before, after) -> changes.record(author,
+				Change.of("recruitment_criterion", 0, null, "updated", summary).withStates(before, after)));
 		this.files = files;
 		this.changes = changes;
 	}
@@ -90,7 +94,7 @@ public class Recruitment {
 			.bind("o", opensOn)
 			.bind("c", closesOn)
 			.bind("by", author)
-			.bind("now", Instant.now())
+			.bind("now", Instant.now(clock))
 			.map(r -> r.get("id", Long.class))
 			.one()
 			.flatMap(id -> Flux.fromIterable(needs)
@@ -149,7 +153,7 @@ public class Recruitment {
 			}
 		}
 		return campaign(campaignId).flatMap(c -> {
-			if (LocalDate.now().isAfter(c.closesOn())) {
+			if (LocalDate.now(clock).isAfter(c.closesOn())) {
 				return Mono.error(new Refused("La campagne « " + c.name() + " » est clôturée depuis le " + be.fwb.ead.shared.Days.text(c.closesOn()) + "."));
 			}
 			return files.create(identity, VacataireStatus.CANDIDAT, author)
@@ -159,7 +163,7 @@ public class Recruitment {
 					.bind("c", campaignId)
 					.bind("v", vacataireId)
 					.bind("d", json.writeValueAsString(documents))
-					.bind("now", Instant.now())
+					.bind("now", Instant.now(clock))
 					.map(r -> r.get("id", Long.class))
 					.one()
 					.flatMap(id -> changes.record(author, Change.of("candidacy", id, vacataireId, "created",
@@ -234,7 +238,7 @@ public class Recruitment {
 			var spec = db.sql("update candidacy set decision = :d, decision_reason = :r, decided_by = :by, decided_at = :now where id = :id")
 				.bind("d", decision)
 				.bind("by", author)
-				.bind("now", Instant.now())
+				.bind("now", Instant.now(clock))
 				.bind("id", candidacyId);
 			spec = reason == null || reason.isBlank() ? spec.bindNull("r", String.class) : spec.bind("r", reason.trim());
 			return spec.then()

@@ -1,7 +1,6 @@
 package be.fwb.ead.referentials;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,22 +17,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The exams and their parts, and how ready the catalogue is for each: a part is ready in the proportion of its
- * competencies that at least one current module covers; an exam in the weighted mean of its parts.
+ * The exams, their parts (each tied to competencies, with a weight) and their sessions. How ready the catalogue is for
+ * each is read by the read side ({@code analysis.ExamReadiness}), from the views this module publishes.
  */
 @Service
 public class Exams {
 
 	/** A part to define: its competencies by ID number (of any référentiel; the latest version wins). */
 	public record PartDefinition(String name, int weight, List<String> competencies) {
-	}
-
-	public record PartReadiness(long partId, String name, int weight, int competencies, int covered, double ratio) {
-	}
-
-	/** @param ratio the share of the exam's weight the current modules cover, from 0 to 1 */
-	public record Readiness(long examId, String code, String name, @Nullable String level, List<PartReadiness> parts,
-			double ratio) {
 	}
 
 	/** An exam as defined: its parts with the ID numbers of their competencies, and its sessions' dates. */
@@ -162,50 +153,5 @@ public class Exams {
 						? Mono.error(new InvalidRequest("Épreuve « " + p.name() + " » : " + (p.competencies().stream().distinct().count() - n)
 								+ " compétence(s) inconnue(s) parmi " + p.competencies() + "."))
 						: Mono.empty()));
-	}
-
-	/** Every exam's readiness, by code. */
-	public Flux<Readiness> readiness() {
-		Mono<List<Map<String, Object>>> parts = db.sql("""
-				select e.id as exam_id, e.code, e.name as exam_name, e.level, p.id as part_id, p.name, p.weight,
-				       count(pc.competency_id) as competencies,
-				       count(pc.competency_id) filter (where exists (
-				           select 1 from competency_mapping k join current_module m on m.id = k.module_id
-				           where k.competency_id = pc.competency_id)) as covered
-				from exam e join exam_part p on p.exam_id = e.id
-				left join exam_part_competency pc on pc.part_id = p.id
-				group by e.id, e.code, e.name, e.level, p.id, p.name, p.weight, p.position
-				order by e.code, p.position""")
-			.fetch()
-			.all()
-			.collectList();
-		return parts.flatMapMany(rows -> {
-			List<Readiness> out = new ArrayList<>();
-			List<PartReadiness> current = new ArrayList<>();
-			Map<String, Object> head = null;
-			for (Map<String, Object> row : rows) {
-				if (head != null && !head.get("exam_id").equals(row.get("exam_id"))) {
-					out.add(readiness(head, current));
-					current = new ArrayList<>();
-				}
-				head = row;
-				int competencies = ((Number) row.get("competencies")).intValue();
-				int covered = ((Number) row.get("covered")).intValue();
-				current.add(new PartReadiness(((Number) row.get("part_id")).longValue(), (String) row.get("name"),
-						((Number) row.get("weight")).intValue(), competencies, covered,
-						competencies == 0 ? 0 : (double) covered / competencies));
-			}
-			if (head != null) {
-				out.add(readiness(head, current));
-			}
-			return Flux.fromIterable(out);
-		});
-	}
-
-	private static Readiness readiness(Map<String, Object> head, List<PartReadiness> parts) {
-		double weights = parts.stream().mapToInt(PartReadiness::weight).sum();
-		double ready = parts.stream().mapToDouble(p -> p.weight() * p.ratio()).sum();
-		return new Readiness(((Number) head.get("exam_id")).longValue(), (String) head.get("code"), (String) head.get("exam_name"),
-				(String) head.get("level"), List.copyOf(parts), weights == 0 ? 0 : ready / weights);
 	}
 }

@@ -1,5 +1,6 @@
 package be.fwb.ead.referentials;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,8 +66,10 @@ public class Referentials {
 	private final DatabaseClient db;
 	private final ChangeLog changes;
 	private final TransactionalOperator transaction;
+	private final Clock clock;
 
-	Referentials(DatabaseClient db, ChangeLog changes, TransactionalOperator transaction) {
+	Referentials(DatabaseClient db, ChangeLog changes, TransactionalOperator transaction, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.changes = changes;
 		this.transaction = transaction;
@@ -124,7 +127,7 @@ public class Referentials {
 					.bind("format", fw.descriptionFormat())
 					.bind("version", version)
 					.bind("by", author)
-					.bind("now", Instant.now());
+					.bind("now", Instant.now(clock));
 				spec = nullable(spec, "description", fw.description());
 				spec = nullable(spec, "scaleValues", fw.scaleValues());
 				spec = nullable(spec, "scaleConfiguration", fw.scaleConfiguration());

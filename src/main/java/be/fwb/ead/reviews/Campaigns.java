@@ -1,5 +1,6 @@
 package be.fwb.ead.reviews;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -90,53 +92,49 @@ public class Campaigns {
 	}
 
 	private final DatabaseClient db;
+	private final CandidateModules modules;
 	private final Reviews reviews;
 	private final ChangeLog changes;
 	private final TransactionalOperator transaction;
 	private final ZoneId zone;
+	private final Clock clock;
 	private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 
-	Campaigns(DatabaseClient db, Reviews reviews, ChangeLog changes, TransactionalOperator transaction, DisplaySettings display) {
+	Campaigns(DatabaseClient db, CandidateModules modules, Reviews reviews, ChangeLog changes, TransactionalOperator transaction,
+			DisplaySettings display, Clock clock) {
 		this.db = db;
+		this.modules = modules;
 		this.reviews = reviews;
 		this.changes = changes;
 		this.transaction = transaction;
 		this.zone = display.zone();
+		this.clock = clock;
 	}
 
 	/**
-	 * The current modules with no open review: their last decision (the view {@code last_decided_review}), whether they
-	 * work a competency, and the first session within the horizon of an exam that concerns them (the views
-	 * {@code module_root} and {@code module_exam_session}, published by the référentiels).
+	 * The candidates, the riskiest first (then the most followed, then by short name): the current modules with no open
+	 * review ({@link CandidateModules}, read across capabilities by the read side), weighed by the {@link RiskPolicy}.
 	 */
-	private static final String CANDIDATES = """
-			with module_exam as (select distinct on (module_id) module_id, starts_on, exam_code from module_exam_session
-			                     where starts_on between :today and :horizon order by module_id, starts_on, exam_code)
-			select m.id, m.shortname, m.fullname, m.learner_count, m.content_changed_at, ld.state as last_state,
-			       ld.decided_at, exists (select 1 from module_root k where k.module_id = m.id) as mapped,
-			       me.starts_on as session, me.exam_code as exam, max(m.learner_count) over () as most_learners
-			from current_module m
-			left join last_decided_review ld on ld.module_id = m.id
-			left join module_exam me on me.module_id = m.id
-			where not exists (select 1 from review o where o.module_id = m.id and o.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED'))""";
-
-	/** The candidates, the riskiest first (then the most followed, then by short name). */
 	public Mono<List<Candidate>> candidates(int horizonDays) {
-		RiskPolicy policy = new RiskPolicy(LocalDate.now(zone), horizonDays, zone);
-		return db.sql(CANDIDATES)
-			.bind("today", policy.today())
-			.bind("horizon", policy.today().plusDays(horizonDays))
-			.map(r -> policy.assess(new RiskPolicy.Module(r.get("id", Long.class), r.get("shortname", String.class),
-					r.get("fullname", String.class), r.get("last_state", String.class) == null ? null
-							: ReviewState.valueOf(r.get("last_state", String.class)),
-					r.get("decided_at", Instant.class), r.get("content_changed_at", Instant.class),
-					Boolean.TRUE.equals(r.get("mapped", Boolean.class)), r.get("session", LocalDate.class), r.get("exam", String.class),
-					r.get("learner_count", Integer.class), r.get("most_learners", Integer.class))))
+		RiskPolicy policy = new RiskPolicy(LocalDate.now(clock.withZone(zone)), horizonDays, zone);
+		Mono<Set<Long>> underReview = db.sql("select distinct module_id from review where state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED')")
+			.map(r -> r.get("module_id", Long.class))
 			.all()
-			.flatMap(Mono::justOrEmpty)
-			.collectSortedList(Comparator.comparingInt(Candidate::risk).reversed()
-				.thenComparing(Comparator.comparingInt(Candidate::learners).reversed())
-				.thenComparing(Candidate::shortname));
+			.collect(HashSet::new, Set::add);
+		return underReview.flatMap(open -> modules.current(policy.today(), policy.today().plusDays(horizonDays))
+			.filter(m -> !open.contains(m.id()))
+			.collectList())
+			.map(weighed -> {
+				int most = weighed.stream().mapToInt(CandidateModules.Facts::learners).max().orElse(0);
+				return weighed.stream()
+					.map(m -> policy.assess(new RiskPolicy.Module(m.id(), m.shortname(), m.fullname(), m.lastDecision(), m.decidedAt(),
+							m.contentChangedAt(), m.aligned(), m.examSession(), m.exam(), m.learners(), most)))
+					.flatMap(Optional::stream)
+					.sorted(Comparator.comparingInt(Candidate::risk).reversed()
+						.thenComparing(Comparator.comparingInt(Candidate::learners).reversed())
+						.thenComparing(Candidate::shortname))
+					.toList();
+			});
 	}
 
 	/**
@@ -184,7 +182,7 @@ public class Campaigns {
 		if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
 			return Mono.error(new InvalidRequest("Une campagne a un nom, de 200 caractères au plus."));
 		}
-		if (r.dueOn() != null && !r.dueOn().isAfter(LocalDate.now(zone))) {
+		if (r.dueOn() != null && !r.dueOn().isAfter(LocalDate.now(clock))) {
 			return Mono.error(new InvalidRequest("L'échéance de la campagne est postérieure à aujourd'hui."));
 		}
 		return proposal(r).flatMap(p -> {
@@ -208,7 +206,7 @@ public class Campaigns {
 				.bind("reviewers", r.reviewers().toArray(String[]::new))
 				.bind("selection", json.writeValueAsString(selection))
 				.bind("by", author)
-				.bind("now", Instant.now());
+				.bind("now", Instant.now(clock));
 			insert = r.dueOn() == null ? insert.bindNull("due", LocalDate.class) : insert.bind("due", r.dueOn());
 			return insert.map(row -> row.get("id", Long.class))
 				.one()
@@ -257,7 +255,7 @@ public class Campaigns {
 						byState.getOrDefault(ReviewState.PLANNED, 0), byState.getOrDefault(ReviewState.IN_REVIEW, 0),
 						byState.getOrDefault(ReviewState.CHANGES_REQUESTED, 0), byState.getOrDefault(ReviewState.APPROVED, 0),
 						byState.getOrDefault(ReviewState.REJECTED, 0),
-						c.dueOn() != null && open > 0 && c.dueOn().isBefore(LocalDate.now(zone)),
+						c.dueOn() != null && open > 0 && c.dueOn().isBefore(LocalDate.now(clock)),
 						byReviewer.entrySet().stream().map(e -> new ReviewerProgress(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
 			});
 	}
@@ -274,11 +272,11 @@ public class Campaigns {
 				       count(*) filter (where r.state = 'IN_REVIEW') as in_review,
 				       count(*) filter (where r.state = 'CHANGES_REQUESTED') as changes,
 				       count(*) filter (where r.decided_at > :year) as decided
-				from account a left join review r on r.reviewer = a.username
+				from account_identity a left join review r on r.reviewer = a.username
 				where a.enabled and a.role in ('REVIEWER', 'COORDINATOR')
 				group by a.username, a.display_name, a.role
 				order by count(*) filter (where r.state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED')), a.role desc, a.username""")
-			.bind("year", Instant.now().minus(365, ChronoUnit.DAYS))
+			.bind("year", Instant.now(clock).minus(365, ChronoUnit.DAYS))
 			.map(r -> new Load(r.get("username", String.class), r.get("display_name", String.class),
 					r.get("planned", Long.class).intValue(), r.get("in_review", Long.class).intValue(),
 					r.get("changes", Long.class).intValue(), r.get("decided", Long.class).intValue()))
@@ -303,7 +301,7 @@ public class Campaigns {
 
 	/** Every reviewer named is an enabled reviewer or coordinator account. */
 	private Mono<Void> checkReviewers(List<String> names) {
-		return db.sql("select username from account where username = any(:names) and enabled and role in ('REVIEWER', 'COORDINATOR')")
+		return db.sql("select username from account_identity where username = any(:names) and enabled and role in ('REVIEWER', 'COORDINATOR')")
 			.bind("names", names.toArray(String[]::new))
 			.map(r -> r.get("username", String.class))
 			.all()
@@ -319,12 +317,13 @@ public class Campaigns {
 	/** For each reviewer, the modules they author or tutor (Moodle role or current assignment). */
 	private Mono<Map<String, Set<Long>>> conflicts(List<String> names) {
 		return db.sql("""
-				select a.username, mr.module_id from account a join module_role mr on mr.vacataire_id = a.vacataire_id
+				select a.username, mr.module_id from account_identity a join role_link mr on mr.vacataire_id = a.vacataire_id
 				where a.username = any(:names)
 				union
-				select a.username, x.module_id from account a join assignment x on x.vacataire_id = a.vacataire_id
-				where a.username = any(:names) and x.ends_on >= current_date""")
+				select a.username, x.module_id from account_identity a join assignment_period x on x.vacataire_id = a.vacataire_id
+				where a.username = any(:names) and x.ends_on >= :today""")
 			.bind("names", names.toArray(String[]::new))
+			.bind("today", LocalDate.now(clock))
 			.map(r -> Map.entry(r.get("username", String.class), r.get("module_id", Long.class)))
 			.all()
 			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));

@@ -1,8 +1,8 @@
 package be.fwb.ead.reviews;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,13 +10,13 @@ import java.util.Map;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.events.Events;
 import be.fwb.ead.reviews.Rubrics.Criterion;
 import be.fwb.ead.reviews.Rubrics.Rubric;
 import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
-import be.fwb.ead.sync.ModuleContents;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -82,17 +82,17 @@ public class Reviews {
 	private final Rubrics rubrics;
 	private final ChangeLog changes;
 	private final TransactionalOperator transaction;
-	private final ZoneId zone;
-	private final ModuleContents contents;
+	private final Clock clock;
+	private final Events events;
 
 	Reviews(DatabaseClient db, Rubrics rubrics, ChangeLog changes, TransactionalOperator transaction,
-			be.fwb.ead.shared.DisplaySettings display, ModuleContents contents) {
+			Clock clock, Events events) {
 		this.db = db;
 		this.rubrics = rubrics;
 		this.changes = changes;
 		this.transaction = transaction;
-		this.zone = display.zone();
-		this.contents = contents;
+		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -110,7 +110,7 @@ public class Reviews {
 				.bind("rubric", r.id())
 				.bind("reviewer", reviewer)
 				.bind("by", author)
-				.bind("now", Instant.now());
+				.bind("now", Instant.now(clock));
 			insert = campaignId == null ? insert.bindNull("campaign", Long.class) : insert.bind("campaign", campaignId);
 			return insert.map(x -> x.get("id", Long.class))
 				.one()
@@ -143,11 +143,12 @@ public class Reviews {
 	private Mono<Void> checkReviewer(long moduleId, String reviewer) {
 		return db.sql("""
 				select a.role, a.enabled, a.display_name,
-				       exists (select 1 from module_role mr where mr.module_id = :module and mr.vacataire_id = a.vacataire_id) or
-				       exists (select 1 from assignment x where x.module_id = :module and x.vacataire_id = a.vacataire_id
-				               and x.ends_on >= current_date) as involved
-				from account a where a.username = :reviewer""")
+				       exists (select 1 from role_link mr where mr.module_id = :module and mr.vacataire_id = a.vacataire_id) or
+				       exists (select 1 from assignment_period x where x.module_id = :module and x.vacataire_id = a.vacataire_id
+				               and x.ends_on >= :today) as involved
+				from account_identity a where a.username = :reviewer""")
 			.bind("module", moduleId)
+			.bind("today", LocalDate.now(clock))
 			.bind("reviewer", reviewer)
 			.fetch()
 			.one()
@@ -177,7 +178,7 @@ public class Reviews {
 	public Mono<Void> record(long id, List<FindingInput> findings, Actor actor) {
 		return detail(id).flatMap(d -> {
 			Review.of(d).checkFindings(findings, actor);
-			Instant now = Instant.now();
+			Instant now = Instant.now(clock);
 			return Flux.fromIterable(findings).concatMap(f -> {
 				var spec = db.sql("""
 						insert into review_finding (review_id, criterion_id, round, score, passed, comment, recorded_by, recorded_at)
@@ -205,7 +206,7 @@ public class Reviews {
 	 * one of them says what to change (a comment on a criterion below its best), and the deadline is after today.
 	 */
 	public Mono<Void> requestChanges(long id, @Nullable LocalDate deadline, Actor actor) {
-		LocalDate today = LocalDate.now(zone);
+		LocalDate today = LocalDate.now(clock);
 		return Mono.fromRunnable(() -> Review.checkDeadline(deadline, today))
 			.then(move(id, actor, r -> r.requestChanges(deadline, today, actor)));
 	}
@@ -217,13 +218,12 @@ public class Reviews {
 
 	/**
 	 * Approves (in review → approved): every criterion has a finding in force (this round's, or kept from an earlier
-	 * one), no pass/fail criterion failed, and
-	 * the weighted score reaches the rubric's threshold. Once approved, the module's activities as Moodle shows them are
-	 * its baseline: what changes in them later makes it « à revoir », naming them.
+	 * one), no pass/fail criterion failed, and the weighted score reaches the rubric's threshold. Publishes
+	 * {@link ReviewApproved}: the sync then reads the module's activities as Moodle shows them, its baseline; what
+	 * changes in them later makes it « à revoir », naming them.
 	 */
 	public Mono<Void> approve(long id, Actor actor) {
-		return move(id, actor, r -> r.approve(actor)).then(Mono.defer(() -> review(id)))
-			.flatMap(r -> contents.approved(r.moduleId(), id, r.decidedAt() == null ? Instant.now() : r.decidedAt()));
+		return move(id, actor, r -> r.approve(actor));
 	}
 
 	/** Rejects the module (in review → rejected), with the reason. */
@@ -239,6 +239,7 @@ public class Reviews {
 	private Mono<Void> move(long id, Actor actor, java.util.function.Function<Review, Review.Transition> transition) {
 		return detail(id).flatMap(d -> {
 			Review.Transition t = transition.apply(Review.of(d));
+			Instant now = Instant.now(clock);
 			var spec = db.sql("""
 					update review set state = :to, deadline = coalesce(:deadline, deadline), round = round + :next,
 					       score = coalesce(:score, score), decided_at = case when :decided then :now else decided_at end
@@ -246,7 +247,7 @@ public class Reviews {
 				.bind("to", t.to().name())
 				.bind("next", t.nextRound() ? 1 : 0)
 				.bind("decided", t.decides())
-				.bind("now", Instant.now())
+				.bind("now", now)
 				.bind("id", id)
 				.bind("from", t.from().name());
 			spec = t.deadline() == null ? spec.bindNull("deadline", LocalDate.class) : spec.bind("deadline", t.deadline());
@@ -256,7 +257,9 @@ public class Reviews {
 					? Mono.error(new Conflict("La revue vient de changer d'état : rechargez la page."))
 					: event(id, t.from(), t.to(), actor.username(), note)
 						.then(changes.record(actor.username(), Change.of("review", id, null, t.to().name().toLowerCase(java.util.Locale.ROOT),
-								"Revue " + id + " : " + t.from().label() + " → " + t.to().label() + (note == null ? "" : " (" + note + ")")))));
+								"Revue " + id + " : " + t.from().label() + " → " + t.to().label() + (note == null ? "" : " (" + note + ")"))))
+						.then(t.to() == ReviewState.APPROVED ? events.publish(new ReviewApproved(id, d.review().moduleId(), now))
+								: Mono.empty()));
 		}).as(transaction::transactional);
 	}
 
@@ -274,8 +277,8 @@ public class Reviews {
 			return Mono.error(new InvalidRequest("Une réponse a un texte, de 4000 caractères au plus."));
 		}
 		return db.sql("""
-				select r.state, exists (select 1 from module_role mr where mr.module_id = r.module_id and mr.vacataire_id = :v)
-				       or exists (select 1 from assignment x where x.module_id = r.module_id and x.vacataire_id = :v) as involved
+				select r.state, exists (select 1 from role_link mr where mr.module_id = r.module_id and mr.vacataire_id = :v)
+				       or exists (select 1 from assignment_period x where x.module_id = r.module_id and x.vacataire_id = :v) as involved
 				from review_finding f join review r on r.id = f.review_id where f.id = :f""")
 			.bind("f", findingId)
 			.bind("v", vacataireId)
@@ -293,7 +296,7 @@ public class Reviews {
 					.bind("f", findingId)
 					.bind("v", vacataireId)
 					.bind("t", text.trim())
-					.bind("now", Instant.now())
+					.bind("now", Instant.now(clock))
 					.map(r -> r.get("id", Long.class))
 					.one();
 			});
@@ -316,11 +319,12 @@ public class Reviews {
 	public Flux<AuthorView> ofVacataire(long vacataireId) {
 		return db.sql("""
 				select r.id from review r
-				where r.state <> 'PLANNED' and (r.decided_at is null or r.decided_at > now() - interval '1 year')
-				  and (exists (select 1 from module_role mr where mr.module_id = r.module_id and mr.vacataire_id = :v)
-				       or exists (select 1 from assignment x where x.module_id = r.module_id and x.vacataire_id = :v))
+				where r.state <> 'PLANNED' and (r.decided_at is null or r.decided_at > :yearAgo)
+				  and (exists (select 1 from role_link mr where mr.module_id = r.module_id and mr.vacataire_id = :v)
+				       or exists (select 1 from assignment_period x where x.module_id = r.module_id and x.vacataire_id = :v))
 				order by r.planned_at desc, r.id desc""")
 			.bind("v", vacataireId)
+			.bind("yearAgo", java.time.ZonedDateTime.now(clock).minusYears(1).toInstant())
 			.map(r -> r.get("id", Long.class))
 			.all()
 			.concatMap(this::detail)
@@ -426,7 +430,7 @@ public class Reviews {
 			.bind("id", id)
 			.bind("to", to.name())
 			.bind("actor", actor)
-			.bind("at", Instant.now());
+			.bind("at", Instant.now(clock));
 		spec = from == null ? spec.bindNull("from", String.class) : spec.bind("from", from.name());
 		spec = note == null ? spec.bindNull("note", String.class) : spec.bind("note", note);
 		return spec.then();
@@ -448,7 +452,7 @@ public class Reviews {
 	 *        settings changed: its name, category or visibility)
 	 */
 	public record ToRevisit(long moduleId, String shortname, String fullname, long reviewId, Instant approvedAt, Instant changedAt,
-			List<ModuleContents.ActivityChange> activities) {
+			List<ActivityChange> activities) {
 	}
 
 	public Flux<ToRevisit> toRevisit() {
@@ -472,7 +476,7 @@ public class Reviews {
 				from current_module m
 				join lateral (select r.id, r.decided_at from review r where r.module_id = m.id and r.state = 'APPROVED'
 				              order by r.decided_at desc limit 1) a on true
-				left join watched_module w on w.module_id = m.id and w.review_id = a.id
+				left join module_content_change w on w.module_id = m.id and w.review_id = a.id
 				where (:module::bigint is null or m.id = :module)
 				  and (m.content_changed_at > a.decided_at
 				       or exists (select 1 from module_activity_drift d where d.module_id = m.id and d.review_id = a.id))
@@ -483,11 +487,33 @@ public class Reviews {
 					r.get("review_id", Long.class), r.get("decided_at", Instant.class), r.get("changed_at", Instant.class), List.of()))
 			.all()
 			.collectList()
-			.flatMapMany(found -> contents.since(found.stream().map(ToRevisit::moduleId).toList())
+			.flatMapMany(found -> changedSince(found.stream().map(ToRevisit::moduleId).toList())
 				.flatMapIterable(changed -> found.stream()
 					.map(t -> new ToRevisit(t.moduleId(), t.shortname(), t.fullname(), t.reviewId(), t.approvedAt(), t.changedAt(),
 							changed.getOrDefault(t.moduleId(), List.of())))
 					.toList()));
+	}
+
+	/**
+	 * The activities added, removed or changed since the last approved review (the one whose baseline the sync holds:
+	 * every approval replaces it), for each of these modules that has any.
+	 */
+	private Mono<Map<Long, List<ActivityChange>>> changedSince(List<Long> moduleIds) {
+		if (moduleIds.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return db.sql("""
+				select d.module_id, d.cmid, d.modname, d.name, d.name_before, d.change
+				from module_activity_drift d
+				where d.module_id = any(:ids::bigint[])
+				order by d.module_id, d.change, d.name, d.cmid""")
+			.bind("ids", moduleIds.toArray(Long[]::new))
+			.map(r -> Map.entry(r.get("module_id", Long.class), new ActivityChange(r.get("cmid", Long.class),
+					r.get("modname", String.class), r.get("name", String.class), r.get("name_before", String.class),
+					r.get("change", String.class))))
+			.all()
+			.collect(HashMap::new, (Map<Long, List<ActivityChange>> m, Map.Entry<Long, ActivityChange> e) -> m
+				.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
 	}
 
 	private static Summary read(Readable r) {

@@ -1,5 +1,6 @@
 package be.fwb.ead.reviews;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +42,12 @@ public class Rubrics {
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
+	private final Clock clock;
 
-	Rubrics(DatabaseClient db, ChangeLog changes) {
+	Rubrics(DatabaseClient db, ChangeLog changes, Clock clock) {
 		this.db = db;
 		this.changes = changes;
+		this.clock = clock;
 	}
 
 	/** The latest version of every rubric. */
@@ -111,7 +114,7 @@ public class Rubrics {
 			.bind("name", name.trim())
 			.bind("threshold", passThreshold)
 			.bind("by", author)
-			.bind("now", Instant.now())
+			.bind("now", Instant.now(clock))
 			.map(r -> r.get("id", Long.class))
 			.one()
 			.flatMap(id -> Flux.range(0, criteria.size()).concatMap(i -> {

@@ -1,5 +1,6 @@
 package be.fwb.ead.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,11 @@ public class AccountAdministration {
 	private final TransactionalOperator transaction;
 
 	private final ApiTokens tokens;
+	private final Clock clock;
 
-	AccountAdministration(Accounts accounts, DatabaseClient db, ChangeLog changes, TransactionalOperator transaction, ApiTokens tokens) {
+	AccountAdministration(Accounts accounts, DatabaseClient db, ChangeLog changes, TransactionalOperator transaction, ApiTokens tokens,
+			Clock clock) {
+		this.clock = clock;
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.db = db;
@@ -73,7 +77,7 @@ public class AccountAdministration {
 			return Mono.error(InvalidRequest.ofField("password", problem));
 		}
 		Mono<Void> vacataire = vacataireId == null ? Mono.empty()
-				: db.sql("select count(*) as n from vacataire where id = :v and anonymised_at is null").bind("v", vacataireId)
+				: db.sql("select count(*) as n from vacataire_status where id = :v and not erased").bind("v", vacataireId)
 					.map(r -> r.get("n", Long.class)).one()
 					.flatMap(n -> n == 0 ? Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + ".")) : Mono.empty());
 		return vacataire.then(accounts.byUsername(name).hasElement())
@@ -121,7 +125,7 @@ public class AccountAdministration {
 
 	private Mono<Void> revokeTokens(long accountId) {
 		return all().filter(a -> a.id() == accountId).doOnNext(a -> tokens.forget(a.username())).then(db.sql("update api_token set revoked_at = :now where account_id = :a and revoked_at is null")
-			.bind("now", Instant.now())
+			.bind("now", Instant.now(clock))
 			.bind("a", accountId)
 			.then());
 	}

@@ -1,5 +1,6 @@
 package be.fwb.ead.security;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import io.r2dbc.spi.Readable;
@@ -21,8 +22,10 @@ public class Accounts implements ReactiveUserDetailsService {
 
 	private final DatabaseClient db;
 	private final PasswordEncoder encoder;
+	private final Clock clock;
 
-	Accounts(DatabaseClient db, PasswordEncoder encoder) {
+	Accounts(DatabaseClient db, PasswordEncoder encoder, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.encoder = encoder;
 	}
@@ -47,7 +50,7 @@ public class Accounts implements ReactiveUserDetailsService {
 					.bind("h", hash)
 					.bind("r", role.name())
 					.bind("d", displayName)
-					.bind("now", Instant.now());
+					.bind("now", Instant.now(clock));
 				return (vacataireId == null ? spec.bindNull("v", Long.class) : spec.bind("v", vacataireId))
 					.map(Accounts::read)
 					.one();

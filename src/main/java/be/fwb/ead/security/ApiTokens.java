@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -30,8 +31,10 @@ public class ApiTokens {
 	private final DatabaseClient db;
 	private final SecuritySettings settings;
 	private final SecureRandom random = new SecureRandom();
+	private final Clock clock;
 
-	ApiTokens(DatabaseClient db, SecuritySettings settings) {
+	ApiTokens(DatabaseClient db, SecuritySettings settings, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.settings = settings;
 	}
@@ -40,7 +43,7 @@ public class ApiTokens {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		Instant expires = now.plus(settings.tokenTtl());
 		return db.sql("insert into api_token (token_hash, account_id, created_at, expires_at) values (:h, :a, :now, :exp)")
 			.bind("h", hash(token))
@@ -63,7 +66,7 @@ public class ApiTokens {
 	/** The authentication a live token stands for, or empty. */
 	Mono<Authentication> authenticate(String token) {
 		String hash = hash(token);
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		Known k = known.get(hash);
 		if (k != null && k.until().isAfter(now)) {
 			return Mono.just(k.authentication());
@@ -99,7 +102,7 @@ public class ApiTokens {
 	public Mono<Long> revoke(String token) {
 		known.remove(hash(token));
 		return db.sql("update api_token set revoked_at = :now where token_hash = :h and revoked_at is null")
-			.bind("now", Instant.now())
+			.bind("now", Instant.now(clock))
 			.bind("h", hash(token))
 			.fetch()
 			.rowsUpdated();

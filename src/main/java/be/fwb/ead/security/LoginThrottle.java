@@ -1,5 +1,6 @@
 package be.fwb.ead.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -54,8 +55,10 @@ public class LoginThrottle {
 	private final DatabaseClient db;
 	private final ClientAddress addresses;
 	private final Duration maxDelay;
+	private final Clock clock;
 
-	LoginThrottle(DatabaseClient db, ClientAddress addresses, SecuritySettings settings) {
+	LoginThrottle(DatabaseClient db, ClientAddress addresses, SecuritySettings settings, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.addresses = addresses;
 		this.maxDelay = settings.loginMaxDelay();
@@ -66,7 +69,7 @@ public class LoginThrottle {
 		return authentication -> Mono.deferContextual(ctx -> {
 			String username = key(String.valueOf(authentication.getName()));
 			String address = ctx.<ServerWebExchange>getOrEmpty(ServerWebExchange.class).map(addresses::of).orElse("inconnue");
-			Instant now = Instant.now();
+			Instant now = Instant.now(clock);
 			return count(username, address, now).flatMap(counts -> {
 				if (counts.account() > PER_ACCOUNT) {
 					return Mono.error(new TooManyAttempts(Duration.between(now, counts.accountSince().plus(WINDOW))));

@@ -2,8 +2,6 @@ package be.fwb.ead.shared;
 
 import java.util.List;
 
-import be.fwb.ead.audit.Change;
-import be.fwb.ead.audit.ChangeLog;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -23,8 +21,23 @@ public final class CriteriaGrid {
 	public record Definition(@Nullable Long id, String label, int weight) {
 	}
 
+	/**
+	 * How the grid's owner records a replacement in the change log, in the same transaction (the owner holds the change
+	 * log; this shared piece does not).
+	 */
+	@FunctionalInterface
+	public interface Journal {
+
+		/**
+		 * @param summary a French sentence: the grid's name and how many criteria it now has
+		 * @param before the active grid before
+		 * @param after the grid as defined
+		 */
+		Mono<Void> record(String author, String summary, List<Criterion> before, List<Definition> after);
+	}
+
 	private final DatabaseClient db;
-	private final ChangeLog changes;
+	private final Journal journal;
 	private final String table;
 	private final String name;
 
@@ -32,9 +45,9 @@ public final class CriteriaGrid {
 	 * @param table a table name from the code, never from a request
 	 * @param name the grid's French name, for the change log
 	 */
-	public CriteriaGrid(DatabaseClient db, ChangeLog changes, String table, String name) {
+	public CriteriaGrid(DatabaseClient db, String table, String name, Journal journal) {
 		this.db = db;
-		this.changes = changes;
+		this.journal = journal;
 		this.table = table;
 		this.name = name;
 	}
@@ -88,8 +101,7 @@ public final class CriteriaGrid {
 							.bind("id", c.id());
 				return spec.bind("l", c.label().trim()).bind("w", c.weight()).bind("p", i + 1).then();
 			}))
-			.then(changes.record(author, Change.of(table, 0, null, "updated", name + " : " + grid.size() + " critère(s)")
-				.withStates(before, grid)))
+			.then(journal.record(author, name + " : " + grid.size() + " critère(s)", before, grid))
 			.then(active().collectList()));
 	}
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import be.fwb.ead.moodle.MoodleRecords.User;
-import be.fwb.ead.sync.StaffDiff.Stored;
+import be.fwb.ead.vacataires.MoodleIdentities.Stored;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,7 +1,6 @@
 package be.fwb.ead.sync;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import be.fwb.ead.moodle.MoodleRecords.Course;
 import be.fwb.ead.moodle.MoodleRecords.User;
 import be.fwb.ead.shared.SearchText;
 import be.fwb.ead.sync.RoleDiff.Link;
+import be.fwb.ead.vacataires.MoodleIdentities;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -36,9 +36,11 @@ class MirrorWriter {
 
 	private final be.fwb.ead.audit.ChangeLog changes;
 	private final Activities activities;
+	private final MoodleIdentities identities;
 
-	MirrorWriter(DatabaseClient db, be.fwb.ead.audit.ChangeLog changes, Activities activities) {
+	MirrorWriter(DatabaseClient db, be.fwb.ead.audit.ChangeLog changes, Activities activities, MoodleIdentities identities) {
 		this.db = db;
+		this.identities = identities;
 		this.changes = changes;
 		this.activities = activities;
 	}
@@ -88,10 +90,7 @@ class MirrorWriter {
 			.map(r -> Map.entry(r.get("id", Long.class), Boolean.TRUE.equals(r.get("visible", Boolean.class))))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-		Mono<Set<Long>> vacataires = db.sql("select moodle_user_id from vacataire where moodle_user_id is not null")
-			.map(r -> r.get("moodle_user_id", Long.class))
-			.all()
-			.collect(HashSet::new, Set::add);
+		Mono<Set<Long>> vacataires = identities.byMoodleUser().map(Map::keySet);
 		Mono<Map<Long, Mirror.Watch>> watched = db.sql("""
 				select m.moodle_course_id, w.cacherev, w.baseline_at is null as pending
 				from watched_module w join module m on m.id = w.module_id where m.archived_at is null""")
@@ -325,94 +324,15 @@ class MirrorWriter {
 	 * identity is left as it is (an incremental read of their roles only says nothing of it).
 	 */
 	private Mono<Void> writeVacataires(java.util.Collection<User> staff, Set<Long> identified, Instant now, SyncCounts counts) {
-		return db.sql("""
-				select id, moodle_user_id, moodle_username, moodle_firstname, moodle_lastname, moodle_email,
-				       moodle_idnumber, firstname, lastname, email, idnumber
-				from vacataire""")
-			.map(r -> new StaffDiff.Stored(r.get("id", Long.class), r.get("moodle_user_id", Long.class),
-					r.get("moodle_username", String.class), r.get("moodle_firstname", String.class),
-					r.get("moodle_lastname", String.class), r.get("moodle_email", String.class),
-					r.get("moodle_idnumber", String.class), r.get("firstname", String.class),
-					r.get("lastname", String.class), r.get("email", String.class), r.get("idnumber", String.class)))
-			.all()
-			.collectList()
+		return identities.all()
 			.flatMap(existing -> {
 				StaffDiff diff = StaffDiff.between(existing, staff, identified);
 				diff.changes().forEach(counts::note);
 				counts.add("vacataires", "created", diff.created().size());
 				counts.add("vacataires", "updated", diff.updated().size() - diff.linked());
 				counts.add("vacataires", "linked", diff.linked());
-				return insertVacataires(diff.created(), now).then(updateVacataires(diff.updated(), now));
+				return identities.create(diff.created(), now).then(identities.update(diff.updated(), now));
 			});
-	}
-
-	private Mono<Void> insertVacataires(List<User> created, Instant now) {
-		if (created.isEmpty()) {
-			return Mono.empty();
-		}
-		return db.sql("""
-				insert into vacataire (moodle_user_id, moodle_username, moodle_firstname, moodle_lastname, moodle_email,
-				                       moodle_idnumber, moodle_synced_at, status, search_key, sort_key, created_at, updated_at)
-				select u.uid, u.username, u.firstname, u.lastname, u.email, u.idnumber, :now, 'ACTIF',
-				       u.search_key, u.sort_key, :now, :now
-				from unnest(:uids::bigint[], :usernames::text[], :firstnames::text[], :lastnames::text[],
-				            :emails::text[], :idnumbers::text[], :searchKeys::text[], :sortKeys::text[])
-				     as u(uid, username, firstname, lastname, email, idnumber, search_key, sort_key)
-				""")
-			.bind("now", now)
-			.bind("uids", created.stream().map(User::id).toArray(Long[]::new))
-			.bind("usernames", created.stream().map(User::username).toArray(String[]::new))
-			.bind("firstnames", created.stream().map(User::firstname).toArray(String[]::new))
-			.bind("lastnames", created.stream().map(User::lastname).toArray(String[]::new))
-			.bind("emails", created.stream().map(User::email).toArray(String[]::new))
-			.bind("idnumbers", created.stream().map(User::idnumber).toArray(String[]::new))
-			.bind("searchKeys", created.stream()
-				.map(u -> SearchText.key(u.firstname(), u.lastname(), u.email(), u.username(), u.idnumber()))
-				.toArray(String[]::new))
-			.bind("sortKeys", created.stream().map(u -> SearchText.key(u.lastname(), u.firstname())).toArray(String[]::new))
-			.then();
-	}
-
-	/** Writes the Moodle identity of matched vacataires; person-entered columns win in the search and sort keys. */
-	private Mono<Void> updateVacataires(List<StaffDiff.Match> matches, Instant now) {
-		if (matches.isEmpty()) {
-			return Mono.empty();
-		}
-		List<StaffDiff.Stored> stored = matches.stream().map(StaffDiff.Match::stored).toList();
-		List<User> users = matches.stream().map(StaffDiff.Match::user).toList();
-		List<String> searchKeys = new ArrayList<>();
-		List<String> sortKeys = new ArrayList<>();
-		for (int i = 0; i < stored.size(); i++) {
-			StaffDiff.Stored s = stored.get(i);
-			User u = users.get(i);
-			String first = s.firstname() != null ? s.firstname() : u.firstname();
-			String last = s.lastname() != null ? s.lastname() : u.lastname();
-			String email = s.email() != null ? s.email() : u.email();
-			String idnumber = s.idnumber() != null ? s.idnumber() : u.idnumber();
-			searchKeys.add(SearchText.key(first, last, email, u.username(), idnumber));
-			sortKeys.add(SearchText.key(last, first));
-		}
-		return db.sql("""
-				update vacataire v set moodle_user_id = u.uid, moodle_username = u.username,
-				       moodle_firstname = u.firstname, moodle_lastname = u.lastname, moodle_email = u.email,
-				       moodle_idnumber = u.idnumber, moodle_synced_at = :now, search_key = u.search_key,
-				       sort_key = u.sort_key, updated_at = :now
-				from unnest(:ids::bigint[], :uids::bigint[], :usernames::text[], :firstnames::text[], :lastnames::text[],
-				            :emails::text[], :idnumbers::text[], :searchKeys::text[], :sortKeys::text[])
-				     as u(id, uid, username, firstname, lastname, email, idnumber, search_key, sort_key)
-				where v.id = u.id
-				""")
-			.bind("now", now)
-			.bind("ids", stored.stream().map(StaffDiff.Stored::id).toArray(Long[]::new))
-			.bind("uids", users.stream().map(User::id).toArray(Long[]::new))
-			.bind("usernames", users.stream().map(User::username).toArray(String[]::new))
-			.bind("firstnames", users.stream().map(User::firstname).toArray(String[]::new))
-			.bind("lastnames", users.stream().map(User::lastname).toArray(String[]::new))
-			.bind("emails", users.stream().map(User::email).toArray(String[]::new))
-			.bind("idnumbers", users.stream().map(User::idnumber).toArray(String[]::new))
-			.bind("searchKeys", searchKeys.toArray(String[]::new))
-			.bind("sortKeys", sortKeys.toArray(String[]::new))
-			.then();
 	}
 
 	// ---- role links ----------------------------------------------------------------------------------------------
@@ -422,10 +342,7 @@ class MirrorWriter {
 			.map(r -> Map.entry(r.get("moodle_course_id", Long.class), r.get("id", Long.class)))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
-		Mono<Map<Long, Long>> vacataires = db.sql("select id, moodle_user_id from vacataire where moodle_user_id is not null")
-			.map(r -> Map.entry(r.get("moodle_user_id", Long.class), r.get("id", Long.class)))
-			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		Mono<Map<Long, Long>> vacataires = identities.byMoodleUser();
 		return Mono.zip(modules, vacataires).flatMap(ids -> {
 			RoleDiff.Wanted wanted = RoleDiff.Wanted.of(snapshot.roles(), ids.getT1(), ids.getT2());
 			return db.sql("""

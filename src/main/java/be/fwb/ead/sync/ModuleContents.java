@@ -1,61 +1,49 @@
 package be.fwb.ead.sync;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
+import be.fwb.ead.events.ModuleListener;
 import be.fwb.ead.moodle.MoodleClient;
 import be.fwb.ead.moodle.MoodleException;
 import be.fwb.ead.moodle.MoodleRecords.Activity;
-import org.jspecify.annotations.Nullable;
+import be.fwb.ead.reviews.ReviewApproved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
  * The activities of the modules whose last quality review was approved: their baseline is read from Moodle at the
  * approval ({@code core_course_get_contents}, one call), and the sync compares what it reads later with it, activity
- * by activity. What changed since is published in the view {@code module_activity_drift}, read here for the reviews.
+ * by activity. What changed since is published in the view {@code module_activity_drift}, which the reviews read.
  */
 @Service
-public class ModuleContents {
+class ModuleContents {
 
 	private static final Logger log = LoggerFactory.getLogger(ModuleContents.class);
-
-	/**
-	 * An activity added, removed or changed in Moodle since the module's last approved review.
-	 *
-	 * @param nameBefore its name at the approval ({@literal null} for an added one)
-	 * @param change {@code ADDED}, {@code REMOVED} or {@code CHANGED}
-	 */
-	public record ActivityChange(long cmid, String modname, String name, @Nullable String nameBefore, String change) {
-	}
 
 	private final DatabaseClient db;
 	private final MoodleClient moodle;
 	private final Activities activities;
-	private final TransactionalOperator transaction;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	ModuleContents(DatabaseClient db, MoodleClient moodle, Activities activities, TransactionalOperator transaction) {
+	ModuleContents(DatabaseClient db, MoodleClient moodle, Activities activities, Clock clock) {
 		this.db = db;
+		this.clock = clock;
 		this.moodle = moodle;
 		this.activities = activities;
-		this.transaction = transaction;
 	}
 
 	/**
 	 * A review of the module was approved: its activities as Moodle shows them now become the baseline. When Moodle
-	 * cannot be read (down, refusing), the approval stands and the baseline is taken by the next sync (logged).
-	 *
-	 * @param moduleId the module, which must exist
+	 * cannot be read (down, refusing), the approval stands and the baseline is taken by the next sync (logged). Runs in
+	 * the listener's transaction (see {@link ModuleListener}); an archived module is left alone.
 	 */
-	public Mono<Void> approved(long moduleId, long reviewId, Instant approvedAt) {
+	@ModuleListener
+	Mono<Void> on(ReviewApproved approved) {
+		long moduleId = approved.moduleId();
 		return db.sql("select moodle_course_id from module where id = :id and archived_at is null")
 			.bind("id", moduleId)
 			.map(r -> r.get("moodle_course_id", Long.class))
@@ -67,33 +55,7 @@ public class ModuleContents {
 							+ "synchronisation les lira.", moduleId, e.getMessage());
 					return Mono.just(java.util.Optional.empty());
 				}))
-			.flatMap(read -> activities.baseline(moduleId, reviewId, approvedAt, read.orElse(null), clock.instant())
-				.as(transaction::transactional));
-	}
-
-	/**
-	 * The activities added, removed or changed since the last approved review (the one whose baseline is held: every
-	 * approval replaces it), for each of these modules that has any.
-	 */
-	public Mono<Map<Long, List<ActivityChange>>> since(Collection<Long> moduleIds) {
-		if (moduleIds.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		return db.sql("""
-				select d.module_id, d.cmid, d.modname, d.name, d.name_before, d.change
-				from module_activity_drift d
-				where d.module_id = any(:ids::bigint[])
-				order by d.module_id, d.change, d.name, d.cmid""")
-			.bind("ids", moduleIds.toArray(Long[]::new))
-			.map(r -> Map.entry(r.get("module_id", Long.class), new ActivityChange(r.get("cmid", Long.class),
-					r.get("modname", String.class), r.get("name", String.class), r.get("name_before", String.class),
-					r.get("change", String.class))))
-			.all()
-			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
-			.map(m -> {
-				Map<Long, List<ActivityChange>> out = new java.util.HashMap<>();
-				m.forEach((k, v) -> out.put(k, List.copyOf(v)));
-				return out;
-			});
+			.flatMap(read -> activities.baseline(moduleId, approved.reviewId(), approved.approvedAt(), read.orElse(null),
+					clock.instant()));
 	}
 }

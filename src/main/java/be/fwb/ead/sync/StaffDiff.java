@@ -6,12 +6,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.moodle.MoodleRecords.User;
-import org.jspecify.annotations.Nullable;
+import be.fwb.ead.vacataires.MoodleIdentities.Match;
+import be.fwb.ead.vacataires.MoodleIdentities.Stored;
 
 /**
  * What a read of Moodle's staff changes in the vacataires: the users to create (no vacataire is them, by
@@ -24,22 +24,6 @@ import org.jspecify.annotations.Nullable;
  * @param linked how many of {@code updated} were not linked to Moodle before
  */
 record StaffDiff(List<User> created, List<Match> updated, int linked) {
-
-	/** A vacataire as stored: their Moodle identity, and what a coordinator entered. */
-	record Stored(long id, @Nullable Long moodleUserId, @Nullable String username, @Nullable String moodleFirstname,
-			@Nullable String moodleLastname, @Nullable String moodleEmail, @Nullable String moodleIdnumber, @Nullable String firstname,
-			@Nullable String lastname, @Nullable String email, @Nullable String idnumber) {
-
-		boolean sameMoodleIdentity(User u) {
-			return Objects.equals(moodleUserId, u.id()) && Objects.equals(username, u.username())
-					&& Objects.equals(moodleFirstname, u.firstname()) && Objects.equals(moodleLastname, u.lastname())
-					&& Objects.equals(moodleEmail, u.email()) && Objects.equals(moodleIdnumber, u.idnumber());
-		}
-	}
-
-	/** A stored vacataire and the Moodle user found to be them. */
-	record Match(Stored stored, User user) {
-	}
 
 	static StaffDiff between(List<Stored> existing, Collection<User> staff, Set<Long> identified) {
 		AccountMatcher matcher = new AccountMatcher(existing);

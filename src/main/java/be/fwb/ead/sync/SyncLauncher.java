@@ -34,13 +34,13 @@ public class SyncLauncher {
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
 	SyncLauncher(SyncLock lock, SyncRuns runs, SnapshotReader reader, MirrorWriter writer,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+			io.micrometer.core.instrument.MeterRegistry meters, Clock clock) {
 		this.meters = meters;
 		this.lock = lock;
 		this.runs = runs;
 		this.reader = reader;
 		this.writer = writer;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/** Records a new run and lets it go on in the background; fails with {@link SyncAlreadyRunning}. */

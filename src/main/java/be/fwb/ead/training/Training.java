@@ -10,10 +10,12 @@ import java.util.Set;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.events.ModuleListener;
 import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
+import be.fwb.ead.vacataires.VacataireStatusChanged;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -175,6 +177,32 @@ public class Training {
 					"Formation « " + title + " » : " + (completed ? "terminée" : attended ? "présent, non terminée" : "absent"))));
 	}
 
+	/**
+	 * A vacataire who leaves (sorti, non retenu) gives up their seats: their registrations to the sessions not started
+	 * when they leave are withdrawn (the trainings they followed stay), each in the change log, by the author of the
+	 * status change, with its reason. Bears repeating.
+	 */
+	@ModuleListener
+	Mono<Void> on(VacataireStatusChanged changed) {
+		if (!changed.leaves()) {
+			return Mono.empty();
+		}
+		return db.sql("""
+				delete from training_registration r using training_session s
+				where s.id = r.session_id and r.vacataire_id = :v and s.starts_at > :at
+				returning s.id, s.title""")
+			.bind("v", changed.vacataireId())
+			.bind("at", changed.at())
+			.map(r -> Change.of("training", r.get("id", Long.class), changed.vacataireId(), "removed",
+					"Inscription à la formation « " + r.get("title", String.class) + " » retirée : le vacataire est "
+							+ changed.to().label()).because(changed.reason()))
+			.all()
+			.collectList()
+			.flatMapMany(Flux::fromIterable)
+			.concatMap(change -> changes.record(changed.author(), change))
+			.then();
+	}
+
 	public Flux<Registration> registrations(long sessionId) {
 		return db.sql("select " + REGISTRATION_COLUMNS + " from training_registration r join training_session s on s.id = r.session_id "
 				+ "join vacataire_name v on v.id = r.vacataire_id where r.session_id = :s order by v.sort_key")
@@ -255,15 +283,14 @@ public class Training {
 	public Flux<Overdue> overdue() {
 		return db.sql("""
 				with holders as (
-				    select a.vacataire_id, a.role from assignment a where :today between a.starts_on and a.ends_on
+				    select a.vacataire_id, a.role from assignment_period a where :today between a.starts_on and a.ends_on
 				    union
 				    select r.vacataire_id, r.role from module_staff r)
 				select h.vacataire_id, h.role, q.kind, q.topic,
 				       v.name
 				from holders h join training_requirement q on q.role = h.role join vacataire_name v on v.id = h.vacataire_id
 				where v.status in ('RETENU', 'ACTIF') and not exists (
-				    select 1 from training_registration r join training_session s on s.id = r.session_id
-				    where r.vacataire_id = h.vacataire_id and r.completed_at is not null and s.kind = q.kind and s.topic = q.topic)
+				    select 1 from training_done d where d.vacataire_id = h.vacataire_id and d.kind = q.kind and d.topic = q.topic)
 				order by v.sort_key, h.role, q.kind, q.topic""")
 			.bind("today", java.time.LocalDate.now(clock))
 			.map(r -> new Overdue(r.get("vacataire_id", Long.class), r.get("name", String.class), r.get("role", String.class),

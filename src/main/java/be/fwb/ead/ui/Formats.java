@@ -1,6 +1,7 @@
 package be.fwb.ead.ui;
 
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,10 +22,13 @@ public final class Formats {
 	private final DateTimeFormatter date;
 	/** One per page being rendered (a page renders on one thread at a time), so never shared between threads. */
 	private final NumberFormat integers;
+	private final Clock clock;
 
-	Formats(Locale locale, ZoneId zone) {
+	/** @param clock the service's clock: its zone for dates and times, its instant for "until now" */
+	Formats(Locale locale, Clock clock) {
 		this.locale = locale;
-		this.zone = zone;
+		this.zone = clock.getZone();
+		this.clock = clock;
 		this.integers = NumberFormat.getIntegerInstance(locale);
 		boolean french = "fr".equals(locale.getLanguage());
 		this.dateTime = DateTimeFormatter.ofPattern(french ? "dd/MM/yyyy HH:mm" : "d MMM yyyy, HH:mm", locale);
@@ -74,7 +78,7 @@ public final class Formats {
 		if (from == null) {
 			return "";
 		}
-		long ms = Math.max(0, Duration.between(from, to == null ? Instant.now() : to).toMillis());
+		long ms = Math.max(0, Duration.between(from, to == null ? Instant.now(clock) : to).toMillis());
 		if (ms < 1000) {
 			return ms + " ms";
 		}

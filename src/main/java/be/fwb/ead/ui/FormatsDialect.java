@@ -1,8 +1,8 @@
 package be.fwb.ead.ui;
 
+import java.time.Clock;
 import java.util.Set;
 
-import be.fwb.ead.shared.DisplaySettings;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.dialect.AbstractDialect;
@@ -13,11 +13,11 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 @Component
 class FormatsDialect extends AbstractDialect implements IExpressionObjectDialect {
 
-	private final DisplaySettings settings;
+	private final Clock clock;
 
-	FormatsDialect(DisplaySettings settings) {
+	FormatsDialect(Clock clock) {
 		super("ead-formats");
-		this.settings = settings;
+		this.clock = clock;
 	}
 
 	@Override
@@ -31,7 +31,7 @@ class FormatsDialect extends AbstractDialect implements IExpressionObjectDialect
 
 			@Override
 			public Object buildObject(IExpressionContext context, String name) {
-				return new Formats(context.getLocale(), settings.zone());
+				return new Formats(context.getLocale(), clock);
 			}
 
 			@Override

@@ -1,5 +1,6 @@
 package be.fwb.ead.vacataires;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.events.Events;
 import be.fwb.ead.shared.InputLimits;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
@@ -42,10 +44,14 @@ public class VacataireFile {
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
+	private final Clock clock;
+	private final Events events;
 
-	VacataireFile(DatabaseClient db, ChangeLog changes) {
+	VacataireFile(DatabaseClient db, ChangeLog changes, Clock clock, Events events) {
 		this.db = db;
 		this.changes = changes;
+		this.clock = clock;
+		this.events = events;
 	}
 
 	/** A vacataire entered before having a Moodle account; the sync links them later by idnumber or e-mail. */
@@ -59,7 +65,7 @@ public class VacataireFile {
 			return Mono.error(new InvalidRequest("Un vacataire est créé candidat, retenu ou actif."));
 		}
 		Identity clean = clean(identity);
-		Instant now = Instant.now();
+		Instant now = Instant.now(clock);
 		var spec = db.sql("""
 				insert into vacataire (firstname, lastname, email, idnumber, phone, workload_cap_hours, status, search_key,
 				                       sort_key, created_at, updated_at)
@@ -92,14 +98,17 @@ public class VacataireFile {
 						before.moodleUsername(), or(clean.idnumber(), before.moodleIdnumber())))
 				.bind("sortKey", SearchText.key(or(clean.lastname(), before.moodleLastname()),
 						or(clean.firstname(), before.moodleFirstname())))
-				.bind("now", Instant.now());
+				.bind("now", Instant.now(clock));
 			return bindIdentity(spec, clean).then()
 				.then(changes.record(author, Change.of("vacataire", id, id, "updated", "Fiche modifiée : " + diff(before.identity(), clean))
 					.withStates(before.identity(), clean)));
 		});
 	}
 
-	/** Moves the vacataire to {@code target} if the lifecycle allows it; the reason is kept in the timeline. */
+	/**
+	 * Moves the vacataire to {@code target} if the lifecycle allows it; the reason is kept in the timeline. Publishes
+	 * {@link VacataireStatusChanged}.
+	 */
 	@Transactional
 	public Mono<VacataireStatus> changeStatus(long id, VacataireStatus target, @Nullable String reason, String author) {
 		return current(id).flatMap(before -> {
@@ -114,15 +123,18 @@ public class VacataireFile {
 			if (target.needsReason() && blank(reason)) {
 				return Mono.error(InvalidRequest.ofField("reason", "Indiquez la raison du passage à « " + target.label() + " »."));
 			}
+			Instant now = Instant.now(clock);
+			String why = blank(reason) ? null : reason.trim();
 			return db.sql("update vacataire set status = :status, updated_at = :now where id = :id")
 				.bind("status", target.name())
-				.bind("now", Instant.now())
+				.bind("now", now)
 				.bind("id", id)
 				.then()
 				.then(changes.record(author, Change.of("vacataire", id, id, "status",
 						"Statut : " + from.label() + " → " + target.label())
 					.withStates(Map.of("status", from.name()), Map.of("status", target.name()))
-					.because(blank(reason) ? null : reason.trim())))
+					.because(why)))
+				.then(events.publish(new VacataireStatusChanged(id, from, target, why, author, now)))
 				.thenReturn(target);
 		});
 	}
@@ -195,6 +207,17 @@ public class VacataireFile {
 			.map(r -> new Identity(r.get("firstname", String.class), r.get("lastname", String.class), r.get("email", String.class),
 					r.get("idnumber", String.class), r.get("phone", String.class), r.get("workload_cap_hours", Integer.class)))
 			.one();
+	}
+
+	/** A candidate not retained, not erased, and when their file last changed (their status, usually). */
+	public record NotRetained(long id, Instant since) {
+	}
+
+	/** The candidates not retained and not erased, by id: those a retention rule may erase. */
+	public Flux<NotRetained> notRetained() {
+		return db.sql("select id, updated_at from vacataire where status = 'NON_RETENU' and anonymised_at is null order by id")
+			.map(r -> new NotRetained(r.get("id", Long.class), r.get("updated_at", Instant.class)))
+			.all();
 	}
 
 	public Flux<ChangeLog.Entry> timeline(long id) {

@@ -80,6 +80,16 @@ public class Vacataires {
 			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + ".")));
 	}
 
+	/**
+	 * Locks the rows of these vacataires until the end of the current transaction, in id order (so that two batches
+	 * never wait on each other): a bulk of assignments is checked after another one touching the same people.
+	 */
+	public Mono<Void> lockForAssignment(java.util.Collection<Long> ids) {
+		Long[] sorted = ids.stream().distinct().sorted().toArray(Long[]::new);
+		return sorted.length == 0 ? Mono.empty()
+				: db.sql("select id from vacataire where id = any(:ids::bigint[]) order by id for update").bind("ids", sorted).then();
+	}
+
 	/** Every vacataire's shown name by id (for exports that list several vacataires). */
 	public Mono<Map<Long, String>> namesById() {
 		return db.sql("select v.id, v.name from vacataire_name v")
@@ -135,7 +145,7 @@ public class Vacataires {
 		}
 		return db.sql("""
 				select r.vacataire_id, r.module_id, r.role, m.shortname, m.fullname, m.archived
-				from module_role r join module_name m on m.id = r.module_id
+				from role_link r join module_name m on m.id = r.module_id
 				where r.vacataire_id = any(:ids::bigint[])
 				order by m.sort_key, r.role""")
 			.bind("ids", people.stream().map(Vacataire::id).toArray(Long[]::new))

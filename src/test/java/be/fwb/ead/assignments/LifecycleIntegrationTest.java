@@ -46,7 +46,8 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Autowired Placements placements;
 	@Autowired ChangeLog changes;
 	@Autowired be.fwb.ead.recruitment.Recruitment recruitment;
-	@Autowired be.fwb.ead.attention.Attention attention;
+	@Autowired be.fwb.ead.analysis.Attention attention;
+	@Autowired java.time.Clock clock;
 
 	private long module;
 	private String level;
@@ -117,6 +118,50 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		assertThat(timeline.get(2).author()).isEqualTo("claire");
 		assertThat(timeline.get(0).before()).contains("SUSPENDU");
 		assertThat(timeline.get(0).after()).contains("SORTI");
+	}
+
+	@Test
+	void aVacataireWhoLeavesKeepsNoAssignmentNorSeatToComeAndASuspendedOneKeepsThem() {
+		long v = newVacataire("Basile", "Départ");
+		LocalDate today = LocalDate.now(clock);
+		Assignment current = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.minusDays(30), today.plusDays(200),
+				10, "Pénurie de titulaires"), COORD));
+		await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.plusDays(250), today.plusDays(300), 10,
+				"Pénurie de titulaires"), COORD));
+		long past = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle, les bases",
+				Instant.now(clock).minus(30, ChronoUnit.MINUTES), 180, "VIRTUAL", null, 20), COORD));
+		await(training.register(past, v, COORD));
+		await(training.recordAttendance(past, v, true, true, COORD));
+		long toCome = await(training.plan(new Training.NewSession("CONTINUING", "PEDAGOGY", "Pédagogie en ligne",
+				Instant.now(clock).plus(10, ChronoUnit.DAYS), 180, "VIRTUAL", null, 20), COORD));
+		await(training.register(toCome, v, COORD));
+
+		await(files.changeStatus(v, VacataireStatus.SUSPENDU, "Congé de maladie", COORD));
+		awaitReactions();
+		assertThat(await(assignments.ofVacataire(v).collectList())).as("suspended: nothing ends").hasSize(2);
+		assertThat(await(training.ofVacataire(v).collectList())).hasSize(2);
+
+		await(files.changeStatus(v, VacataireStatus.SORTI, "Fin de contrat", "claire"));
+		awaitReactions();
+
+		assertThat(await(assignments.ofVacataire(v).collectList())).singleElement().satisfies(a -> {
+			assertThat(a.id()).isEqualTo(current.id());
+			assertThat(a.endsOn()).as("ended the day they left").isEqualTo(today);
+		});
+		assertThat(await(training.ofVacataire(v).collectList())).extracting(Training.Registration::sessionId).containsExactly(past);
+		List<ChangeLog.Entry> reactions = await(files.timeline(v).collectList()).subList(0, 3);
+		assertThat(reactions).extracting(ChangeLog.Entry::summary).containsExactlyInAnyOrder(
+				"Affectation au module « " + current.moduleName() + " » terminée le " + today.format(java.time.format.DateTimeFormatter
+					.ofPattern("dd/MM/yyyy")) + " : le vacataire est sorti",
+				"Affectation au module « " + current.moduleName() + " » du " + today.plusDays(250).format(java.time.format.DateTimeFormatter
+					.ofPattern("dd/MM/yyyy")) + " retirée avant son début : le vacataire est sorti",
+				"Inscription à la formation « Pédagogie en ligne » retirée : le vacataire est sorti");
+		assertThat(reactions).allSatisfy(e -> {
+			assertThat(e.author()).as("by whoever changed the status").isEqualTo("claire");
+			assertThat(e.reason()).isEqualTo("Fin de contrat");
+		});
+		assertThat(count("select count(*) from event_publication where state = 'COMPLETED' and payload->>'to' = 'SORTI'"))
+			.as("one delivery to the assignments, one to the trainings").isEqualTo(2);
 	}
 
 	@Test
@@ -362,14 +407,14 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long withoutTutor = count("select count(*) from module m where not exists "
 				+ "(select 1 from module_role r where r.module_id = m.id and r.role = 'TUTOR')");
 		long overdue = await(training.overdue().count());
-		java.util.Map<be.fwb.ead.attention.Attention.Kind, be.fwb.ead.attention.Attention.Group> groups = await(attention.all())
-			.stream().collect(java.util.stream.Collectors.toMap(be.fwb.ead.attention.Attention.Group::kind, g -> g));
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).total()).isEqualTo(roles);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).items()).hasSize(100);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.TITLE_NOT_COVERING).total()).isEqualTo(roles);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.TRAINING_MISSING).total()).isEqualTo(overdue);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.MODULE_WITHOUT_TUTOR).total()).isEqualTo(withoutTutor);
-		assertThat(groups.get(be.fwb.ead.attention.Attention.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE).total()).isZero();
+		java.util.Map<be.fwb.ead.analysis.Attention.Kind, be.fwb.ead.analysis.Attention.Group> groups = await(attention.all())
+			.stream().collect(java.util.stream.Collectors.toMap(be.fwb.ead.analysis.Attention.Group::kind, g -> g));
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).total()).isEqualTo(roles);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).items()).hasSize(100);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.TITLE_NOT_COVERING).total()).isEqualTo(roles);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.TRAINING_MISSING).total()).isEqualTo(overdue);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.MODULE_WITHOUT_TUTOR).total()).isEqualTo(withoutTutor);
+		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE).total()).isZero();
 
 		// A title covering the modules of one tutor's category takes their roles there off the list.
 		record Holder(long vacataireId, long categoryId, long n) {
@@ -381,7 +426,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long title = await(titles.save("T-" + h.categoryId(), "Titre", List.of(new Titles.Coverage(place.level(), place.subject(),
 				CoverageKind.REQUIS)), COORD));
 		await(titles.grant(h.vacataireId(), title, null, null, COORD));
-		assertThat(await(attention.all()).stream().filter(g -> g.kind() == be.fwb.ead.attention.Attention.Kind.TITLE_NOT_COVERING)
+		assertThat(await(attention.all()).stream().filter(g -> g.kind() == be.fwb.ead.analysis.Attention.Kind.TITLE_NOT_COVERING)
 			.findFirst().orElseThrow().total()).isEqualTo(roles - h.n());
 	}
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
-import be.fwb.ead.referentials.Coverage;
+import be.fwb.ead.analysis.CatalogueCoverage;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,8 +34,8 @@ public final class CoverageBenchmark {
 		int mappings = scale == 1 ? 3 * count(db, "select count(*) from module") : 100_000;
 		double bound = scale == 1 ? 150 : 1_000;
 		// A 4-level référentiel: 10 domains, then branches of 10, then the rest as leaves under them.
-		db.sql("insert into referential (idnumber, shortname, version, imported_by, imported_at) values ('BENCH', 'Benchmark', 1, 'bench', now())")
-			.then().block();
+		db.sql("insert into referential (idnumber, shortname, version, imported_by, imported_at) values ('BENCH', 'Benchmark', 1, 'bench', :now)")
+			.bind("now", app.getBean(java.time.Clock.class).instant()).then().block();
 		db.sql("""
 				insert into competency (referential_id, idnumber, parent_id, shortname, depth, position)
 				select 1, 'C' || g, null, 'Compétence ' || g, 1, g from generate_series(1, 10) g""").then().block();
@@ -48,19 +48,19 @@ public final class CoverageBenchmark {
 			.bind("n", competencies).then().block();
 		db.sql("""
 				insert into competency_mapping (module_id, competency_id, depth, mapped_by, mapped_at)
-				select distinct on (m, c) m, c, (array['INTRODUCED','WORKED','MASTERED'])[1 + (g % 3)], 'bench', now()
+				select distinct on (m, c) m, c, (array['INTRODUCED','WORKED','MASTERED'])[1 + (g % 3)], 'bench', :now
 				from (select g, (select min(id) from module) + (g::bigint * 7919) % (select count(*) from module) as m,
 				             111 + (g::bigint * 104729) % (:n - 110) as c from generate_series(1, :mappings) g) x
 				on conflict do nothing""")
-			.bind("n", competencies).bind("mappings", mappings).then().block();
+			.bind("n", competencies).bind("mappings", mappings).bind("now", app.getBean(java.time.Clock.class).instant()).then().block();
 		int modules = count(db, "select count(*) from module where archived_at is null");
 		int stored = count(db, "select count(*) from competency_mapping");
-		Coverage coverage = app.getBean(Coverage.class);
+		CatalogueCoverage coverage = app.getBean(CatalogueCoverage.class);
 		for (int i = 0; i < 5; i++) {
 			coverage.matrix(1, null).block();
 		}
 		double[] times = new double[RUNS];
-		Coverage.Matrix matrix = null;
+		CatalogueCoverage.Matrix matrix = null;
 		for (int i = 0; i < RUNS; i++) {
 			long start = System.nanoTime();
 			matrix = coverage.matrix(1, null).block();

@@ -3,7 +3,7 @@ package be.fwb.ead.demo;
 import java.util.List;
 
 import be.fwb.ead.IntegrationTest;
-import be.fwb.ead.attention.Attention;
+import be.fwb.ead.analysis.Attention;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
 import org.junit.jupiter.api.Test;

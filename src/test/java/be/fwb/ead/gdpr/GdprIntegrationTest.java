@@ -23,7 +23,7 @@ class GdprIntegrationTest extends IntegrationTest {
 	@Autowired SyncLauncher launcher;
 	@Autowired Accounts accounts;
 	@Autowired Evaluations evaluations;
-	@Autowired PersonalData data;
+	@Autowired Retention retention;
 
 	private String coordinator;
 	private long vacataire;
@@ -87,8 +87,8 @@ class GdprIntegrationTest extends IntegrationTest {
 			.expectStatus().isEqualTo(422).expectBody().jsonPath("$.detail")
 			.value(d -> assertThat((String) d).startsWith("La personne a encore un rôle dans un module courant de Moodle"));
 		// Removed from Moodle (the roles go with the archived modules).
-		await(db.sql("update module set archived_at = now() where id in (select module_id from module_role where vacataire_id = "
-				+ vacataire + ")").then());
+		await(db.sql("update module set archived_at = :now where id in (select module_id from module_role where vacataire_id = "
+				+ vacataire + ")").bind("now", clock.instant()).then());
 		web.post().uri("/api/vacataires/" + vacataire + "/anonymisation").headers(h -> h.setBearerAuth(coordinator))
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of()).exchange().expectStatus().isBadRequest();
 		web.post().uri("/api/vacataires/" + vacataire + "/anonymisation").headers(h -> h.setBearerAuth(coordinator))
@@ -119,7 +119,7 @@ class GdprIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from vacataire where anonymised_at is not null and id = " + old)).isOne();
 		assertThat(count("select count(*) from vacataire where anonymised_at is null and id = " + recent)).isOne();
 		assertThat(count("select count(*) from change_log where entity = 'gdpr_retention'")).isOne();
-		assertThat(await(data.applyRetention("test").map(PersonalData.RetentionReport::anonymised))).isEmpty();
+		assertThat(await(retention.apply("test").map(Retention.Report::anonymised))).isEmpty();
 	}
 
 	private long candidate(String name, String updated) {

@@ -35,6 +35,8 @@ class OperationsIntegrationTest extends IntegrationTest {
 			.jsonPath("$.components.moodle.status").isEqualTo("UP")
 			.jsonPath("$.components.moodle.details.lastSyncStatus").isEqualTo("SUCCEEDED")
 			.jsonPath("$.components.moodle.details.circuitBreaker").isEqualTo("CLOSED")
+			.jsonPath("$.components.events.status").isEqualTo("UP")
+			.jsonPath("$.components.events.details.failed").isEqualTo(0)
 			.jsonPath("$.components.circuitBreakers").exists();
 		// Anonymous: the status only.
 		web.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import be.fwb.ead.IntegrationTest;
+import be.fwb.ead.analysis.ExamReadiness;
+import be.fwb.ead.analysis.Production;
 import be.fwb.ead.moodlesim.MoodleDataset;
 import be.fwb.ead.referentials.Coverage.Depth;
 import be.fwb.ead.referentials.Coverage.Mapping;
@@ -38,6 +40,7 @@ class MappingsIntegrationTest extends IntegrationTest {
 	@Autowired MappingFiles files;
 	@Autowired ModuleMappings moduleMappings;
 	@Autowired Production production;
+	@Autowired ExamReadiness examReadiness;
 	@Autowired MoodleFrameworks moodleFrameworks;
 
 	private long referential;
@@ -214,7 +217,7 @@ class MappingsIntegrationTest extends IntegrationTest {
 		assertThat(ranked.get(0).examParts()).containsExactly("CE1D-FR – Écriture");
 		assertThat(ranked.get(1).openIdnumbers()).containsExactly("FR-LIRE-1-1", "FR-LIRE-1-1-b", "FR-LIRE-1-2");
 		// The stakes add up to what the exam readiness leaves uncovered.
-		double readiness = await(exams.readiness().single()).ratio();
+		double readiness = await(examReadiness.all().single()).ratio();
 		assertThat(ranked.stream().mapToDouble(Production.ToProduce::examStake).sum()).isEqualTo(1 - readiness, Offset.offset(1e-9));
 	}
 

@@ -13,7 +13,6 @@ import be.fwb.ead.reviews.Rubrics.Criterion;
 import be.fwb.ead.reviews.Rubrics.Kind;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.Role;
-import be.fwb.ead.sync.ModuleContents.ActivityChange;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
 import be.fwb.ead.sync.SyncRun;
@@ -137,6 +136,7 @@ class ActivityDriftIntegrationTest extends IntegrationTest {
 		long id = inReview();
 		MOODLE.failNext(Fault.HTTP_503, 5);
 		await(reviews.approve(id, REVIEWER));
+		awaitReactions();
 		assertThat(text("select coalesce(baseline_at::text, 'à prendre') from watched_module where module_id = " + module))
 			.isEqualTo("à prendre");
 
@@ -151,6 +151,8 @@ class ActivityDriftIntegrationTest extends IntegrationTest {
 	private void approve() {
 		long id = inReview();
 		await(reviews.approve(id, REVIEWER));
+		// The sync reads the baseline once the approval is committed (ReviewApproved).
+		awaitReactions();
 	}
 
 	private long inReview() {

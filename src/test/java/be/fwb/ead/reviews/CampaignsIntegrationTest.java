@@ -38,7 +38,7 @@ class CampaignsIntegrationTest extends IntegrationTest {
 	@Autowired Accounts accounts;
 	@Autowired Campaigns campaigns;
 	@Autowired Reviews reviews;
-	@Autowired be.fwb.ead.referentials.Priorities priorities;
+	@Autowired be.fwb.ead.analysis.Priorities priorities;
 
 	/** Never reviewed, concerned by the CE1D (session in 30 days), the most followed. */
 	private long ce1d;
@@ -100,19 +100,19 @@ class CampaignsIntegrationTest extends IntegrationTest {
 				select m.id from module m join moodle_category c on c.id = m.category_id
 				where m.archived_at is null and c.parent_id = :level""").bind("level", lowerSecondary)
 			.map(r -> r.get("id", Long.class)).all().collectList()));
-		List<be.fwb.ead.referentials.Priorities.Priority> all = await(priorities.ranked());
-		List<be.fwb.ead.referentials.Priorities.Priority> ce1d = await(priorities.ranked(
-				new be.fwb.ead.referentials.Priorities.Filter("ce1d", null)));
+		List<be.fwb.ead.analysis.Priorities.Priority> all = await(priorities.ranked());
+		List<be.fwb.ead.analysis.Priorities.Priority> ce1d = await(priorities.ranked(
+				new be.fwb.ead.analysis.Priorities.Filter("ce1d", null)));
 		// The CE1D concerns the modules of its level only, and its gap is counted on its parts only.
 		assertThat(ce1d).isNotEmpty().hasSizeLessThan(all.size());
 		assertThat(ce1d).allSatisfy(p -> assertThat(inLevel).contains(p.moduleId()));
 		assertThat(ce1d).filteredOn(p -> p.examPart() != null).allSatisfy(p -> assertThat(p.examPart()).startsWith("CE1D – "));
-		List<be.fwb.ead.referentials.Priorities.Priority> level = await(priorities.ranked(
-				new be.fwb.ead.referentials.Priorities.Filter(null, lowerSecondary)));
-		assertThat(level).extracting(be.fwb.ead.referentials.Priorities.Priority::moduleId).containsExactlyInAnyOrderElementsOf(inLevel);
-		assertThat(await(priorities.levels().collectList())).extracting(be.fwb.ead.referentials.Priorities.Level::name)
+		List<be.fwb.ead.analysis.Priorities.Priority> level = await(priorities.ranked(
+				new be.fwb.ead.analysis.Priorities.Filter(null, lowerSecondary)));
+		assertThat(level).extracting(be.fwb.ead.analysis.Priorities.Priority::moduleId).containsExactlyInAnyOrderElementsOf(inLevel);
+		assertThat(await(priorities.levels().collectList())).extracting(be.fwb.ead.analysis.Priorities.Level::name)
 			.contains("Secondaire inférieur – CE1D");
-		StepVerifier.create(priorities.ranked(new be.fwb.ead.referentials.Priorities.Filter("CE3D", null)))
+		StepVerifier.create(priorities.ranked(new be.fwb.ead.analysis.Priorities.Filter("CE3D", null)))
 			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(be.fwb.ead.shared.InvalidRequest.class)
 				.hasMessageContaining("Épreuve inconnue : « CE3D »").hasMessageContaining("CEB, CE1D, CESS"))
 			.verify();

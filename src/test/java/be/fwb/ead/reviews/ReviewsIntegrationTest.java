@@ -166,6 +166,7 @@ class ReviewsIntegrationTest extends IntegrationTest {
 		await(reviews.start(id, REVIEWER));
 		await(reviews.record(id, findings(4, null, true), REVIEWER));
 		await(reviews.approve(id, REVIEWER));
+		awaitReactions();
 		assertThat(await(reviews.toRevisit().collectList())).isEmpty();
 
 		long course = count("select moodle_course_id from module where id = " + module);

@@ -58,7 +58,7 @@ class SecurityIntegrationTest extends IntegrationTest {
 			.contains("Trop d’essais de connexion infructueux");
 
 		// Fifteen minutes later, the right password works and clears the failures.
-		await(db.sql("update login_attempt set since = since - interval '16 minutes'").then());
+		clock.advance(LoginThrottle.WINDOW.plusMinutes(1));
 		token("coord", PASSWORD).expectStatus().isOk();
 		assertThat(count("select count from login_attempt where kind = 'account' and key = 'coord'")).isZero();
 	}
@@ -73,8 +73,8 @@ class SecurityIntegrationTest extends IntegrationTest {
 
 		String other = (String) token("coord", PASSWORD).expectStatus().isOk().expectBody(Map.class).returnResult()
 			.getResponseBody().get("token");
-		// Expired (as the clock would make it; the instance trusts a live token at most 5 s, never past its expiry).
-		await(db.sql("update api_token set expires_at = now() - interval '1 second'").then());
+		// Expired: its 8 hours are over (the instance trusts a live token at most 5 s, never past its expiry).
+		clock.advance(java.time.Duration.ofHours(8).plusSeconds(1));
 		web.get().uri("/api/modules").headers(h -> h.setBearerAuth(other)).exchange().expectStatus().isUnauthorized();
 		// Tokens are stored hashed: the token itself is nowhere in the database.
 		assertThat(count("select count(*) from api_token where token_hash = '" + other + "'")).isZero();

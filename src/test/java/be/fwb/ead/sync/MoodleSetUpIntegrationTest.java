@@ -97,8 +97,9 @@ class MoodleSetUpIntegrationTest extends IntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		await(db.sql("insert into vacataire (firstname, lastname, idnumber, status, search_key, sort_key, created_at, updated_at) "
-				+ "values ('Saisi', 'À la main', :idnumber, 'RETENU', 'x', 'x', now(), now())")
+				+ "values ('Saisi', 'À la main', :idnumber, 'RETENU', 'x', 'x', :now, :now)")
 			.bind("idnumber", vacataire.idnumber())
+			.bind("now", clock.instant())
 			.then());
 
 		SyncRun run = sync();

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.moodle.MoodleRecords.User;
-import be.fwb.ead.sync.StaffDiff.Stored;
+import be.fwb.ead.vacataires.MoodleIdentities.Stored;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

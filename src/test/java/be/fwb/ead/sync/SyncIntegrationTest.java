@@ -302,8 +302,8 @@ class SyncIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aRunLeftRunningByADeadInstanceIsClosedByTheNextRun() {
-		await(db.sql("insert into sync_run (mode, status, started_at, triggered_by) values ('FULL', 'RUNNING', now(), 'x')")
-			.then());
+		await(db.sql("insert into sync_run (mode, status, started_at, triggered_by) values ('FULL', 'RUNNING', :now, 'x')")
+			.bind("now", clock.instant()).then());
 
 		sync(SyncMode.FULL);
 
@@ -340,7 +340,7 @@ class SyncIntegrationTest extends IntegrationTest {
 
 	private void insertManual(String first, String last, String email, String idnumber) {
 		var spec = db.sql("insert into vacataire (firstname, lastname, email, idnumber, status, search_key, sort_key, "
-				+ "created_at, updated_at) values (:f, :l, :e, :i, 'RETENU', 'x', 'x', now(), now())");
+				+ "created_at, updated_at) values (:f, :l, :e, :i, 'RETENU', 'x', 'x', :now, :now)").bind("now", clock.instant());
 		spec = first == null ? spec.bindNull("f", String.class) : spec.bind("f", first);
 		spec = last == null ? spec.bindNull("l", String.class) : spec.bind("l", last);
 		spec = email == null ? spec.bindNull("e", String.class) : spec.bind("e", email);

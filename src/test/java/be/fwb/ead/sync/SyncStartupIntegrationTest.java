@@ -23,8 +23,8 @@ class SyncStartupIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aRunLeftRunningByADeadInstanceIsMarkedFailedAtStartUp() {
-		await(db.sql("insert into sync_run (mode, status, started_at, triggered_by) values ('FULL', 'RUNNING', now() - interval '1 hour', 'test')")
-			.then());
+		await(db.sql("insert into sync_run (mode, status, started_at, triggered_by) values ('FULL', 'RUNNING', :startedAt, 'test')")
+			.bind("startedAt", clock.instant().minus(Duration.ofHours(1))).then());
 
 		scheduler.onStartup();
 

@@ -110,24 +110,26 @@ class EveryExportIntegrationTest extends IntegrationTest {
 				"""
 				insert into assignment (vacataire_id, module_id, role, starts_on, ends_on, hours, coverage, derogation_reason,
 created_by, created_at)
-values (:v, :m, 'TUTOR', current_date, current_date + 30, 10, 'DEROGATION', '-1', '@x', now())""",
+values (:v, :m, 'TUTOR', :today, :today + 30, 10, 'DEROGATION', '-1', '@x', :now)""",
 				"""
 				insert into training_session (kind, topic, title, starts_at, duration_minutes, mode, location, capacity)
-values ('INITIAL', 'MOODLE', :link, now(), 60, 'ON_SITE', '@x', 10)""",
+values ('INITIAL', 'MOODLE', :link, :now, 60, 'ON_SITE', '@x', 10)""",
 				"""
 				insert into training_registration (session_id, vacataire_id, registered_at)
-select max(id), :v, now() from training_session""",
+select max(id), :v, :now from training_session""",
 				"""
 				insert into change_log (at, author, entity, entity_id, vacataire_id, action, summary, reason)
-values (now(), '@x', 'vacataire', :v, :v, '+1', :link, '-1')""",
+values (:now, '@x', 'vacataire', :v, :v, '+1', :link, '-1')""",
 				// A sync's line can be longer than an XLSX cell holds (32,767 characters): the unfiltered journal answered 500.
 				"""
 				insert into change_log (at, author, entity, entity_id, action, summary)
-values (now(), 'synchronisation', 'module', 1, 'updated', 'Synchronisation : ' || repeat('module modifié ; ', 3000))""")) {
+values (:now, 'synchronisation', 'module', 1, 'updated', 'Synchronisation : ' || repeat('module modifié ; ', 3000))""")) {
 			var spec = db.sql(sql);
 			spec = sql.contains(":link") ? spec.bind("link", LINK) : spec;
 			spec = sql.contains(":v") ? spec.bind("v", vacataire) : spec;
 			spec = sql.contains(":m") ? spec.bind("m", module) : spec;
+			spec = sql.contains(":now") ? spec.bind("now", clock.instant()) : spec;
+			spec = sql.contains(":today") ? spec.bind("today", clock.today()) : spec;
 			await(spec.then());
 		}
 		variables.put("id", String.valueOf(count("select max(id) from referential")));

@@ -11,8 +11,8 @@ class FormatsUnitTest {
 
 	private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
-	private final Formats french = new Formats(Languages.FRENCH, BRUSSELS);
-	private final Formats english = new Formats(Languages.ENGLISH, BRUSSELS);
+	private final Formats french = new Formats(Languages.FRENCH, java.time.Clock.system(BRUSSELS));
+	private final Formats english = new Formats(Languages.ENGLISH, java.time.Clock.system(BRUSSELS));
 
 	@Test
 	void datesAreBelgianInFrenchAndInBrusselsTime() {

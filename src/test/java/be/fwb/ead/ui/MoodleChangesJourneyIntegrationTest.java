@@ -56,6 +56,7 @@ class MoodleChangesJourneyIntegrationTest extends BrowserTest {
 		}
 		await(reviews.record(id, findings, reviewer));
 		await(reviews.approve(id, reviewer));
+		awaitReactions();
 		MoodleDataset.Activity lesson = MOODLE.dataset().activities(course).stream().filter(a -> a.name().startsWith("Leçon 2"))
 			.findFirst().orElseThrow();
 		MOODLE.dataset().editActivity(course, lesson.cmid(), "Leçon 2 – nouvelle version", Instant.now().getEpochSecond());

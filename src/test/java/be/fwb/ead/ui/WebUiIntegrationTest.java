@@ -212,7 +212,8 @@ class WebUiIntegrationTest extends IntegrationTest {
 			long id = await(referentials.importFile(in.readAllBytes(), "coord")).id();
 			long module = count("select min(id) from module");
 			await(db.sql("insert into competency_mapping (module_id, competency_id, depth, mapped_by, mapped_at) "
-					+ "select " + module + ", id, 'MASTERED', 'coord', now() from competency where idnumber = 'FR-ECR-1-1'").then());
+					+ "select " + module + ", id, 'MASTERED', 'coord', :now from competency where idnumber = 'FR-ECR-1-1'")
+				.bind("now", clock.instant()).then());
 			WebSession s = signIn("relect", "mot-de-passe-relect");
 			byte[] xlsx = download(s, "/analyse/" + id + "/referentiel.xlsx");
 			be.fwb.ead.referentials.Referentials.Imported again = await(referentials.importFile(xlsx, "coord"));

@@ -1,5 +1,6 @@
 package be.fwb.ead.evaluations.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,11 @@ class EvaluationPages {
 	private final Vacataires vacataires;
 	private final MessageSource messages;
 	private final DisplaySettings display;
+	private final Clock clock;
 
-	EvaluationPages(Evaluations evaluations, Vacataires vacataires, MessageSource messages, DisplaySettings display) {
+	EvaluationPages(Evaluations evaluations, Vacataires vacataires, MessageSource messages, DisplaySettings display,
+			Clock clock) {
+		this.clock = clock;
 		this.evaluations = evaluations;
 		this.vacataires = vacataires;
 		this.messages = messages;
@@ -51,7 +55,7 @@ class EvaluationPages {
 		model.addAttribute("vacataireId", id);
 		model.addAttribute("evaluations", evaluations.readBy(id, who.getName(), "page /vacataires/" + id + "/evaluations").collectList());
 		model.addAttribute("grid", evaluations.grid().collectList());
-		model.addAttribute("today", LocalDate.now());
+		model.addAttribute("today", LocalDate.now(clock));
 		return htmx != null ? "evaluations/vacataire :: section" : "evaluations/vacataire";
 	}
 

@@ -3,6 +3,7 @@ package be.fwb.ead.gdpr.web;
 import java.util.Map;
 
 import be.fwb.ead.gdpr.PersonalData;
+import be.fwb.ead.gdpr.Retention;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -23,9 +24,11 @@ import reactor.core.publisher.Mono;
 class GdprController {
 
 	private final PersonalData data;
+	private final Retention retention;
 
-	GdprController(PersonalData data) {
+	GdprController(PersonalData data, Retention retention) {
 		this.data = data;
+		this.retention = retention;
 	}
 
 	record Reason(@Nullable String reason) {
@@ -61,7 +64,7 @@ class GdprController {
 
 	/** Applies the retention rules now (they also run every night), and says what they did. */
 	@PostMapping("/api/gdpr/retention")
-	Mono<PersonalData.RetentionReport> retention(Authentication who) {
-		return data.applyRetention(who.getName());
+	Mono<Retention.Report> retention(Authentication who) {
+		return retention.apply(who.getName());
 	}
 }

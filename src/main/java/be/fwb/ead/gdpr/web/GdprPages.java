@@ -1,5 +1,6 @@
 package be.fwb.ead.gdpr.web;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +35,10 @@ class GdprPages {
 	private final PersonalData data;
 	private final MessageSource messages;
 	private final DisplaySettings display;
+	private final Clock clock;
 
-	GdprPages(PersonalData data, MessageSource messages, DisplaySettings display) {
+	GdprPages(PersonalData data, MessageSource messages, DisplaySettings display, Clock clock) {
+		this.clock = clock;
 		this.data = data;
 		this.messages = messages;
 		this.display = display;
@@ -116,9 +119,9 @@ class GdprPages {
 			@SuppressWarnings("unchecked")
 			Map<String, List<JsonNode>> tables = (Map<String, List<JsonNode>>) export.get("data");
 			model.addAttribute("tables", tables.entrySet().stream().map(e -> report.table(e.getKey(), e.getValue())).toList());
-			model.addAttribute("kept", PersonalData.KEPT.entrySet().stream()
+			model.addAttribute("kept", data.kept().entrySet().stream()
 				.map(e -> new AccessReport.Field(report.tableLabel(e.getKey()), e.getValue())).toList());
-			model.addAttribute("exportedAt", java.time.ZonedDateTime.now(display.zone()));
+			model.addAttribute("exportedAt", java.time.ZonedDateTime.now(clock));
 		}).switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + "."))).then();
 	}
 }

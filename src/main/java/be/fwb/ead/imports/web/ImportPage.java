@@ -1,6 +1,6 @@
 package be.fwb.ead.imports.web;
 
-import be.fwb.ead.attention.Attention;
+import be.fwb.ead.analysis.Attention;
 import be.fwb.ead.imports.VacataireImport;
 import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;

@@ -6,7 +6,6 @@ import be.fwb.ead.referentials.Coverage;
 import be.fwb.ead.referentials.Exams;
 import be.fwb.ead.referentials.MappingFiles;
 import be.fwb.ead.referentials.MoodleFrameworks;
-import be.fwb.ead.referentials.Production;
 import be.fwb.ead.referentials.Referentials;
 import be.fwb.ead.shared.FileBody;
 import be.fwb.ead.shared.FormInput;
@@ -16,10 +15,7 @@ import be.fwb.ead.shared.ProblemResponses;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,32 +38,18 @@ class ReferentialController {
 	private final Referentials referentials;
 	private final Coverage coverage;
 	private final Exams exams;
-	private final be.fwb.ead.referentials.Priorities priorities;
-	private final Production production;
 	private final MappingFiles mappingFiles;
 	private final MoodleFrameworks moodleFrameworks;
 	private final DisplaySettings display;
 
-	ReferentialController(Referentials referentials, Coverage coverage, Exams exams,
-			be.fwb.ead.referentials.Priorities priorities, Production production, MappingFiles mappingFiles,
+	ReferentialController(Referentials referentials, Coverage coverage, Exams exams, MappingFiles mappingFiles,
 			MoodleFrameworks moodleFrameworks, DisplaySettings display) {
 		this.referentials = referentials;
 		this.coverage = coverage;
 		this.exams = exams;
-		this.priorities = priorities;
-		this.production = production;
 		this.mappingFiles = mappingFiles;
 		this.moodleFrameworks = moodleFrameworks;
 		this.display = display;
-	}
-
-	/**
-	 * The domains where competencies no current module works lie, the most exam weight at stake first: what to
-	 * produce.
-	 */
-	@GetMapping("/api/referentials/to-produce")
-	Mono<List<Production.ToProduce>> toProduce() {
-		return production.ranked();
 	}
 
 	/** Reads the competency frameworks of the Moodle site; a changed framework becomes a new version. */
@@ -116,12 +98,6 @@ class ReferentialController {
 		return exams.delete(code, who.getName());
 	}
 
-	/** The current modules to adapt first, the highest score first, with the ingredients of the score. */
-	@GetMapping("/api/exams/priorities")
-	Mono<List<be.fwb.ead.referentials.Priorities.Priority>> priorities() {
-		return priorities.ranked();
-	}
-
 	/** @param sessions the dates of the exam's sessions; left as they are when absent */
 	record ExamDefinition(String name, @Nullable String level, List<Exams.PartDefinition> parts,
 			@Nullable List<java.time.LocalDate> sessions) {
@@ -134,43 +110,10 @@ class ReferentialController {
 			.map(id -> java.util.Map.of("id", id));
 	}
 
-	/** For each exam and part, the share of its weight the current modules cover. */
-	@GetMapping("/api/exams/readiness")
-	Mono<List<Exams.Readiness>> readiness() {
-		return exams.readiness().collectList();
-	}
-
 	/** Writes module–competency mappings in bulk; a mapping without depth is removed. */
 	@PutMapping("/api/referentials/mappings")
 	Mono<java.util.Map<String, Integer>> map(@RequestBody List<Coverage.Mapping> mappings, Authentication who) {
 		return coverage.map(mappings, who.getName()).map(n -> java.util.Map.of("written", n));
-	}
-
-	/**
-	 * The coverage matrix: current modules (of a level or subject category, if given) × competencies in tree order,
-	 * with the totals; cells are sparse (column index, depth) pairs per row.
-	 */
-	@GetMapping("/api/referentials/{id}/matrix")
-	Mono<Coverage.Matrix> matrix(@PathVariable long id, @RequestParam(required = false) @Nullable Long categoryId) {
-		return coverage.matrix(id, categoryId);
-	}
-
-	/** Competencies no current module covers. */
-	@GetMapping("/api/referentials/{id}/gaps")
-	Mono<List<Coverage.Gap>> gaps(@PathVariable long id) {
-		return coverage.gaps(id);
-	}
-
-	/** Competencies covered by at least {@code threshold} current modules. */
-	@GetMapping("/api/referentials/{id}/overlaps")
-	Mono<List<Coverage.Overlap>> overlaps(@PathVariable long id, @RequestParam(defaultValue = "5") int threshold) {
-		return coverage.overlaps(id, threshold);
-	}
-
-	/** Current modules mapped to no competency. */
-	@GetMapping("/api/referentials/orphan-modules")
-	Mono<List<Coverage.Orphan>> orphans() {
-		return coverage.orphans().collectList();
 	}
 
 	/** Imports a file of Moodle's competency framework importer (CSV or the same columns in XLSX). */

@@ -1,12 +1,11 @@
 package be.fwb.ead.reviews.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import be.fwb.ead.reviews.Campaigns;
 import be.fwb.ead.reviews.Reviews;
-import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
@@ -34,12 +33,12 @@ class CampaignPages {
 
 	private final Campaigns campaigns;
 	private final Reviews reviews;
-	private final ZoneId zone;
+	private final Clock clock;
 
-	CampaignPages(Campaigns campaigns, Reviews reviews, DisplaySettings display) {
+	CampaignPages(Campaigns campaigns, Reviews reviews, Clock clock) {
 		this.campaigns = campaigns;
 		this.reviews = reviews;
-		this.zone = display.zone();
+		this.clock = clock;
 	}
 
 	/** The form as typed: kept when previewing or when refused. */
@@ -60,7 +59,7 @@ class CampaignPages {
 		model.addAttribute("load", campaigns.load().collectList());
 		model.addAttribute("form", form);
 		model.addAttribute("proposal", proposal);
-		model.addAttribute("tomorrow", LocalDate.now(zone).plusDays(1));
+		model.addAttribute("tomorrow", LocalDate.now(clock).plusDays(1));
 		return "reviews/campaigns";
 	}
 

@@ -1,7 +1,7 @@
 package be.fwb.ead.reviews.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,6 @@ import be.fwb.ead.reviews.Reviews;
 import be.fwb.ead.reviews.Reviews.Actor;
 import be.fwb.ead.reviews.Rubrics;
 import be.fwb.ead.reviews.Rubrics.Criterion;
-import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
@@ -38,12 +37,12 @@ class ReviewPages {
 
 	private final Reviews reviews;
 	private final Campaigns campaigns;
-	private final ZoneId zone;
+	private final Clock clock;
 
-	ReviewPages(Reviews reviews, Campaigns campaigns, DisplaySettings display) {
+	ReviewPages(Reviews reviews, Campaigns campaigns, Clock clock) {
 		this.reviews = reviews;
 		this.campaigns = campaigns;
-		this.zone = display.zone();
+		this.clock = clock;
 	}
 
 	/** A rubric's section and its criteria, in the rubric's order. */
@@ -71,7 +70,7 @@ class ReviewPages {
 		model.addAttribute("reviews", reviews.list(mine ? actor.username() : null, null, etat).collectList());
 		model.addAttribute("toRevisit", reviews.toRevisit().collectList());
 		model.addAttribute("load", campaigns.load().collectList());
-		model.addAttribute("today", LocalDate.now(zone));
+		model.addAttribute("today", LocalDate.now(clock));
 		return "reviews/list";
 	}
 
@@ -88,7 +87,7 @@ class ReviewPages {
 			model.addAttribute("labels", labels(d.rubric()));
 			model.addAttribute("rounds", rounds(d));
 			model.addAttribute("mayAct", actor.username().equals(d.review().reviewer()));
-			model.addAttribute("tomorrow", LocalDate.now(zone).plusDays(1));
+			model.addAttribute("tomorrow", LocalDate.now(clock).plusDays(1));
 			model.addAttribute("reviewers", campaigns.load().collectList());
 			return "reviews/review";
 		});

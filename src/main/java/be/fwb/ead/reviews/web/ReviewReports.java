@@ -1,5 +1,6 @@
 package be.fwb.ead.reviews.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,11 +35,13 @@ class ReviewReports {
 	private final Reviews reviews;
 	private final MessageSource messages;
 	private final DisplaySettings display;
+	private final Clock clock;
 
-	ReviewReports(Reviews reviews, MessageSource messages, DisplaySettings display) {
+	ReviewReports(Reviews reviews, MessageSource messages, DisplaySettings display, Clock clock) {
 		this.reviews = reviews;
 		this.messages = messages;
 		this.display = display;
+		this.clock = clock;
 	}
 
 	/** Every review of the module in full, the oldest first. */
@@ -55,7 +58,7 @@ class ReviewReports {
 		return details(moduleId).map(list -> {
 			model.addAttribute("details", list);
 			model.addAttribute("module", list.get(0).review());
-			model.addAttribute("generatedAt", Instant.now());
+			model.addAttribute("generatedAt", Instant.now(clock));
 			return "reviews/report";
 		});
 	}

@@ -2,6 +2,7 @@ package be.fwb.ead.vacataires.web;
 
 import java.util.List;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import be.fwb.ead.shared.DisplaySettings;
@@ -43,12 +44,14 @@ class VacatairePages {
 	private final VacataireFile files;
 	private final MessageSource messages;
 	private final DisplaySettings display;
+	private final Clock clock;
 
-	VacatairePages(Vacataires vacataires, VacataireFile files, MessageSource messages, DisplaySettings display) {
+	VacatairePages(Vacataires vacataires, VacataireFile files, MessageSource messages, DisplaySettings display, Clock clock) {
 		this.vacataires = vacataires;
 		this.files = files;
 		this.messages = messages;
 		this.display = display;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -74,7 +77,7 @@ class VacatairePages {
 			model.addAttribute("file", files.identity(id));
 			model.addAttribute("contracts", files.contracts(id).collectList());
 			model.addAttribute("availability", files.availability(id).collectList());
-			model.addAttribute("schoolYear", schoolYear(LocalDate.now()));
+			model.addAttribute("schoolYear", schoolYear(LocalDate.now(clock)));
 			model.addAttribute("timeline", files.timeline(id).collectList());
 		}
 		return "vacataires/detail";

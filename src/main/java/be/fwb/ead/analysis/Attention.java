@@ -1,4 +1,4 @@
-package be.fwb.ead.attention;
+package be.fwb.ead.analysis;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -162,7 +162,7 @@ public class Attention {
 		return db.sql("""
 				select m.id, m.fullname from current_module m
 				where not exists (select 1 from module_staff r where r.module_id = m.id and r.role = 'TUTOR')
-				  and not exists (select 1 from assignment a where a.module_id = m.id and a.role = 'TUTOR'
+				  and not exists (select 1 from assignment_period a where a.module_id = m.id and a.role = 'TUTOR'
 				                  and :today between a.starts_on and a.ends_on)
 				order by m.sort_key""")
 			.bind("today", LocalDate.now(clock))

@@ -1,5 +1,6 @@
-package be.fwb.ead.referentials;
+package be.fwb.ead.analysis;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,11 +70,13 @@ public class Priorities {
 	}
 
 	private final DatabaseClient db;
-	private final Exams exams;
+	private final ExamReadiness readiness;
+	private final Clock clock;
 
-	Priorities(DatabaseClient db, Exams exams) {
+	Priorities(DatabaseClient db, ExamReadiness readiness, Clock clock) {
+		this.clock = clock;
 		this.db = db;
-		this.exams = exams;
+		this.readiness = readiness;
 	}
 
 	/** Every current module, the highest score first. */
@@ -84,8 +87,8 @@ public class Priorities {
 	/** The levels a ranked list may be narrowed to, by name. */
 	public Flux<Level> levels() {
 		return db.sql("""
-				select distinct p.id, p.name from current_module m join moodle_category c on c.id = m.category_id
-				join moodle_category p on p.id = c.parent_id order by p.name""")
+				select distinct p.id, p.name from current_module m join category_path c on c.id = m.category_id
+				join category_path p on p.id = c.parent_id order by p.name""")
 			.map(r -> new Level(r.get("id", Long.class), r.get("name", String.class)))
 			.all();
 	}
@@ -105,16 +108,16 @@ public class Priorities {
 			.map(r -> Map.entry(r.get("module_id", Long.class), r.get("root", Long.class)))
 			.all()
 			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
-		Mono<Map<Long, Set<Long>>> partRoots = db.sql("select distinct pc.part_id, r.root_id as root from exam_part_competency pc "
+		Mono<Map<Long, Set<Long>>> partRoots = db.sql("select distinct pc.part_id, r.root_id as root from exam_competency pc "
 				+ "join competency_root r on r.competency_id = pc.competency_id")
 			.map(r -> Map.entry(r.get("part_id", Long.class), r.get("root", Long.class)))
 			.all()
 			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
 		// The readiness is read once, for both the parts' ratios and their names; only the chosen exam's, if one is.
-		Mono<List<Exams.Readiness>> examReadiness = exams.readiness().collectList().map(all -> chosen(all, filter.exam())).cache();
-		Mono<Map<Long, Exams.PartReadiness>> parts = examReadiness.flatMapIterable(l -> l)
-			.flatMapIterable(Exams.Readiness::parts)
-			.collectMap(Exams.PartReadiness::partId);
+		Mono<List<ExamReadiness.Readiness>> examReadiness = readiness.all().collectList().map(all -> chosen(all, filter.exam())).cache();
+		Mono<Map<Long, ExamReadiness.PartReadiness>> parts = examReadiness.flatMapIterable(l -> l)
+			.flatMapIterable(ExamReadiness.Readiness::parts)
+			.collectMap(ExamReadiness.PartReadiness::partId);
 		Mono<Map<Long, String>> partNames = examReadiness.flatMapIterable(l -> l)
 			.flatMapIterable(e -> e.parts().stream().map(p -> Map.entry(p.partId(), e.code() + " – " + p.name())).toList())
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
@@ -131,7 +134,7 @@ public class Priorities {
 			.collect(java.util.stream.Collectors.toSet());
 		return Mono.zip(modules, moduleRoots, partRoots, parts, partNames, decisions, inLevel).map(t -> {
 			int maxLearners = Math.max(1, t.getT1().stream().mapToInt(ModuleRow::learners).max().orElse(1));
-			Instant now = Instant.now();
+			Instant now = Instant.now(clock);
 			List<Priority> out = new ArrayList<>(t.getT1().size());
 			for (ModuleRow m : t.getT1()) {
 				if (filter.level() != null && !t.getT7().contains(m.id())) {
@@ -144,7 +147,7 @@ public class Priorities {
 				if (roots != null) {
 					gap = 0.0;
 					for (Map.Entry<Long, Set<Long>> p : t.getT3().entrySet()) {
-						Exams.PartReadiness readiness = t.getT4().get(p.getKey());
+						ExamReadiness.PartReadiness readiness = t.getT4().get(p.getKey());
 						if (readiness == null || p.getValue().stream().noneMatch(roots::contains)) {
 							continue;
 						}
@@ -174,14 +177,14 @@ public class Priorities {
 	}
 
 	/** The readiness of the exam whose code is {@code code} (case does not matter), or of every exam when it is null. */
-	private static List<Exams.Readiness> chosen(List<Exams.Readiness> all, @Nullable String code) {
+	private static List<ExamReadiness.Readiness> chosen(List<ExamReadiness.Readiness> all, @Nullable String code) {
 		if (code == null) {
 			return all;
 		}
-		List<Exams.Readiness> one = all.stream().filter(e -> e.code().equalsIgnoreCase(code.trim())).toList();
+		List<ExamReadiness.Readiness> one = all.stream().filter(e -> e.code().equalsIgnoreCase(code.trim())).toList();
 		if (one.isEmpty()) {
 			throw new InvalidRequest("Épreuve inconnue : « " + code + " ». Épreuves définies : "
-					+ (all.isEmpty() ? "aucune" : String.join(", ", all.stream().map(Exams.Readiness::code).toList())) + ".");
+					+ (all.isEmpty() ? "aucune" : String.join(", ", all.stream().map(ExamReadiness.Readiness::code).toList())) + ".");
 		}
 		return one;
 	}

@@ -1,64 +1,54 @@
-package be.fwb.ead.referentials.web;
+package be.fwb.ead.analysis.web;
 
 import java.util.List;
 
-import be.fwb.ead.referentials.Coverage;
-import be.fwb.ead.referentials.Exams;
-import be.fwb.ead.referentials.MoodleFrameworks;
-import be.fwb.ead.referentials.Priorities;
-import be.fwb.ead.referentials.Production;
+import be.fwb.ead.analysis.CatalogueCoverage;
+import be.fwb.ead.analysis.ExamReadiness;
+import be.fwb.ead.analysis.Priorities;
+import be.fwb.ead.analysis.Production;
 import be.fwb.ead.referentials.Referentials;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.TableExport;
 import be.fwb.ead.shared.TableExport.Column;
 import be.fwb.ead.shared.Texts;
-import be.fwb.ead.shared.Flash;
-import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.PageController;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The catalogue analysis screens: référentiels, exam readiness, and a référentiel's heatmap, gaps and overlaps. */
+/**
+ * The catalogue analysis screens: the référentiels with the exam readiness, the modules to adapt first and what to
+ * produce; a référentiel's heatmap, gaps and overlaps; their spreadsheets. The référentiels themselves (import, export,
+ * versions) are {@code referentials.web.ReferentialPages}'.
+ */
 @PageController
 class AnalysisPages {
 
-	private static final int MAX_BYTES = 20 * 1024 * 1024;
 	private static final int SHOWN = 100;
 
 	private final Referentials referentials;
-	private final Coverage coverage;
-	private final Exams exams;
+	private final CatalogueCoverage coverage;
+	private final ExamReadiness readiness;
 	private final Priorities priorities;
 	private final Production production;
-	private final MoodleFrameworks moodleFrameworks;
 	private final MessageSource messages;
 	private final DisplaySettings display;
 
-	AnalysisPages(Referentials referentials, Coverage coverage, Exams exams, Priorities priorities, Production production,
-			MoodleFrameworks moodleFrameworks, MessageSource messages, DisplaySettings display) {
+	AnalysisPages(Referentials referentials, CatalogueCoverage coverage, ExamReadiness readiness, Priorities priorities,
+			Production production, MessageSource messages, DisplaySettings display) {
 		this.referentials = referentials;
 		this.coverage = coverage;
-		this.exams = exams;
+		this.readiness = readiness;
 		this.priorities = priorities;
 		this.production = production;
-		this.moodleFrameworks = moodleFrameworks;
 		this.messages = messages;
 		this.display = display;
-	}
-
-	/** Reads the competency frameworks of the Moodle site; a changed one becomes a new version. */
-	@PostMapping("/analyse/moodle")
-	Mono<String> readMoodle(ServerWebExchange exchange, Authentication who) {
-		return Flash.outcome(exchange, moodleFrameworks.read(who.getName()), "flash.moodleRead").thenReturn("redirect:/analyse");
 	}
 
 	/** The domains to produce for, whole, with their ingredients. */
@@ -76,28 +66,6 @@ class AnalysisPages {
 				new Column<Production.ToProduce>(t.get("analysis.examParts"), p -> String.join(" ; ", p.examParts()))),
 				display.zone());
 		return export.xlsxDownload("a-produire", t.get("analysis.toProduce"), production.ranked().flatMapIterable(l -> l));
-	}
-
-	/**
-	 * The référentiel in Moodle's competency framework file, to edit and import back, or into Moodle: every cell a
-	 * spreadsheet would run as a formula neutralised (a leading apostrophe).
-	 */
-	@GetMapping("/analyse/{id}/referentiel.csv")
-	Mono<ResponseEntity<byte[]>> referentialCsv(@PathVariable long id) {
-		return ReferentialFiles.csv(referentials, id, TableExport.Dialect.MOODLE);
-	}
-
-	/** The same file with every cell exactly as Moodle wrote it, labelled as such: for re-import into Moodle only. */
-	@GetMapping("/analyse/{id}/referentiel-moodle.csv")
-	Mono<ResponseEntity<byte[]>> referentialRawCsv(@PathVariable long id) {
-		return ReferentialFiles.csv(referentials, id, TableExport.Dialect.MOODLE_RAW);
-	}
-
-	/** The same 14 columns in XLSX, which the import reads too. */
-	@GetMapping("/analyse/{id}/referentiel.xlsx")
-	Mono<ResponseEntity<byte[]>> referentialXlsx(@PathVariable long id) {
-		return referentials.find(id).flatMap(r -> Referentials.exportTable()
-			.xlsxDownload("referentiel-" + r.idnumber(), "Référentiel", referentials.exportRows(id).flatMapIterable(rows -> rows)));
 	}
 
 	/**
@@ -144,14 +112,6 @@ class AnalysisPages {
 
 	private static final int MAX_XLSX_COLUMNS = 16_000;
 
-	/** What a version changed from the previous one, and the modules whose mappings it touches. */
-	@GetMapping("/analyse/{id}/changements")
-	String changes(@PathVariable long id, Model model) {
-		model.addAttribute("referential", referentials.find(id));
-		model.addAttribute("changes", referentials.changes(id));
-		return "analysis/changes";
-	}
-
 	/**
 	 * @param epreuve an exam's code: the modules to adapt first for it (CEB, CE1D, CESS…)
 	 * @param niveau a level's category: the modules to adapt first in it
@@ -161,7 +121,7 @@ class AnalysisPages {
 			Model model) {
 		Priorities.Filter filter = filter(epreuve, niveau);
 		model.addAttribute("referentials", referentials.all().collectList());
-		model.addAttribute("readiness", exams.readiness().collectList());
+		model.addAttribute("readiness", readiness.all().collectList());
 		model.addAttribute("orphans", coverage.orphans().count());
 		model.addAttribute("filter", filter);
 		model.addAttribute("levels", priorities.levels().collectList());
@@ -205,8 +165,8 @@ class AnalysisPages {
 	String referential(@PathVariable long id, @RequestParam(required = false) @Nullable Long categoryId,
 			@RequestParam(defaultValue = "2") int depth, @RequestParam(defaultValue = "false") boolean modules, Model model) {
 		// One matrix of all current modules serves the gaps, the overlaps and, unless zoomed in, the heatmap.
-		Mono<Coverage.Matrix> all = coverage.matrix(id, null).cache();
-		Mono<List<Coverage.Gap>> gaps = all.map(Coverage::gaps).cache();
+		Mono<CatalogueCoverage.Matrix> all = coverage.matrix(id, null).cache();
+		Mono<List<CatalogueCoverage.Gap>> gaps = all.map(CatalogueCoverage::gaps).cache();
 		int columns = Math.max(1, Math.min(depth, 6));
 		model.addAttribute("referential", referentials.find(id));
 		model.addAttribute("heatmap", categoryId == null ? all.flatMap(m -> coverage.heatmap(m, null, columns, modules))
@@ -214,7 +174,7 @@ class AnalysisPages {
 		model.addAttribute("gaps", gaps.map(g -> g.size() > SHOWN ? g.subList(0, SHOWN) : g));
 		model.addAttribute("gapCount", gaps.map(List::size));
 		model.addAttribute("overlaps", all.map(m -> {
-			List<Coverage.Overlap> o = Coverage.overlaps(m, 5);
+			List<CatalogueCoverage.Overlap> o = CatalogueCoverage.overlaps(m, 5);
 			return o.size() > 50 ? o.subList(0, 50) : o;
 		}));
 		model.addAttribute("depth", depth);
@@ -226,7 +186,7 @@ class AnalysisPages {
 	@GetMapping("/analyse/epreuves.xlsx")
 	Mono<ResponseEntity<byte[]>> readinessXlsx(ServerWebExchange exchange) {
 		Texts t = Texts.of(messages, exchange);
-		record Line(Exams.Readiness exam, Exams.PartReadiness part) {
+		record Line(ExamReadiness.Readiness exam, ExamReadiness.PartReadiness part) {
 		}
 		TableExport<Line> export = new TableExport<>(List.of(
 				new Column<Line>(t.get("analysis.exam"), l -> l.exam().name() + " (" + l.exam().code() + ")"),
@@ -237,27 +197,17 @@ class AnalysisPages {
 				new Column<Line>(t.get("analysis.partCovered"), l -> l.part().covered()),
 				Column.<Line>percent(t.get("analysis.partReady"), l -> l.part().ratio())), display.zone());
 		return export.xlsxDownload("epreuves", t.get("analysis.readiness"),
-				exams.readiness().flatMapIterable(e -> e.parts().stream().map(p -> new Line(e, p)).toList()));
+				readiness.all().flatMapIterable(e -> e.parts().stream().map(p -> new Line(e, p)).toList()));
 	}
 
 	/** A référentiel's gaps, whole. */
 	@GetMapping("/analyse/{id}/lacunes.xlsx")
 	Mono<ResponseEntity<byte[]>> gapsXlsx(@PathVariable long id, ServerWebExchange exchange) {
 		Texts t = Texts.of(messages, exchange);
-		TableExport<Coverage.Gap> export = new TableExport<>(List.of(
-				new Column<Coverage.Gap>(t.get("analysis.idnumber"), Coverage.Gap::idnumber),
-				new Column<Coverage.Gap>(t.get("analysis.competency"), Coverage.Gap::shortname),
-				new Column<Coverage.Gap>(t.get("analysis.treeDepth"), Coverage.Gap::depth)), display.zone());
+		TableExport<CatalogueCoverage.Gap> export = new TableExport<>(List.of(
+				new Column<CatalogueCoverage.Gap>(t.get("analysis.idnumber"), CatalogueCoverage.Gap::idnumber),
+				new Column<CatalogueCoverage.Gap>(t.get("analysis.competency"), CatalogueCoverage.Gap::shortname),
+				new Column<CatalogueCoverage.Gap>(t.get("analysis.treeDepth"), CatalogueCoverage.Gap::depth)), display.zone());
 		return export.xlsxDownload("lacunes", t.get("analysis.gapsSheet"), coverage.gaps(id).flatMapIterable(g -> g));
-	}
-
-	@PostMapping("/analyse/import")
-	Mono<String> importFile(ServerWebExchange exchange, Authentication who) {
-		Mono<Referentials.Imported> imported = exchange.getMultipartData()
-			.flatMap(parts -> FormInput.upload(parts, "file", MAX_BYTES, "Choisissez le fichier du référentiel (CSV ou XLSX)."))
-			.flatMap(file -> referentials.importFile(file.bytes(), who.getName()))
-			.cache();
-		return Flash.outcome(exchange, imported, "flash.imported")
-			.flatMap(ok -> ok ? imported.map(i -> "redirect:/analyse/" + i.id()) : Mono.just("redirect:/analyse"));
 	}
 }

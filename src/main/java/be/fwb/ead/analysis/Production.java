@@ -1,4 +1,4 @@
-package be.fwb.ead.referentials;
+package be.fwb.ead.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,30 +35,27 @@ public class Production {
 	}
 
 	private final DatabaseClient db;
-	private final Coverage coverage;
+	private final CatalogueCoverage coverage;
 
-	Production(DatabaseClient db, Coverage coverage) {
+	Production(DatabaseClient db, CatalogueCoverage coverage) {
 		this.db = db;
 		this.coverage = coverage;
 	}
 
 	public Mono<List<ToProduce>> ranked() {
 		Mono<Map<Long, Part>> parts = db.sql("""
-				select p.id, e.code || ' – ' || p.name as label,
-				       p.weight::float8 / sum(p.weight) over (partition by e.id) as share,
-				       (select count(*) from exam_part_competency pc where pc.part_id = p.id) as size
-				from exam_part p join exam e on e.id = p.exam_id""")
+				select p.part_id as id, p.exam_code || ' – ' || p.part_name as label, p.share, p.competencies as size
+				from exam_part_weight p""")
 			.map(r -> new Part(r.get("id", Long.class), r.get("label", String.class), r.get("share", Double.class),
 					((Number) r.get("size")).intValue()))
 			.all()
 			.collectMap(Part::id);
-		Mono<Map<Long, List<Long>>> partsOf = db.sql("select part_id, competency_id from exam_part_competency")
+		Mono<Map<Long, List<Long>>> partsOf = db.sql("select part_id, competency_id from exam_competency")
 			.map(r -> Map.entry(r.get("competency_id", Long.class), r.get("part_id", Long.class)))
 			.all()
 			.collect(HashMap::new, (m, e) -> m.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
 		Flux<Map.Entry<String, Long>> latest = db.sql("""
-				select r.id, r.shortname from referential r
-				where r.version = (select max(r2.version) from referential r2 where r2.idnumber = r.idnumber) order by r.shortname""")
+				select r.id, r.shortname from latest_referential r order by r.shortname""")
 			.map(r -> Map.entry(r.get("shortname", String.class), r.get("id", Long.class)))
 			.all();
 		return Mono.zip(parts, partsOf).flatMap(t -> latest
@@ -76,12 +73,12 @@ public class Production {
 			}));
 	}
 
-	static List<ToProduce> domains(String referential, Coverage.Matrix m, Map<Long, Part> parts, Map<Long, List<Long>> partsOf) {
-		List<Coverage.Column> columns = m.columns();
+	static List<ToProduce> domains(String referential, CatalogueCoverage.Matrix m, Map<Long, Part> parts, Map<Long, List<Long>> partsOf) {
+		List<CatalogueCoverage.Column> columns = m.columns();
 		int domainDepth = columns.stream().anyMatch(c -> c.depth() >= 2) ? 2 : 1;
 		List<ToProduce> out = new ArrayList<>();
 		for (int i = 0; i < columns.size(); i++) {
-			Coverage.Column head = columns.get(i);
+			CatalogueCoverage.Column head = columns.get(i);
 			if (head.depth() != domainDepth) {
 				continue;
 			}
@@ -93,7 +90,7 @@ public class Production {
 			List<String> open = new ArrayList<>();
 			Map<Long, Integer> openByPart = new HashMap<>();
 			for (int c = from; c < end; c++) {
-				Coverage.Column col = columns.get(c);
+				CatalogueCoverage.Column col = columns.get(c);
 				if (col.modules() == 0) {
 					open.add(col.idnumber());
 					for (Long part : partsOf.getOrDefault(col.competencyId(), List.of())) {

@@ -1,4 +1,4 @@
-package be.fwb.ead.referentials;
+package be.fwb.ead.analysis;
 
 import java.io.InputStream;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.List;
 import be.fwb.ead.IntegrationTest;
 import be.fwb.ead.referentials.Coverage.Depth;
 import be.fwb.ead.referentials.Coverage.Mapping;
+import be.fwb.ead.referentials.Coverage;
+import be.fwb.ead.referentials.Exams;
+import be.fwb.ead.referentials.Referentials;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
@@ -24,6 +27,8 @@ class CoverageIntegrationTest extends IntegrationTest {
 	@Autowired Coverage coverage;
 	@Autowired Exams exams;
 	@Autowired Priorities priorities;
+	@Autowired CatalogueCoverage analyses;
+	@Autowired ExamReadiness readiness;
 
 	private long referential;
 	private long a;
@@ -49,7 +54,7 @@ class CoverageIntegrationTest extends IntegrationTest {
 
 	@Test
 	void theMatrixHasEveryCurrentModuleEveryCompetencyAndTheirTotals() {
-		Coverage.Matrix m = await(coverage.matrix(referential, null));
+		CatalogueCoverage.Matrix m = await(analyses.matrix(referential, null));
 		assertThat(m.rows()).hasSize(522);
 		assertThat(m.columns()).hasSize(11);
 		assertThat(m.mappings()).isEqualTo(4);
@@ -65,8 +70,8 @@ class CoverageIntegrationTest extends IntegrationTest {
 		assertThat(m.cells().get(row)).containsExactly(lireColumn, Depth.WORKED.ordinal(), ecrColumn, Depth.MASTERED.ordinal());
 
 		long category = count("select category_id from module where id = " + a);
-		Coverage.Matrix subject = await(coverage.matrix(referential, category));
-		assertThat(subject.rows()).extracting(Coverage.Row::moduleId).contains(a).doesNotContain(b);
+		CatalogueCoverage.Matrix subject = await(analyses.matrix(referential, category));
+		assertThat(subject.rows()).extracting(CatalogueCoverage.Row::moduleId).contains(a).doesNotContain(b);
 		assertThat(subject.rows()).hasSize((int) count("select count(*) from module where category_id = " + category));
 		assertThat(subject.mappings()).isEqualTo(count("select count(*) from competency_mapping k join module m on m.id = k.module_id "
 				+ "where m.category_id = " + category));
@@ -75,18 +80,18 @@ class CoverageIntegrationTest extends IntegrationTest {
 	@Test
 	void gapsOverlapsAndOrphansFollowTheMappingsOfCurrentModules() {
 		// Branches whose descendants are worked are not gaps; FR-ECR-1-1 is covered itself, its outcome is not.
-		assertThat(await(coverage.gaps(referential))).extracting(Coverage.Gap::idnumber).containsExactly("FR-LIRE-1-1-b",
+		assertThat(await(analyses.gaps(referential))).extracting(CatalogueCoverage.Gap::idnumber).containsExactly("FR-LIRE-1-1-b",
 				"FR-LIRE-1-2", "FR-LIRE-2", "FR-ECR-1-1-a");
-		assertThat(await(coverage.overlaps(referential, 3))).extracting(Coverage.Overlap::idnumber, Coverage.Overlap::modules)
+		assertThat(await(analyses.overlaps(referential, 3))).extracting(CatalogueCoverage.Overlap::idnumber, CatalogueCoverage.Overlap::modules)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("FR-LIRE-1-1-a", 3));
-		StepVerifier.create(coverage.overlaps(referential, 1)).expectError(InvalidRequest.class).verify();
-		assertThat(await(coverage.orphans().count())).isEqualTo(519);
+		StepVerifier.create(analyses.overlaps(referential, 1)).expectError(InvalidRequest.class).verify();
+		assertThat(await(analyses.orphans().count())).isEqualTo(519);
 
 		// An archived module no longer covers anything; a removed mapping neither.
-		await(db.sql("update module set archived_at = now() where id = " + c).then());
+		await(db.sql("update module set archived_at = :now where id = " + c).bind("now", clock.instant()).then());
 		await(coverage.map(List.of(new Mapping(b, lire11a, null)), "coord"));
-		assertThat(await(coverage.overlaps(referential, 2))).isEmpty();
-		assertThat(await(coverage.matrix(referential, null)).columns()).filteredOn(col -> col.competencyId() == lire11a)
+		assertThat(await(analyses.overlaps(referential, 2))).isEmpty();
+		assertThat(await(analyses.matrix(referential, null)).columns()).filteredOn(col -> col.competencyId() == lire11a)
 			.singleElement().satisfies(col -> assertThat(col.modules()).isEqualTo(1));
 		assertThat(count("select count(*) from change_log where entity = 'competency_mapping'")).isEqualTo(2);
 	}
@@ -96,15 +101,15 @@ class CoverageIntegrationTest extends IntegrationTest {
 		await(exams.define("ce1d-fr", "CE1D – français", "Secondaire inférieur", List.of(
 				new Exams.PartDefinition("Lecture", 60, List.of("FR-LIRE-1-1-a", "FR-LIRE-1-1-b")),
 				new Exams.PartDefinition("Écriture", 40, List.of("FR-ECR-1-1-a"))), "coord"));
-		Exams.Readiness r = await(exams.readiness().single());
+		ExamReadiness.Readiness r = await(readiness.all().single());
 		assertThat(r.code()).isEqualTo("CE1D-FR");
-		assertThat(r.parts()).extracting(Exams.PartReadiness::name, Exams.PartReadiness::covered, Exams.PartReadiness::ratio)
+		assertThat(r.parts()).extracting(ExamReadiness.PartReadiness::name, ExamReadiness.PartReadiness::covered, ExamReadiness.PartReadiness::ratio)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("Lecture", 1, 0.5), org.assertj.core.groups.Tuple.tuple("Écriture", 0, 0.0));
 		// 60 × 1/2 + 40 × 0, over 100.
 		assertThat(r.ratio()).isEqualTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
 
 		await(coverage.map(List.of(new Mapping(b, count("select id from competency where idnumber = 'FR-ECR-1-1-a'"), Depth.WORKED)), "coord"));
-		assertThat(await(exams.readiness().single()).ratio()).isEqualTo(0.70, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(await(readiness.all().single()).ratio()).isEqualTo(0.70, org.assertj.core.data.Offset.offset(1e-9));
 		StepVerifier.create(exams.define("X", "X", null, List.of(new Exams.PartDefinition("P", 1, List.of("INCONNUE"))), "coord"))
 			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class).hasMessageContaining("1 compétence(s) inconnue(s)"))
 			.verify();
@@ -115,17 +120,19 @@ class CoverageIntegrationTest extends IntegrationTest {
 		await(exams.define("CE1D-FR", "CE1D – français", null, List.of(
 				new Exams.PartDefinition("Lecture", 60, List.of("FR-LIRE-1-1-a", "FR-LIRE-1-1-b")),
 				new Exams.PartDefinition("Écriture", 40, List.of("FR-ECR-1-1-a"))), "coord"));
-		await(db.sql("update module set learner_count = 10000, content_changed_at = now() where id = " + a).then());
-		await(db.sql("update module set learner_count = 3000, content_changed_at = now() - interval '800 days' where id = " + b).then());
+		java.time.Instant now = clock.instant();
+		await(db.sql("update module set learner_count = 10000, content_changed_at = :at where id = " + a).bind("at", now).then());
+		await(db.sql("update module set learner_count = 3000, content_changed_at = :at where id = " + b).bind("at", daysBefore(now, 800)).then());
 		long orphan = count("select max(id) from module where id not in (" + a + ", " + b + ", " + c + ")");
-		await(db.sql("update module set learner_count = 0, content_changed_at = now() where id = " + orphan).then());
+		await(db.sql("update module set learner_count = 0, content_changed_at = :at where id = " + orphan).bind("at", now).then());
 		// The last quality reviews: b approved at 77 %, the orphan refused (an earlier approval no longer counts).
 		await(db.sql("""
 				insert into review (module_id, rubric_id, reviewer, state, round, score, planned_by, planned_at, decided_at) values
-				(:b, (select min(id) from rubric), 'relect', 'APPROVED', 1, 77, 'coord', now() - interval '9 days', now() - interval '8 days'),
-				(:o, (select min(id) from rubric), 'relect', 'APPROVED', 1, 95, 'coord', now() - interval '99 days', now() - interval '98 days'),
-				(:o, (select min(id) from rubric), 'relect', 'REJECTED', 1, 40, 'coord', now() - interval '9 days', now() - interval '8 days')""")
-			.bind("b", b).bind("o", orphan).then());
+				(:b, (select min(id) from rubric), 'relect', 'APPROVED', 1, 77, 'coord', :d9, :d8),
+				(:o, (select min(id) from rubric), 'relect', 'APPROVED', 1, 95, 'coord', :d99, :d98),
+				(:o, (select min(id) from rubric), 'relect', 'REJECTED', 1, 40, 'coord', :d9, :d8)""")
+			.bind("b", b).bind("o", orphan).bind("d9", daysBefore(now, 9)).bind("d8", daysBefore(now, 8))
+			.bind("d99", daysBefore(now, 99)).bind("d98", daysBefore(now, 98)).then());
 
 		List<Priorities.Priority> ranked = await(priorities.ranked());
 		Priorities.Priority first = ranked.get(0);
@@ -154,7 +161,7 @@ class CoverageIntegrationTest extends IntegrationTest {
 		assertThat(none.score()).isEqualTo(20);
 	}
 
-	private static int indexOf(Coverage.Matrix m, long moduleId) {
+	private static int indexOf(CatalogueCoverage.Matrix m, long moduleId) {
 		for (int i = 0; i < m.rows().size(); i++) {
 			if (m.rows().get(i).moduleId() == moduleId) {
 				return i;
@@ -163,12 +170,16 @@ class CoverageIntegrationTest extends IntegrationTest {
 		throw new AssertionError("module " + moduleId + " absent");
 	}
 
-	private static int columnOf(Coverage.Matrix m, long competencyId) {
+	private static int columnOf(CatalogueCoverage.Matrix m, long competencyId) {
 		for (int i = 0; i < m.columns().size(); i++) {
 			if (m.columns().get(i).competencyId() == competencyId) {
 				return i;
 			}
 		}
 		throw new AssertionError("compétence " + competencyId + " absente");
+	}
+
+	private static java.time.Instant daysBefore(java.time.Instant now, int days) {
+		return now.minus(java.time.Duration.ofDays(days));
 	}
 }

@@ -1,10 +1,10 @@
-package be.fwb.ead.attention.web;
+package be.fwb.ead.analysis.web;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import be.fwb.ead.attention.Attention;
+import be.fwb.ead.analysis.Attention;
 import be.fwb.ead.shared.ListQuery;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.Paging;
