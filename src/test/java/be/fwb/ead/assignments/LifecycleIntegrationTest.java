@@ -124,14 +124,16 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	void aVacataireWhoLeavesKeepsNoAssignmentNorSeatToComeAndASuspendedOneKeepsThem() {
 		long v = newVacataire("Basile", "Départ");
 		LocalDate today = LocalDate.now(clock);
-		Assignment current = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.minusDays(30), today.plusDays(200),
-				10, "Pénurie de titulaires"), COORD));
-		await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.plusDays(250), today.plusDays(300), 10,
-				"Pénurie de titulaires"), COORD));
+		// Conception requires the Moodle training only here, completed before the assignments.
+		await(training.require(List.of(new Training.Requirement("AUTHOR", "INITIAL", "MOODLE")), COORD));
 		long past = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle, les bases",
 				Instant.now(clock).minus(30, ChronoUnit.MINUTES), 180, "VIRTUAL", null, 20), COORD));
 		await(training.register(past, v, COORD));
 		await(training.recordAttendance(past, v, true, true, COORD));
+		Assignment current = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.minusDays(30), today.plusDays(200),
+				10, "Pénurie de titulaires"), COORD));
+		await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.plusDays(250), today.plusDays(300), 10,
+				"Pénurie de titulaires"), COORD));
 		long toCome = await(training.plan(new Training.NewSession("CONTINUING", "PEDAGOGY", "Pédagogie en ligne",
 				Instant.now(clock).plus(10, ChronoUnit.DAYS), 180, "VIRTUAL", null, 20), COORD));
 		await(training.register(toCome, v, COORD));

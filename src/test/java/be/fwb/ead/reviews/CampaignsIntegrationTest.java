@@ -114,7 +114,7 @@ class CampaignsIntegrationTest extends IntegrationTest {
 			.contains("Secondaire inférieur – CE1D");
 		StepVerifier.create(priorities.ranked(new be.fwb.ead.analysis.Priorities.Filter("CE3D", null)))
 			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(be.fwb.ead.shared.InvalidRequest.class)
-				.hasMessageContaining("Épreuve inconnue : « CE3D »").hasMessageContaining("CEB, CE1D, CESS"))
+				.hasMessageContaining("Épreuve inconnue : « CE3D »").hasMessageContaining("CE1D, CEB, CESS"))
 			.verify();
 	}
 

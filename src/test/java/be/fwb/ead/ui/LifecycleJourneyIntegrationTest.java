@@ -93,7 +93,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 
 		// Tutoring is refused until the initial training is completed.
 		chooseModuleAndAssign("mathematiques 1re secondaire", "40");
-		browser.waitForText(By.id("flash"), "n'a pas terminé la formation requise pour le tutorat");
+		browser.waitForText(By.id("flash"), "n'a pas terminé la formation requise pour une affectation en tutorat");
 
 		// Two initial sessions, the registration, the attendance.
 		for (String[] session : List.of(new String[] { "MOODLE", "Moodle pour les tuteurs" },
