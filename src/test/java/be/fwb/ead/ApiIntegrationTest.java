@@ -27,10 +27,10 @@ class ApiIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void accountsAndCatalogue() {
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordinatrice", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecteur", null));
 		await(accounts.create("vac", "mot-de-passe-vac", Role.VACATAIRE, "Vacataire", null));
-		await(launcher.execute(SyncMode.FULL, "test"));
 		coordinator = apiToken("coord", "mot-de-passe-coord");
 		reviewer = apiToken("relect", "mot-de-passe-relect");
 	}
@@ -72,13 +72,16 @@ class ApiIntegrationTest extends IntegrationTest {
 			.bodyValue(Map.of("mode", "full")).exchange()
 			.expectStatus().isAccepted()
 			.expectBody().jsonPath("$.id").isNumber().jsonPath("$.status").isEqualTo("RUNNING");
+		await(launcher.whenIdle());
 		web.get().uri("/api/sync/runs?limit=5").headers(h -> h.setBearerAuth(coordinator)).exchange()
 			.expectStatus().isOk()
 			.expectBody()
+			.jsonPath("$[0].status").isEqualTo("SUCCEEDED")
+			.jsonPath("$[0].moodleCalls").isEqualTo(11)
+			.jsonPath("$[0].counts.modules.created").isEqualTo(0)
+			.jsonPath("$[0].mode").isEqualTo("FULL")
 			.jsonPath("$[1].status").isEqualTo("SUCCEEDED")
-			.jsonPath("$[1].moodleCalls").isEqualTo(11)
-			.jsonPath("$[1].counts.modules.created").isEqualTo(522)
-			.jsonPath("$[1].mode").isEqualTo("FULL");
+			.jsonPath("$[1].counts.modules.created").isEqualTo(522);
 		web.post().uri("/api/sync").headers(h -> h.setBearerAuth(coordinator)).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("mode", "PARTIEL")).exchange()
 			.expectStatus().isBadRequest()

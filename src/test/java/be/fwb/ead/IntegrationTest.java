@@ -1,7 +1,10 @@
 package be.fwb.ead;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import be.fwb.ead.moodlesim.EadDataset;
 import be.fwb.ead.moodlesim.SimulatedMoodle;
@@ -18,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the integration tests: the whole service on a real PostgreSQL (the local one, or an embedded one), against
@@ -72,6 +77,41 @@ public abstract class IntegrationTest {
 			.retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(100))
 				.filter(e -> String.valueOf(e.getMessage()).contains("deadlock"))));
 		await(db.sql(REFERENCE_DATA).then());
+	}
+
+	/** What a full sync of the pristine EAD site writes, in the order its rows can be copied back. */
+	private static final List<String> SYNCED = List.of("moodle_category", "module", "vacataire", "module_role", "sync_run",
+			"change_log");
+
+	/** The tables among {@link #SYNCED} whose {@code id} comes from a sequence. */
+	private static final List<String> SEQUENCED = List.of("module", "vacataire", "sync_run", "change_log");
+
+	/** Whether this JVM has kept what its first full sync wrote (in the schema {@code synced}). */
+	private static final AtomicBoolean KEPT = new AtomicBoolean();
+
+	/**
+	 * The catalogue as a full sync of the pristine EAD site leaves it: its categories, 522 modules, their staff as
+	 * vacataires and role links, the run and its journal lines. The first call in a JVM runs the sync and keeps what
+	 * it wrote in the schema {@code synced}; the next ones copy it back, in milliseconds instead of a sync's seconds
+	 * (the EAD site and the code are the same within a JVM, so the sync would write the same rows). Call it first in a
+	 * test's set-up, on the empty database {@link #startFromScratch} leaves; a test of the sync itself runs the sync.
+	 */
+	protected void syncedCatalogue() {
+		String written = SYNCED.stream().map(t -> "(select count(*) from " + t + ")").collect(Collectors.joining(" + "));
+		assertThat(count("select " + written)).as("syncedCatalogue() first, on the empty database").isZero();
+		if (KEPT.get()) {
+			await(db.sql(SYNCED.stream().map(t -> "insert into " + t + " select * from synced." + t)
+				.collect(Collectors.joining(";\n"))).then());
+			await(db.sql(SEQUENCED.stream()
+				.map(t -> "select setval(pg_get_serial_sequence('" + t + "', 'id'), (select coalesce(max(id), 0) + 1 from " + t + "), false)")
+				.collect(Collectors.joining(";\n"))).then());
+			return;
+		}
+		be.fwb.ead.sync.SyncRun run = await(backgroundSyncs.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		assertThat(run.status()).isEqualTo(be.fwb.ead.sync.SyncStatus.SUCCEEDED);
+		await(db.sql("drop schema if exists synced cascade; create schema synced;\n"
+				+ SYNCED.stream().map(t -> "create table synced." + t + " as table " + t).collect(Collectors.joining(";\n"))).then());
+		KEPT.set(true);
 	}
 
 	/** The configurable reference data back to what the migrations ship (a test may have changed it). */

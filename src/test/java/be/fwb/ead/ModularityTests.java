@@ -1,6 +1,9 @@
 package be.fwb.ead;
 
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,16 +11,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One package per capability, no cycles between them, no reaching into another's internals. */
 class ModularityTests {
 
-	private final ApplicationModules modules = ApplicationModules.of(EadApplication.class);
+	private static final ApplicationModules MODULES = ApplicationModules.of(EadApplication.class);
+
+	/**
+	 * What the read side ({@code analysis}) may call beside the views it reads: the owners' query APIs, and the pieces
+	 * every module uses.
+	 */
+	private static final Set<String> READ_SIDE_READS = Set.of("shared", "sync", "catalogue", "vacataires", "titles", "training",
+			"assignments", "evaluations", "referentials", "reviews");
+
+	/** Who may show the read side's answers: screens, never an owner's rules. */
+	private static final Set<String> READ_SIDE_READERS = Set.of("imports", "ui");
 
 	@Test
 	void capabilitiesRespectTheirBoundaries() {
-		modules.verify();
+		MODULES.verify();
+	}
+
+	@Test
+	void theReadSideReadsTheOwnersAndNoOwnersRuleDependsOnIt() {
+		ApplicationModule analysis = MODULES.getModuleByName("analysis").orElseThrow();
+		assertThat(analysis.getDirectDependencies(MODULES).uniqueModules().map(m -> m.getIdentifier().toString()))
+			.as("modules the read side depends on").isSubsetOf(READ_SIDE_READS);
+		assertThat(MODULES.stream()
+			.filter(m -> m.getDirectDependencies(MODULES).contains(analysis))
+			.map(m -> m.getIdentifier().toString())).as("modules depending on the read side").isSubsetOf(READ_SIDE_READERS);
 	}
 
 	/** The demo, the simulated Moodle and the development database are built with the tests (src/dev), not modules. */
 	@Test
 	void theDevelopmentToolingIsNoModuleOfTheProduct() {
-		assertThat(DevelopmentToolingTests.TOOLING).allSatisfy(name -> assertThat(modules.getModuleByName(name)).isEmpty());
+		assertThat(DevelopmentToolingTests.TOOLING).allSatisfy(name -> assertThat(MODULES.getModuleByName(name)).isEmpty());
 	}
 }

@@ -34,14 +34,14 @@ class TableOwnershipTests {
 			Map.entry("training", List.of("training_session", "training_registration", "training_requirement",
 					"training_required", "training_done")),
 			Map.entry("assignments", List.of("assignment", "reconciliation_ack", "assignment_period")),
-			Map.entry("evaluations", List.of("evaluation_criterion", "evaluation", "evaluation_score")),
+			Map.entry("evaluations", List.of("evaluation_criterion", "evaluation", "evaluation_score", "evaluation_plan")),
 			Map.entry("recruitment", List.of("recruitment_criterion", "campaign", "campaign_need", "candidacy", "candidacy_score")),
 			Map.entry("referentials", List.of("referential", "competency", "competency_mapping", "exam", "exam_part",
 					"exam_part_competency", "exam_session", "competency_root", "module_root", "module_exam_session", "module_competency",
 					"latest_referential", "exam_part_weight", "exam_competency")),
 			Map.entry("reviews", List.of("rubric", "rubric_criterion", "review_campaign", "review", "review_event", "review_finding",
 					"finding_answer", "last_decided_review")),
-			Map.entry("plugin", List.of("plugin_nonce")),
+			Map.entry("workspace", List.of("plugin_nonce")),
 			Map.entry("events", List.of("event_publication")));
 
 	/** The views each owner publishes: any module may read them. */
@@ -58,12 +58,11 @@ class TableOwnershipTests {
 			"reviews", Set.of("last_decided_review"));
 
 	/**
-	 * What does not hold yet, module → a table it names but does not own. It may only shrink. 52 when the test was
-	 * written, before the published views.
+	 * What does not hold yet, module → a table it names but does not own. It may only shrink: 52 when the test was
+	 * written, before the published views; empty since the read side, the GDPR providers and the audit trail inside
+	 * {@code audit} (issue 18). A new entry needs a reason beside it.
 	 */
 	static final Set<String> KNOWN = Set.of(new String[] { // an array, so that any line can be struck, the last one too
-			// The audit trail's screens read the audit's tables (issue 18: one audit module with its screens).
-			"journal -> access_log", "journal -> change_log",
 	});
 
 	/** The product's sources; the development tooling (src/dev: the demo seeds every module's tables) is not read. */

@@ -140,7 +140,9 @@ public class Attention {
 				.map(o -> new Item(Kind.TRAINING_MISSING, o.vacataireId(), o.name(), null, null,
 						o.role() + " " + o.kind() + " " + o.topic()))
 				.collectList();
+			// An evaluation planned to come is handled: the line comes back if its day goes by with nothing recorded.
 			case EVALUATION_DUE -> evaluations.due()
+				.filter(d -> !d.plannedFrom(LocalDate.now(clock)))
 				.map(d -> new Item(Kind.EVALUATION_DUE, d.vacataireId(), d.name(), null, null,
 						d.lastEvaluatedOn() == null ? "" : d.lastEvaluatedOn().toString()))
 				.collectList();

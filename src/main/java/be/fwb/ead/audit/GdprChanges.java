@@ -5,7 +5,7 @@ import java.util.Map;
 import be.fwb.ead.gdpr.GdprJournal;
 import be.fwb.ead.gdpr.PersonalData;
 import be.fwb.ead.gdpr.PersonalDataProvider.Person;
-import be.fwb.ead.gdpr.Retention;
+import be.fwb.ead.gdpr.RetentionReport;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +28,7 @@ class GdprChanges implements GdprJournal {
 	}
 
 	@Override
-	public Mono<Void> retentionApplied(Retention.Report report, String summary, String author) {
+	public Mono<Void> retentionApplied(RetentionReport report, String summary, String author) {
 		return changes.record(author, Change.of("gdpr_retention", 0, null, "applied", summary)
 			.withStates(null, Map.of("anonymised", report.anonymised(), "after", report.after().toString())));
 	}

@@ -44,12 +44,18 @@ public class Evaluations {
 
 	/**
 	 * An active vacataire whose last evaluation is older than the interval, or who was never evaluated and whose first
-	 * assignment began more than the interval ago.
+	 * assignment began more than the interval ago; with the evaluation planned for them, if any ({@link EvaluationPlanning}).
 	 *
 	 * @param lastEvaluatedOn the day of the last evaluation, {@literal null} when never evaluated
 	 * @param firstAssignedOn the first day of the vacataire's first assignment
 	 */
-	public record Due(long vacataireId, String name, @Nullable LocalDate lastEvaluatedOn, @Nullable LocalDate firstAssignedOn) {
+	public record Due(long vacataireId, String name, @Nullable LocalDate lastEvaluatedOn, @Nullable LocalDate plannedOn,
+			@Nullable String evaluator, @Nullable LocalDate firstAssignedOn) {
+
+		/** Whether an evaluation is planned on {@code today} or later (a plan whose day went by does not count). */
+		public boolean plannedFrom(LocalDate today) {
+			return plannedOn != null && !plannedOn.isBefore(today);
+		}
 	}
 
 	private final DatabaseClient db;
@@ -80,7 +86,10 @@ public class Evaluations {
 		return criteria.replace(definitions, author);
 	}
 
-	/** Records an evaluation; every active criterion of the grid gets a score from 1 to 4. */
+	/**
+	 * Records an evaluation; every active criterion of the grid gets a score from 1 to 4. The vacataire's planned
+	 * evaluation, if any, is closed.
+	 */
 	@Transactional
 	public Mono<Long> record(long vacataireId, LocalDate evaluatedOn, List<Score> scores, @Nullable String comment,
 			String evaluator) {
@@ -126,6 +135,7 @@ public class Evaluations {
 						return (s.comment() == null || s.comment().isBlank() ? insert.bindNull("comment", String.class)
 								: insert.bind("comment", s.comment().trim())).then();
 					})
+					.then(db.sql("delete from evaluation_plan where vacataire_id = :v").bind("v", vacataireId).then())
 					.then(changes.record(evaluator, Change.of("evaluation", id, vacataireId, "created",
 							"Évaluation du " + evaluatedOn.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " par " + evaluator).withStates(null, scores)))
 					.thenReturn(id));
@@ -179,9 +189,9 @@ public class Evaluations {
 	 */
 	public Flux<Due> due() {
 		return db.sql("""
-				select v.id, v.name, f.first_starts_on,
+				select v.id, v.name, p.planned_on, p.evaluator, f.first_starts_on,
 				       (select max(e.evaluated_on) from evaluation e where e.vacataire_id = v.id) as last
-				from vacataire_name v
+				from vacataire_name v left join evaluation_plan p on p.vacataire_id = v.id
 				left join (select vacataire_id, min(starts_on) as first_starts_on from assignment_period group by vacataire_id) f
 				       on f.vacataire_id = v.id
 				where v.status = 'ACTIF'
@@ -190,7 +200,7 @@ public class Evaluations {
 				order by last nulls first, f.first_starts_on, v.sort_key""")
 			.bind("since", LocalDate.now(clock).minus(settings.interval()))
 			.map(r -> new Due(r.get("id", Long.class), r.get("name", String.class), r.get("last", LocalDate.class),
-					r.get("first_starts_on", LocalDate.class)))
+					r.get("planned_on", LocalDate.class), r.get("evaluator", String.class), r.get("first_starts_on", LocalDate.class)))
 			.all();
 	}
 

@@ -18,5 +18,5 @@ public interface GdprJournal {
 	Mono<Void> erased(Person person, PersonalData.Erasure erasure, String summary, String reason, String author);
 
 	/** Records a run of the retention rules and whom it erased. */
-	Mono<Void> retentionApplied(Retention.Report report, String summary, String author);
+	Mono<Void> retentionApplied(RetentionReport report, String summary, String author);
 }

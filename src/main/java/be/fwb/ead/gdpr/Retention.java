@@ -26,10 +26,6 @@ public class Retention {
 
 	private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
-	/** A run of the retention rules: when, the period, whom it erased. */
-	public record Report(Instant at, Period after, List<Long> anonymised) {
-	}
-
 	private final List<PersonalDataProvider> providers;
 	private final PersonalData data;
 	private final GdprJournal journal;
@@ -45,13 +41,13 @@ public class Retention {
 	}
 
 	/** Applies the retention rules now, and says whom they erased. */
-	public Mono<Report> apply(String author) {
+	public Mono<RetentionReport> apply(String author) {
 		String reason = "Règle de conservation : candidat non retenu depuis plus de " + unsuccessfulCandidates;
 		return due(LocalDate.now(clock))
 			.concatMap(id -> data.anonymise(id, reason, author).thenReturn(id))
 			.collectList()
 			.flatMap(ids -> {
-				Report report = new Report(Instant.now(clock), unsuccessfulCandidates, ids);
+				RetentionReport report = new RetentionReport(Instant.now(clock), unsuccessfulCandidates, ids);
 				return journal.retentionApplied(report, "Règle de conservation appliquée : " + ids.size()
 						+ " candidat(s) non retenu(s) anonymisé(s)", author).thenReturn(report);
 			});

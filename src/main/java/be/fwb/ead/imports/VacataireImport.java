@@ -73,6 +73,10 @@ public class VacataireImport {
 	private final DatabaseClient db;
 	private final VacataireFile files;
 	private final Titles titles;
+	/**
+	 * Programmatic, not {@code @Transactional}: the file is read and checked before the transaction opens, so that no
+	 * database connection is held while a spreadsheet of up to 5 Mo is read, and a dry run or a refused file opens none.
+	 */
 	private final TransactionalOperator transaction;
 
 	VacataireImport(DatabaseClient db, VacataireFile files, Titles titles, TransactionalOperator transaction) {

@@ -65,6 +65,11 @@ public class Referentials {
 
 	private final DatabaseClient db;
 	private final ChangeLog changes;
+	/**
+	 * Programmatic, not {@code @Transactional}: a framework file (up to 20 Mo) is parsed, or compared with the latest
+	 * version, before the transaction opens, so that no database connection is held meanwhile and an unchanged
+	 * framework opens none.
+	 */
 	private final TransactionalOperator transaction;
 	private final Clock clock;
 

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,18 +95,16 @@ public class Campaigns {
 	private final CandidateModules modules;
 	private final Reviews reviews;
 	private final ChangeLog changes;
-	private final TransactionalOperator transaction;
 	private final ZoneId zone;
 	private final Clock clock;
 	private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 
-	Campaigns(DatabaseClient db, CandidateModules modules, Reviews reviews, ChangeLog changes, TransactionalOperator transaction,
-			DisplaySettings display, Clock clock) {
+	Campaigns(DatabaseClient db, CandidateModules modules, Reviews reviews, ChangeLog changes, DisplaySettings display,
+			Clock clock) {
 		this.db = db;
 		this.modules = modules;
 		this.reviews = reviews;
 		this.changes = changes;
-		this.transaction = transaction;
 		this.zone = display.zone();
 		this.clock = clock;
 	}
@@ -116,7 +114,7 @@ public class Campaigns {
 	 * review ({@link CandidateModules}, read across capabilities by the read side), weighed by the {@link RiskPolicy}.
 	 */
 	public Mono<List<Candidate>> candidates(int horizonDays) {
-		RiskPolicy policy = new RiskPolicy(LocalDate.now(clock.withZone(zone)), horizonDays, zone);
+		RiskPolicy policy = new RiskPolicy(LocalDate.ofInstant(clock.instant(), zone), horizonDays, zone);
 		Mono<Set<Long>> underReview = db.sql("select distinct module_id from review where state in ('PLANNED', 'IN_REVIEW', 'CHANGES_REQUESTED')")
 			.map(r -> r.get("module_id", Long.class))
 			.all()
@@ -174,6 +172,7 @@ public class Campaigns {
 	}
 
 	/** Creates the campaign and plans its reviews, in one transaction: all of them, or none. */
+	@Transactional
 	public Mono<Long> create(Request request, String author) {
 		return Mono.fromCallable(() -> valid(request)).flatMap(r -> plan(r, author));
 	}
@@ -216,7 +215,7 @@ public class Campaigns {
 							+ " » : " + p.picks().size() + " revue(s) planifiée(s) entre " + String.join(", ", r.reviewers()))
 						.withStates(null, selection)))
 					.thenReturn(id));
-		}).as(transaction::transactional);
+		});
 	}
 
 	/** Every campaign, the latest first, with its progress. */

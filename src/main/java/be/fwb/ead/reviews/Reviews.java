@@ -21,7 +21,7 @@ import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -81,16 +81,13 @@ public class Reviews {
 	private final DatabaseClient db;
 	private final Rubrics rubrics;
 	private final ChangeLog changes;
-	private final TransactionalOperator transaction;
 	private final Clock clock;
 	private final Events events;
 
-	Reviews(DatabaseClient db, Rubrics rubrics, ChangeLog changes, TransactionalOperator transaction,
-			Clock clock, Events events) {
+	Reviews(DatabaseClient db, Rubrics rubrics, ChangeLog changes, Clock clock, Events events) {
 		this.db = db;
 		this.rubrics = rubrics;
 		this.changes = changes;
-		this.transaction = transaction;
 		this.clock = clock;
 		this.events = events;
 	}
@@ -100,6 +97,7 @@ public class Reviews {
 	 * EAD's rubric). Refused when the module already has an open review, when the reviewer may not review (unknown,
 	 * not staff) or authors or tutors the module.
 	 */
+	@Transactional
 	public Mono<Long> plan(long moduleId, String reviewer, @Nullable Long rubricId, @Nullable Long campaignId, String author) {
 		Mono<Rubric> rubric = rubricId == null ? rubrics.latest(Rubrics.DEFAULT) : rubrics.find(rubricId);
 		return module(moduleId).then(checkReviewer(moduleId, reviewer)).then(rubric).flatMap(r -> {
@@ -120,10 +118,11 @@ public class Reviews {
 					.then(changes.record(author, Change.of("review", id, null, "planned", "Revue du module " + moduleId + " planifiée, relecteur "
 							+ reviewer + ", grille " + r.code() + " v" + r.version())))
 					.thenReturn(id));
-		}).as(transaction::transactional);
+		});
 	}
 
 	/** Gives the review to another reviewer (coordinators), with the same conflict-of-interest rule. */
+	@Transactional
 	public Mono<Void> reassign(long id, String reviewer, String author) {
 		return review(id).flatMap(r -> {
 			if (!r.state().open()) {
@@ -136,7 +135,7 @@ public class Reviews {
 				.then(event(id, r.state(), r.state(), author, "relecteur : " + r.reviewer() + " → " + reviewer))
 				.then(changes.record(author, Change.of("review", id, null, "reassigned", "Revue " + id + " confiée à " + reviewer)
 					.withStates(Map.of("reviewer", r.reviewer()), Map.of("reviewer", reviewer))));
-		}).as(transaction::transactional);
+		});
 	}
 
 	/** The reviewer must be an enabled staff account, not linked to a vacataire who authors or tutors the module. */
@@ -167,6 +166,7 @@ public class Reviews {
 	}
 
 	/** The reviewer opens the review (planned → in review). */
+	@Transactional
 	public Mono<Void> start(long id, Actor actor) {
 		return move(id, actor, r -> r.start(actor));
 	}
@@ -175,6 +175,7 @@ public class Reviews {
 	 * Records findings of the current round (while in review), one per criterion at most; a finding recorded again
 	 * replaces the round's previous one.
 	 */
+	@Transactional
 	public Mono<Void> record(long id, List<FindingInput> findings, Actor actor) {
 		return detail(id).flatMap(d -> {
 			Review.of(d).checkFindings(findings, actor);
@@ -198,13 +199,14 @@ public class Reviews {
 			})
 				.then(changes.record(actor.username(), Change.of("review", id, null, "findings", findings.size()
 						+ " constat(s) enregistré(s), tour " + d.review().round()).withStates(null, findings)));
-		}).as(transaction::transactional);
+		});
 	}
 
 	/**
 	 * Asks the authors for changes (in review → changes requested): every criterion has a finding in force, at least
 	 * one of them says what to change (a comment on a criterion below its best), and the deadline is after today.
 	 */
+	@Transactional
 	public Mono<Void> requestChanges(long id, @Nullable LocalDate deadline, Actor actor) {
 		LocalDate today = LocalDate.now(clock);
 		return Mono.fromRunnable(() -> Review.checkDeadline(deadline, today))
@@ -212,6 +214,7 @@ public class Reviews {
 	}
 
 	/** The authors have made their changes: the reviewer checks again (changes requested → in review, next round). */
+	@Transactional
 	public Mono<Void> recheck(long id, Actor actor) {
 		return move(id, actor, r -> r.recheck(actor));
 	}
@@ -222,11 +225,13 @@ public class Reviews {
 	 * {@link ReviewApproved}: the sync then reads the module's activities as Moodle shows them, its baseline; what
 	 * changes in them later makes it « à revoir », naming them.
 	 */
+	@Transactional
 	public Mono<Void> approve(long id, Actor actor) {
 		return move(id, actor, r -> r.approve(actor));
 	}
 
 	/** Rejects the module (in review → rejected), with the reason. */
+	@Transactional
 	public Mono<Void> reject(long id, @Nullable String reason, Actor actor) {
 		return Mono.fromRunnable(() -> Review.checkReason(reason)).then(move(id, actor, r -> r.reject(reason, actor)));
 	}
@@ -260,7 +265,7 @@ public class Reviews {
 								"Revue " + id + " : " + t.from().label() + " → " + t.to().label() + (note == null ? "" : " (" + note + ")"))))
 						.then(t.to() == ReviewState.APPROVED ? events.publish(new ReviewApproved(id, d.review().moduleId(), now))
 								: Mono.empty()));
-		}).as(transaction::transactional);
+		});
 	}
 
 	/** The weighted score in %: a scale counts (score − 1) / (max − 1), a pass/fail 1 or 0; a missing finding 0. */

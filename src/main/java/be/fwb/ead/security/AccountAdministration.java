@@ -15,7 +15,7 @@ import be.fwb.ead.shared.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,19 +33,17 @@ public class AccountAdministration {
 	private final Accounts accounts;
 	private final DatabaseClient db;
 	private final ChangeLog changes;
-	private final TransactionalOperator transaction;
 
 	private final ApiTokens tokens;
 	private final Clock clock;
 
-	AccountAdministration(Accounts accounts, DatabaseClient db, ChangeLog changes, TransactionalOperator transaction, ApiTokens tokens,
+	AccountAdministration(Accounts accounts, DatabaseClient db, ChangeLog changes, ApiTokens tokens,
 			Clock clock) {
 		this.clock = clock;
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.db = db;
 		this.changes = changes;
-		this.transaction = transaction;
 	}
 
 	/** Every account, by role then username. */
@@ -57,6 +55,7 @@ public class AccountAdministration {
 	}
 
 	/** Creates an account; a vacataire's is tied to their file. */
+	@Transactional
 	public Mono<Account> create(@Nullable String username, @Nullable String password, @Nullable Role role, @Nullable String displayName,
 			@Nullable Long vacataireId, String author) {
 		String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
@@ -85,11 +84,11 @@ public class AccountAdministration {
 					: accounts.create(name, password, role, displayName.trim(), vacataireId))
 			.flatMap(a -> changes.record(author, Change.of("account", a.id(), a.vacataireId(), "created", "Compte « " + a.username()
 					+ " » créé (" + a.role() + ")").withStates(null, Map.of("username", a.username(), "role", a.role().name(),
-							"displayName", a.displayName()))).thenReturn(a))
-			.as(transaction::transactional);
+							"displayName", a.displayName()))).thenReturn(a));
 	}
 
 	/** Enables or disables an account; a coordinator does not disable their own. */
+	@Transactional
 	public Mono<Account> enable(String username, boolean enabled, String author) {
 		if (!enabled && username.equals(author)) {
 			return Mono.error(new Refused("Vous ne pouvez pas désactiver votre propre compte."));
@@ -100,11 +99,11 @@ public class AccountAdministration {
 			.then(changes.record(author, Change.of("account", a.id(), a.vacataireId(), enabled ? "enabled" : "disabled", "Compte « "
 					+ a.username() + " » " + (enabled ? "réactivé" : "désactivé")).withStates(Map.of("enabled", a.enabled()),
 							Map.of("enabled", enabled))))
-			.then(existing(username)))
-			.as(transaction::transactional);
+			.then(existing(username)));
 	}
 
 	/** Sets a new password (never recorded); the account's tokens are revoked. */
+	@Transactional
 	public Mono<Void> resetPassword(String username, @Nullable String password, String author) {
 		String problem = weak(password);
 		if (problem != null) {
@@ -115,8 +114,7 @@ public class AccountAdministration {
 			.then(revokeTokens(a.id()))
 			.then(changes.record(author, Change.of("account", a.id(), a.vacataireId(), "password", "Mot de passe du compte « "
 					+ a.username() + " » changé")))
-			.then())
-			.as(transaction::transactional);
+			.then());
 	}
 
 	private Mono<Account> existing(String username) {

@@ -39,7 +39,7 @@ class CoverageIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void catalogueReferentialAndMappings() throws Exception {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		try (InputStream in = getClass().getResourceAsStream("/referentials/francais-tronc-commun.csv")) {
 			referential = await(referentials.importFile(in.readAllBytes(), "coord")).id();
 		}

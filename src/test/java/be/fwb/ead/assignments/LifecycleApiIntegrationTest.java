@@ -29,7 +29,7 @@ class LifecycleApiIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void accountsAndCatalogue() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordinatrice", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecteur", null));
 		coordinator = apiToken("coord", "mot-de-passe-coord");
@@ -86,8 +86,8 @@ class LifecycleApiIntegrationTest extends IntegrationTest {
 		await(accounts.create("zoe", "mot-de-passe-zoe", Role.VACATAIRE, "Zoë", mine));
 		String me = apiToken("zoe", "mot-de-passe-zoe");
 		List<Evaluations.Score> scores = await(evaluations.grid().map(c -> new Evaluations.Score(c.id(), 3, null)).collectList());
-		long myEvaluation = await(evaluations.record(mine, LocalDate.now(), scores, "Bien", "coord"));
-		long theirs = await(evaluations.record(other, LocalDate.now(), scores, "Bien", "coord"));
+		long myEvaluation = await(evaluations.record(mine, clock.today(), scores, "Bien", "coord"));
+		long theirs = await(evaluations.record(other, clock.today(), scores, "Bien", "coord"));
 
 		web.get().uri("/api/me").headers(h -> h.setBearerAuth(me)).exchange()
 			.expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(mine);

@@ -47,7 +47,6 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Autowired ChangeLog changes;
 	@Autowired be.fwb.ead.recruitment.Recruitment recruitment;
 	@Autowired be.fwb.ead.analysis.Attention attention;
-	@Autowired java.time.Clock clock;
 
 	private long module;
 	private String level;
@@ -57,7 +56,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void catalogue() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		module = count("select min(m.id) from module m join moodle_category c on c.id = m.category_id where c.name = 'Mathématiques'");
 		Placements.Placement place = await(placements.of(module));
 		level = place.level();
@@ -78,7 +77,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	private void completeInitialTraining(long vacataire) {
 		for (String topic : List.of("MOODLE", "TUTORING", "PEDAGOGY")) {
 			long session = await(training.plan(new Training.NewSession("INITIAL", topic, "Initiale " + topic,
-					Instant.now().minus(30, ChronoUnit.MINUTES), 180, "VIRTUAL", null, 20), COORD));
+					clock.instant().minus(30, ChronoUnit.MINUTES), 180, "VIRTUAL", null, 20), COORD));
 			await(training.register(session, vacataire, COORD));
 			await(training.recordAttendance(session, vacataire, true, true, COORD));
 		}
@@ -222,7 +221,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from assignment where vacataire_id = " + v)).isZero();
 
 		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
-				Instant.now(), 180, "ON_SITE", "Bruxelles", 1), COORD));
+				clock.instant(), 180, "ON_SITE", "Bruxelles", 1), COORD));
 		await(training.register(session, v, COORD));
 		refused(training.register(session, newVacataire("Noémie", "Jacobs"), COORD), Refused.class, "est complète (1 places)");
 		refused(training.register(session, v, COORD), Conflict.class, "déjà inscrit");
@@ -287,14 +286,14 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long v = newVacataire("Thérèse", "Mertens");
 		await(titles.grant(v, mathTitle(), null, null, COORD));
 		completeInitialTraining(v);
-		Assignment a = await(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.now().minusDays(1),
-				LocalDate.now().plusMonths(6), 20, null), COORD));
+		Assignment a = await(assignments.create(new NewAssignment(v, module, "TUTOR", clock.today().minusDays(1),
+				clock.today().plusMonths(6), 20, null), COORD));
 		List<Reconciliation.Line> after = await(reconciliation.lines().collectList());
 		assertThat(after).hasSize((int) roles);
 		assertThat(after).filteredOn(l -> l.kind() == Reconciliation.Kind.ASSIGNED_WITHOUT_MOODLE_ROLE)
 			.singleElement()
 			.satisfies(l -> assertThat(l.assignmentId()).isEqualTo(a.id()));
-		await(assignments.end(a.id(), LocalDate.now().minusDays(1), COORD));
+		await(assignments.end(a.id(), clock.today().minusDays(1), COORD));
 		assertThat(await(reconciliation.lines().collectList())).hasSize((int) roles - 1);
 		refused(reconciliation.accept(module, v, "TUTOR", "x", COORD), be.fwb.ead.shared.NotFound.class, "Moodle ne montre pas");
 	}
@@ -308,14 +307,14 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		assertThat(await(evaluations.due().collectList())).extracting(Evaluations.Due::vacataireId).doesNotContain(v);
 		await(titles.grant(v, mathTitle(), null, null, COORD));
 		completeInitialTraining(v);
-		await(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.now().minusMonths(13), LocalDate.now().plusMonths(1),
+		await(assignments.create(new NewAssignment(v, module, "TUTOR", clock.today().minusMonths(13), clock.today().plusMonths(1),
 				10, null), COORD));
 		assertThat(await(evaluations.due().collectList())).filteredOn(d -> d.vacataireId() == v).singleElement()
-			.satisfies(d -> assertThat(d.firstAssignedOn()).isEqualTo(LocalDate.now().minusMonths(13)));
-		refused(evaluations.record(v, LocalDate.now(), List.of(new Evaluations.Score(grid.get(0).id(), 5, null)), null, COORD),
+			.satisfies(d -> assertThat(d.firstAssignedOn()).isEqualTo(clock.today().minusMonths(13)));
+		refused(evaluations.record(v, clock.today(), List.of(new Evaluations.Score(grid.get(0).id(), 5, null)), null, COORD),
 				InvalidRequest.class, "hors de l'échelle 1 à 4", "n'a pas de note");
 		List<Evaluations.Score> scores = grid.stream().map(c -> new Evaluations.Score(c.id(), c.weight() == 3 ? 4 : 2, "ok")).toList();
-		long id = await(evaluations.record(v, LocalDate.now(), scores, "Très bon suivi des apprenants.", "claire"));
+		long id = await(evaluations.record(v, clock.today(), scores, "Très bon suivi des apprenants.", "claire"));
 		Evaluations.Evaluation e = await(evaluations.find(id));
 		assertThat(e.scores()).hasSize(5);
 		assertThat(e.weightedScore()).isEqualTo((4 * 3 + 4 * 3 + 2 * 2 + 2 * 2 + 2 * 1) / 11.0, org.assertj.core.data.Offset.offset(0.01));
@@ -337,12 +336,12 @@ class LifecycleIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aCandidateIsScoredByTwoEvaluatorsRetainedTrainedAndAssigned() {
-		long campaign = await(recruitment.open("Tuteurs mathématiques 2026", LocalDate.now().minusDays(5), LocalDate.now().plusDays(30),
+		long campaign = await(recruitment.open("Tuteurs mathématiques 2026", clock.today().minusDays(5), clock.today().plusDays(30),
 				List.of(new be.fwb.ead.recruitment.Recruitment.Need(level, subject, "TUTOR", 120)), COORD));
-		refused(recruitment.open("Sans fin", LocalDate.now(), LocalDate.now().minusDays(1), List.of(), COORD), InvalidRequest.class, "clôture");
+		refused(recruitment.open("Sans fin", clock.today(), clock.today().minusDays(1), List.of(), COORD), InvalidRequest.class, "clôture");
 		long k = await(recruitment.apply(campaign, new Identity("François", "Renard", "francois.renard@ead.test", null, null, null),
-				List.of(new be.fwb.ead.recruitment.Recruitment.Document("CV", "cv-renard.pdf", LocalDate.now()),
-						new be.fwb.ead.recruitment.Recruitment.Document("Diplôme", "aesi-renard.pdf", LocalDate.now())), COORD));
+				List.of(new be.fwb.ead.recruitment.Recruitment.Document("CV", "cv-renard.pdf", clock.today()),
+						new be.fwb.ead.recruitment.Recruitment.Document("Diplôme", "aesi-renard.pdf", clock.today())), COORD));
 		be.fwb.ead.recruitment.Recruitment.Candidacy candidacy = await(recruitment.candidacy(k));
 		assertThat(count("select count(*) from vacataire where id = " + candidacy.vacataireId() + " and status = 'CANDIDAT'")).isEqualTo(1);
 		refused(recruitment.decide(k, true, null, COORD), Refused.class, "Aucun évaluateur", "avant de la retenir");
@@ -383,7 +382,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	void gridsAndTrainingRequirementsAreConfigurableAndPastScoresKeepTheirCriteria() {
 		long v = newVacataire("Maëlle", "Wouters");
 		List<be.fwb.ead.shared.CriteriaGrid.Criterion> grid = await(evaluations.grid().collectList());
-		long old = await(evaluations.record(v, LocalDate.now(), grid.stream().map(c -> new Evaluations.Score(c.id(), 4, null)).toList(),
+		long old = await(evaluations.record(v, clock.today(), grid.stream().map(c -> new Evaluations.Score(c.id(), 4, null)).toList(),
 				null, COORD));
 		List<be.fwb.ead.shared.CriteriaGrid.Criterion> now = await(evaluations.configure(List.of(
 				new be.fwb.ead.shared.CriteriaGrid.Definition(grid.get(1).id(), "Rétroactions aux apprenants", 5),
@@ -396,7 +395,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		refused(assignments.create(tutoring(v, 10, null), COORD), Refused.class, "« tutorat à distance »");
 		await(training.require(List.of(new Training.Requirement("TUTOR", "INITIAL", "MOODLE")), COORD));
 		refused(assignments.create(tutoring(v, 10, null), COORD), Refused.class, "« Moodle (technique) »");
-		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle", Instant.now(), 60, "VIRTUAL", null, 5), COORD));
+		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle", clock.instant(), 60, "VIRTUAL", null, 5), COORD));
 		await(training.register(session, v, COORD));
 		await(training.recordAttendance(session, v, true, true, COORD));
 		assertThat(await(assignments.create(tutoring(v, 10, null), COORD)).role()).isEqualTo("TUTOR");

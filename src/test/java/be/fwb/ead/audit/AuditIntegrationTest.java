@@ -28,7 +28,7 @@ class AuditIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void catalogueAndAccounts() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordination", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecteur", null));
 		coordinator = apiToken("coord", "mot-de-passe-coord");

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import be.fwb.ead.EadApplication;
 import be.fwb.ead.moodlesim.EadDataset;
 import be.fwb.ead.moodlesim.SimulatedMoodle;
-import be.fwb.ead.plugin.PluginSignature;
+import be.fwb.ead.workspace.plugin.PluginSignature;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.Role;
 import be.fwb.ead.sync.SyncLauncher;

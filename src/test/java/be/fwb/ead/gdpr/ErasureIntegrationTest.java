@@ -45,7 +45,7 @@ class ErasureIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void aPersonWhoseNameIsEverywhere() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordination", null));
 		coordinator = apiToken("coord", "mot-de-passe-coord");
 		vacataire = count("select min(vacataire_id) from module_role");
@@ -57,7 +57,7 @@ class ErasureIntegrationTest extends IntegrationTest {
 		await(files.update(vacataire, new VacataireFile.Identity(FIRST, LAST, EMAIL, "ZQ-77", "+32 470 12 34 56", null), "coord"));
 		List<Evaluations.Score> scores = await(evaluations.grid().map(c -> new Evaluations.Score(c.id(), 3, FIRST + " explique bien."))
 			.collectList());
-		await(evaluations.record(vacataire, LocalDate.now(), scores, "Suivi attentif de " + FIRST + " " + LAST + ".", "coord"));
+		await(evaluations.record(vacataire, clock.today(), scores, "Suivi attentif de " + FIRST + " " + LAST + ".", "coord"));
 		await(accounts.create(USERNAME, "mot-de-passe-de-zephyrine", Role.VACATAIRE, FIRST + " " + LAST, vacataire));
 		await(changes.record(USERNAME, Change.of("evaluation", 1, null, "read", "Lu par " + USERNAME + " (" + EMAIL + ")")
 			.because("Question de " + LAST.toUpperCase() + " à la coordination")));

@@ -30,12 +30,12 @@ class GdprIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void catalogue() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordination", null));
 		coordinator = apiToken("coord", "mot-de-passe-coord");
 		vacataire = count("select min(vacataire_id) from module_role");
 		List<Evaluations.Score> scores = await(evaluations.grid().map(c -> new Evaluations.Score(c.id(), 3, null)).collectList());
-		await(evaluations.record(vacataire, LocalDate.now(), scores, "Suivi attentif.", "coord"));
+		await(evaluations.record(vacataire, clock.today(), scores, "Suivi attentif.", "coord"));
 		await(accounts.create("vac", "mot-de-passe-du-vacataire", Role.VACATAIRE, "Vacataire", vacataire));
 	}
 
@@ -110,7 +110,7 @@ class GdprIntegrationTest extends IntegrationTest {
 	@Test
 	void unsuccessfulCandidatesAreAnonymisedAfterTheRetentionPeriod() {
 		long old = candidate("Ancien", "2024-01-10");
-		long recent = candidate("Récent", LocalDate.now().minusMonths(2).toString());
+		long recent = candidate("Récent", clock.today().minusMonths(2).toString());
 		web.post().uri("/api/gdpr/retention").headers(h -> h.setBearerAuth(coordinator)).exchange()
 			.expectStatus().isOk().expectBody()
 			.jsonPath("$.anonymised.length()").isEqualTo(1)
@@ -119,7 +119,7 @@ class GdprIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from vacataire where anonymised_at is not null and id = " + old)).isOne();
 		assertThat(count("select count(*) from vacataire where anonymised_at is null and id = " + recent)).isOne();
 		assertThat(count("select count(*) from change_log where entity = 'gdpr_retention'")).isOne();
-		assertThat(await(retention.apply("test").map(Retention.Report::anonymised))).isEmpty();
+		assertThat(await(retention.apply("test").map(RetentionReport::anonymised))).isEmpty();
 	}
 
 	private long candidate(String name, String updated) {

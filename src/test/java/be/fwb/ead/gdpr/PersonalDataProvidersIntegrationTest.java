@@ -46,7 +46,7 @@ class PersonalDataProvidersIntegrationTest extends IntegrationTest {
 		await(files.setAvailability(person, "2026-2027", Map.of(1, 10, 2, 8), "coord"));
 		List<Evaluations.Score> scores = await(evaluations.grid().map(c -> new Evaluations.Score(c.id(), 3, "Irène explique bien."))
 			.collectList());
-		await(evaluations.record(person, LocalDate.now(), scores, "Suivi attentif d'Irène Vandenbroucke.", "coord"));
+		await(evaluations.record(person, LocalDate.now(clock), scores, "Suivi attentif d'Irène Vandenbroucke.", "coord"));
 		await(accounts.create("ivandenbroucke", "mot-de-passe-d-irene", Role.VACATAIRE, "Irène Vandenbroucke", person));
 		await(changes.record("coord", Change.of("evaluation", 1, null, "read", "Lu pour Irène Vandenbroucke (irene.v@exemple.be)")));
 	}

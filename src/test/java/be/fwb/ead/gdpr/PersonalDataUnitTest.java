@@ -142,7 +142,7 @@ class PersonalDataUnitTest {
 		Retention retention = new Retention(List.of(record, scores, accounts, log), data, new Journal(),
 				new GdprSettings(java.time.Period.ofYears(1)), CLOCK);
 
-		Retention.Report report = await(retention.apply("règle de conservation"));
+		RetentionReport report = await(retention.apply("règle de conservation"));
 
 		assertThat(report.anonymised()).containsExactly(3L, 12L);
 		assertThat(report.after()).isEqualTo(java.time.Period.ofYears(1));
@@ -278,7 +278,7 @@ class PersonalDataUnitTest {
 		}
 
 		@Override
-		public Mono<Void> retentionApplied(Retention.Report report, String summary, String author) {
+		public Mono<Void> retentionApplied(RetentionReport report, String summary, String author) {
 			return Mono.fromRunnable(() -> journal.add("retention " + report.anonymised() + " : " + summary));
 		}
 	}

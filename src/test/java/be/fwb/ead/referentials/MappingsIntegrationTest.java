@@ -53,7 +53,7 @@ class MappingsIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void catalogueAndReferential() throws IOException {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		referential = await(referentials.importFile(fixture(), "coord")).id();
 		a = count("select min(id) from module");
 		b = count("select min(id) from module where id > " + a);

@@ -34,7 +34,7 @@ class ReferentialsApiIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void accountsCatalogueAndReferential() throws IOException {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordinatrice", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecteur", null));
 		coordinator = apiToken("coord", "mot-de-passe-coord");

@@ -53,9 +53,9 @@ class CampaignsIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void catalogueHistoryAndReviewers() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(new DemoReferentials(referentials, coverage, exams, db).seedIfEmpty());
-		LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Brussels"));
+		LocalDate today = clock.today();
 		await(db.sql("delete from exam_session").then());
 		await(db.sql("insert into exam_session (exam_id, starts_on) select id, :d from exam where code = 'CE1D'")
 			.bind("d", today.plusDays(30)).then());
@@ -77,7 +77,7 @@ class CampaignsIntegrationTest extends IntegrationTest {
 		old = ceb.get(2);
 		approved = ceb.get(3);
 		open = ceb.get(4);
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		decided(refused, "REJECTED", now.minus(30, ChronoUnit.DAYS));
 		decided(changed, "APPROVED", now.minus(365, ChronoUnit.DAYS));
 		await(db.sql("update module set content_changed_at = :t where id = :id").bind("t", now.minus(10, ChronoUnit.DAYS))
@@ -192,12 +192,12 @@ class CampaignsIntegrationTest extends IntegrationTest {
 		refusedWith(campaigns.create(new Request("Automne", null, 0, names, null), "coord"), "de 1 à 200 modules");
 		refusedWith(campaigns.create(new Request("Automne", null, 5, List.of(), null), "coord"), "de 1 à 50 relecteurs");
 		refusedWith(campaigns.create(new Request("Automne", null, 5, List.of("relect1", "inconnu"), null), "coord"), "inconnu");
-		refusedWith(campaigns.create(new Request("Automne", LocalDate.now().minusDays(1), 5, names, null), "coord"), "postérieure");
+		refusedWith(campaigns.create(new Request("Automne", clock.today().minusDays(1), 5, names, null), "coord"), "postérieure");
 		refusedWith(campaigns.create(new Request(" ", null, 5, names, null), "coord"), "un nom");
 		assertThat(count("select count(*) from review_campaign")).isZero();
 		assertThat(count("select count(*) from review")).isEqualTo(5);
 
-		long id = await(campaigns.create(new Request("Campagne d'automne", LocalDate.now().plusDays(60), 11, names, null), "coord"));
+		long id = await(campaigns.create(new Request("Campagne d'automne", clock.today().plusDays(60), 11, names, null), "coord"));
 		assertThat(count("select count(*) from review where campaign_id = " + id)).isEqualTo(11);
 		assertThat(count("select count(*) from change_log where entity = 'review_campaign'")).isOne();
 		assertThat(await(campaigns.candidates(120))).extracting(Candidate::moduleId).doesNotContain(ce1d);
@@ -218,6 +218,33 @@ class CampaignsIntegrationTest extends IntegrationTest {
 			.satisfies(p -> assertThat(p.decided()).isOne());
 		assertThat(await(campaigns.load().collectList())).filteredOn(l -> l.reviewer().startsWith("relect"))
 			.extracting(l -> l.open() + (l.reviewer().equals(reviewer) ? 1 : 0)).containsOnly(4);
+	}
+
+	@Test
+	void aCampaignIsPlannedWholeOrNotAtAll() {
+		List<String> names = List.of("relect1", "relect2");
+		Campaigns.Proposal proposal = await(campaigns.propose(new Request(null, null, 3, names, null)));
+		long last = proposal.picks().get(2).candidate().moduleId();
+		long reviews = count("select count(*) from review");
+		long lines = count("select count(*) from change_log");
+		// The database refuses the campaign's third review (as it would a module planned meanwhile by someone else).
+		await(db.sql("""
+				create function refuse_review() returns trigger language plpgsql as $$
+				begin raise exception 'revue refusée par le test'; end $$;
+				create trigger refuse_review before insert on review for each row when (new.module_id = %d)
+				execute function refuse_review()""".formatted(last)).then());
+		try {
+			StepVerifier.create(campaigns.create(new Request("Tout ou rien", null, 3, names, null), "coord"))
+				.expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("revue refusée par le test"))
+				.verify();
+		}
+		finally {
+			await(db.sql("drop trigger refuse_review on review; drop function refuse_review()").then());
+		}
+		// Rolled back: the campaign, the two reviews planned before the third, their events and journal lines.
+		assertThat(count("select count(*) from review_campaign")).isZero();
+		assertThat(count("select count(*) from review")).isEqualTo(reviews);
+		assertThat(count("select count(*) from change_log")).isEqualTo(lines);
 	}
 
 	private static void refusedWith(reactor.core.publisher.Mono<?> mono, String message) {

@@ -31,7 +31,7 @@ class ReviewsApiIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void accounts() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordinatrice", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecteur", null));
 		await(accounts.create("autre", "mot-de-passe-autre", Role.REVIEWER, "Autre relectrice", null));
@@ -68,7 +68,7 @@ class ReviewsApiIntegrationTest extends IntegrationTest {
 		web.put().uri("/api/reviews/" + id + "/findings").headers(h -> h.setBearerAuth(reviewer)).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(findings).exchange().expectStatus().isOk();
 		web.post().uri("/api/reviews/" + id + "/request-changes").headers(h -> h.setBearerAuth(reviewer))
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("deadline", LocalDate.now().plusDays(10).toString()))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("deadline", clock.today().plusDays(10).toString()))
 			.exchange().expectStatus().isOk();
 		web.post().uri("/api/reviews/" + id + "/recheck").headers(h -> h.setBearerAuth(reviewer)).exchange().expectStatus().isOk();
 		web.put().uri("/api/reviews/" + id + "/findings").headers(h -> h.setBearerAuth(reviewer)).contentType(MediaType.APPLICATION_JSON)

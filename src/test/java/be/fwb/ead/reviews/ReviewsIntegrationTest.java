@@ -42,7 +42,7 @@ class ReviewsIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void catalogueAndReviewers() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
 		await(accounts.create("autre", "mot-de-passe-autre", Role.REVIEWER, "Alice Autre", null));
 		module = count("select min(module_id) from module_role where role = 'AUTHOR'");
@@ -58,11 +58,11 @@ class ReviewsIntegrationTest extends IntegrationTest {
 		await(reviews.start(id, REVIEWER));
 		assertThat(state(id)).isEqualTo(ReviewState.IN_REVIEW);
 
-		refused(reviews.requestChanges(id, LocalDate.now().plusDays(14), REVIEWER), Refused.class, "9 critères n'ont pas encore de constat");
+		refused(reviews.requestChanges(id, clock.today().plusDays(14), REVIEWER), Refused.class, "9 critères n'ont pas encore de constat");
 		await(reviews.record(id, findings(2, "Les consignes des séquences 3 et 4 manquent d'objectifs.", true), REVIEWER));
-		refused(reviews.requestChanges(id, LocalDate.now(), REVIEWER), InvalidRequest.class, "date limite postérieure");
-		await(reviews.requestChanges(id, LocalDate.now().plusDays(14), REVIEWER));
-		assertThat(await(reviews.review(id)).deadline()).isEqualTo(LocalDate.now().plusDays(14));
+		refused(reviews.requestChanges(id, clock.today(), REVIEWER), InvalidRequest.class, "date limite postérieure");
+		await(reviews.requestChanges(id, clock.today().plusDays(14), REVIEWER));
+		assertThat(await(reviews.review(id)).deadline()).isEqualTo(clock.today().plusDays(14));
 		refused(reviews.approve(id, REVIEWER), Refused.class, "Une revue modifications demandées ne peut pas passer à « approuvée »");
 		refused(reviews.record(id, findings(4, null, true), REVIEWER), Refused.class, "pendant la revue");
 

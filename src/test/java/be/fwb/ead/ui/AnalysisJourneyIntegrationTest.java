@@ -29,7 +29,7 @@ class AnalysisJourneyIntegrationTest extends BrowserTest {
 
 	@BeforeEach
 	void catalogueReferentialAndAccount() throws Exception {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 		try (InputStream in = getClass().getResourceAsStream("/referentials/francais-tronc-commun.csv")) {

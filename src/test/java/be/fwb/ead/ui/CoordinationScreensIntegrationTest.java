@@ -22,7 +22,7 @@ class CoordinationScreensIntegrationTest extends BrowserTest {
 
 	@BeforeEach
 	void catalogueAndAccounts() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
 	}

@@ -35,7 +35,7 @@ class ErasureJourneyIntegrationTest extends BrowserTest {
 		person = await(files.create(new VacataireFile.Identity("Noémie", "Vandersmissen", "noemie.v@exemple.be", "NV-1", null, null),
 				VacataireStatus.CANDIDAT, "coord"));
 		List<Evaluations.Score> scores = await(evaluations.grid().map(c -> new Evaluations.Score(c.id(), 3, null)).collectList());
-		await(evaluations.record(person, LocalDate.now(), scores, "Noémie prépare bien ses séances.", "coord"));
+		await(evaluations.record(person, clock.today(), scores, "Noémie prépare bien ses séances.", "coord"));
 	}
 
 	@Test

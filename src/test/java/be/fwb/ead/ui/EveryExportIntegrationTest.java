@@ -71,7 +71,7 @@ class EveryExportIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void everyListHoldsHostileText() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(new DemoReferentials(referentials, coverage, exams, db).seedIfEmpty());
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordination", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecture", null));
@@ -89,7 +89,7 @@ class EveryExportIntegrationTest extends IntegrationTest {
 		await(reviews.approve(review, actor));
 		long reviewedModule = count("select module_id from review where id = " + review);
 		List<Evaluations.Score> scores = await(evaluations.grid().map(c -> new Evaluations.Score(c.id(), 3, null)).collectList());
-		await(evaluations.record(vacataire, LocalDate.now(), scores, LINK, "+1"));
+		await(evaluations.record(vacataire, clock.today(), scores, LINK, "+1"));
 		for (String sql : List.of(
 				"""
 				update vacataire set lastname = :link, firstname = '+1', idnumber = '-' || id, email = '@x' || id, phone = '+32 2 000'""",

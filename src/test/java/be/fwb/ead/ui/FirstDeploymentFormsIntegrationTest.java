@@ -40,7 +40,7 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 
 	@BeforeEach
 	void firstDay() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(DemoData.firstDay(context));
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 	}

@@ -38,7 +38,7 @@ class FirstDeploymentJourneyIntegrationTest extends BrowserTest {
 
 	@BeforeEach
 	void firstDay() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(DemoData.firstDay(context));
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 	}

@@ -37,6 +37,9 @@ final class FormCases {
 		/** A new vacataire entered by hand, active, with nothing else. */
 		long freshVacataire();
 
+		/** A new active vacataire due an evaluation: never evaluated, their first assignment began over a year ago. */
+		long dueVacataire();
+
 		/** A current module of the catalogue. */
 		long module();
 
@@ -307,6 +310,9 @@ final class FormCases {
 					.valid(f -> {
 					}, "affectations seront créées")
 					.refusedWithAStaleToken(),
+				post("attention/fragments", "/evaluations/planification").on("/attention")
+					.valid(f -> f.set("plannedOn", NEXT_MONTH), "évaluation(s) planifiée(s)")
+					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
 				post("attention/list", "/affectations/rapprochement/lot").on("/attention?vue=vacataires")
 					.valid(f -> {
 					}, "affectations seront créées")
@@ -378,6 +384,9 @@ final class FormCases {
 				post("evaluations/due", "/evaluations/grille").on("/evaluations/a-faire")
 					.valid(f -> f.set("label-5", "Ponctualité").set("weight-5", "1"), SAVED)
 					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible"),
+				post("evaluations/due", "/evaluations/planification").on(d -> "/evaluations/a-faire?vacataire=" + d.dueVacataire())
+					.valid(f -> f.set("plannedOn", NEXT_MONTH).set("evaluator", "coord"), "1 évaluation(s) planifiée(s)")
+					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
 				post("evaluations/vacataire", "/vacataires/{id}/evaluations").on(d -> "/vacataires/" + d.vacataire())
 					.valid(f -> f.everyRadio("3").set("comment", "Très bon trimestre"), "Évaluation enregistrée.")
 					.refused(f -> f.set("comment", "Sans notes"), null));

@@ -34,7 +34,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 
 	@BeforeEach
 	void catalogueAndAccount() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 	}
 
@@ -42,7 +42,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 	void aCoordinatorRecruitsACandidateThroughToAnAssignmentAndRecordsATrainingAndAnEvaluation() {
 		String level = await(db.sql("select p.name from moodle_category c join moodle_category p on p.id = c.parent_id "
 				+ "where c.name = 'Mathématiques' and p.name like '%CE1D%'").map(r -> r.get(0, String.class)).one());
-		LocalDate today = LocalDate.now();
+		LocalDate today = clock.today();
 		browser.signIn("coord", "mot-de-passe-coord");
 
 		// A title covering mathematics at that level.
@@ -102,7 +102,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 			browser.type(By.id("s-title"), session[1]);
 			new Select(browser.find(By.id("s-topic"))).selectByValue(session[0]);
 			// Under way (started half an hour ago, three hours long): one registers until it ends, completes once it began.
-			LocalDateTime startsAt = LocalDateTime.now().minusMinutes(30).truncatedTo(ChronoUnit.MINUTES);
+			LocalDateTime startsAt = LocalDateTime.now(clock).minusMinutes(30).truncatedTo(ChronoUnit.MINUTES);
 			browser.setValue(By.id("s-at"), startsAt.toString());
 			browser.find(By.cssSelector("#session-form button[type=submit]")).click();
 			// Wait for the answer before leaving the page: navigating away at once could abort the form's POST.
@@ -137,7 +137,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		browser.type(By.id("e-comment"), "Très bon premier trimestre.");
 		browser.find(By.id("evaluate")).click();
 		browser.waitForText(By.id("flash"), "Évaluation enregistrée.");
-		assertThat(browser.text(By.id("evaluations"))).contains("moyenne pondérée 3 / 4");
+		assertThat(browser.text(By.id("evaluations"))).contains("moyenne pondérée 3,0 / 4");
 		assertThat(browser.text(By.id("historique"))).contains("Affecté en tutorat").contains("Évaluation du");
 		assertAccessible("fiche du vacataire");
 		browser.screenshot("fiche-vacataire-affecte-forme-evalue");
@@ -149,8 +149,8 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		browser.waitFor(d -> new Select(d.findElement(By.id("a-module"))).getOptions().stream()
 			.allMatch(o -> o.getText().contains("Mathématiques")));
 		new Select(browser.find(By.id("a-module"))).selectByIndex(0);
-		browser.setValue(By.id("a-start"), LocalDate.now().minusDays(1).toString())
-			.setValue(By.id("a-end"), LocalDate.now().plusMonths(6).toString())
+		browser.setValue(By.id("a-start"), clock.today().minusDays(1).toString())
+			.setValue(By.id("a-end"), clock.today().plusMonths(6).toString())
 			.type(By.id("a-hours"), hours);
 		browser.find(By.id("assign")).click();
 	}

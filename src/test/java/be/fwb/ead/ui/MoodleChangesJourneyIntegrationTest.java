@@ -37,7 +37,7 @@ class MoodleChangesJourneyIntegrationTest extends BrowserTest {
 
 	@BeforeEach
 	void catalogueAndAccounts() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		module = count("select min(module_id) from module_role where role = 'AUTHOR'");
 		course = count("select moodle_course_id from module where id = " + module);
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));

@@ -32,7 +32,7 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 
 	@BeforeEach
 	void catalogueAndAccounts() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		module = count("select min(module_id) from module_role where role = 'AUTHOR'");
 		long author = count("select min(vacataire_id) from module_role where role = 'AUTHOR' and module_id = " + module);
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
@@ -77,7 +77,7 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		// (1 + 8 + 4) / 19 = 68 %.
 		browser.find(By.id("approve")).click();
 		browser.waitForText(By.id("flash"), "Le score (68 %) n'atteint pas le seuil de la grille (70 %)");
-		browser.setValue(By.id("deadline"), LocalDate.now().plusDays(14).toString());
+		browser.setValue(By.id("deadline"), clock.today().plusDays(14).toString());
 		browser.find(By.id("request-changes")).click();
 		browser.waitForText(By.id("flash"), "Modifications demandées aux concepteurs.");
 		assertThat(browser.text(By.id("review-state"))).isEqualTo("modifications demandées");

@@ -28,7 +28,7 @@ class SmallScreenIntegrationTest extends BrowserTest {
 
 	@BeforeEach
 	void catalogueAndAccount() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 	}
 

@@ -72,6 +72,9 @@ class AttentionPage {
 			model.addAttribute("groups", attention.all());
 		}
 		Instant now = Instant.now(clock);
+		// The day the planning of the evaluations proposes: in two weeks.
+		model.addAttribute("today", java.time.LocalDate.now(clock));
+		model.addAttribute("proposedDay", java.time.LocalDate.now(clock).plusDays(14));
 		model.addAttribute("sessions", training.sessions()
 			.filter(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now) && s.registered() < s.capacity())
 			.collectList());

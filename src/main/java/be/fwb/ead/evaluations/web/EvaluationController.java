@@ -3,7 +3,9 @@ package be.fwb.ead.evaluations.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import be.fwb.ead.evaluations.EvaluationPlanning;
 import be.fwb.ead.evaluations.Evaluations;
+import io.swagger.v3.oas.annotations.Operation;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -22,9 +24,17 @@ import reactor.core.publisher.Mono;
 class EvaluationController {
 
 	private final Evaluations evaluations;
+	private final EvaluationPlanning planning;
 
-	EvaluationController(Evaluations evaluations) {
+	EvaluationController(Evaluations evaluations, EvaluationPlanning planning) {
 		this.evaluations = evaluations;
+		this.planning = planning;
+	}
+
+	/**
+	 * @param evaluator a coordinator's username; the caller when absent
+	 */
+	record NewPlans(@Nullable List<Long> vacataireIds, @Nullable LocalDate plannedOn, @Nullable String evaluator) {
 	}
 
 	record NewEvaluation(@Nullable LocalDate evaluatedOn, @Nullable List<Evaluations.Score> scores, @Nullable String comment) {
@@ -44,6 +54,14 @@ class EvaluationController {
 	@GetMapping("/api/evaluations/due")
 	Mono<List<Evaluations.Due>> due() {
 		return evaluations.due().collectList();
+	}
+
+	@PostMapping("/api/evaluations/plans")
+	@Operation(summary = "Planifie l'évaluation de vacataires dus (un jour, un évaluateur) : ceux qu'une règle refuse (pas actif, "
+			+ "évalué récemment, déjà planifiée) sont listés avec leur raison, les autres planifiés, une entrée au journal chacun. "
+			+ "Un jour passé, ou un évaluateur qui n'est pas un compte de coordination actif : 400, le champ nommé.")
+	Mono<EvaluationPlanning.Outcome> plan(@RequestBody NewPlans p, Authentication who) {
+		return planning.plan(p.vacataireIds() == null ? List.of() : p.vacataireIds(), p.plannedOn(), p.evaluator(), who.getName());
 	}
 
 	@PostMapping("/api/vacataires/{id}/evaluations")

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import be.fwb.ead.evaluations.EvaluationPlanning;
 import be.fwb.ead.evaluations.Evaluations;
+import be.fwb.ead.security.AccountAdministration;
+import be.fwb.ead.security.Role;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.Flash;
 import be.fwb.ead.shared.FormInput;
@@ -22,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -29,23 +33,30 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The evaluation screens: a vacataire's evaluations, the form on the grid, who is due. */
+/** The evaluation screens: a vacataire's evaluations, the form on the grid, who is due and the planning of their evaluations. */
 @PageController
 class EvaluationPages {
 
+	/** The day a planning form proposes: in two weeks. */
+	private static final int PROPOSED_IN_DAYS = 14;
+
 	private final Evaluations evaluations;
+	private final EvaluationPlanning planning;
 	private final Vacataires vacataires;
+	private final AccountAdministration accounts;
 	private final MessageSource messages;
 	private final DisplaySettings display;
-	private final Clock clock;
+	private final java.time.Clock clock;
 
-	EvaluationPages(Evaluations evaluations, Vacataires vacataires, MessageSource messages, DisplaySettings display,
-			Clock clock) {
-		this.clock = clock;
+	EvaluationPages(Evaluations evaluations, EvaluationPlanning planning, Vacataires vacataires, AccountAdministration accounts,
+			MessageSource messages, DisplaySettings display, java.time.Clock clock) {
 		this.evaluations = evaluations;
+		this.planning = planning;
 		this.vacataires = vacataires;
+		this.accounts = accounts;
 		this.messages = messages;
 		this.display = display;
+		this.clock = clock;
 	}
 
 	/** A vacataire's evaluations with the form to record one: the section of their page (htmx), or a page of its own. */
@@ -77,11 +88,47 @@ class EvaluationPages {
 		return Flash.outcome(exchange, record, "flash.evaluated").thenReturn("redirect:/vacataires/" + id + "#evaluations");
 	}
 
+	/**
+	 * Who is due an evaluation, with the form that plans theirs in bulk: every one without an evaluation planned to come
+	 * ticked, or only {@code vacataire} when given (from the attention list's line about them).
+	 */
 	@GetMapping("/evaluations/a-faire")
-	String due(Model model) {
+	String due(@org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Long vacataire, Model model,
+			Authentication who) {
+		LocalDate today = LocalDate.now(clock);
 		model.addAttribute("due", evaluations.due().collectList());
 		model.addAttribute("grid", evaluations.grid().collectList());
+		model.addAttribute("today", today);
+		model.addAttribute("proposedDay", today.plusDays(PROPOSED_IN_DAYS));
+		model.addAttribute("only", vacataire);
+		model.addAttribute("me", who.getName());
+		model.addAttribute("evaluators", accounts.all().filter(a -> a.enabled() && a.role() == Role.COORDINATOR).collectList());
 		return "evaluations/due";
+	}
+
+	/**
+	 * The planning form: the vacataires ticked ({@code vacataireId}, repeated), or with {@code scope=due} every one due
+	 * without an evaluation planned to come; a day ({@code plannedOn}) and an evaluator ({@code evaluator}, the author
+	 * when absent). Answers the outcome, refusals listed; a refused day or evaluator goes back to the form
+	 * ({@code back=attention}: the attention list), kept and explained beside its field.
+	 */
+	@PostMapping("/evaluations/planification")
+	Mono<String> plan(@ModelAttribute PlanForm f, Authentication who, ServerWebExchange exchange, Model model) {
+		LocalDate today = LocalDate.now(clock);
+		Mono<List<Long>> ids = "due".equals(f.scope())
+				? evaluations.due().filter(d -> !d.plannedFrom(today)).map(Evaluations.Due::vacataireId).collectList()
+				: Mono.just(f.vacataireId() == null ? List.of() : f.vacataireId());
+		return ids.flatMap(list -> planning.plan(list, f.plannedOn(), f.evaluator(), who.getName()))
+			.map(outcome -> {
+				model.addAttribute("outcome", outcome);
+				return "evaluations/planned";
+			})
+			.onErrorResume(e -> e instanceof InvalidRequest, e -> Flash.outcome(exchange, Mono.error(e), "flash.saved")
+				.thenReturn("attention".equals(f.back()) ? "redirect:/attention#EVALUATION_DUE" : "redirect:/evaluations/a-faire#planifier"));
+	}
+
+	record PlanForm(@Nullable List<Long> vacataireId, @Nullable String scope, @Nullable LocalDate plannedOn,
+			@Nullable String evaluator, @Nullable String back) {
 	}
 
 	@PostMapping("/evaluations/grille")

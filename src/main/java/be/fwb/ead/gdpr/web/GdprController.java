@@ -4,6 +4,7 @@ import java.util.Map;
 
 import be.fwb.ead.gdpr.PersonalData;
 import be.fwb.ead.gdpr.Retention;
+import be.fwb.ead.gdpr.RetentionReport;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -64,7 +65,7 @@ class GdprController {
 
 	/** Applies the retention rules now (they also run every night), and says what they did. */
 	@PostMapping("/api/gdpr/retention")
-	Mono<Retention.Report> retention(Authentication who) {
+	Mono<RetentionReport> retention(Authentication who) {
 		return retention.apply(who.getName());
 	}
 }

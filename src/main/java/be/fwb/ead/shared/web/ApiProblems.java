@@ -38,7 +38,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidRequest.class)
 	ProblemDetail invalid(InvalidRequest e, ServerWebExchange exchange) {
-		return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Requête invalide", e.getMessage(), path(exchange));
+		ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "Requête invalide", e.getMessage(), path(exchange));
+		// An extension member (RFC 9457): the field at fault, as the request names it.
+		if (e.field() != null) {
+			problem.setProperty("field", e.field());
+		}
+		return problem;
 	}
 
 	@ExceptionHandler(NotFound.class)

@@ -1,4 +1,4 @@
-package be.fwb.ead.plugin;
+package be.fwb.ead.workspace.plugin;
 
 import java.time.Clock;
 import java.time.Duration;

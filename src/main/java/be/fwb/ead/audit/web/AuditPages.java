@@ -1,11 +1,11 @@
-package be.fwb.ead.journal.web;
+package be.fwb.ead.audit.web;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import be.fwb.ead.journal.AuditTrail;
+import be.fwb.ead.audit.AuditTrail;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.PageController;

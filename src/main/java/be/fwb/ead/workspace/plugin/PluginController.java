@@ -1,11 +1,11 @@
-package be.fwb.ead.plugin.web;
+package be.fwb.ead.workspace.plugin;
 
 import java.util.Map;
 
 import be.fwb.ead.evaluations.Evaluations;
-import be.fwb.ead.plugin.PluginAuthentication.MoodleUser;
-import be.fwb.ead.plugin.Workspaces;
-import be.fwb.ead.reviews.Reviews;
+import be.fwb.ead.vacataires.Vacataire;
+import be.fwb.ead.workspace.Workspaces;
+import be.fwb.ead.workspace.plugin.PluginAuthentication.MoodleUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -29,13 +29,9 @@ import reactor.core.publisher.Mono;
 class PluginController {
 
 	private final Workspaces workspaces;
-	private final Evaluations evaluations;
-	private final Reviews reviews;
 
-	PluginController(Workspaces workspaces, Evaluations evaluations, Reviews reviews) {
+	PluginController(Workspaces workspaces) {
 		this.workspaces = workspaces;
-		this.evaluations = evaluations;
-		this.reviews = reviews;
 	}
 
 	record Comment(@Nullable String comment) {
@@ -48,15 +44,14 @@ class PluginController {
 	@Operation(summary = "L'espace EAD du vacataire : affectations, formations, évaluations, constats de revue sur ses modules. "
 			+ "404 quand l'utilisateur Moodle n'est pas un vacataire.")
 	Mono<Workspaces.Workspace> workspace(@AuthenticationPrincipal MoodleUser user) {
-		return workspaces.of(user.id());
+		return workspaces.of(user.id(), "plugin Moodle");
 	}
 
 	@PostMapping("/api/plugin/evaluations/{id}/acknowledgement")
 	@Operation(summary = "Le vacataire prend connaissance d'une de ses évaluations, une fois, avec un commentaire facultatif.")
 	Mono<Evaluations.Evaluation> acknowledge(@PathVariable long id, @RequestBody(required = false) @Nullable Comment comment,
 			@AuthenticationPrincipal MoodleUser user) {
-		return workspaces.vacataire(user.id())
-			.flatMap(v -> evaluations.acknowledge(id, v.id(), comment == null ? null : comment.comment()));
+		return me(user).flatMap(me -> workspaces.acknowledge(me, id, comment == null ? null : comment.comment()));
 	}
 
 	@PostMapping("/api/plugin/findings/{id}/answers")
@@ -64,8 +59,10 @@ class PluginController {
 	@Operation(summary = "Le vacataire répond à un constat de revue sur un de ses modules, tant que la revue est ouverte.")
 	Mono<Map<String, Long>> answer(@PathVariable long id, @RequestBody(required = false) @Nullable AnswerText answer,
 			@AuthenticationPrincipal MoodleUser user) {
-		return workspaces.vacataire(user.id())
-			.flatMap(v -> reviews.answer(id, v.id(), answer == null ? null : answer.text()))
-			.map(a -> Map.of("id", a));
+		return me(user).flatMap(me -> workspaces.answer(me, id, answer == null ? null : answer.text())).map(a -> Map.of("id", a));
+	}
+
+	private Mono<Long> me(MoodleUser user) {
+		return workspaces.ofMoodleUser(user.id()).map(Vacataire::id);
 	}
 }

@@ -1,8 +1,8 @@
-package be.fwb.ead.journal.web;
+package be.fwb.ead.audit.web;
 
 import java.time.LocalDate;
 
-import be.fwb.ead.journal.AuditTrail;
+import be.fwb.ead.audit.AuditTrail;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.PageOf;
 import be.fwb.ead.shared.Paging;

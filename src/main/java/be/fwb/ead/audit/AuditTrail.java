@@ -1,4 +1,4 @@
-package be.fwb.ead.journal;
+package be.fwb.ead.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.PageOf;
 import be.fwb.ead.shared.Paging;

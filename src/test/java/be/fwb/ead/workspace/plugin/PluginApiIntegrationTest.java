@@ -1,4 +1,4 @@
-package be.fwb.ead.plugin;
+package be.fwb.ead.workspace.plugin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class PluginApiIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void catalogue() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		module = count("select min(module_id) from module_role where role = 'AUTHOR'");
 		author = count("select min(vacataire_id) from module_role where role = 'AUTHOR' and module_id = " + module);
 		authorMoodleId = count("select moodle_user_id from vacataire where id = " + author);
@@ -59,7 +59,7 @@ class PluginApiIntegrationTest extends IntegrationTest {
 	@Test
 	void aSignedRequestReadsTheVacatairesOwnWorkspace() throws java.io.IOException {
 		List<Evaluations.Score> scores = await(evaluations.grid().map(c -> new Evaluations.Score(c.id(), 3, null)).collectList());
-		long evaluation = await(evaluations.record(author, LocalDate.now(), scores, "Très bon suivi des apprenants.", "coord"));
+		long evaluation = await(evaluations.record(author, clock.today(), scores, "Très bon suivi des apprenants.", "coord"));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecteur", null));
 		long review = await(reviews.plan(module, "relect", null, null, "coord"));
 		Reviews.Actor reviewer = new Reviews.Actor("relect", false);
@@ -70,15 +70,15 @@ class PluginApiIntegrationTest extends IntegrationTest {
 		// The tutor's required trainings, done; a continuing one to come.
 		for (String topic : List.of("MOODLE", "TUTORING")) {
 			long session = await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", topic, "Initiale " + topic,
-					Instant.now().minus(java.time.Duration.ofMinutes(30)), 180, "VIRTUAL", null, 20), "coord"));
+					clock.instant().minus(java.time.Duration.ofMinutes(30)), 180, "VIRTUAL", null, 20), "coord"));
 			await(training.register(session, author, "coord"));
 			await(training.recordAttendance(session, author, true, true, "coord"));
 		}
 		long next = await(training.plan(new be.fwb.ead.training.Training.NewSession("CONTINUING", "PEDAGOGY", "Scénariser un module",
-				Instant.now().plus(java.time.Duration.ofDays(20)), 120, "VIRTUAL", null, 20), "coord"));
+				clock.instant().plus(java.time.Duration.ofDays(20)), 120, "VIRTUAL", null, 20), "coord"));
 		await(training.register(next, author, "coord"));
-		await(assignments.create(new be.fwb.ead.assignments.NewAssignment(author, module, "TUTOR", LocalDate.now().minusDays(10),
-				LocalDate.now().plusDays(200), 40, "Pénurie de candidats titrés"), "coord"));
+		await(assignments.create(new be.fwb.ead.assignments.NewAssignment(author, module, "TUTOR", clock.today().minusDays(10),
+				clock.today().plusDays(200), 40, "Pénurie de candidats titrés"), "coord"));
 
 		// The plugin's tests read a fixture shaped like this answer: every field the fixture has, the answer has.
 		String answer0 = new String(signed(HttpMethod.GET, "/api/plugin/workspace", authorMoodleId, "").exchange()
@@ -131,7 +131,7 @@ class PluginApiIntegrationTest extends IntegrationTest {
 	@Test
 	void tamperedExpiredReplayedAndUnsignedRequestsAreRefused() {
 		String nonce = nonce();
-		long now = Instant.now().getEpochSecond();
+		long now = clock.instant().getEpochSecond();
 		// Signed for one user, sent for another: the signature no longer matches.
 		request(HttpMethod.GET, "/api/plugin/workspace", otherMoodleId, "", now, nonce,
 				sign("GET", "/api/plugin/workspace", now, nonce, authorMoodleId, ""))
@@ -204,7 +204,7 @@ class PluginApiIntegrationTest extends IntegrationTest {
 	}
 
 	private WebTestClient.RequestBodySpec signed(HttpMethod method, String path, long moodleUserId, String body) {
-		long now = Instant.now().getEpochSecond();
+		long now = clock.instant().getEpochSecond();
 		String nonce = nonce();
 		return request(method, path, moodleUserId, body, now, nonce, sign(method.name(), path, now, nonce, moodleUserId, body));
 	}
