@@ -37,6 +37,9 @@ final class FormCases {
 		/** A new vacataire entered by hand, active, with nothing else. */
 		long freshVacataire();
 
+		/** A new active vacataire due an evaluation: never evaluated, their first assignment began over a year ago. */
+		long dueVacataire();
+
 		/** A current module of the catalogue. */
 		long module();
 
@@ -396,7 +399,7 @@ final class FormCases {
 				post("evaluations/due", "/evaluations/grille").on("/evaluations/a-faire")
 					.valid(f -> f.set("label-5", "Ponctualité").set("weight-5", "1"), SAVED)
 					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible").errorBeside("weight-5"),
-				post("evaluations/due", "/evaluations/planification").on(d -> "/evaluations/a-faire?vacataire=" + d.freshVacataire())
+				post("evaluations/due", "/evaluations/planification").on(d -> "/evaluations/a-faire?vacataire=" + d.dueVacataire())
 					.valid(f -> f.set("plannedOn", NEXT_MONTH).set("evaluator", "coord"), "1 évaluation(s) planifiée(s)")
 					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
 				post("evaluations/vacataire", "/vacataires/{id}/evaluations").on(d -> "/vacataires/" + d.vacataire())
@@ -409,6 +412,10 @@ final class FormCases {
 				post("analysis/index", "/analyse/import").on("/analyse")
 					.valid(f -> f.file("file", "referentiel.csv", REFERENTIAL_CSV), "Référentiel des formulaires")
 					.refused(f -> f.file("file", "referentiel.csv", "ceci n'est pas un référentiel\n"), null),
+				get("analysis/index", "/analyse").on("/analyse")
+					.valid(f -> {
+					}, null)
+					.refused(f -> f.force("niveau", "abc"), null),
 				post("analysis/index", "/analyse/moodle").on("/analyse")
 					.valid(f -> {
 					}, null)

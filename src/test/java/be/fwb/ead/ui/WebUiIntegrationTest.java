@@ -44,6 +44,9 @@ class WebUiIntegrationTest extends IntegrationTest {
 	@Autowired
 	be.fwb.ead.reviews.Rubrics rubrics;
 
+	@Autowired
+	be.fwb.ead.recruitment.Recruitment recruitment;
+
 	@BeforeEach
 	void accounts() {
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
@@ -379,6 +382,12 @@ class WebUiIntegrationTest extends IntegrationTest {
 		web.post().uri("/revues/" + theirs + "/commencer").cookie("SESSION", reviewer.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf())).exchange()
 			.expectStatus().isForbidden().expectBody(String.class).value(b -> assertThat(b).contains("Seul le relecteur désigné (autre)"));
+		// A coordinator neither steps a review given to another: they reassign it, and the page offers them no step.
+		web.post().uri("/revues/" + theirs + "/commencer").cookie("SESSION", coordinator.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", coordinator.csrf())).exchange()
+			.expectStatus().isForbidden().expectBody(String.class).value(b -> assertThat(b).contains("Seul le relecteur désigné (autre)"));
+		assertThat(count("select count(*) from review where state = 'PLANNED'")).isEqualTo(4);
+		assertThat(page(coordinator, "/revues/" + theirs)).doesNotContain("id=\"start\"").contains("id=\"reassign-form\"");
 		web.post().uri("/revues/" + theirs + "/relecteur").cookie("SESSION", reviewer.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf()).with("reviewer", "relect")).exchange().expectStatus().isForbidden();
 		web.post().uri("/revues/" + mine + "/commencer").cookie("SESSION", reviewer.cookie()).accept(HTML)
@@ -451,11 +460,28 @@ class WebUiIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aCandidatesScoreAndTheDatesOfJournalLinesReadTheBelgianWay() {
+		long campaign = await(recruitment.open("Tuteurs 2027", java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(30),
+				java.util.List.of(), "coord"));
+		long k = await(recruitment.apply(campaign, new be.fwb.ead.vacataires.VacataireFile.Identity("Hélène", "Lambert",
+				"helene.lambert@ead.test", null, null, null), java.util.List.of(), "coord"));
+		await(recruitment.grid().collectList().flatMap(grid -> recruitment.score(k, grid.stream()
+			.map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 4, "Solide")).toList(), "coord")));
+		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
+		assertThat(page(coordinator, "/recrutement/candidatures/" + k)).contains("Note 4,0 / 5").doesNotContain("4.0");
+		assertThat(page(coordinator, "/recrutement/" + campaign)).contains("4,0 / 5");
+	}
+
+	@Test
 	void theAuditTrailIsSearchedAndExportedByCoordinatorsOnly() {
 		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
 		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		String page = page(coordinator, "/journal?objet=moodle_course&q=EAD");
 		assertThat(page).contains("Journal d’audit").contains("synchronisation Moodle").contains("Module ajouté depuis Moodle");
+		// The « Objet » filter and column in words, not the change log's codes.
+		assertThat(page).contains("<option value=\"moodle_course\" selected=\"selected\">Cours Moodle</option>")
+			.contains(">Revue qualité</option>").contains("Cours Moodle n° ")
+			.doesNotContain(">moodle_course<").doesNotContain(">review_campaign<").doesNotContain("moodle_course 1");
 		String csv = web.get().uri("/journal/export.csv?objet=moodle_course").cookie("SESSION", coordinator.cookie()).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(csv.lines().count()).isEqualTo(1 + count("select count(*) from module"));

@@ -105,8 +105,14 @@ public class VacataireImport {
 				Map<String, Integer> index = columns.index();
 				List<String> ignored = columns.ignored();
 				if (!index.containsKey("lastname") || !index.containsKey("firstname")) {
-					return Mono.error(new InvalidRequest("La première ligne doit nommer au moins les colonnes « Nom » et « Prénom » "
-							+ "(colonnes lues : " + String.join(", ", table.header()) + ")."));
+					Map<String, List<String>> missing = new java.util.LinkedHashMap<>();
+					if (!index.containsKey("lastname")) {
+						missing.put("Nom", List.of());
+					}
+					if (!index.containsKey("firstname")) {
+						missing.put("Prénom", List.of());
+					}
+					return Mono.error(new InvalidRequest(SpreadsheetReader.missingColumns(missing, table.header())));
 				}
 				if (table.lines().size() > MAX_LINES) {
 					return Mono.error(new InvalidRequest("Le fichier compte " + table.lines().size() + " lignes ; au plus " + MAX_LINES + "."));
