@@ -81,7 +81,8 @@ public class Recruitment {
 	@Transactional
 	public Mono<Long> open(String name, LocalDate opensOn, LocalDate closesOn, List<Need> needs, String author) {
 		if (name == null || name.isBlank() || opensOn == null || closesOn == null || closesOn.isBefore(opensOn)) {
-			return Mono.error(new InvalidRequest("Une campagne a un nom, une date d'ouverture et une date de clôture qui la suit."));
+			return Mono.error(InvalidRequest.ofField(name == null || name.isBlank() ? "name" : opensOn == null ? "opensOn" : "closesOn",
+					"Une campagne a un nom, une date d'ouverture et une date de clôture qui la suit."));
 		}
 		for (Need n : needs) {
 			if (n.level() == null || n.level().isBlank() || n.subject() == null || n.subject().isBlank()
@@ -154,7 +155,7 @@ public class Recruitment {
 		}
 		return campaign(campaignId).flatMap(c -> {
 			if (LocalDate.now(clock).isAfter(c.closesOn())) {
-				return Mono.error(new Refused("La campagne « " + c.name() + " » est clôturée depuis le " + c.closesOn() + "."));
+				return Mono.error(new Refused("La campagne « " + c.name() + " » est clôturée depuis le " + be.fwb.ead.shared.Days.text(c.closesOn()) + "."));
 			}
 			return files.create(identity, VacataireStatus.CANDIDAT, author)
 				.flatMap(vacataireId -> db.sql("""
@@ -217,8 +218,9 @@ public class Recruitment {
 	}
 
 	/**
-	 * Retains or rejects a candidate; at least one evaluator must have scored them. Retaining makes them retenu,
-	 * rejecting non retenu (with the reason), through the lifecycle's guarded transitions.
+	 * Retains or rejects a candidate. Retaining needs at least one evaluator's scores and makes them retenu; rejecting
+	 * needs a reason, not a score (an obvious rejection, no title say, is not scored first), and makes them non retenu;
+	 * both through the lifecycle's guarded transitions.
 	 */
 	@Transactional
 	public Mono<Candidacy> decide(long candidacyId, boolean retain, @Nullable String reason, String author) {
@@ -226,11 +228,12 @@ public class Recruitment {
 			if (k.decision() != null) {
 				return Mono.error(new Conflict("La décision est déjà prise : " + label(k.decision()) + "."));
 			}
-			if (k.scores().isEmpty()) {
-				return Mono.error(new Refused("Aucun évaluateur n'a encore noté cette candidature : notez-la avant de décider."));
+			if (retain && k.scores().isEmpty()) {
+				return Mono.error(new Refused("Aucun évaluateur n'a encore noté cette candidature : notez-la avant de la retenir "
+						+ "(une candidature non retenue n'a besoin que de la raison)."));
 			}
 			if (!retain && (reason == null || reason.isBlank())) {
-				return Mono.error(new InvalidRequest("Indiquez la raison du refus."));
+				return Mono.error(InvalidRequest.ofField("reason", "Indiquez la raison du refus."));
 			}
 			String decision = retain ? "RETAINED" : "REJECTED";
 			var spec = db.sql("update candidacy set decision = :d, decision_reason = :r, decided_by = :by, decided_at = :now where id = :id")
