@@ -81,7 +81,7 @@ class NewcomerJourneyIntegrationTest extends BrowserTest {
 			browser.waitFor(d -> module[0].equals(browser.script("const s = document.getElementById('a-module'); return s && s.value;")));
 			assertThat(browser.find(By.id("a-module-q")).getDomProperty("value")).as("la recherche du module").isNotBlank();
 			assertThat(browser.find(By.id("a-hours")).getDomProperty("value")).isEqualTo("10");
-			assertThat(browser.script("const r = document.getElementById('flash').getBoundingClientRect();"
+			assertThat(browser.script("const r = document.querySelector('#flash .error-summary-text').getBoundingClientRect();"
 					+ " return r.top >= 0 && r.bottom <= window.innerHeight;")).as("le refus est visible là où la page s'ouvre").isEqualTo(true);
 		}
 		finally {
