@@ -322,7 +322,10 @@ final class FormCases {
 					.valid(f -> {
 					}, "affectations seront créées")
 					.refusedWithAStaleToken(),
-				post("attention/fragments", "/evaluations/planification").on("/attention")
+				post("attention/fragments", "/evaluations/planification").on(d -> {
+					d.dueVacataire(); // the group shows when someone is due (a year after their first assignment)
+					return "/attention";
+				})
 					.valid(f -> f.set("plannedOn", NEXT_MONTH), "évaluation(s) planifiée(s)")
 					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
 				post("attention/list", "/affectations/rapprochement/lot").on("/attention?vue=vacataires")
