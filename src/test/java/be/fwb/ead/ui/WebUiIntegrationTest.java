@@ -99,7 +99,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void listsAnswerHtmxWithTheirResultsOnlyAndErrorsWithPagesInTheReadersLanguage() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		WebSession s = signIn("relect", "mot-de-passe-relect");
 		String fragment = web.get().uri("/modules?q=ecrire&size=5").cookie("SESSION", s.cookie())
 			.header("HX-Request", "true").header("HX-Target", "resultats")
@@ -139,7 +139,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void theCsvExportIsUtf8WithABomAndSemicolonsAndTheXlsxKeepsAccents() throws IOException {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		WebSession s = signIn("relect", "mot-de-passe-relect");
 		EntityExchangeResult<byte[]> csv = web.get().uri("/modules/export.csv?q=ecrire").cookie("SESSION", s.cookie())
 			.exchange()
@@ -204,7 +204,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aReferentialExportedToXlsxImportsBackToTheSameTreeAndTheMatrixHasItsTotals() throws IOException {
-		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		syncedCatalogue();
 		try (java.io.InputStream in = getClass().getResourceAsStream("/referentials/francais-tronc-commun.csv")) {
 			long id = await(referentials.importFile(in.readAllBytes(), "coord")).id();
 			long module = count("select min(id) from module");
@@ -297,7 +297,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void theReviewScreensFollowTheRolesAndACampaignIsPreviewedBeforeItIsCreated() throws IOException {
-		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("autre", "mot-de-passe-autre", Role.REVIEWER, "Alice Autre", null));
 		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		String campaigns = page(coordinator, "/revues/campagnes");
@@ -413,7 +413,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void theAuditTrailIsSearchedAndExportedByCoordinatorsOnly() {
-		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		syncedCatalogue();
 		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		String page = page(coordinator, "/journal?objet=moodle_course&q=EAD");
 		assertThat(page).contains("Journal d’audit").contains("synchronisation Moodle").contains("Module ajouté depuis Moodle");
