@@ -50,7 +50,19 @@ public final class DemoReferentials {
 			.concatMap(l -> referentials.importFile(framework(l, levels.get(l), site.get(levels.get(l))), AUTHOR)
 				.then(exams.define(EXAMS[l], "Épreuve externe " + EXAMS[l], levels.get(l), parts(l, site.get(levels.get(l))),
 						sessions(l), AUTHOR)))
-			.then(mappings());
+			.then(mappings())
+			.then(history());
+	}
+
+	/**
+	 * The modules' past as the simulated site tells it: each last changed when Moodle last modified its course (spread
+	 * over the last two years), not at the demo's first sync, so that the staleness of the rankings varies (issue 16).
+	 */
+	private Mono<Void> history() {
+		return db.sql("""
+				update module set content_changed_at = moodle_timemodified
+				where archived_at is null and moodle_timemodified is not null and moodle_timemodified < content_changed_at""")
+			.then();
 	}
 
 	/** The June session of every exam (the next one), and the August one of the last exam. */

@@ -123,10 +123,12 @@ public class CatalogueCoverage {
 
 	/**
 	 * The heatmap: columns are the competencies at {@code columnDepth} (domains, say), rows the subjects of the current
-	 * modules — or, with {@code byModule}, the modules. A cell is the share of the column's competencies (itself and its
-	 * descendants) that the row's modules cover.
+	 * modules that have a module mapped to the référentiel ({@code unmapped}: the others, named apart) — or, with
+	 * {@code byModule}, the modules. A cell is the share of the column's competencies (itself and its descendants) that
+	 * the row's modules cover.
 	 */
-	public record Heatmap(long referentialId, @Nullable Long categoryId, List<Column> columns, List<HeatRow> rows) {
+	public record Heatmap(long referentialId, @Nullable Long categoryId, List<Column> columns, List<HeatRow> rows,
+			List<HeatRow> unmapped) {
 	}
 
 	public Mono<Heatmap> heatmap(long referentialId, @Nullable Long categoryId, int columnDepth, boolean byModule) {
@@ -177,16 +179,22 @@ public class CatalogueCoverage {
 				}
 			}
 			List<HeatRow> rows = new ArrayList<>();
+			List<HeatRow> unmapped = new ArrayList<>();
 			for (Map.Entry<Long, java.util.BitSet> e : covered.entrySet()) {
 				double[] shares = new double[ranges.size()];
 				for (int c = 0; c < ranges.size(); c++) {
 					int[] range = ranges.get(c);
 					shares[c] = (double) e.getValue().get(range[0], range[1]).cardinality() / (range[1] - range[0]);
 				}
-				rows.add(new HeatRow(e.getKey(), labels.get(e.getKey()), counts.get(e.getKey()), shares));
+				HeatRow row = new HeatRow(e.getKey(), labels.get(e.getKey()), counts.get(e.getKey()), shares);
+				// A subject none of whose modules is mapped to this référentiel (another level's, another exam's) is no
+				// row of 0 % everywhere: it is listed apart. Zoomed to a subject, every module is a row.
+				(byModule || !e.getValue().isEmpty() ? rows : unmapped).add(row);
 			}
-			rows.sort(java.util.Comparator.comparing(h -> be.fwb.ead.shared.SearchText.key(h.label())));
-			return new Heatmap(referentialId, categoryId, heads, rows);
+			java.util.Comparator<HeatRow> byLabel = java.util.Comparator.comparing(h -> be.fwb.ead.shared.SearchText.key(h.label()));
+			rows.sort(byLabel);
+			unmapped.sort(byLabel);
+			return new Heatmap(referentialId, categoryId, heads, rows, unmapped);
 		});
 	}
 

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The rules an assignment must pass, judged on facts read beforehand: no database, no clock, built with {@code new}.
  * In order: the vacataire may be assigned (retenu or actif), the module still exists, no overlapping same assignment,
- * a title covers the module's level and subject (or a derogation is given), tutoring needs the required training
- * completed, and the workload cap of the school year holds. A batch is judged in its order: hours allowed for a row
+ * a title covers the module's level and subject (or a derogation is given), the trainings the role requires (the
+ * same requirements as the list of who is overdue) are completed, and the workload cap of the school year holds. A batch is judged in its order: hours allowed for a row
  * count against the cap of the next rows of the same vacataire.
  */
 final class AssignmentRules {
@@ -37,7 +37,7 @@ final class AssignmentRules {
 	 *
 	 * @param coverage the best coverage of the module by the vacataire's titles, {@literal null} when none
 	 * @param heldTitles the codes of the titles the vacataire holds
-	 * @param missingTrainings labels of the trainings the role requires and the vacataire has not completed
+	 * @param missingTrainings labels of the trainings the request's role requires and the vacataire has not completed
 	 * @param hoursThisYear hours of the vacataire's assignments starting in the school year of the request
 	 * @param overlap the period of an overlapping same assignment, {@literal null} when none
 	 */
@@ -108,10 +108,10 @@ final class AssignmentRules {
 					+ (f.heldTitles().isEmpty() ? "aucun titre enregistré" : String.join(", ", f.heldTitles())) + ") ne couvre « "
 					+ f.subject() + " » en « " + f.level() + " ». Enregistrez le titre du vacataire, ou une dérogation motivée.");
 		}
-		if (r.role().equals("TUTOR") && !f.missingTrainings().isEmpty()) {
-			return Verdict.refused(Rule.TRAINING, f.vacataireName() + " n'a pas terminé la formation requise pour le tutorat : "
-					+ String.join(", ", f.missingTrainings())
-					+ ". Inscrivez-le à une session et enregistrez sa présence avant de l'affecter en tutorat.");
+		if (!f.missingTrainings().isEmpty()) {
+			return Verdict.refused(Rule.TRAINING, f.vacataireName() + " n'a pas terminé la formation requise pour une affectation en "
+					+ Assignments.roleLabel(r.role()) + " : " + String.join(", ", f.missingTrainings()) + ". Inscrivez "
+					+ f.vacataireName() + " à une session et enregistrez sa présence avant de l'affecter.");
 		}
 		int already = f.hoursThisYear() + hoursAddedBefore;
 		if (already + r.hours() > f.capHours()) {

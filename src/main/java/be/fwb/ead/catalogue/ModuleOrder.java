@@ -21,17 +21,22 @@ public enum ModuleOrder {
 		this.sql = sql;
 	}
 
-	/** Reads {@code name}, {@code learners} or {@code changed}; {@literal null} or blank is {@link #NAME}. */
+	/**
+	 * Reads {@code name}, {@code learners} or {@code changed}, or their French words ({@code nom}, {@code apprenants},
+	 * {@code modification}); {@literal null} or blank is {@link #NAME}.
+	 */
 	public static ModuleOrder of(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return NAME;
 		}
-		try {
-			return valueOf(value.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException e) {
-			throw new InvalidRequest("Tri inconnu : « " + value + " ». Valeurs admises : name, learners, changed.");
-		}
+		String key = be.fwb.ead.shared.SearchText.key(value);
+		return switch (key) {
+			case "name", "nom" -> NAME;
+			case "learners", "apprenants" -> LEARNERS;
+			case "changed", "modification" -> CHANGED;
+			default -> throw new InvalidRequest("Tri inconnu : « " + value + " ». Tris possibles : par nom (« nom »), par nombre "
+					+ "d'apprenants (« apprenants »), par dernière modification (« modification »).");
+		};
 	}
 
 	/** The value as written in a query string. */

@@ -52,7 +52,7 @@ public class EvaluationPlanning {
 
 	/** What the rules judge, per vacataire asked for; {@code name} is {@literal null} for an unknown id. */
 	record Facts(long vacataireId, @Nullable String name, @Nullable String status, @Nullable LocalDate lastEvaluatedOn,
-			@Nullable LocalDate plannedOn, @Nullable String plannedWith) {
+			@Nullable LocalDate plannedOn, @Nullable String plannedWith, @Nullable LocalDate firstAssignedOn) {
 	}
 
 	private final DatabaseClient db;
@@ -124,7 +124,8 @@ public class EvaluationPlanning {
 	}
 	/**
 	 * Why the vacataire's evaluation cannot be planned now, or {@literal null}: only an active vacataire who is due one
-	 * (never evaluated, or last evaluated more than {@code interval} ago) and has none planned to come.
+	 * (last evaluated more than {@code interval} ago, or never evaluated and first assigned more than {@code interval}
+	 * ago: the rule of {@link Evaluations#due()}) and has none planned to come.
 	 */
 	static @Nullable String refusal(Facts f, LocalDate today, Period interval) {
 		if (f.name() == null) {
@@ -136,6 +137,11 @@ public class EvaluationPlanning {
 		if (f.lastEvaluatedOn() != null && f.lastEvaluatedOn().isAfter(today.minus(interval))) {
 			return "Évalué le " + DAY.format(f.lastEvaluatedOn()) + " : la prochaine évaluation est due le "
 					+ DAY.format(f.lastEvaluatedOn().plus(interval)) + ".";
+		}
+		if (f.lastEvaluatedOn() == null && (f.firstAssignedOn() == null || f.firstAssignedOn().isAfter(today.minus(interval)))) {
+			return f.firstAssignedOn() == null ? "Jamais affecté : une évaluation est due un an après la première affectation."
+					: "Affecté depuis le " + DAY.format(f.firstAssignedOn()) + " : la première évaluation est due le "
+							+ DAY.format(f.firstAssignedOn().plus(interval)) + ".";
 		}
 		if (f.plannedOn() != null && !f.plannedOn().isBefore(today)) {
 			return "Déjà planifiée le " + DAY.format(f.plannedOn()) + " avec " + f.plannedWith() + ".";
@@ -155,14 +161,16 @@ public class EvaluationPlanning {
 	private Mono<List<Facts>> facts(List<Long> ids) {
 		return db.sql("""
 				select k.id, v.name, v.status, p.planned_on, p.evaluator,
-				       (select max(e.evaluated_on) from evaluation e where e.vacataire_id = k.id) as last
+				       (select max(e.evaluated_on) from evaluation e where e.vacataire_id = k.id) as last,
+				       (select min(a.starts_on) from assignment_period a where a.vacataire_id = k.id) as first_starts_on
 				from unnest(:ids::bigint[]) with ordinality as k(id, n)
 				left join vacataire_name v on v.id = k.id
 				left join evaluation_plan p on p.vacataire_id = k.id
 				order by k.n""")
 			.bind("ids", ids.toArray(Long[]::new))
 			.map(r -> new Facts(r.get("id", Long.class), r.get("name", String.class), r.get("status", String.class),
-					r.get("last", LocalDate.class), r.get("planned_on", LocalDate.class), r.get("evaluator", String.class)))
+					r.get("last", LocalDate.class), r.get("planned_on", LocalDate.class), r.get("evaluator", String.class),
+					r.get("first_starts_on", LocalDate.class)))
 			.all()
 			.collectList();
 	}

@@ -43,11 +43,14 @@ public class Evaluations {
 	}
 
 	/**
-	 * An active vacataire whose last evaluation is older than the interval, or who was never evaluated; with the
-	 * evaluation planned for them, if any ({@link EvaluationPlanning}).
+	 * An active vacataire whose last evaluation is older than the interval, or who was never evaluated and whose first
+	 * assignment began more than the interval ago; with the evaluation planned for them, if any ({@link EvaluationPlanning}).
+	 *
+	 * @param lastEvaluatedOn the day of the last evaluation, {@literal null} when never evaluated
+	 * @param firstAssignedOn the first day of the vacataire's first assignment
 	 */
 	public record Due(long vacataireId, String name, @Nullable LocalDate lastEvaluatedOn, @Nullable LocalDate plannedOn,
-			@Nullable String evaluator) {
+			@Nullable String evaluator, @Nullable LocalDate firstAssignedOn) {
 
 		/** Whether an evaluation is planned on {@code today} or later (a plan whose day went by does not count). */
 		public boolean plannedFrom(LocalDate today) {
@@ -147,7 +150,7 @@ public class Evaluations {
 				return Mono.error(new NotFound("Aucune évaluation n'a l'identifiant " + evaluationId + "."));
 			}
 			if (e.acknowledgedAt() != null) {
-				return Mono.error(new Conflict("Cette évaluation a déjà été prise en connaissance le " + e.acknowledgedAt() + "."));
+				return Mono.error(new Conflict("Cette évaluation a déjà été prise en connaissance."));
 			}
 			var spec = db.sql("update evaluation set acknowledged_at = :now, vacataire_comment = :c where id = :id")
 				.bind("now", Instant.now(clock))
@@ -155,7 +158,7 @@ public class Evaluations {
 			spec = comment == null || comment.isBlank() ? spec.bindNull("c", String.class) : spec.bind("c", comment.trim());
 			return spec.then()
 				.then(changes.record("vacataire:" + vacataireId, Change.of("evaluation", evaluationId, vacataireId, "acknowledged",
-						"Évaluation du " + e.evaluatedOn() + " prise en connaissance" + (comment == null || comment.isBlank() ? "" : ", avec un commentaire"))))
+						"Évaluation du " + be.fwb.ead.shared.Days.text(e.evaluatedOn()) + " prise en connaissance" + (comment == null || comment.isBlank() ? "" : ", avec un commentaire"))))
 				.then(find(evaluationId));
 		});
 	}
@@ -175,22 +178,34 @@ public class Evaluations {
 		return evaluations("where e.vacataire_id = :id", vacataireId);
 	}
 
-	/** A vacataire's evaluations, read by someone: the read is logged (who, when, through what). */
+	/**
+	 * A vacataire's evaluations, read by someone: the read is logged (who, when, through what), once per call; a
+	 * vacataire without evaluations has none to read, and nothing is logged.
+	 */
 	public Flux<Evaluation> readBy(long vacataireId, String reader, String via) {
-		return access.read(reader, vacataireId, "évaluations", via).thenMany(ofVacataire(vacataireId));
+		return ofVacataire(vacataireId).collectList()
+			.flatMapMany(read -> read.isEmpty() ? Flux.<Evaluation>empty()
+					: access.read(reader, vacataireId, "évaluations", via).thenMany(Flux.fromIterable(read)));
 	}
 
+	/**
+	 * Who is due: active, not evaluated within the interval, and either evaluated before or serving for the interval
+	 * already (their first assignment began that long ago). A vacataire known since today, on the first day, is not due.
+	 */
 	public Flux<Due> due() {
 		return db.sql("""
-				select v.id, v.name, p.planned_on, p.evaluator,
+				select v.id, v.name, p.planned_on, p.evaluator, f.first_starts_on,
 				       (select max(e.evaluated_on) from evaluation e where e.vacataire_id = v.id) as last
 				from vacataire_name v left join evaluation_plan p on p.vacataire_id = v.id
+				left join (select vacataire_id, min(starts_on) as first_starts_on from assignment_period group by vacataire_id) f
+				       on f.vacataire_id = v.id
 				where v.status = 'ACTIF'
 				  and not exists (select 1 from evaluation e where e.vacataire_id = v.id and e.evaluated_on > :since)
-				order by last nulls first, v.sort_key""")
+				  and (exists (select 1 from evaluation e where e.vacataire_id = v.id) or f.first_starts_on <= :since)
+				order by last nulls first, f.first_starts_on, v.sort_key""")
 			.bind("since", LocalDate.now(clock).minus(settings.interval()))
 			.map(r -> new Due(r.get("id", Long.class), r.get("name", String.class), r.get("last", LocalDate.class),
-					r.get("planned_on", LocalDate.class), r.get("evaluator", String.class)))
+					r.get("planned_on", LocalDate.class), r.get("evaluator", String.class), r.get("first_starts_on", LocalDate.class)))
 			.all();
 	}
 

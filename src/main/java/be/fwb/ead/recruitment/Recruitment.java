@@ -155,7 +155,7 @@ public class Recruitment {
 		}
 		return campaign(campaignId).flatMap(c -> {
 			if (LocalDate.now(clock).isAfter(c.closesOn())) {
-				return Mono.error(new Refused("La campagne « " + c.name() + " » est clôturée depuis le " + c.closesOn() + "."));
+				return Mono.error(new Refused("La campagne « " + c.name() + " » est clôturée depuis le " + be.fwb.ead.shared.Days.text(c.closesOn()) + "."));
 			}
 			return files.create(identity, VacataireStatus.CANDIDAT, author)
 				.flatMap(vacataireId -> db.sql("""
@@ -218,8 +218,9 @@ public class Recruitment {
 	}
 
 	/**
-	 * Retains or rejects a candidate; at least one evaluator must have scored them. Retaining makes them retenu,
-	 * rejecting non retenu (with the reason), through the lifecycle's guarded transitions.
+	 * Retains or rejects a candidate. Retaining needs at least one evaluator's scores and makes them retenu; rejecting
+	 * needs a reason, not a score (an obvious rejection, no title say, is not scored first), and makes them non retenu;
+	 * both through the lifecycle's guarded transitions.
 	 */
 	@Transactional
 	public Mono<Candidacy> decide(long candidacyId, boolean retain, @Nullable String reason, String author) {
@@ -227,8 +228,9 @@ public class Recruitment {
 			if (k.decision() != null) {
 				return Mono.error(new Conflict("La décision est déjà prise : " + label(k.decision()) + "."));
 			}
-			if (k.scores().isEmpty()) {
-				return Mono.error(new Refused("Aucun évaluateur n'a encore noté cette candidature : notez-la avant de décider."));
+			if (retain && k.scores().isEmpty()) {
+				return Mono.error(new Refused("Aucun évaluateur n'a encore noté cette candidature : notez-la avant de la retenir "
+						+ "(une candidature non retenue n'a besoin que de la raison)."));
 			}
 			if (!retain && (reason == null || reason.isBlank())) {
 				return Mono.error(InvalidRequest.ofField("reason", "Indiquez la raison du refus."));

@@ -105,8 +105,17 @@ public class MappingFiles {
 				Map<String, Integer> index = columns.index();
 				List<String> ignored = columns.ignored();
 				if (index.size() < 3) {
-					return Mono.error(new InvalidRequest("La première ligne doit nommer les colonnes « " + MODULE + " », « " + COMPETENCY
-							+ " » et « " + DEPTH + " » (colonnes lues : " + String.join(", ", table.header()) + ")."));
+					Map<String, List<String>> missing = new java.util.LinkedHashMap<>();
+					if (!index.containsKey("module")) {
+						missing.put(MODULE, List.of("Module", "shortname"));
+					}
+					if (!index.containsKey("competency")) {
+						missing.put(COMPETENCY, List.of("Compétence", "idnumber"));
+					}
+					if (!index.containsKey("depth")) {
+						missing.put(DEPTH, List.of("depth"));
+					}
+					return Mono.error(new InvalidRequest(SpreadsheetReader.missingColumns(missing, table.header())));
 				}
 				if (table.lines().size() > MAX_LINES) {
 					return Mono.error(new InvalidRequest("Le fichier compte " + table.lines().size() + " lignes ; au plus " + MAX_LINES + "."));

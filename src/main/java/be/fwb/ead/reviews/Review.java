@@ -25,7 +25,8 @@ import org.springframework.security.access.AccessDeniedException;
  *
  * @param reviewer the reviewer's username
  * @param round the current round (1, then one more each time the authors' changes are checked again)
- * @param current the findings of the current round, by criterion id
+ * @param current the findings in force, by criterion id: for each, the one of the latest round that has it (a criterion
+ *        left without a score in a later round keeps its value)
  */
 public record Review(long id, String reviewer, ReviewState state, int round, Rubric rubric, Map<Long, Finding> current) {
 
@@ -60,7 +61,7 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 
 	/**
 	 * Asks the authors for changes (in review → changes requested): the deadline is after {@code today}, every criterion
-	 * has a finding this round, and at least one of them says what to change (a comment on a criterion below its best).
+	 * has a finding in force, and at least one of them says what to change (a comment on a criterion below its best).
 	 */
 	public Transition requestChanges(@Nullable LocalDate deadline, LocalDate today, Actor actor) {
 		checkDeadline(deadline, today);
@@ -74,7 +75,7 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 			throw new Refused("Aucun constat ne demande de modification : commentez au moins un critère qui n'est pas "
 					+ "au maximum, ou approuvez.");
 		}
-		return new Transition(state, ReviewState.CHANGES_REQUESTED, "pour le " + deadline, deadline, false, null);
+		return new Transition(state, ReviewState.CHANGES_REQUESTED, "pour le " + be.fwb.ead.shared.Days.text(deadline), deadline, false, null);
 	}
 
 	/** The authors have made their changes: the reviewer checks again (changes requested → in review, next round). */
@@ -84,7 +85,8 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 	}
 
 	/**
-	 * Approves (in review → approved): every criterion has a finding this round, no pass/fail criterion failed, and the
+	 * Approves (in review → approved): every criterion has a finding in force (this round's or kept from an earlier one),
+	 * no pass/fail criterion failed, and the
 	 * weighted score reaches the rubric's threshold.
 	 */
 	public Transition approve(Actor actor) {
@@ -171,10 +173,14 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 		}
 	}
 
-	/** Only the review's reviewer, or a coordinator, acts on it. */
+	/**
+	 * Only the review's designated reviewer moves it and records its findings; a coordinator who is not gives it to
+	 * someone else (reassigning), or to themselves, and then acts.
+	 */
 	void allow(Actor actor) {
-		if (!actor.coordinator() && !actor.username().equals(reviewer)) {
-			throw new AccessDeniedException("Seul le relecteur désigné (" + reviewer + ") ou un coordinateur agit sur cette revue.");
+		if (!actor.username().equals(reviewer)) {
+			throw new AccessDeniedException("Seul le relecteur désigné (" + reviewer + ") fait avancer cette revue"
+					+ (actor.coordinator() ? " : pour la reprendre, confiez-la-vous d'abord (« Confier à »)." : "."));
 		}
 	}
 
@@ -190,7 +196,8 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 	private void requireComplete() {
 		List<String> missing = rubric.criteria().stream().filter(c -> !current.containsKey(c.id())).map(Criterion::label).toList();
 		if (!missing.isEmpty()) {
-			throw new Refused(missing.size() + " critère(s) sans constat à ce tour : " + String.join(" ; ", missing) + ".");
+			throw new Refused(missing.size() == 1 ? "Un critère n'a pas encore de constat : " + missing.get(0) + "."
+					: missing.size() + " critères n'ont pas encore de constat : " + String.join(" ; ", missing) + ".");
 		}
 	}
 

@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class Reviews {
 
-	/** Who acts: the review's reviewer, or a coordinator (who may act on any review). */
+	/** Who acts: only the review's designated reviewer moves it; a coordinator may give it to another (reassign). */
 	public record Actor(String username, boolean coordinator) {
 
 		/** The person signed in, as an actor. */
@@ -62,10 +62,14 @@ public class Reviews {
 	/** A review with its rubric, every finding of every round, and its history. */
 	public record Detail(Summary review, Rubric rubric, List<Finding> findings, List<Event> events) {
 
-		/** The findings of the current round, by criterion. */
+		/**
+		 * The findings in force, by criterion: for each, the one of the latest round that has it. A criterion left
+		 * without a score in a later round keeps the value of the round before.
+		 */
 		public Map<Long, Finding> current() {
 			Map<Long, Finding> out = new HashMap<>();
-			findings.stream().filter(f -> f.round() == review.round()).forEach(f -> out.put(f.criterionId(), f));
+			findings.stream().filter(f -> f.round() <= review.round()).sorted(java.util.Comparator.comparingInt(Finding::round))
+				.forEach(f -> out.put(f.criterionId(), f));
 			return out;
 		}
 	}
@@ -199,7 +203,7 @@ public class Reviews {
 	}
 
 	/**
-	 * Asks the authors for changes (in review → changes requested): every criterion has a finding this round, at least
+	 * Asks the authors for changes (in review → changes requested): every criterion has a finding in force, at least
 	 * one of them says what to change (a comment on a criterion below its best), and the deadline is after today.
 	 */
 	@Transactional
@@ -216,10 +220,10 @@ public class Reviews {
 	}
 
 	/**
-	 * Approves (in review → approved): every criterion has a finding this round, no pass/fail criterion failed, and
-	 * the weighted score reaches the rubric's threshold. Publishes {@link ReviewApproved}: the sync then reads the
-	 * module's activities as Moodle shows them, its baseline; what changes in them later makes it « à revoir », naming
-	 * them.
+	 * Approves (in review → approved): every criterion has a finding in force (this round's, or kept from an earlier
+	 * one), no pass/fail criterion failed, and the weighted score reaches the rubric's threshold. Publishes
+	 * {@link ReviewApproved}: the sync then reads the module's activities as Moodle shows them, its baseline; what
+	 * changes in them later makes it « à revoir », naming them.
 	 */
 	@Transactional
 	public Mono<Void> approve(long id, Actor actor) {

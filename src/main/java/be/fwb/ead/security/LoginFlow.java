@@ -116,6 +116,39 @@ final class LoginFlow {
 						? "Votre rôle ne permet pas cette action." : e.getMessage()));
 	}
 
+	/**
+	 * Where a sign-in goes back to: the page asked for before it, kept in the session, but never a sign-in or sign-out
+	 * address ({@code /connexion}, {@code /login}, {@code /deconnexion}, {@code /logout}): replayed after the sign-in,
+	 * it would show the sign-in form again or a 404. Without a page to go back to, the dashboard.
+	 */
+	static org.springframework.security.web.server.savedrequest.ServerRequestCache returnAfterSignIn() {
+		var sessions = new org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache();
+		return new org.springframework.security.web.server.savedrequest.ServerRequestCache() {
+
+			@Override
+			public Mono<Void> saveRequest(org.springframework.web.server.ServerWebExchange exchange) {
+				return signingInOrOut(exchange.getRequest().getPath().pathWithinApplication().value()) ? Mono.empty()
+						: sessions.saveRequest(exchange);
+			}
+
+			@Override
+			public Mono<URI> getRedirectUri(org.springframework.web.server.ServerWebExchange exchange) {
+				return sessions.getRedirectUri(exchange).filter(uri -> !signingInOrOut(uri.getPath()));
+			}
+
+			@Override
+			public Mono<org.springframework.http.server.reactive.ServerHttpRequest> removeMatchingRequest(
+					org.springframework.web.server.ServerWebExchange exchange) {
+				return sessions.removeMatchingRequest(exchange);
+			}
+		};
+	}
+
+	private static boolean signingInOrOut(@org.jspecify.annotations.Nullable String path) {
+		return path == null || path.equals(LOGIN_PAGE) || path.equals("/login") || path.startsWith("/login/")
+				|| path.equals("/deconnexion") || path.equals("/logout");
+	}
+
 	/** The UI loads nothing from elsewhere and runs no inline script; the OpenAPI viewer needs its own inline code. */
 	static ServerHttpHeadersWriter contentSecurityPolicy() {
 		return exchange -> {

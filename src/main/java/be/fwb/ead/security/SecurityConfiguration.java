@@ -59,8 +59,8 @@ class SecurityConfiguration {
 						"/api/evaluations/**", "/api/trainings/**", "/api/reconciliation/**", "/api/reconciliation",
 						"/api/recruitment/**", "/api/audit/**", "/api/accounts", "/api/accounts/**", "/api/vacataires/*/personal-data", "/api/vacataires/*/anonymisation", "/api/gdpr/**")
 				.hasRole(COORDINATOR)
-				// Quality reviews: coordinators plan, reassign and define rubrics; the designated reviewer (or a coordinator,
-				// checked by the service) records findings and moves the review.
+				// Quality reviews: coordinators plan, reassign and define rubrics; the designated reviewer (a reviewer or a
+				// coordinator account, checked by the service) records findings and moves the review.
 				.pathMatchers(HttpMethod.POST, "/api/reviews", "/api/campaigns", "/api/campaigns/**").hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.PUT, "/api/reviews/*/reviewer", "/api/rubrics/**").hasRole(COORDINATOR)
 				.pathMatchers(HttpMethod.POST, "/api/reviews/*/*").hasAnyRole(COORDINATOR, REVIEWER)
@@ -107,7 +107,7 @@ class SecurityConfiguration {
 				.pathMatchers("/connexion", "/langue", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
 						"/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
-				// A review's own steps: its designated reviewer or a coordinator (the service checks which reviewer).
+				// A review's own steps: its designated reviewer, a reviewer or a coordinator account (the service checks who).
 				.pathMatchers(HttpMethod.POST, "/revues/*/commencer", "/revues/*/constats", "/revues/*/modifications",
 						"/revues/*/reprendre", "/revues/*/approuver", "/revues/*/refuser")
 				.hasAnyRole(COORDINATOR, REVIEWER)
@@ -122,6 +122,7 @@ class SecurityConfiguration {
 				.hasRole(COORDINATOR)
 				.anyExchange().hasAnyRole(COORDINATOR, REVIEWER))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.requestCache(cache -> cache.requestCache(LoginFlow.returnAfterSignIn()))
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(LoginFlow.csrfTokens()).accessDeniedHandler(LoginFlow.staleForm()))
 			.formLogin(form -> form.loginPage(LoginFlow.LOGIN_PAGE)
 				.authenticationManager(throttle.around(LoginFlow.staffOnly(passwords)))

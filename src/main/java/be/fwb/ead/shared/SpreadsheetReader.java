@@ -34,14 +34,16 @@ public final class SpreadsheetReader {
 	}
 
 	/**
-	 * Reads a header through aliases: {@code aliases} maps a header's {@link SearchText#key} (lower case, no accents)
-	 * to a field name.
+	 * Reads a header through aliases: {@code aliases} maps a header to a field name; a cell names an alias when their
+	 * {@link #headerKey}s are equal (case, accents, apostrophes and quotes, spaces and punctuation do not count).
 	 */
 	public static Columns columns(List<String> header, java.util.Map<String, String> aliases) {
+		java.util.Map<String, String> keys = new java.util.HashMap<>();
+		aliases.forEach((alias, field) -> keys.putIfAbsent(headerKey(alias), field));
 		java.util.Map<String, Integer> index = new java.util.HashMap<>();
 		List<String> ignored = new ArrayList<>();
 		for (int i = 0; i < header.size(); i++) {
-			String field = aliases.get(SearchText.key(header.get(i)));
+			String field = keys.get(headerKey(header.get(i)));
 			if (field == null) {
 				if (!header.get(i).isBlank()) {
 					ignored.add(header.get(i));
@@ -52,6 +54,31 @@ public final class SpreadsheetReader {
 			}
 		}
 		return new Columns(java.util.Map.copyOf(index), List.copyOf(ignored));
+	}
+
+	/**
+	 * A header as it is compared: compatibility forms folded (a no-break or narrow space is a space), then
+	 * {@link SearchText#key} (lower case, no accents), then every character but letters and digits a space. « Compétence
+	 * (numéro d’identification) », copied from a page with its typographic apostrophe, names the same column as
+	 * « COMPETENCE (numero d'identification) ».
+	 */
+	public static String headerKey(String header) {
+		String folded = java.text.Normalizer.normalize(header, java.text.Normalizer.Form.NFKC);
+		return SearchText.key(folded).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+	}
+
+	/**
+	 * The sentence of a header without a required column: which ones are missing, how they may be written, and what the
+	 * first line holds. {@code missing} maps each missing column's name to the other names it may have.
+	 */
+	public static String missingColumns(java.util.Map<String, List<String>> missing, List<String> header) {
+		List<String> parts = new ArrayList<>();
+		missing.forEach((name, others) -> parts.add("« " + name + " »" + (others.isEmpty() ? ""
+				: " (ou " + String.join(", ", others.stream().map(o -> "« " + o + " »").toList()) + ")")));
+		List<String> read = header.stream().filter(h -> !h.isBlank()).map(h -> "« " + h + " »").toList();
+		return (missing.size() == 1 ? "Il manque la colonne " : "Il manque les colonnes ") + String.join(", ", parts)
+				+ " : la première ligne du fichier doit " + (missing.size() == 1 ? "la" : "les") + " nommer (majuscules, accents, "
+				+ "apostrophes et espaces n'y comptent pas). Colonnes trouvées : " + (read.isEmpty() ? "aucune (première ligne vide)" : String.join(", ", read)) + ".";
 	}
 
 	private static final byte[] ZIP = { 'P', 'K' };

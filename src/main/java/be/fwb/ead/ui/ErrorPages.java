@@ -137,6 +137,17 @@ class ErrorPages implements WebExceptionHandler {
 		return HttpStatus.INTERNAL_SERVER_ERROR;
 	}
 
+	/** What a parameter of this type looks like, in words: « (attendu : une date comme 2026-09-01) ». */
+	private static String expected(@Nullable Class<?> type) {
+		if (type == java.time.LocalDate.class) {
+			return " (attendu : une date existante, écrite comme 2026-09-01)";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return " (attendu : un nombre entier)";
+		}
+		return "";
+	}
+
 	/** What to tell the reader beyond the status: the service's French message, or which parameter is wrong. */
 	static @Nullable String detail(Throwable ex, HttpStatus status) {
 		if (ex instanceof NotFound || ex instanceof InvalidRequest || ex instanceof Refused || ex instanceof Conflict) {
@@ -148,7 +159,8 @@ class ErrorPages implements WebExceptionHandler {
 		}
 		if (ex instanceof ServerWebInputException input) {
 			if (input.getCause() instanceof TypeMismatchException mismatch && mismatch.getPropertyName() != null) {
-				return "Valeur invalide pour le paramètre « " + mismatch.getPropertyName() + " » : « " + mismatch.getValue() + " ».";
+				return "Valeur invalide pour le paramètre « " + mismatch.getPropertyName() + " » : « " + mismatch.getValue() + " »"
+						+ expected(mismatch.getRequiredType()) + ".";
 			}
 			if (input.getMethodParameter() != null && input.getMethodParameter().getParameterName() != null) {
 				return "Valeur invalide ou manquante pour « " + input.getMethodParameter().getParameterName() + " ».";

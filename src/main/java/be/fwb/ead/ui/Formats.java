@@ -62,6 +62,17 @@ public final class Formats {
 		return n == null ? "" : integers.format(n);
 	}
 
+	/** A decimal number with exactly {@code digits} decimals, in the reader's way: 4,0 in French, 4.0 in English. */
+	public String decimal(@Nullable Number n, int digits) {
+		if (n == null) {
+			return "";
+		}
+		NumberFormat format = NumberFormat.getNumberInstance(locale);
+		format.setMinimumFractionDigits(digits);
+		format.setMaximumFractionDigits(digits);
+		return format.format(n);
+	}
+
 	/** The time between two instants; {@code to} {@literal null} means "until now". */
 	public String duration(@Nullable Instant from, @Nullable Instant to) {
 		if (from == null) {

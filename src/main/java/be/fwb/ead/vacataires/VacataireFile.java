@@ -153,7 +153,7 @@ public class VacataireFile {
 			.map(r -> r.get("id", Long.class))
 			.one())
 			.flatMap(contract -> changes.record(author, Change.of("contract", contract, id, "created",
-					"Contrat du " + startsOn + " au " + endsOn + (blank(reference) ? "" : " (" + reference.trim() + ")"))
+					"Contrat du " + be.fwb.ead.shared.Days.text(startsOn) + " au " + be.fwb.ead.shared.Days.text(endsOn) + (blank(reference) ? "" : " (" + reference.trim() + ")"))
 				.withStates(null, new ContractPeriod(contract, startsOn, endsOn, reference))).thenReturn(contract));
 	}
 

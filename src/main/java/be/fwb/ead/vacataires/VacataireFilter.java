@@ -1,9 +1,5 @@
 package be.fwb.ead.vacataires;
 
-import java.util.Locale;
-import java.util.Set;
-
-import be.fwb.ead.shared.InvalidRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,18 +16,12 @@ public record VacataireFilter(@Nullable String q, @Nullable String status, boole
 	public static final java.util.List<String> STATUSES = java.util.List.of("CANDIDAT", "RETENU", "ACTIF", "SUSPENDU",
 			"SORTI", "NON_RETENU");
 
-	private static final Set<String> KNOWN = Set.copyOf(STATUSES);
-
 	public VacataireFilter {
 		if (status != null && status.isBlank()) {
 			status = null;
 		}
 		if (status != null) {
-			status = status.trim().toUpperCase(Locale.ROOT);
-			if (!KNOWN.contains(status)) {
-				throw new InvalidRequest("Statut inconnu : « " + status + " ». Valeurs admises : " + String.join(", ", STATUSES)
-						+ ".");
-			}
+			status = VacataireStatus.of(status).name();
 		}
 	}
 }

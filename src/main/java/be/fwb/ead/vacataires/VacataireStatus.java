@@ -1,7 +1,6 @@
 package be.fwb.ead.vacataires;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 import be.fwb.ead.shared.InvalidRequest;
@@ -49,15 +48,24 @@ public enum VacataireStatus {
 		return label;
 	}
 
+	/**
+	 * The status named by its code ({@code NON_RETENU}) or its French words (« non retenu »), without regard to case or
+	 * accents; otherwise an {@link InvalidRequest} naming the statuses in words.
+	 */
 	public static VacataireStatus of(@Nullable String value) {
 		if (value != null) {
-			try {
-				return valueOf(value.trim().toUpperCase(Locale.ROOT));
-			}
-			catch (IllegalArgumentException e) {
-				// refused below
+			String key = be.fwb.ead.shared.SearchText.key(value).replace('_', ' ');
+			for (VacataireStatus s : values()) {
+				if (s.label.equals(key)) {
+					return s;
+				}
 			}
 		}
-		throw new InvalidRequest("Statut inconnu : « " + value + " ». Valeurs admises : " + VacataireFilter.STATUSES + ".");
+		throw new InvalidRequest("Statut inconnu : « " + value + " ». Statuts possibles : " + choices() + ".");
+	}
+
+	/** The statuses in words, in the order of the lifecycle: « candidat, retenu, actif, suspendu, sorti, non retenu ». */
+	public static String choices() {
+		return String.join(", ", java.util.Arrays.stream(values()).map(VacataireStatus::label).toList());
 	}
 }

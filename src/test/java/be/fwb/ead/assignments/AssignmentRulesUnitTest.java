@@ -40,11 +40,17 @@ class AssignmentRulesUnitTest {
 	}
 
 	@Test
-	void tutoringWithoutTheRequiredTrainingIsRefusedButDesigningIsNot() {
+	void everyRoleWithoutTheTrainingsItRequiresIsRefusedDesigningAsTutoring() {
 		Facts untrained = facts(f -> new Facts(f.vacataireName(), f.status(), f.capHours(), f.moduleName(), false, f.level(), f.subject(),
 				f.coverage(), f.heldTitles(), List.of("formation initiale « Moodle (technique) »"), 0, f.schoolYear(), null));
-		assertThat(rules.judge(request("TUTOR", 40, null), untrained).rule()).isEqualTo(Rule.TRAINING);
-		assertThat(rules.judge(request("AUTHOR", 40, null), untrained).isAllowed()).isTrue();
+		Verdict tutoring = rules.judge(request("TUTOR", 40, null), untrained);
+		assertThat(tutoring.rule()).isEqualTo(Rule.TRAINING);
+		assertThat(tutoring.reason()).contains("requise pour une affectation en tutorat : formation initiale « Moodle (technique) »")
+			.contains("Inscrivez Zoë Dubois à une session").doesNotContain("Inscrivez-le");
+		// What the training requirements list for conception is checked as well: À traiter flags nothing the rule allowed.
+		Verdict designing = rules.judge(request("AUTHOR", 40, null), untrained);
+		assertThat(designing.rule()).isEqualTo(Rule.TRAINING);
+		assertThat(designing.reason()).contains("requise pour une affectation en conception");
 	}
 
 	@Test

@@ -47,6 +47,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Autowired ChangeLog changes;
 	@Autowired be.fwb.ead.recruitment.Recruitment recruitment;
 	@Autowired be.fwb.ead.analysis.Attention attention;
+	@Autowired be.fwb.ead.gdpr.PersonalData personalData;
 
 	private long module;
 	private String level;
@@ -74,8 +75,8 @@ class LifecycleIntegrationTest extends IntegrationTest {
 				level.toUpperCase(), "mathematiques", CoverageKind.REQUIS)), COORD));
 	}
 
-	private void completeTutorTraining(long vacataire) {
-		for (String topic : List.of("MOODLE", "TUTORING")) {
+	private void completeInitialTraining(long vacataire) {
+		for (String topic : List.of("MOODLE", "TUTORING", "PEDAGOGY")) {
 			long session = await(training.plan(new Training.NewSession("INITIAL", topic, "Initiale " + topic,
 					clock.instant().minus(30, ChronoUnit.MINUTES), 180, "VIRTUAL", null, 20), COORD));
 			await(training.register(session, vacataire, COORD));
@@ -94,6 +95,33 @@ class LifecycleIntegrationTest extends IntegrationTest {
 				assertThat(e.getMessage()).contains(f);
 			}
 		}).verify();
+	}
+
+	@Test
+	void anAssignmentNotStartedYetIsCancelledAndJournaledAndThenNoLongerHoldsTheErasure() {
+		long v = newVacataire("Amélie", "Collard");
+		await(titles.grant(v, mathTitle(), null, null, COORD));
+		LocalDate today = LocalDate.now(clock);
+		Assignment current = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.minusDays(5), today.plusMonths(2), 10,
+				null), COORD));
+		Assignment planned = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.plusMonths(3), today.plusMonths(6), 10,
+				null), COORD));
+
+		refused(assignments.end(planned.id(), today, COORD), InvalidRequest.class, "ne peut finir avant", "elle s'annule");
+		refused(assignments.cancel(current.id(), COORD), Refused.class, "a commencé le", "terminez-la");
+		await(assignments.end(current.id(), today.minusDays(1), COORD));
+		assertThat(await(personalData.preview(v)).refusal()).contains("annulez-la si elle n'a pas commencé");
+
+		await(assignments.cancel(planned.id(), "claire"));
+		assertThat(count("select count(*) from assignment where id = " + planned.id())).isZero();
+		assertThat(await(changes.history("assignment", planned.id()).collectList())).last().satisfies(e -> {
+			assertThat(e.action()).isEqualTo("cancelled");
+			assertThat(e.author()).isEqualTo("claire");
+			assertThat(e.summary()).contains("annulée avant son début");
+			assertThat(e.before()).contains(planned.startsOn().toString());
+		});
+		assertThat(await(personalData.preview(v)).refusal()).isNull();
+		await(personalData.anonymise(v, "Demande de la personne", COORD));
 	}
 
 	@Test
@@ -123,14 +151,16 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	void aVacataireWhoLeavesKeepsNoAssignmentNorSeatToComeAndASuspendedOneKeepsThem() {
 		long v = newVacataire("Basile", "Départ");
 		LocalDate today = LocalDate.now(clock);
-		Assignment current = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.minusDays(30), today.plusDays(200),
-				10, "Pénurie de titulaires"), COORD));
-		await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.plusDays(250), today.plusDays(300), 10,
-				"Pénurie de titulaires"), COORD));
+		// Conception requires the Moodle training only here, completed before the assignments.
+		await(training.require(List.of(new Training.Requirement("AUTHOR", "INITIAL", "MOODLE")), COORD));
 		long past = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle, les bases",
 				Instant.now(clock).minus(30, ChronoUnit.MINUTES), 180, "VIRTUAL", null, 20), COORD));
 		await(training.register(past, v, COORD));
 		await(training.recordAttendance(past, v, true, true, COORD));
+		Assignment current = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.minusDays(30), today.plusDays(200),
+				10, "Pénurie de titulaires"), COORD));
+		await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.plusDays(250), today.plusDays(300), 10,
+				"Pénurie de titulaires"), COORD));
 		long toCome = await(training.plan(new Training.NewSession("CONTINUING", "PEDAGOGY", "Pédagogie en ligne",
 				Instant.now(clock).plus(10, ChronoUnit.DAYS), 180, "VIRTUAL", null, 20), COORD));
 		await(training.register(toCome, v, COORD));
@@ -184,7 +214,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Test
 	void aTitleMustCoverTheModuleUnlessACoordinatorRecordsADerogation() {
 		long v = newVacataire("Hélène", "Fontaine");
-		completeTutorTraining(v);
+		completeInitialTraining(v);
 		long before = count("select count(*) from change_log");
 		refused(assignments.create(tutoring(v, 40, null), COORD), Refused.class, "Aucun titre de Hélène Fontaine",
 				"aucun titre enregistré", "ne couvre « Mathématiques » en « " + level + " »", "dérogation");
@@ -202,20 +232,21 @@ class LifecycleIntegrationTest extends IntegrationTest {
 			});
 
 		long w = newVacataire("Jérôme", "Maes");
-		completeTutorTraining(w);
+		completeInitialTraining(w);
 		await(titles.grant(w, mathTitle(), LocalDate.of(2010, 6, 30), "Diplôme n° 42", COORD));
 		assertThat(await(assignments.create(tutoring(w, 40, null), COORD)).coverage()).isEqualTo("REQUIS");
 	}
 
 	@Test
-	void tutoringNeedsTheRequiredInitialTrainingCompleted() {
+	void eachRoleNeedsTheTrainingsItRequiresCompleted() {
 		long v = newVacataire("Anaïs", "Peeters");
 		await(titles.grant(v, mathTitle(), null, null, COORD));
 		refused(assignments.create(tutoring(v, 40, null), COORD), Refused.class,
-				"n'a pas terminé la formation requise pour le tutorat", "« Moodle (technique) »", "« tutorat à distance »");
-		// Authoring has no such rule at assignment time.
-		assertThat(await(assignments.create(new NewAssignment(v, module, "AUTHOR", start, end, 30, null), COORD)).role())
-			.isEqualTo("AUTHOR");
+				"n'a pas terminé la formation requise pour une affectation en tutorat", "« Moodle (technique) »", "« tutorat à distance »");
+		// Conception needs what the training requirements list for it, as the overdue list (À traiter) says.
+		refused(assignments.create(new NewAssignment(v, module, "AUTHOR", start, end, 30, null), COORD), Refused.class,
+				"requise pour une affectation en conception", "« Moodle (technique) »", "« pédagogie en ligne »");
+		assertThat(count("select count(*) from assignment where vacataire_id = " + v)).isZero();
 
 		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
 				clock.instant(), 180, "ON_SITE", "Bruxelles", 1), COORD));
@@ -232,7 +263,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	void overlappingDuplicatesAndTheWorkloadCapAreRefused() {
 		long v = newVacataire("Chloé", "Dubois");
 		await(titles.grant(v, mathTitle(), null, null, COORD));
-		completeTutorTraining(v);
+		completeInitialTraining(v);
 		await(assignments.create(tutoring(v, 200, null), COORD));
 		refused(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 8, 31), 10, null),
 				COORD), Refused.class, "déjà affecté en tutorat", "du 01/09/2026 au 30/06/2027", "chevauchent");
@@ -261,7 +292,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Test
 	void aCategoryMappingChangesWhichTitlesCoverItsModules() {
 		long v = newVacataire("Wim", "Marchal");
-		completeTutorTraining(v);
+		completeInitialTraining(v);
 		await(titles.save("CAPAES-ECO", "CAPAES sciences économiques", List.of(new Titles.Coverage("Secondaire supérieur",
 				"Économie", CoverageKind.SUFFISANT)), COORD));
 		await(titles.grant(v, await(titles.byCode("capaes-eco")).id(), null, null, COORD));
@@ -282,7 +313,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		await(reconciliation.accept(first.moduleId(), first.vacataireId(), first.role(), "Compte de la coordination", COORD));
 		long v = newVacataire("Thérèse", "Mertens");
 		await(titles.grant(v, mathTitle(), null, null, COORD));
-		completeTutorTraining(v);
+		completeInitialTraining(v);
 		Assignment a = await(assignments.create(new NewAssignment(v, module, "TUTOR", clock.today().minusDays(1),
 				clock.today().plusMonths(6), 20, null), COORD));
 		List<Reconciliation.Line> after = await(reconciliation.lines().collectList());
@@ -300,7 +331,14 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long v = newVacataire("Noémie", "Lecomte");
 		List<be.fwb.ead.shared.CriteriaGrid.Criterion> grid = await(evaluations.grid().collectList());
 		assertThat(grid).hasSize(5);
-		assertThat(await(evaluations.due().collectList())).extracting(Evaluations.Due::vacataireId).contains(v);
+		// Known since today: not due (on the first day, nobody is). Assigned for more than a year and never evaluated: due.
+		assertThat(await(evaluations.due().collectList())).extracting(Evaluations.Due::vacataireId).doesNotContain(v);
+		await(titles.grant(v, mathTitle(), null, null, COORD));
+		completeInitialTraining(v);
+		await(assignments.create(new NewAssignment(v, module, "TUTOR", clock.today().minusMonths(13), clock.today().plusMonths(1),
+				10, null), COORD));
+		assertThat(await(evaluations.due().collectList())).filteredOn(d -> d.vacataireId() == v).singleElement()
+			.satisfies(d -> assertThat(d.firstAssignedOn()).isEqualTo(clock.today().minusMonths(13)));
 		refused(evaluations.record(v, clock.today(), List.of(new Evaluations.Score(grid.get(0).id(), 5, null)), null, COORD),
 				InvalidRequest.class, "hors de l'échelle 1 à 4", "n'a pas de note");
 		List<Evaluations.Score> scores = grid.stream().map(c -> new Evaluations.Score(c.id(), c.weight() == 3 ? 4 : 2, "ok")).toList();
@@ -334,7 +372,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 						new be.fwb.ead.recruitment.Recruitment.Document("Diplôme", "aesi-renard.pdf", clock.today())), COORD));
 		be.fwb.ead.recruitment.Recruitment.Candidacy candidacy = await(recruitment.candidacy(k));
 		assertThat(count("select count(*) from vacataire where id = " + candidacy.vacataireId() + " and status = 'CANDIDAT'")).isEqualTo(1);
-		refused(recruitment.decide(k, true, null, COORD), Refused.class, "Aucun évaluateur");
+		refused(recruitment.decide(k, true, null, COORD), Refused.class, "Aucun évaluateur", "avant de la retenir");
 
 		List<be.fwb.ead.shared.CriteriaGrid.Criterion> grid = await(recruitment.grid().collectList());
 		refused(recruitment.score(k, grid.stream().map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 4, " ")).toList(), "claire"),
@@ -349,10 +387,23 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		refused(recruitment.decide(k, false, "trop tard", COORD), Conflict.class, "déjà prise");
 		long v = candidacy.vacataireId();
 		await(titles.grant(v, mathTitle(), null, null, COORD));
-		completeTutorTraining(v);
+		completeInitialTraining(v);
 		assertThat(await(assignments.create(tutoring(v, 120, null), COORD)).vacataireName()).isEqualTo("François Renard");
 		assertThat(await(files.timeline(v).collectList())).extracting(ChangeLog.Entry::summary)
 			.contains("Décision : retenu", "Statut : candidat → retenu");
+	}
+
+	@Test
+	void anObviousRejectionNeedsAReasonButNoScore() {
+		long campaign = await(recruitment.open("Tuteurs chimie 2026", LocalDate.now().minusDays(5), LocalDate.now().plusDays(30),
+				List.of(new be.fwb.ead.recruitment.Recruitment.Need(level, subject, "TUTOR", 60)), COORD));
+		long k = await(recruitment.apply(campaign, new Identity("Amélie", "Collard", "amelie.collard@ead.test", null, null, null),
+				List.of(), COORD));
+		refused(recruitment.decide(k, false, " ", COORD), InvalidRequest.class, "raison du refus");
+		be.fwb.ead.recruitment.Recruitment.Candidacy rejected = await(recruitment.decide(k, false, "Aucun titre requis", COORD));
+		assertThat(rejected.decision()).isEqualTo("REJECTED");
+		assertThat(rejected.scores()).isEmpty();
+		assertThat(count("select count(*) from vacataire where id = " + rejected.vacataireId() + " and status = 'NON_RETENU'")).isEqualTo(1);
 	}
 
 	@Test

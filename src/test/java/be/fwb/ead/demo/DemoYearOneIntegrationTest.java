@@ -29,7 +29,11 @@ class DemoYearOneIntegrationTest extends IntegrationTest {
 		syncedCatalogue();
 		await(DemoData.firstDay(context));
 		long roles = count("select count(*) from module_role r join module m on m.id = r.module_id where m.archived_at is null");
-		assertThat(await(attention.all()).stream().mapToLong(Attention.Group::total).sum()).as("le premier jour").isGreaterThan(roles);
+		List<Attention.Group> firstDay = await(attention.all());
+		assertThat(firstDay.stream().mapToLong(Attention.Group::total).sum()).as("le premier jour").isGreaterThan(roles);
+		// Nobody is due an evaluation on the first day: a year after their first assignment, not from the day they are known.
+		assertThat(firstDay).filteredOn(g -> g.kind() == Attention.Kind.EVALUATION_DUE).extracting(Attention.Group::total)
+			.allMatch(n -> n == 0);
 
 		// A few hundred writes through the services: more than await's minute on a loaded machine.
 		reactor.test.StepVerifier.create(DemoData.yearOne(context)).expectComplete().verify(java.time.Duration.ofMinutes(5));

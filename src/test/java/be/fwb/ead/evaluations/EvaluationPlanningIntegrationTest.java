@@ -44,8 +44,13 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 	Attention attention;
 
 
+	@Autowired
+	be.fwb.ead.sync.SyncLauncher launcher;
+
 	@BeforeEach
 	void coordinators() {
+		// The catalogue, for the vacataires' assignments.
+		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 		await(accounts.create("eva", "mot-de-passe-eva", Role.COORDINATOR, "Éva Luation", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
@@ -169,8 +174,15 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from evaluation_plan where evaluator = 'coord' and vacataire_id = " + due)).isEqualTo(1);
 	}
 
+	/** A vacataire; never evaluated, they are due one when their first assignment began over a year ago (given here). */
 	private long vacataire(String lastname, VacataireStatus status) {
-		return await(files.create(new VacataireFile.Identity("Anne", lastname, null, null, null, null), status, "coord"));
+		long id = await(files.create(new VacataireFile.Identity("Anne", lastname, null, null, null, null), status, "coord"));
+		await(db.sql("""
+				insert into assignment (vacataire_id, module_id, role, starts_on, ends_on, hours, coverage, created_by, created_at)
+				values (:v, (select min(id) from module), 'TUTOR', :from, :to, 10, 'REQUIS', 'test', :now)""")
+			.bind("v", id).bind("from", LocalDate.now(clock).minusMonths(13)).bind("to", LocalDate.now(clock).plusMonths(1))
+			.bind("now", clock.instant()).then());
+		return id;
 	}
 
 	private void evaluate(long vacataireId) {

@@ -149,8 +149,19 @@ class MappingsIntegrationTest extends IntegrationTest {
 				tuple(6, "le couple module × compétence figure déjà plus haut"));
 		assertThat(depth(a, "FR-LIRE-2")).isNull();
 
+		// The header as copied from the page: typographic apostrophe, no-break space, capitals: the same columns.
+		String copied = "MODULE (NOM ABRÉGÉ);Compétence\u00A0(numéro d\u2019identification);profondeur\n" + aName + ";FR-LIRE-2;introduite\n";
+		MappingFiles.Report typographic = await(files.run(referential, bytes(copied), true, "coord"));
+		assertThat(typographic.hasErrors()).isFalse();
+		assertThat(typographic.ignoredColumns()).isEmpty();
+		assertThat(typographic.created()).isEqualTo(1);
+
+		// A column missing: named in plain words, with its other names and what the first line holds.
 		StepVerifier.create(files.run(referential, bytes("Module;Note\nX;1\n"), false, "coord"))
-			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class).hasMessageContaining("« Profondeur »"))
+			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class).hasMessage("Il manque les colonnes "
+					+ "« Compétence (numéro d'identification) » (ou « Compétence », « idnumber »), « Profondeur » (ou « depth ») : la "
+					+ "première ligne du fichier doit les nommer (majuscules, accents, apostrophes et espaces n'y comptent pas). "
+					+ "Colonnes trouvées : « Module », « Note »."))
 			.verify();
 		StepVerifier.create(files.run(999_999, bytes(file), false, "coord")).expectError(NotFound.class).verify();
 	}

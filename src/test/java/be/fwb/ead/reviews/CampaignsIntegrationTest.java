@@ -38,6 +38,7 @@ class CampaignsIntegrationTest extends IntegrationTest {
 	@Autowired Accounts accounts;
 	@Autowired Campaigns campaigns;
 	@Autowired Reviews reviews;
+	@Autowired be.fwb.ead.analysis.Priorities priorities;
 
 	/** Never reviewed, concerned by the CE1D (session in 30 days), the most followed. */
 	private long ce1d;
@@ -90,6 +91,38 @@ class CampaignsIntegrationTest extends IntegrationTest {
 		await(accounts.create("relect2", "mot-de-passe-r2", Role.REVIEWER, "Rita Deux", null));
 		await(accounts.create("relect-auteur", "mot-de-passe-ra", Role.REVIEWER, "Régine Autrice", author));
 		await(reviews.plan(open, "relect1", null, null, "coord"));
+	}
+
+	@Test
+	void theModulesToAdaptFirstAreNarrowedToOneExamOrOneLevel() {
+		long lowerSecondary = count("select id from moodle_category where name = 'Secondaire inférieur – CE1D'");
+		Set<Long> inLevel = new HashSet<>(await(db.sql("""
+				select m.id from module m join moodle_category c on c.id = m.category_id
+				where m.archived_at is null and c.parent_id = :level""").bind("level", lowerSecondary)
+			.map(r -> r.get("id", Long.class)).all().collectList()));
+		List<be.fwb.ead.analysis.Priorities.Priority> all = await(priorities.ranked());
+		List<be.fwb.ead.analysis.Priorities.Priority> ce1d = await(priorities.ranked(
+				new be.fwb.ead.analysis.Priorities.Filter("ce1d", null)));
+		// The CE1D concerns the modules of its level only, and its gap is counted on its parts only.
+		assertThat(ce1d).isNotEmpty().hasSizeLessThan(all.size());
+		assertThat(ce1d).allSatisfy(p -> assertThat(inLevel).contains(p.moduleId()));
+		assertThat(ce1d).filteredOn(p -> p.examPart() != null).allSatisfy(p -> assertThat(p.examPart()).startsWith("CE1D – "));
+		List<be.fwb.ead.analysis.Priorities.Priority> level = await(priorities.ranked(
+				new be.fwb.ead.analysis.Priorities.Filter(null, lowerSecondary)));
+		assertThat(level).extracting(be.fwb.ead.analysis.Priorities.Priority::moduleId).containsExactlyInAnyOrderElementsOf(inLevel);
+		assertThat(await(priorities.levels().collectList())).extracting(be.fwb.ead.analysis.Priorities.Level::name)
+			.contains("Secondaire inférieur – CE1D");
+		StepVerifier.create(priorities.ranked(new be.fwb.ead.analysis.Priorities.Filter("CE3D", null)))
+			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(be.fwb.ead.shared.InvalidRequest.class)
+				.hasMessageContaining("Épreuve inconnue : « CE3D »").hasMessageContaining("CE1D, CEB, CESS"))
+			.verify();
+	}
+
+	@Test
+	void theDemosModulesWereLastChangedOverTheLastTwoYearsNotAtItsFirstSync() {
+		long days = count("select extract(day from max(content_changed_at) - min(content_changed_at))::bigint from current_module");
+		assertThat(days).as("écart entre la plus ancienne et la plus récente modification").isGreaterThan(365);
+		assertThat(count("select count(distinct content_changed_at::date) from current_module")).isGreaterThan(100);
 	}
 
 	private void decided(long module, String state, Instant at) {

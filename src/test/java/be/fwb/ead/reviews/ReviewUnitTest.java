@@ -42,7 +42,7 @@ class ReviewUnitTest {
 
 		Transition asked = given(ReviewState.IN_REVIEW, scale(1, 2, "Trop dense."), scale(2, 3, null), passed(3, true))
 			.requestChanges(TODAY.plusDays(14), TODAY, REVIEWER);
-		assertThat(asked).isEqualTo(new Transition(ReviewState.IN_REVIEW, ReviewState.CHANGES_REQUESTED, "pour le 2026-12-16",
+		assertThat(asked).isEqualTo(new Transition(ReviewState.IN_REVIEW, ReviewState.CHANGES_REQUESTED, "pour le 16/12/2026",
 				TODAY.plusDays(14), false, null));
 		assertThat(asked.decides()).isFalse();
 
@@ -65,15 +65,18 @@ class ReviewUnitTest {
 					+ "refusée.");
 		assertThatThrownBy(() -> given(ReviewState.APPROVED).recheck(REVIEWER)).isInstanceOf(Refused.class)
 			.hasMessage("Une revue approuvée ne peut pas passer à « en revue » : elle est terminée.");
-		assertThatThrownBy(() -> given(ReviewState.REJECTED).reject("encore", COORDINATOR)).isInstanceOf(Refused.class)
+		assertThatThrownBy(() -> given(ReviewState.REJECTED).reject("encore", REVIEWER)).isInstanceOf(Refused.class)
 			.hasMessageContaining("Une revue refusée");
 	}
 
 	@Test
-	void onlyTheDesignatedReviewerOrACoordinatorActs() {
+	void onlyTheDesignatedReviewerActsACoordinatorReassignsFirst() {
 		assertThatThrownBy(() -> given(ReviewState.PLANNED).start(OTHER)).isInstanceOf(AccessDeniedException.class)
 			.hasMessageContaining("Seul le relecteur désigné (relect)");
-		assertThat(given(ReviewState.PLANNED).start(COORDINATOR).to()).isEqualTo(ReviewState.IN_REVIEW);
+		assertThatThrownBy(() -> given(ReviewState.PLANNED).start(COORDINATOR)).isInstanceOf(AccessDeniedException.class)
+			.hasMessageContaining("confiez-la-vous d'abord");
+		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW).checkFindings(List.of(), COORDINATOR)).isInstanceOf(AccessDeniedException.class);
+		assertThat(given(ReviewState.PLANNED).start(REVIEWER).to()).isEqualTo(ReviewState.IN_REVIEW);
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW).checkFindings(List.of(), OTHER)).isInstanceOf(AccessDeniedException.class);
 	}
 
@@ -84,7 +87,7 @@ class ReviewUnitTest {
 			.hasMessageContaining("date limite postérieure");
 		assertThatThrownBy(() -> complete.requestChanges(null, TODAY, REVIEWER)).isInstanceOf(InvalidRequest.class);
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW, scale(1, 2, "Trop dense.")).requestChanges(TODAY.plusDays(1), TODAY,
-				REVIEWER)).isInstanceOf(Refused.class).hasMessage("2 critère(s) sans constat à ce tour : Objectifs ; Droits d'auteur.");
+				REVIEWER)).isInstanceOf(Refused.class).hasMessage("2 critères n'ont pas encore de constat : Objectifs ; Droits d'auteur.");
 		// A comment on a criterion at its best asks nothing.
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW, scale(1, 5, "Parfait."), scale(2, 3, null), passed(3, true))
 			.requestChanges(TODAY.plusDays(1), TODAY, REVIEWER)).isInstanceOf(Refused.class)
@@ -106,6 +109,21 @@ class ReviewUnitTest {
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW, scale(1, 2, null), scale(2, 1, null), passed(3, true)).approve(REVIEWER))
 			.isInstanceOf(Refused.class)
 			.hasMessage("Le score (38 %) n'atteint pas le seuil de la grille (60 %) : demandez des modifications ou refusez.");
+	}
+
+	@Test
+	void inTheNextRoundACriterionLeftWithoutAScoreKeepsItsValueAndApprovalAcceptsIt() {
+		// Round 1: « Clarté » at 2 with what to change; round 2: only « Clarté » scored again, at 4.
+		List<Finding> findings = List.of(scale(1, 2, "Trop dense."), scale(2, 3, null), passed(3, true),
+				new Finding(99, 1, 2, 4, null, null, "relect", Instant.EPOCH, List.of()));
+		Reviews.Summary summary = new Reviews.Summary(42, 7, "M", "Module", 1, "relect", ReviewState.IN_REVIEW, 2, null, null, null,
+				"coord", Instant.EPOCH, null);
+		Reviews.Detail detail = new Reviews.Detail(summary, RUBRIC, findings, List.of());
+		assertThat(detail.current()).hasSize(3);
+		assertThat(detail.current().get(1L).round()).isEqualTo(2);
+		assertThat(detail.current().get(2L).round()).isEqualTo(1);
+		// (2 × 3/4 + 1 × 1 + 1) / 4 = 87.5 % → 88 %: « Objectifs » and « Droits d'auteur » kept from round 1.
+		assertThat(Review.of(detail).approve(REVIEWER).score()).isEqualTo(88);
 	}
 
 	@Test

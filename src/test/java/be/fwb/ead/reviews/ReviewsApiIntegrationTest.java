@@ -58,7 +58,7 @@ class ReviewsApiIntegrationTest extends IntegrationTest {
 		web.post().uri("/api/reviews/" + id + "/approve").headers(h -> h.setBearerAuth(reviewer)).exchange()
 			.expectStatus().isEqualTo(422)
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("9 critère(s) sans constat à ce tour"));
+			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("9 critères n'ont pas encore de constat"));
 
 		List<Map<String, Object>> findings = new ArrayList<>();
 		for (Rubrics.Criterion c : await(rubrics.latest(Rubrics.DEFAULT)).criteria()) {

@@ -58,7 +58,7 @@ class ReviewsIntegrationTest extends IntegrationTest {
 		await(reviews.start(id, REVIEWER));
 		assertThat(state(id)).isEqualTo(ReviewState.IN_REVIEW);
 
-		refused(reviews.requestChanges(id, clock.today().plusDays(14), REVIEWER), Refused.class, "9 critère(s) sans constat");
+		refused(reviews.requestChanges(id, clock.today().plusDays(14), REVIEWER), Refused.class, "9 critères n'ont pas encore de constat");
 		await(reviews.record(id, findings(2, "Les consignes des séquences 3 et 4 manquent d'objectifs.", true), REVIEWER));
 		refused(reviews.requestChanges(id, clock.today(), REVIEWER), InvalidRequest.class, "date limite postérieure");
 		await(reviews.requestChanges(id, clock.today().plusDays(14), REVIEWER));
@@ -78,7 +78,8 @@ class ReviewsIntegrationTest extends IntegrationTest {
 			assertThat(r.state()).isEqualTo(ReviewState.IN_REVIEW);
 			assertThat(r.round()).isEqualTo(2);
 		});
-		refused(reviews.approve(id, REVIEWER), Refused.class, "9 critère(s) sans constat à ce tour");
+		// Round 2 starts with round 1's findings in force (a criterion left unscored keeps its value): judged on them.
+		refused(reviews.approve(id, REVIEWER), Refused.class, "Le score (47 %) n'atteint pas le seuil");
 		await(reviews.record(id, findings(4, null, true), REVIEWER));
 		await(reviews.approve(id, REVIEWER));
 
@@ -101,7 +102,10 @@ class ReviewsIntegrationTest extends IntegrationTest {
 	@Test
 	void approvalNeedsEveryLegalItemAndTheThresholdAndARejectionItsReason() {
 		long id = await(reviews.plan(module, "relect", null, null, "coord"));
-		await(reviews.start(id, new Actor("coord", true)));
+		// A coordinator does not step a review given to another: they reassign it (to themselves if need be).
+		StepVerifier.create(reviews.start(id, new Actor("coord", true)))
+			.expectError(org.springframework.security.access.AccessDeniedException.class).verify();
+		await(reviews.start(id, REVIEWER));
 		await(reviews.record(id, findings(4, null, false), REVIEWER));
 		refused(reviews.approve(id, REVIEWER), Refused.class, "Un critère obligatoire n'est pas rempli : Le droit à l'image");
 		// Weights: 15 on the scales, 4 on the legal items, 19 in all. Every scale at 2 of 4 counts 1/3:

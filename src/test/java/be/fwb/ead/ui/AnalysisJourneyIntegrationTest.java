@@ -55,8 +55,13 @@ class AnalysisJourneyIntegrationTest extends BrowserTest {
 		browser.waitForText(By.tagName("h1"), "Français – tronc commun (P1 à S3)");
 		assertThat(browser.text(By.cssSelector("#heatmap thead"))).contains("FR-LIRE-1").contains("FR-ECR-1");
 		assertThat(browser.text(By.id("gaps"))).contains("FR-LIRE-1-1-b").doesNotContain("FR-LIRE-1-1-a ");
+		// The map's rows are the subjects with a module mapped to the référentiel; the others (other levels and exams, 0 %
+		// everywhere) are listed apart, folded.
+		assertThat(browser.text(By.cssSelector("#heatmap tbody"))).contains("Français").doesNotContain("Secondaire supérieur – CESS");
 		assertAccessible("carte de couverture");
 		browser.screenshot("analyse-carte-de-couverture");
+		unfoldUnmapped();
+		assertThat(browser.text(By.id("heatmap-unmapped"))).contains("Secondaire supérieur – CESS");
 		browser.find(By.partialLinkText("Secondaire inférieur – CE1D › Français (")).click();
 		assertThat(browser.all(By.cssSelector("#heatmap tbody tr"))).hasSizeGreaterThan(1);
 		assertThat(browser.text(By.cssSelector("#heatmap tbody"))).contains("Français");
@@ -70,6 +75,7 @@ class AnalysisJourneyIntegrationTest extends BrowserTest {
 		assertThat(browser.text(By.cssSelector("#to-produce tbody tr:first-child"))).contains("FR-ECR-1").contains("CE1D-FR – Écriture");
 		browser.find(By.cssSelector("#referentials a")).click();
 		browser.waitForText(By.tagName("h1"), "Français – tronc commun");
+		unfoldUnmapped();
 		browser.find(By.partialLinkText("Secondaire inférieur – CE1D › Français (")).click();
 		browser.find(By.cssSelector("#heatmap tbody th a")).click();
 		browser.waitForText(By.tagName("h1"), "Compétences de");
@@ -80,8 +86,15 @@ class AnalysisJourneyIntegrationTest extends BrowserTest {
 		assertAccessible("compétences d'un module");
 		browser.screenshot("compétences-d-un-module");
 
+		// The exam's name leads to its analysis: the modules to adapt first for it; its edit form is a link apart.
 		browser.find(By.linkText("Analyse")).click();
 		browser.find(By.linkText("CE1D – français (CE1D-FR)")).click();
+		browser.waitFor(d -> d.getCurrentUrl().contains("epreuve=CE1D-FR"));
+		assertThat(new Select(browser.find(By.id("p-exam"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("CE1D-FR");
+		assertThat(browser.all(By.cssSelector("#priorities tbody tr"))).isNotEmpty().hasSizeLessThan(30);
+		assertThat(browser.text(By.id("priorities"))).contains("Français").doesNotContain("Mathématiques");
+		assertThat(browser.all(By.id("exam-form"))).isEmpty();
+		browser.find(By.id("exam-edit-CE1D-FR")).click();
 		browser.waitForText(By.tagName("h1"), "CE1D – français (CE1D-FR)");
 		assertThat(browser.find(By.id("p-comp-1")).getAttribute("value")).isEqualTo("FR-ECR-1-1-a");
 		browser.type(By.id("p-weight-1"), "50");
@@ -89,5 +102,12 @@ class AnalysisJourneyIntegrationTest extends BrowserTest {
 		browser.waitForText(By.id("flash"), "Enregistré.");
 		assertThat(browser.find(By.id("p-weight-1")).getAttribute("value")).isEqualTo("50");
 		assertAccessible("examen");
+	}
+
+	/** Opens the list of the subjects no module of which is mapped to the référentiel, when there is one. */
+	private void unfoldUnmapped() {
+		if (!browser.all(By.cssSelector("#heatmap-unmapped summary")).isEmpty()) {
+			browser.find(By.cssSelector("#heatmap-unmapped summary")).click();
+		}
 	}
 }

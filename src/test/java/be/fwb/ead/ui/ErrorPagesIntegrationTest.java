@@ -53,8 +53,15 @@ class ErrorPagesIntegrationTest extends IntegrationTest {
 				new Bad("/synchronisations?page=abc", HttpStatus.BAD_REQUEST, "« page »"),
 				new Bad("/journal?page=abc", HttpStatus.BAD_REQUEST, "« page »"),
 				new Bad("/affectations/rapprochement?page=abc", HttpStatus.BAD_REQUEST, "« page »"),
-				new Bad("/synchronisations/999999", HttpStatus.NOT_FOUND, "Cette page n’existe pas."),
-				new Bad("/synchronisations/1", HttpStatus.NOT_FOUND, "Cette page n’existe pas."),
+				new Bad("/synchronisations/999999", HttpStatus.NOT_FOUND, "Aucune synchronisation n'a le numéro 999999."),
+				new Bad("/synchronisations/abc", HttpStatus.BAD_REQUEST, "La demande est invalide."),
+				// An invalid date in a filter is said, under the page's French name or the API's.
+				new Bad("/journal?du=2026-13-45", HttpStatus.BAD_REQUEST, "« du » : « 2026-13-45 » (attendu : une date existante"),
+				new Bad("/journal?from=2026-13-45", HttpStatus.BAD_REQUEST, "« from » : « 2026-13-45 »"),
+				// Values named in words, not the code's.
+				new Bad("/vacataires?status=ENGAGE", HttpStatus.BAD_REQUEST,
+						"Statuts possibles : candidat, retenu, actif, suspendu, sorti, non retenu."),
+				new Bad("/modules?sort=x", HttpStatus.BAD_REQUEST, "par nombre d'apprenants (« apprenants »)"),
 				new Bad("/vacataires/999999", HttpStatus.NOT_FOUND, "Aucun vacataire n'a l'identifiant 999999."),
 				new Bad("/vacataires/abc", HttpStatus.BAD_REQUEST, "La demande est invalide."),
 				new Bad("/modules/999999", HttpStatus.NOT_FOUND, "999999"),
@@ -65,7 +72,7 @@ class ErrorPagesIntegrationTest extends IntegrationTest {
 				new Bad("/analyse/999999", HttpStatus.NOT_FOUND, "999999"),
 				new Bad("/nulle-part", HttpStatus.NOT_FOUND, "Cette page n’existe pas."))) {
 			String page = page(bad.uri(), coordinator, bad.status());
-			assertThat(page).as(bad.uri()).contains(bad.says());
+			assertThat(page).as(bad.uri()).contains(bad.says()).doesNotContain("NON_RETENU").doesNotContain("learners");
 			assertProductPage(page, bad.uri(), "Claire Coordination");
 			if (bad.status() != HttpStatus.OK) {
 				assertThat(page).as(bad.uri()).contains("Erreur " + bad.status().value());

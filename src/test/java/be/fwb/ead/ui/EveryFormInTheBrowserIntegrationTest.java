@@ -405,6 +405,17 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		}
 
 		@Override
+		public long dueVacataire() {
+			long id = freshVacataire();
+			await(db.sql("""
+					insert into assignment (vacataire_id, module_id, role, starts_on, ends_on, hours, coverage, created_by, created_at)
+					values (:v, :m, 'TUTOR', :from, :to, 10, 'REQUIS', 'test', :now)""")
+				.bind("v", id).bind("m", module()).bind("from", LocalDate.now(clock).minusMonths(13))
+				.bind("to", LocalDate.now(clock).plusMonths(1)).bind("now", clock.instant()).then());
+			return id;
+		}
+
+		@Override
 		public long module() {
 			return once("module", () -> count("select min(id) from module"));
 		}
@@ -447,6 +458,10 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
 					clock.instant().minus(Duration.ofDays(2)), 180, "VIRTUAL", null, 20), "coord"));
 			await(training.recordCompleted(session, List.of(vacataireId), "coord"));
+			// Conception requires online pedagogy as well (the assignment forms create conception assignments).
+			long pedagogy = await(training.plan(new Training.NewSession("INITIAL", "PEDAGOGY", "Pédagogie en ligne",
+					Instant.now().minus(Duration.ofDays(3)), 180, "VIRTUAL", null, 20), "coord"));
+			await(training.recordCompleted(pedagogy, List.of(vacataireId), "coord"));
 			made.put("session", session);
 			made.put("upcoming", await(training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
 					clock.instant().plus(Duration.ofDays(5)), 180, "VIRTUAL", null, 500), "coord")));
@@ -518,6 +533,13 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			long module = freshUnreviewedModule();
 			return await(assignments.create(new NewAssignment(vacataire(), module, "AUTHOR", clock.today().minusDays(10),
 					clock.today().plusMonths(3), 5, "Remplacement"), "coord")).id();
+		}
+
+		@Override
+		public long freshPlannedAssignment() {
+			long module = freshUnreviewedModule();
+			return await(assignments.create(new NewAssignment(vacataire(), module, "AUTHOR", LocalDate.now().plusMonths(1),
+					LocalDate.now().plusMonths(4), 5, "Remplacement"), "coord")).id();
 		}
 
 		@Override

@@ -106,7 +106,9 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.driver().navigate().refresh();
 		browser.waitForText(By.id("adoption-summary"), "0 affectations seront créées");
 		assertThat(browser.text(By.id("refused"))).contains("Aucun titre de");
-		assertThat(browser.find(By.id("confirm")).isEnabled()).isFalse();
+		// Nothing to create: no « Créer les 0 affectations » button, a sentence instead.
+		assertThat(browser.all(By.id("confirm"))).isEmpty();
+		assertThat(browser.text(By.id("nothing-to-adopt"))).isEqualTo("Aucune affectation à créer");
 		assertThat(count("select count(*) from assignment")).isZero();
 	}
 

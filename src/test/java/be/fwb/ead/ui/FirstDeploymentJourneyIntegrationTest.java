@@ -66,7 +66,8 @@ class FirstDeploymentJourneyIntegrationTest extends BrowserTest {
 
 		// Last year's initial training, recorded as history on each past session's page.
 		for (String session : new String[] { "Moodle pour les vacataires EAD (session de l'an dernier)",
-				"Tutorer à distance (session de l'an dernier)" }) {
+				"Tutorer à distance (session de l'an dernier)",
+				"Concevoir un module en ligne : balises et calibrage (session de l'an dernier)" }) {
 			browser.go("/formations");
 			browser.find(By.linkText(session)).click();
 			browser.waitForText(By.tagName("h1"), session);

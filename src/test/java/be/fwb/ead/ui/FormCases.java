@@ -37,6 +37,9 @@ final class FormCases {
 		/** A new vacataire entered by hand, active, with nothing else. */
 		long freshVacataire();
 
+		/** A new active vacataire due an evaluation: never evaluated, their first assignment began over a year ago. */
+		long dueVacataire();
+
 		/** A current module of the catalogue. */
 		long module();
 
@@ -79,6 +82,9 @@ final class FormCases {
 
 		/** A new assignment of {@link #vacataire()} to a module where Moodle holds no role. */
 		long freshAssignment();
+
+		/** A new assignment of {@link #vacataire()} that has not started yet (it starts next month). */
+		long freshPlannedAssignment();
 
 		/** A new title held by {@link #vacataire()}. */
 		long freshHeldTitle();
@@ -287,6 +293,14 @@ final class FormCases {
 					.valid(f -> {
 					}, null)
 					.refusedWithAStaleToken(),
+				get("assignments/list", "/affectations").on("/affectations")
+					.valid(f -> f.set("q", "zzz-personne").set("state", "all"), "Aucun résultat")
+					.refused(f -> f.force("state", "bientot"), "État inconnu"),
+				post("assignments/vacataire", "/affectations/{id}/annulation").on(d -> "/vacataires/" + d.vacataire() + "/affectations")
+					.at(d -> "/affectations/" + d.freshPlannedAssignment() + "/annulation")
+					.valid(f -> {
+					}, "Affectation annulée")
+					.refusedWithAStaleToken(),
 				post("assignments/reconciliation", "/affectations/{id}/fin").on("/affectations/rapprochement")
 					.at(d -> "/affectations/" + d.freshAssignment() + "/fin")
 					.valid(f -> {
@@ -385,7 +399,7 @@ final class FormCases {
 				post("evaluations/due", "/evaluations/grille").on("/evaluations/a-faire")
 					.valid(f -> f.set("label-5", "Ponctualité").set("weight-5", "1"), SAVED)
 					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible").errorBeside("weight-5"),
-				post("evaluations/due", "/evaluations/planification").on(d -> "/evaluations/a-faire?vacataire=" + d.freshVacataire())
+				post("evaluations/due", "/evaluations/planification").on(d -> "/evaluations/a-faire?vacataire=" + d.dueVacataire())
 					.valid(f -> f.set("plannedOn", NEXT_MONTH).set("evaluator", "coord"), "1 évaluation(s) planifiée(s)")
 					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
 				post("evaluations/vacataire", "/vacataires/{id}/evaluations").on(d -> "/vacataires/" + d.vacataire())
@@ -398,6 +412,10 @@ final class FormCases {
 				post("analysis/index", "/analyse/import").on("/analyse")
 					.valid(f -> f.file("file", "referentiel.csv", REFERENTIAL_CSV), "Référentiel des formulaires")
 					.refused(f -> f.file("file", "referentiel.csv", "ceci n'est pas un référentiel\n"), null),
+				get("analysis/index", "/analyse").on("/analyse")
+					.valid(f -> {
+					}, null)
+					.refused(f -> f.force("niveau", "abc"), null),
 				post("analysis/index", "/analyse/moodle").on("/analyse")
 					.valid(f -> {
 					}, null)

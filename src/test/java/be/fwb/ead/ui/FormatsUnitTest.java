@@ -27,6 +27,11 @@ class FormatsUnitTest {
 	void numbersAreGroupedTheBelgianWay() {
 		assertThat(french.number(9947).replace('\u202F', ' ').replace('\u00A0', ' ')).isEqualTo("9 947");
 		assertThat(english.number(9947)).isEqualTo("9,947");
+		// A score keeps its decimal, with a comma in French: « 4,0 / 5 », not « 4.0 / 5 ».
+		assertThat(french.decimal(4.0, 1)).isEqualTo("4,0");
+		assertThat(french.decimal(2.727, 2)).isEqualTo("2,73");
+		assertThat(english.decimal(4.0, 1)).isEqualTo("4.0");
+		assertThat(french.decimal(null, 1)).isEmpty();
 	}
 
 	@Test

@@ -93,7 +93,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 
 		// Tutoring is refused until the initial training is completed.
 		chooseModuleAndAssign("mathematiques 1re secondaire", "40");
-		browser.waitForText(By.id("flash"), "n'a pas terminé la formation requise pour le tutorat");
+		browser.waitForText(By.id("flash"), "n'a pas terminé la formation requise pour une affectation en tutorat");
 
 		// Two initial sessions, the registration, the attendance.
 		for (String[] session : List.of(new String[] { "MOODLE", "Moodle pour les tuteurs" },
@@ -137,7 +137,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		browser.type(By.id("e-comment"), "Très bon premier trimestre.");
 		browser.find(By.id("evaluate")).click();
 		browser.waitForText(By.id("flash"), "Évaluation enregistrée.");
-		assertThat(browser.text(By.id("evaluations"))).contains("moyenne pondérée 3 / 4");
+		assertThat(browser.text(By.id("evaluations"))).contains("moyenne pondérée 3,0 / 4");
 		assertThat(browser.text(By.id("historique"))).contains("Affecté en tutorat").contains("Évaluation du");
 		assertAccessible("fiche du vacataire");
 		browser.screenshot("fiche-vacataire-affecte-forme-evalue");

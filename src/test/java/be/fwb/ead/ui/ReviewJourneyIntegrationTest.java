@@ -50,6 +50,10 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		browser.find(By.cssSelector("#plan-form button[type=submit]")).click();
 		browser.waitForText(By.id("flash"), "Revue planifiée.");
 		assertThat(browser.text(By.id("review-state"))).isEqualTo("planifiée");
+		// The coordinator planned it for « relect »: only the designated reviewer moves it; the coordinator may reassign it.
+		assertThat(browser.all(By.id("start"))).isEmpty();
+		assertThat(browser.text(By.id("only-reviewer"))).contains("Seul le relecteur désigné (relect)").contains("Confier à");
+		assertThat(browser.all(By.id("reassign-form"))).hasSize(1);
 		browser.signOut();
 
 		browser.signIn("relect", "mot-de-passe-relect");
@@ -91,7 +95,11 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		browser.find(By.id("recheck")).click();
 		browser.waitForText(By.id("flash"), "Nouveau tour de revue commencé.");
 		assertThat(browser.text(By.id("review-round"))).isEqualTo("2");
-		score(3);
+		// Round 2: what the page promises, a criterion left without a new score keeps its value; only the first is scored again.
+		Rubrics.Criterion second = rubric.criteria().get(1);
+		assertThat(browser.find(By.cssSelector("input[name=score-" + second.id() + "][value='3']")).isSelected()).isTrue();
+		assertThat(browser.text(By.id("criterion-" + second.id()))).contains("Valeur gardée du tour 1");
+		browser.find(By.cssSelector("input[name=score-" + first.id() + "][value='3']")).click();
 		browser.find(By.id("save-findings")).click();
 		browser.waitForText(By.id("flash"), "Constats enregistrés.");
 		browser.find(By.id("approve")).click();
@@ -101,6 +109,10 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		assertThat(browser.text(By.id("review-score"))).isEqualTo("74 %");
 		assertThat(browser.all(By.cssSelector("#history li"))).hasSize(5);
 		assertThat(browser.all(By.id("findings-form"))).isEmpty();
+		// Decided: no deadline is shown any more; the history says the deadline the French way.
+		assertThat(browser.all(By.id("review-deadline"))).isEmpty();
+		assertThat(browser.text(By.id("history"))).contains("pour le " + LocalDate.now().plusDays(14)
+			.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 
 		browser.find(By.id("report-link")).click();
 		assertThat(browser.text(By.tagName("main"))).contains("Revue n°").contains("approuvée").contains("74 %")

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import be.fwb.ead.IntegrationTest;
 import be.fwb.ead.security.Accounts;
@@ -43,6 +44,9 @@ class WebUiIntegrationTest extends IntegrationTest {
 	@Autowired
 	be.fwb.ead.reviews.Rubrics rubrics;
 
+	@Autowired
+	be.fwb.ead.recruitment.Recruitment recruitment;
+
 	@BeforeEach
 	void accounts() {
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
@@ -75,6 +79,44 @@ class WebUiIntegrationTest extends IntegrationTest {
 		assertThat(signInRedirect("vac", "mot-de-passe-vac")).isEqualTo("/connexion?refuse");
 		assertThat(signInRedirect("coord", "mauvais")).isEqualTo("/connexion?erreur");
 		assertThat(signInRedirect("coord", "mot-de-passe-coord")).isEqualTo("/");
+	}
+
+	@Test
+	void linksWithAnAnchorLeadToTheirPageAndNoLinkShowsItsExpression(@Autowired be.fwb.ead.training.Training training) {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		long session = await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
+				clock.instant().plus(java.time.Duration.ofDays(10)), 180, "VIRTUAL", null, 20), "coord"));
+		WebSession coord = signIn("coord", "mot-de-passe-coord");
+		String attention = page(coord, "/attention");
+		assertThat(attention).as("« Inscrire à » d'une formation exigée manquante").contains("href=\"/formations/" + session + "#missing\"");
+		String imports = page(coord, "/vacataires/import");
+		assertThat(imports).as("les vacataires sans titre couvrant").containsPattern("href=\"/vacataires/\\d+#titres\"");
+		for (String html : List.of(attention, imports)) {
+			assertThat(java.util.regex.Pattern.compile("href=\"([^\"]*)\"").matcher(html).results().map(m -> m.group(1)))
+				.as("liens rendus").isNotEmpty()
+				.noneMatch(h -> h.contains("${") || h.contains("(id=") || h.contains("{id}") || h.contains("+ '"));
+		}
+	}
+
+	@Test
+	void signingInAfterOpeningASignInAddressLandsOnTheDashboardAndAfterAnotherPageOnThatPage() {
+		for (String start : new String[] { "/login", "/connexion?x", "/deconnexion", "/modules?q=math" }) {
+			var first = web.get().uri(start).accept(HTML).exchange().returnResult(String.class);
+			var cookie = first.getResponseCookies().getFirst("SESSION");
+			String session = cookie != null ? cookie.getValue() : anonymous().cookie();
+			EntityExchangeResult<String> page = web.get().uri("/connexion").cookie("SESSION", session).accept(HTML).exchange()
+				.expectStatus().isOk().expectBody(String.class).returnResult();
+			// The sign-in page opens a session when the first address left none.
+			ResponseCookie opened = page.getResponseCookies().getFirst("SESSION");
+			session = opened != null ? opened.getValue() : session;
+			String login = page.getResponseBody();
+			String location = web.post().uri("/connexion").cookie("SESSION", session)
+				.body(BodyInserters.fromFormData(form("coord", "mot-de-passe-coord", csrf(login))))
+				.exchange()
+				.expectStatus().is3xxRedirection()
+				.returnResult(Void.class).getResponseHeaders().getLocation().toString();
+			assertThat(location).as("après " + start).isEqualTo(start.startsWith("/modules") ? start : "/");
+		}
 	}
 
 	@Test
@@ -340,6 +382,12 @@ class WebUiIntegrationTest extends IntegrationTest {
 		web.post().uri("/revues/" + theirs + "/commencer").cookie("SESSION", reviewer.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf())).exchange()
 			.expectStatus().isForbidden().expectBody(String.class).value(b -> assertThat(b).contains("Seul le relecteur désigné (autre)"));
+		// A coordinator neither steps a review given to another: they reassign it, and the page offers them no step.
+		web.post().uri("/revues/" + theirs + "/commencer").cookie("SESSION", coordinator.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", coordinator.csrf())).exchange()
+			.expectStatus().isForbidden().expectBody(String.class).value(b -> assertThat(b).contains("Seul le relecteur désigné (autre)"));
+		assertThat(count("select count(*) from review where state = 'PLANNED'")).isEqualTo(4);
+		assertThat(page(coordinator, "/revues/" + theirs)).doesNotContain("id=\"start\"").contains("id=\"reassign-form\"");
 		web.post().uri("/revues/" + theirs + "/relecteur").cookie("SESSION", reviewer.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData("_csrf", reviewer.csrf()).with("reviewer", "relect")).exchange().expectStatus().isForbidden();
 		web.post().uri("/revues/" + mine + "/commencer").cookie("SESSION", reviewer.cookie()).accept(HTML)
@@ -412,11 +460,28 @@ class WebUiIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aCandidatesScoreAndTheDatesOfJournalLinesReadTheBelgianWay() {
+		long campaign = await(recruitment.open("Tuteurs 2027", java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(30),
+				java.util.List.of(), "coord"));
+		long k = await(recruitment.apply(campaign, new be.fwb.ead.vacataires.VacataireFile.Identity("Hélène", "Lambert",
+				"helene.lambert@ead.test", null, null, null), java.util.List.of(), "coord"));
+		await(recruitment.grid().collectList().flatMap(grid -> recruitment.score(k, grid.stream()
+			.map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 4, "Solide")).toList(), "coord")));
+		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
+		assertThat(page(coordinator, "/recrutement/candidatures/" + k)).contains("Note 4,0 / 5").doesNotContain("4.0");
+		assertThat(page(coordinator, "/recrutement/" + campaign)).contains("4,0 / 5");
+	}
+
+	@Test
 	void theAuditTrailIsSearchedAndExportedByCoordinatorsOnly() {
 		syncedCatalogue();
 		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		String page = page(coordinator, "/journal?objet=moodle_course&q=EAD");
 		assertThat(page).contains("Journal d’audit").contains("synchronisation Moodle").contains("Module ajouté depuis Moodle");
+		// The « Objet » filter and column in words, not the change log's codes.
+		assertThat(page).contains("<option value=\"moodle_course\" selected=\"selected\">Cours Moodle</option>")
+			.contains(">Revue qualité</option>").contains("Cours Moodle n° ")
+			.doesNotContain(">moodle_course<").doesNotContain(">review_campaign<").doesNotContain("moodle_course 1");
 		String csv = web.get().uri("/journal/export.csv?objet=moodle_course").cookie("SESSION", coordinator.cookie()).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(csv.lines().count()).isEqualTo(1 + count("select count(*) from module"));

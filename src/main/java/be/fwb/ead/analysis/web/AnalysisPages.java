@@ -92,7 +92,7 @@ class AnalysisPages {
 			String[] letters = { t.get("analysis.letter.INTRODUCED"), t.get("analysis.letter.WORKED"), t.get("analysis.letter.MASTERED") };
 			List<Column<Integer>> columns = new java.util.ArrayList<>();
 			columns.add(new Column<Integer>(t.get("module.shortname"), r -> r < 0 ? t.get("analysis.total") : m.rows().get(r).shortname()));
-			columns.add(new Column<Integer>(t.get("module.fullname"), r -> r < 0 ? "" : m.rows().get(r).fullname()));
+			columns.add(new Column<Integer>(t.get("module.column"), r -> r < 0 ? "" : m.rows().get(r).fullname()));
 			columns.add(new Column<Integer>(t.get("analysis.total"), r -> r < 0 ? m.mappings() : m.rows().get(r).competencies()));
 			for (int c = 0; c < m.columns().size(); c++) {
 				int column = c;
@@ -112,19 +112,28 @@ class AnalysisPages {
 
 	private static final int MAX_XLSX_COLUMNS = 16_000;
 
+	/**
+	 * @param epreuve an exam's code: the modules to adapt first for it (CEB, CE1D, CESS…)
+	 * @param niveau a level's category: the modules to adapt first in it
+	 */
 	@GetMapping("/analyse")
-	String index(Model model) {
+	String index(@RequestParam(required = false) @Nullable String epreuve, @RequestParam(required = false) @Nullable Long niveau,
+			Model model) {
+		Priorities.Filter filter = filter(epreuve, niveau);
 		model.addAttribute("referentials", referentials.all().collectList());
 		model.addAttribute("readiness", readiness.all().collectList());
 		model.addAttribute("orphans", coverage.orphans().count());
-		model.addAttribute("priorities", priorities.ranked().map(p -> p.size() > 30 ? p.subList(0, 30) : p));
+		model.addAttribute("filter", filter);
+		model.addAttribute("levels", priorities.levels().collectList());
+		model.addAttribute("priorities", priorities.ranked(filter).map(p -> p.size() > 30 ? p.subList(0, 30) : p));
 		model.addAttribute("toProduce", production.ranked().map(p -> p.size() > 20 ? p.subList(0, 20) : p));
 		return "analysis/index";
 	}
 
 	/** The whole ranked list, with the ingredients of each score. */
 	@GetMapping("/analyse/priorites.xlsx")
-	Mono<ResponseEntity<byte[]>> prioritiesXlsx(ServerWebExchange exchange) {
+	Mono<ResponseEntity<byte[]>> prioritiesXlsx(@RequestParam(required = false) @Nullable String epreuve,
+			@RequestParam(required = false) @Nullable Long niveau, ServerWebExchange exchange) {
 		Texts t = Texts.of(messages, exchange);
 		TableExport<Priorities.Priority> export = new TableExport<>(List.of(
 				new Column<Priorities.Priority>(t.get("analysis.score"), Priorities.Priority::score),
@@ -141,7 +150,11 @@ class AnalysisPages {
 				new Column<Priorities.Priority>(t.get("analysis.score") + " (" + t.get("analysis.review") + ")", Priorities.Priority::reviewScore),
 				Column.<Priorities.Priority>percent(t.get("analysis.qualityGap"), Priorities.Priority::qualityGap)), display.zone());
 		return export.xlsxDownload("priorites", t.get("analysis.priorities"),
-				priorities.ranked().flatMapIterable(list -> list));
+				priorities.ranked(filter(epreuve, niveau)).flatMapIterable(list -> list));
+	}
+
+	private static Priorities.Filter filter(@Nullable String exam, @Nullable Long level) {
+		return new Priorities.Filter(exam == null || exam.isBlank() ? null : exam.trim(), level);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import be.fwb.ead.assignments.Assignment;
+import be.fwb.ead.assignments.AssignmentFilter;
 import be.fwb.ead.assignments.Assignments;
 import be.fwb.ead.assignments.NewAssignment;
 import be.fwb.ead.assignments.Reconciliation;
@@ -75,7 +76,9 @@ class AssignmentPages {
 			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		model.addAttribute("vacataireId", id);
 		model.addAttribute("assignments", assignments.ofVacataire(id).collectList());
-		model.addAttribute("moduleQ", moduleQ);
+		// A module chosen beforehand (a reconciliation line, a refused form) is searched by its name.
+		model.addAttribute("moduleQ", moduleQ != null || module == null ? Mono.justOrEmpty(moduleQ)
+				: catalogue.find(module).map(be.fwb.ead.catalogue.Module::fullname));
 		model.addAttribute("choices", module == null ? choices(moduleQ) : catalogue.find(module).map(List::of).defaultIfEmpty(List.of()));
 		model.addAttribute("prefill", new Prefill(module, "AUTHOR".equals(role) ? "AUTHOR" : "TUTOR", adoption.schoolYear()));
 		model.addAttribute("today", LocalDate.now(clock));
@@ -104,7 +107,10 @@ class AssignmentPages {
 						"Choisissez un module et indiquez le nombre d'heures."))
 				: assignments.create(new NewAssignment(id, f.moduleId(), f.role() == null ? "" : f.role(), f.startsOn(), f.endsOn(),
 						f.hours(), f.derogationReason()), who.getName()));
-		return Flash.outcome(exchange, create, "flash.assigned").thenReturn("redirect:/vacataires/" + id + "#affectations");
+		// Refused: the page opens on the refusal's summary, and its form of a new assignment shows the module chosen.
+		return Flash.outcome(exchange, create, "flash.assigned").map(done -> done ? "redirect:/vacataires/" + id + "#affectations"
+				: "redirect:/vacataires/" + id + query(new QueryString().add("module", f.moduleId())
+					.add("role", "AUTHOR".equals(f.role()) ? "AUTHOR" : null).toString()) + "#flash");
 	}
 
 	record EndForm(@Nullable LocalDate endsOn, @Nullable String back) {
@@ -114,27 +120,38 @@ class AssignmentPages {
 	Mono<String> end(@PathVariable long id, @ModelAttribute EndForm f, Authentication who, ServerWebExchange exchange) {
 		return assignments.find(id)
 			.flatMap(a -> Flash.outcome(exchange, Mono.defer(() -> assignments.end(id, f.endsOn() == null ? LocalDate.now(clock) : f.endsOn(),
-					who.getName())), "flash.saved")
+					who.getName())), "flash.assignmentEnded")
 				.thenReturn("rapprochement".equals(f.back()) ? "redirect:/affectations/rapprochement"
 						: "redirect:/vacataires/" + a.vacataireId() + "#affectations"));
 	}
 
+	/** Cancels an assignment not started yet, from the vacataire's page. */
+	@PostMapping("/affectations/{id}/annulation")
+	Mono<String> cancel(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
+		return assignments.find(id)
+			.flatMap(a -> Flash.outcome(exchange, Mono.defer(() -> assignments.cancel(id, who.getName())), "flash.assignmentCancelled")
+				.thenReturn("redirect:/vacataires/" + a.vacataireId() + "#affectations"));
+	}
+
 	@GetMapping("/affectations")
-	String list(@RequestParam(defaultValue = "true") boolean current, Model model) {
-		model.addAttribute("current", current);
-		model.addAttribute("assignments", assignments.all(current).collectList());
-		return "assignments/list";
+	String list(@ModelAttribute("query") AssignmentQuery query,
+			@RequestHeader(value = "HX-Target", required = false) @Nullable String target, ServerWebExchange exchange, Model model) {
+		model.addAttribute("assignments", be.fwb.ead.shared.PageOf.clamped(query.paging(), p -> assignments.search(query.filter(), p)));
+		model.addAttribute("states", List.of(AssignmentFilter.State.values()));
+		exchange.getResponse().getHeaders().add(org.springframework.http.HttpHeaders.VARY, "HX-Target");
+		return "resultats".equals(target) ? "assignments/list :: results" : "assignments/list";
 	}
 
 	@GetMapping("/affectations/export.csv")
-	ResponseEntity<Flux<DataBuffer>> csv(@RequestParam(defaultValue = "true") boolean current, ServerWebExchange exchange) {
-		return export(Texts.of(messages, exchange)).csvDownload("affectations", assignments.all(current), exchange.getResponse().bufferFactory());
+	ResponseEntity<Flux<DataBuffer>> csv(@ModelAttribute AssignmentQuery query, ServerWebExchange exchange) {
+		return export(Texts.of(messages, exchange)).csvDownload("affectations", assignments.stream(query.filter()),
+				exchange.getResponse().bufferFactory());
 	}
 
 	@GetMapping("/affectations/export.xlsx")
-	Mono<ResponseEntity<byte[]>> xlsx(@RequestParam(defaultValue = "true") boolean current, ServerWebExchange exchange) {
+	Mono<ResponseEntity<byte[]>> xlsx(@ModelAttribute AssignmentQuery query, ServerWebExchange exchange) {
 		Texts t = Texts.of(messages, exchange);
-		return export(t).xlsxDownload("affectations", t.get("assignment.title"), assignments.all(current));
+		return export(t).xlsxDownload("affectations", t.get("assignment.title"), assignments.stream(query.filter()));
 	}
 
 	/**

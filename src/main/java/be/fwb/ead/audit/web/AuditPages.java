@@ -1,7 +1,9 @@
 package be.fwb.ead.audit.web;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import be.fwb.ead.audit.AuditTrail;
 import be.fwb.ead.audit.ChangeLog;
@@ -28,6 +30,12 @@ import reactor.core.publisher.Mono;
 class AuditPages {
 
 	static final int PAGE_SIZE = 50;
+
+	/** The kinds of object the change log names (its {@code entity} codes); each has its words, {@code audit.entity.<code>}. */
+	static final List<String> ENTITIES = List.of("account", "assignment", "availability", "campaign", "candidacy", "category_mapping",
+			"competency_mapping", "contract", "evaluation", "evaluation_criterion", "exam", "gdpr_retention", "module", "module_role",
+			"moodle_course", "moodle_user", "reconciliation", "recruitment_criterion", "referential", "review", "review_campaign",
+			"rubric", "title", "training", "training_requirement", "vacataire", "vacataire_title");
 
 	private final AuditTrail trail;
 	private final MessageSource messages;
@@ -62,14 +70,16 @@ class AuditPages {
 	String journal(@RequestParam(required = false) @Nullable String qui, @RequestParam(required = false) @Nullable String objet,
 			@RequestParam(required = false) @Nullable Long vacataire, @RequestParam(required = false) @Nullable LocalDate du,
 			@RequestParam(required = false) @Nullable LocalDate au, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable Integer page, Model model) {
-		Query query = new Query(blank(qui), blank(objet), vacataire, du, au, blank(q), page == null ? 1 : page);
+			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to, Model model, ServerWebExchange exchange) {
+		Query query = new Query(blank(qui), blank(objet), vacataire, either(du, from), either(au, to), blank(q), page == null ? 1 : page);
 		model.addAttribute("query", query);
 		model.addAttribute("changes", be.fwb.ead.shared.PageOf.clamped(Paging.ofPageNumber(page, PAGE_SIZE, PAGE_SIZE),
 				p -> trail.changes(query.filter(), p)));
 		model.addAttribute("reads", trail.reads(query.filter(), Paging.of(0, 20)));
-		model.addAttribute("entities", List.of("vacataire", "assignment", "title", "training", "evaluation", "candidacy", "module",
-				"moodle_course", "moodle_user", "module_role", "review", "review_campaign", "rubric", "referential", "exam"));
+		Map<String, String> labels = labels(Texts.of(messages, exchange));
+		model.addAttribute("entityLabels", labels);
+		model.addAttribute("entities", labels.keySet());
 		return "audit/journal";
 	}
 
@@ -77,8 +87,9 @@ class AuditPages {
 	ResponseEntity<Flux<DataBuffer>> csv(@RequestParam(required = false) @Nullable String qui,
 			@RequestParam(required = false) @Nullable String objet, @RequestParam(required = false) @Nullable Long vacataire,
 			@RequestParam(required = false) @Nullable LocalDate du, @RequestParam(required = false) @Nullable LocalDate au,
-			@RequestParam(required = false) @Nullable String q, ServerWebExchange exchange) {
-		AuditTrail.Filter filter = new AuditTrail.Filter(blank(qui), blank(objet), vacataire, du, au, blank(q));
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to, ServerWebExchange exchange) {
+		AuditTrail.Filter filter = new AuditTrail.Filter(blank(qui), blank(objet), vacataire, either(du, from), either(au, to), blank(q));
 		return export(Texts.of(messages, exchange)).csvDownload("journal", trail.allChanges(filter), exchange.getResponse().bufferFactory());
 	}
 
@@ -86,16 +97,28 @@ class AuditPages {
 	Mono<ResponseEntity<byte[]>> xlsx(@RequestParam(required = false) @Nullable String qui,
 			@RequestParam(required = false) @Nullable String objet, @RequestParam(required = false) @Nullable Long vacataire,
 			@RequestParam(required = false) @Nullable LocalDate du, @RequestParam(required = false) @Nullable LocalDate au,
-			@RequestParam(required = false) @Nullable String q, ServerWebExchange exchange) {
-		AuditTrail.Filter filter = new AuditTrail.Filter(blank(qui), blank(objet), vacataire, du, au, blank(q));
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to, ServerWebExchange exchange) {
+		AuditTrail.Filter filter = new AuditTrail.Filter(blank(qui), blank(objet), vacataire, either(du, from), either(au, to), blank(q));
 		Texts t = Texts.of(messages, exchange);
 		return export(t).xlsxDownload("journal", t.get("audit.title"), trail.allChanges(filter));
 	}
 
+	/** Each kind of object, code → its words, in the order of the words (fr-BE: accents sort with their letter). */
+	static Map<String, String> labels(Texts t) {
+		java.text.Collator order = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("fr-BE"));
+		Map<String, String> labels = new LinkedHashMap<>();
+		ENTITIES.stream().map(code -> Map.entry(code, t.getOrDefault("audit.entity." + code, code)))
+			.sorted(Map.Entry.comparingByValue(order))
+			.forEach(e -> labels.put(e.getKey(), e.getValue()));
+		return labels;
+	}
+
 	private TableExport<ChangeLog.Entry> export(Texts t) {
+		Map<String, String> labels = labels(t);
 		return new TableExport<>(List.of(new Column<ChangeLog.Entry>(t.get("common.date"), ChangeLog.Entry::at),
 				new Column<ChangeLog.Entry>(t.get("audit.author"), ChangeLog.Entry::author),
-				new Column<ChangeLog.Entry>(t.get("audit.entity"), ChangeLog.Entry::entity),
+				new Column<ChangeLog.Entry>(t.get("audit.entity"), e -> labels.getOrDefault(e.entity(), e.entity())),
 				new Column<ChangeLog.Entry>(t.get("audit.entityId"), ChangeLog.Entry::entityId),
 				new Column<ChangeLog.Entry>(t.get("audit.vacataire"), ChangeLog.Entry::vacataireId),
 				new Column<ChangeLog.Entry>(t.get("audit.action"), ChangeLog.Entry::action),
@@ -103,6 +126,14 @@ class AuditPages {
 				new Column<ChangeLog.Entry>(t.get("audit.before"), ChangeLog.Entry::before),
 				new Column<ChangeLog.Entry>(t.get("audit.after"), ChangeLog.Entry::after),
 				new Column<ChangeLog.Entry>(t.get("audit.reason"), ChangeLog.Entry::reason)), display.zone());
+	}
+
+	/**
+	 * The page's French name of a date ({@code du}, {@code au}) or the API's ({@code from}, {@code to}): an address
+	 * written for one works on the other, and an invalid date in either answers 400, never ignored.
+	 */
+	private static @Nullable LocalDate either(@Nullable LocalDate french, @Nullable LocalDate api) {
+		return french != null ? french : api;
 	}
 
 	private static @Nullable String blank(@Nullable String s) {

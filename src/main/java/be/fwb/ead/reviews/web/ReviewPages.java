@@ -86,7 +86,7 @@ class ReviewPages {
 			model.addAttribute("score", Reviews.score(d.rubric(), d.current()));
 			model.addAttribute("labels", labels(d.rubric()));
 			model.addAttribute("rounds", rounds(d));
-			model.addAttribute("mayAct", actor.coordinator() || actor.username().equals(d.review().reviewer()));
+			model.addAttribute("mayAct", actor.username().equals(d.review().reviewer()));
 			model.addAttribute("tomorrow", LocalDate.now(clock).plusDays(1));
 			model.addAttribute("reviewers", campaigns.load().collectList());
 			return "reviews/review";

@@ -1,6 +1,7 @@
 package be.fwb.ead.sync.web;
 
 import be.fwb.ead.shared.ListQuery;
+import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.PageController;
 import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.QueryString;
@@ -13,6 +14,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import reactor.core.publisher.Mono;
@@ -45,6 +47,17 @@ class SyncPages {
 		model.addAttribute("query", new HistoryQuery(page == null ? 1 : page));
 		model.addAttribute("runs", be.fwb.ead.shared.PageOf.clamped(Paging.ofPageNumber(page, null, PAGE_SIZE), runs::page));
 		return "sync/history";
+	}
+
+	/** One run, as the history shows it; a number that is no run answers 404, an id that is no number 400. */
+	@GetMapping("/synchronisations/{id}")
+	Mono<String> run(@PathVariable long id, Model model) {
+		return runs.find(id)
+			.switchIfEmpty(Mono.error(new NotFound("Aucune synchronisation n'a le numéro " + id + ".")))
+			.map(run -> {
+				model.addAttribute("run", run);
+				return "sync/run";
+			});
 	}
 
 	/** The start button's form: {@code FULL} or else incremental. */

@@ -185,13 +185,15 @@ class TrainingPages {
 	String ofVacataire(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
 			Model model) {
 		model.addAttribute("vacataireId", id);
-		model.addAttribute("registrations", training.ofVacataire(id).collectList());
+		Mono<List<Training.Registration>> registrations = training.ofVacataire(id).collectList().cache();
+		model.addAttribute("registrations", registrations);
 		model.addAttribute("missing", training.missing(id, "TUTOR").collectList());
-		// Only sessions not over: one does not register for a past session.
+		// Only sessions not over, where the vacataire is not registered yet.
 		Instant now = Instant.now(clock);
-		model.addAttribute("sessions", training.sessions()
-			.filter(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now))
-			.collectList());
+		model.addAttribute("sessions", registrations.map(held -> held.stream().map(Training.Registration::sessionId).toList())
+			.flatMap(held -> training.sessions()
+				.filter(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now) && !held.contains(s.id()))
+				.collectList()));
 		return htmx != null ? "training/vacataire :: section" : "training/vacataire";
 	}
 }

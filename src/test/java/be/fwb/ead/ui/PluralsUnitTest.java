@@ -1,0 +1,50 @@
+package be.fwb.ead.ui;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Counted words agree with their count in both languages: « Voir la ligne », « Voir les 3 lignes », never « les 1 lignes ». */
+class PluralsUnitTest {
+
+	private final ResourceBundleMessageSource messages = messages();
+
+	@Test
+	void aCountOfOneIsSingularAndZeroSaysSo() {
+		assertThat(fr("attention.show", 1)).isEqualTo("Voir la ligne");
+		assertThat(fr("attention.show", 3)).isEqualTo("Voir les 3 lignes");
+		assertThat(fr("attention.total", 0)).isEqualTo("Rien à traiter");
+		assertThat(fr("attention.total", 1)).isEqualTo("1 ligne à traiter");
+		assertThat(fr("attention.total", 1234).replace('\u202F', ' ').replace('\u00A0', ' ')).isEqualTo("1 234 lignes à traiter");
+		assertThat(fr("attention.more", 1)).startsWith("… et une autre ligne");
+		assertThat(fr("adoption.confirm", 0)).isEqualTo("Aucune affectation à créer");
+		assertThat(fr("adoption.confirm", 1)).isEqualTo("Créer l’affectation");
+		assertThat(fr("adoption.confirm", 27)).isEqualTo("Créer les 27 affectations");
+		assertThat(fr("training.outcomeAllSubmit", 1)).isEqualTo("Enregistrer pour la personne inscrite");
+		assertThat(fr("training.registerMissing", 1)).isEqualTo("Inscrire à cette session (1 place libre)");
+		assertThat(fr("analysis.modules", 1)).isEqualTo("1 module");
+		assertThat(messages.getMessage("attention.show", new Object[] { 1 }, Languages.ENGLISH)).isEqualTo("Show the line");
+		assertThat(messages.getMessage("adoption.confirm", new Object[] { 2 }, Languages.ENGLISH)).isEqualTo("Create the 2 assignments");
+	}
+
+	@Test
+	void aModulesNameIsHeadedModuleAndAnEvaluationNeverDueSaysWhenTheFirstAssignmentBegan() {
+		assertThat(messages.getMessage("module.column", null, Languages.FRENCH)).isEqualTo("Module");
+		assertThat(fr("evaluation.never", "01/09/2025")).isEqualTo("(aucune évaluation ; première affectation le 01/09/2025)");
+	}
+
+	private String fr(String code, Object arg) {
+		return messages.getMessage(code, new Object[] { arg }, Languages.FRENCH);
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasename("messages");
+		source.setDefaultEncoding(StandardCharsets.UTF_8.name());
+		source.setFallbackToSystemLocale(false);
+		return source;
+	}
+}
