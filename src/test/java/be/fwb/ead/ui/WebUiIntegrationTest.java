@@ -83,7 +83,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void linksWithAnAnchorLeadToTheirPageAndNoLinkShowsItsExpression(@Autowired be.fwb.ead.training.Training training) {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		long session = await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
 				clock.instant().plus(java.time.Duration.ofDays(10)), 180, "VIRTUAL", null, 20), "coord"));
 		WebSession coord = signIn("coord", "mot-de-passe-coord");
