@@ -52,7 +52,7 @@ class AbandonedRequestsIntegrationTest extends IntegrationTest {
 
 	@Test
 	void clientsThatDropTheirConnectionMidAnswerLeaveNoDatabaseConnectionInUse() throws Exception {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 		// Large answers: 500 sync runs with long warnings, 3,000 assignments.
 		await(db.sql("""

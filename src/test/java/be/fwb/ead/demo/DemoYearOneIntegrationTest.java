@@ -26,7 +26,7 @@ class DemoYearOneIntegrationTest extends IntegrationTest {
 
 	@Test
 	void oneYearInMostMoodleRolesAreAssignmentsAndTheAttentionListHoldsFewerThanFiftyItems() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(DemoData.firstDay(context));
 		long roles = count("select count(*) from module_role r join module m on m.id = r.module_id where m.archived_at is null");
 		List<Attention.Group> firstDay = await(attention.all());

@@ -50,7 +50,7 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 	@BeforeEach
 	void coordinators() {
 		// The catalogue, for the vacataires' assignments.
-		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
 		await(accounts.create("eva", "mot-de-passe-eva", Role.COORDINATOR, "Éva Luation", null));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));

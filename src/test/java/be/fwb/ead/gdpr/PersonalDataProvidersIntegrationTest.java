@@ -95,10 +95,12 @@ class PersonalDataProvidersIntegrationTest extends IntegrationTest {
 				insert into event_publication (event_type, listener_id, payload, published_at, next_attempt_at, state)
 				values ('be.fwb.ead.vacataires.VacataireStatusChanged', 'test.later', jsonb_build_object('vacataireId', %d, 'from',
 				        'CANDIDAT', 'to', 'NON_RETENU', 'reason', 'Irène ne convient pas', 'author', 'coord', 'at', '2026-12-01T10:00:00Z'),
-				        now(), now() + interval '1 day', '%s')""";
-		await(db.sql(waiting.formatted(person, "PUBLISHED")).then());
-		await(db.sql(waiting.formatted(person, "FAILED")).then());
-		await(db.sql(waiting.formatted(other, "PUBLISHED")).then());
+				        :now, :later, '%s')""";
+		java.time.Instant now = clock.instant();
+		java.time.Instant later = now.plus(java.time.Duration.ofDays(1));
+		await(db.sql(waiting.formatted(person, "PUBLISHED")).bind("now", now).bind("later", later).then());
+		await(db.sql(waiting.formatted(person, "FAILED")).bind("now", now).bind("later", later).then());
+		await(db.sql(waiting.formatted(other, "PUBLISHED")).bind("now", now).bind("later", later).then());
 		String naming = "from event_publication where payload @> jsonb_build_object('vacataireId', " + person + "::bigint)";
 		assertThat(count("select count(*) " + naming + " and state = 'COMPLETED'")).isPositive();
 		@SuppressWarnings("unchecked")

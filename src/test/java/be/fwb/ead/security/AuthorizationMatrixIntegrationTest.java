@@ -45,7 +45,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
 
 	@Test
 	void everyEndpointAnswersEveryRoleAsTheTableSays() throws IOException {
-		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		syncedCatalogue();
 		long vacataire = count("select min(id) from vacataire");
 		await(accounts.create("vac", "mot-de-passe-vac", Role.VACATAIRE, "Vé Vacataire", vacataire));
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Relecteur", null));

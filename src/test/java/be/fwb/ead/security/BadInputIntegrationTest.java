@@ -43,7 +43,7 @@ class BadInputIntegrationTest extends IntegrationTest {
 
 	@Test
 	void noHostileInputBreaksTheServiceOrChangesStoredData() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordination", null));
 		long vacataire = count("select min(id) from vacataire");
 		await(accounts.create("vac", "mot-de-passe-vac", Role.VACATAIRE, "Vacataire", vacataire));

@@ -84,7 +84,7 @@ class BrowserJourneysIntegrationTest extends BrowserTest {
 
 	@Test
 	void aReviewerSeesEverythingButCannotStartASync() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		browser.signIn("relect", "mot-de-passe-relect");
 		browser.waitForText(By.tagName("h1"), "Tableau de bord");
 		assertThat(browser.text(By.cssSelector(".who"))).contains("Rémi Relecture").contains("relecture qualité");
@@ -131,7 +131,7 @@ class BrowserJourneysIntegrationTest extends BrowserTest {
 
 	@Test
 	void theKeyboardReachesEverythingWithAVisibleFocusAndTheLanguageSwitchesToEnglish() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		browser.signIn("coord", "mot-de-passe-coord");
 		browser.go("/modules");
 		browser.find(By.tagName("body")).sendKeys(Keys.TAB);

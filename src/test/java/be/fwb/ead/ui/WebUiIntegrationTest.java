@@ -83,7 +83,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void linksWithAnAnchorLeadToTheirPageAndNoLinkShowsItsExpression(@Autowired be.fwb.ead.training.Training training) {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		long session = await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
 				clock.instant().plus(java.time.Duration.ofDays(10)), 180, "VIRTUAL", null, 20), "coord"));
 		WebSession coord = signIn("coord", "mot-de-passe-coord");
@@ -141,7 +141,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void listsAnswerHtmxWithTheirResultsOnlyAndErrorsWithPagesInTheReadersLanguage() {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		WebSession s = signIn("relect", "mot-de-passe-relect");
 		String fragment = web.get().uri("/modules?q=ecrire&size=5").cookie("SESSION", s.cookie())
 			.header("HX-Request", "true").header("HX-Target", "resultats")
@@ -181,7 +181,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void theCsvExportIsUtf8WithABomAndSemicolonsAndTheXlsxKeepsAccents() throws IOException {
-		await(launcher.execute(SyncMode.FULL, "test"));
+		syncedCatalogue();
 		WebSession s = signIn("relect", "mot-de-passe-relect");
 		EntityExchangeResult<byte[]> csv = web.get().uri("/modules/export.csv?q=ecrire").cookie("SESSION", s.cookie())
 			.exchange()
@@ -246,7 +246,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aReferentialExportedToXlsxImportsBackToTheSameTreeAndTheMatrixHasItsTotals() throws IOException {
-		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		syncedCatalogue();
 		try (java.io.InputStream in = getClass().getResourceAsStream("/referentials/francais-tronc-commun.csv")) {
 			long id = await(referentials.importFile(in.readAllBytes(), "coord")).id();
 			long module = count("select min(id) from module");
@@ -339,7 +339,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void theReviewScreensFollowTheRolesAndACampaignIsPreviewedBeforeItIsCreated() throws IOException {
-		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		syncedCatalogue();
 		await(accounts.create("autre", "mot-de-passe-autre", Role.REVIEWER, "Alice Autre", null));
 		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		String campaigns = page(coordinator, "/revues/campagnes");
@@ -474,7 +474,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void theAuditTrailIsSearchedAndExportedByCoordinatorsOnly() {
-		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		syncedCatalogue();
 		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		String page = page(coordinator, "/journal?objet=moodle_course&q=EAD");
 		assertThat(page).contains("Journal d’audit").contains("synchronisation Moodle").contains("Module ajouté depuis Moodle");
