@@ -86,6 +86,9 @@ public abstract class IntegrationTest {
 	/** The tables among {@link #SYNCED} whose {@code id} comes from a sequence. */
 	private static final List<String> SEQUENCED = List.of("module", "vacataire", "sync_run", "change_log");
 
+	/** {@code -Dead.tests.resync=true}: a full sync every time instead (to measure what sharing saves, or to rule it out). */
+	private static final boolean RESYNC = Boolean.getBoolean("ead.tests.resync");
+
 	/** Whether this JVM has kept what its first full sync wrote (in the schema {@code synced}). */
 	private static final AtomicBoolean KEPT = new AtomicBoolean();
 
@@ -99,7 +102,7 @@ public abstract class IntegrationTest {
 	protected void syncedCatalogue() {
 		String written = SYNCED.stream().map(t -> "(select count(*) from " + t + ")").collect(Collectors.joining(" + "));
 		assertThat(count("select " + written)).as("syncedCatalogue() first, on the empty database").isZero();
-		if (KEPT.get()) {
+		if (KEPT.get() && !RESYNC) {
 			await(db.sql(SYNCED.stream().map(t -> "insert into " + t + " select * from synced." + t)
 				.collect(Collectors.joining(";\n"))).then());
 			await(db.sql(SEQUENCED.stream()

@@ -80,8 +80,22 @@ class TableOwnershipTests {
 
 	@Test
 	void noModuleNamesATableItDoesNotOwnBeyondTheKnownOnes() {
-		Set<String> found = new TreeSet<>(TableOwnership.lines(violations()));
-		Set<String> added = new TreeSet<>(found);
+		assertNoModuleNamesATableItDoesNotOwn(SOURCES);
+	}
+
+	/** The list stays as a mechanism (a violation one day tolerated is written there, with its reason), and is empty. */
+	@Test
+	void noViolationIsKnown() {
+		assertThat(KNOWN).as("cross-module SQL tolerated: none since issue 18").isEmpty();
+	}
+
+	/**
+	 * The check of {@link #noModuleNamesATableItDoesNotOwnBeyondTheKnownOnes} on the sources under {@code root}, one
+	 * directory per module; {@link TableOwnershipUnitTest} shows it failing on a deliberate cross-module query.
+	 */
+	static void assertNoModuleNamesATableItDoesNotOwn(Path root) {
+		Set<String> added = new TreeSet<>(TableOwnership.lines(new TableOwnership(owners(), PUBLISHED).violations(
+				TableOwnership.sqlByModule(root))));
 		added.removeAll(KNOWN);
 		assertThat(added).as("modules naming, in their SQL, a table of another module: read a view its owner publishes, or call its "
 				+ "API").isEmpty();

@@ -1,12 +1,18 @@
 package be.fwb.ead;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
 import be.fwb.ead.TableOwnership.Violation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The ownership check can fail: fed a deliberate cross-module query, it names it. */
 class TableOwnershipUnitTest {
@@ -29,6 +35,29 @@ class TableOwnershipUnitTest {
 				""";
 		assertThat(ownership.violations("catalogue", TableOwnership.sql(source))).containsExactly(new Violation("catalogue", "module"),
 				new Violation("catalogue", "review"), new Violation("catalogue", "training_session"));
+	}
+
+	/** The test of the product's sources, run on sources where the catalogue sneaks a query on the reviews' table. */
+	@Test
+	void theOwnershipTestFailsOnADeliberateCrossModuleQuery(@TempDir Path sources) throws IOException {
+		write(sources.resolve("reviews/Reviews.java"), "class Reviews { String q = \"select id, module_id from review\"; }");
+		write(sources.resolve("catalogue/Catalogue.java"), "class Catalogue { String q = \"select m.id from current_module m\"; }");
+		assertThatCode(() -> TableOwnershipTests.assertNoModuleNamesATableItDoesNotOwn(sources)).doesNotThrowAnyException();
+
+		write(sources.resolve("catalogue/Sneaky.java"), """
+				class Sneaky {
+					String q = \"""
+							select m.id from current_module m
+							join review r on r.module_id = m.id where r.state = 'APPROVED'\""";
+				}
+				""");
+		assertThatThrownBy(() -> TableOwnershipTests.assertNoModuleNamesATableItDoesNotOwn(sources)).isInstanceOf(AssertionError.class)
+			.hasMessageContaining("catalogue -> review");
+	}
+
+	private static void write(Path file, String text) throws IOException {
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, text);
 	}
 
 	@Test

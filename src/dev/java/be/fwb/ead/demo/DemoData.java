@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import be.fwb.ead.assignments.Reconciliation;
 import be.fwb.ead.assignments.RoleAdoption;
 import be.fwb.ead.evaluations.Evaluations;
-import be.fwb.ead.imports.VacataireImport;
+import be.fwb.ead.vacataires.imports.VacataireImport;
 import be.fwb.ead.recruitment.Recruitment;
 import be.fwb.ead.titles.Titles;
 import be.fwb.ead.training.Training;

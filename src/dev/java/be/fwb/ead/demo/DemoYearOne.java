@@ -11,7 +11,7 @@ import java.util.Set;
 import be.fwb.ead.assignments.Reconciliation;
 import be.fwb.ead.assignments.RoleAdoption;
 import be.fwb.ead.evaluations.Evaluations;
-import be.fwb.ead.imports.VacataireImport;
+import be.fwb.ead.vacataires.imports.VacataireImport;
 import be.fwb.ead.moodlesim.EadDataset;
 import be.fwb.ead.titles.Titles;
 import be.fwb.ead.training.Training;

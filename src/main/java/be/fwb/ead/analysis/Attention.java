@@ -19,6 +19,7 @@ import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.SearchText;
 import be.fwb.ead.titles.Titles;
 import be.fwb.ead.training.Training;
+import be.fwb.ead.vacataires.TitleGaps;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Mono;
 
 /** Gathers what needs a coordinator's attention, grouped by kind. */
 @Service
-public class Attention {
+public class Attention implements TitleGaps {
 
 	public enum Kind {
 		TRAINING_MISSING, EVALUATION_DUE, ASSIGNED_WITHOUT_MOODLE_ROLE, MOODLE_ROLE_WITHOUT_ASSIGNMENT, MODULE_WITHOUT_TUTOR,
@@ -125,8 +126,11 @@ public class Attention {
 	 * The vacataires who hold a Moodle role or a current assignment on a module that none of their titles covers
 	 * (derogations included), with how many; the most first.
 	 */
-	public Mono<List<Holder>> lackingTitle() {
-		return notCovering().map(items -> holders(List.of(items), GroupBy.VACATAIRE));
+	@Override
+	public Mono<List<Lacking>> lackingTitle() {
+		return notCovering().map(items -> holders(List.of(items), GroupBy.VACATAIRE).stream()
+			.map(h -> new Lacking(h.id(), h.name(), h.total()))
+			.toList());
 	}
 
 	private static <T> List<T> slice(List<T> all, Paging paging) {

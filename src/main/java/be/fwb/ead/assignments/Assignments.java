@@ -14,6 +14,9 @@ import be.fwb.ead.catalogue.Catalogue;
 import be.fwb.ead.events.ModuleListener;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
+import be.fwb.ead.shared.PageOf;
+import be.fwb.ead.shared.Paging;
+import be.fwb.ead.shared.SearchText;
 import be.fwb.ead.shared.Refused;
 import be.fwb.ead.vacataires.VacataireStatusChanged;
 import be.fwb.ead.vacataires.Vacataires;
@@ -65,13 +68,15 @@ public class Assignments {
 	public Mono<Assignment> create(NewAssignment a, String author) {
 		String role = a.role() == null ? "" : a.role().trim().toUpperCase(Locale.ROOT);
 		if (!role.equals("AUTHOR") && !role.equals("TUTOR")) {
-			return Mono.error(new InvalidRequest("Rôle inconnu : « " + a.role() + " ». Valeurs admises : AUTHOR (conception), TUTOR (tutorat)."));
+			return Mono.error(InvalidRequest.ofField("role",
+					"Rôle inconnu : « " + a.role() + " ». Valeurs admises : AUTHOR (conception), TUTOR (tutorat)."));
 		}
 		if (a.startsOn() == null || a.endsOn() == null || a.endsOn().isBefore(a.startsOn())) {
-			return Mono.error(new InvalidRequest("La période est invalide : la fin doit suivre le début."));
+			return Mono.error(InvalidRequest.ofField(a.startsOn() == null ? "startsOn" : "endsOn",
+					"La période est invalide : la fin doit suivre le début."));
 		}
 		if (a.hours() < 1 || a.hours() > 1000) {
-			return Mono.error(new InvalidRequest("Le nombre d'heures doit être compris entre 1 et 1000."));
+			return Mono.error(InvalidRequest.ofField("hours", "Le nombre d'heures doit être compris entre 1 et 1000."));
 		}
 		AssignmentRules.Request request = new AssignmentRules.Request(a.vacataireId(), a.moduleId(), role, a.startsOn(),
 				a.endsOn(), a.hours(), a.derogationReason());
@@ -97,13 +102,19 @@ public class Assignments {
 			});
 	}
 
-	/** Ends an assignment on {@code endsOn} (not before it started). */
+	/** Ends an assignment on {@code endsOn}: not before it started, nor on or after the day it already ends. */
 	@Transactional
 	public Mono<Assignment> end(long id, LocalDate endsOn, String author) {
 		return find(id).flatMap(before -> {
+			if (!endsOn.isBefore(before.endsOn())) {
+				return Mono.error(new InvalidRequest("L'affectation au module « " + before.moduleName() + " » "
+						+ (before.endsOn().isBefore(LocalDate.now(clock)) ? "a pris fin" : "finit déjà") + " le "
+						+ DAY.format(before.endsOn()) + (endsOn.isAfter(before.endsOn()) ? " : elle ne se prolonge pas ainsi." : ".")));
+			}
 			if (endsOn.isBefore(before.startsOn())) {
-				return Mono.error(new InvalidRequest("L'affectation commence le " + DAY.format(before.startsOn())
-						+ " : elle ne peut finir avant."));
+				return Mono.error(InvalidRequest.ofField("endsOn", "L'affectation commence le " + DAY.format(before.startsOn())
+						+ " : elle ne peut finir avant" + (LocalDate.now(clock).isBefore(before.startsOn())
+								? " ; pas encore commencée, elle s'annule (« Annuler »)." : ".")));
 			}
 			return db.sql("update assignment set ends_on = :e where id = :id")
 				.bind("e", endsOn)
@@ -113,6 +124,30 @@ public class Assignments {
 						"Affectation au module « " + before.moduleName() + " » terminée le " + DAY.format(endsOn))
 					.withStates(Map.of("endsOn", before.endsOn().toString()), Map.of("endsOn", endsOn.toString()))))
 				.then(find(id));
+		});
+	}
+
+	/**
+	 * Cancels an assignment that has not started yet: it never happened, so it is removed; the journal keeps what it
+	 * was. One that has started is refused with {@link Refused}: it is ended instead.
+	 */
+	@Transactional
+	public Mono<Assignment> cancel(long id, String author) {
+		LocalDate today = LocalDate.now(clock);
+		return find(id).flatMap(before -> {
+			if (!today.isBefore(before.startsOn())) {
+				return Mono.error(new Refused("L'affectation au module « " + before.moduleName() + " » a commencé le "
+						+ DAY.format(before.startsOn()) + " : elle ne s'annule plus, terminez-la (« Terminer aujourd'hui »)."));
+			}
+			return db.sql("delete from assignment where id = :id")
+				.bind("id", id)
+				.then()
+				.then(changes.record(author, Change.of("assignment", id, before.vacataireId(), "cancelled",
+						"Affectation en " + roleLabel(before.role()) + " au module « " + before.moduleName() + " » du "
+								+ DAY.format(before.startsOn()) + " au " + DAY.format(before.endsOn()) + " annulée avant son début")
+					.withStates(Map.of("moduleId", before.moduleId(), "role", before.role(), "startsOn", before.startsOn().toString(),
+							"endsOn", before.endsOn().toString(), "hours", before.hours(), "coverage", before.coverage()), null)))
+				.thenReturn(before);
 		});
 	}
 
@@ -188,6 +223,52 @@ public class Assignments {
 		return (currentOnly ? spec.bind("today", LocalDate.now(clock)) : spec)
 			.map(Assignments::read)
 			.all();
+	}
+
+	/**
+	 * One page of the assignments the filter keeps, by vacataire, the latest first, and how many it keeps. The search
+	 * reads the vacataire's keys (name, e-mail, id number) and the module's name and short name, without regard to case
+	 * or accents.
+	 */
+	public Mono<PageOf<Assignment>> search(AssignmentFilter filter, Paging paging) {
+		String where = where(filter);
+		Mono<Long> total = bind(db.sql("select count(*) as n" + FROM + where), filter)
+			.map(r -> r.get("n", Long.class))
+			.one();
+		Mono<List<Assignment>> items = bind(db.sql("select " + COLUMNS + FROM + where
+				+ " order by v.sort_key, a.starts_on desc, m.sort_key, a.id limit :limit offset :offset"), filter)
+			.bind("limit", paging.size())
+			.bind("offset", paging.offset())
+			.map(Assignments::read)
+			.all()
+			.collectList();
+		return Mono.zip(items, total).map(t -> new PageOf<>(t.getT1(), t.getT2(), paging.page(), paging.size()));
+	}
+
+	/** Every assignment the filter keeps, in the order of {@link #search} (for exports). */
+	public Flux<Assignment> stream(AssignmentFilter filter) {
+		return bind(db.sql("select " + COLUMNS + FROM + where(filter) + " order by v.sort_key, a.starts_on desc, m.sort_key, a.id"),
+				filter)
+			.map(Assignments::read)
+			.all();
+	}
+
+	private static String where(AssignmentFilter filter) {
+		return "where (:pattern = '%%' or v.search_key like :pattern or m.sort_key like :pattern or lower(m.shortname) like :pattern)"
+				+ (filter.role() == null ? "" : " and a.role = :role") + switch (filter.state()) {
+					case CURRENT -> " and :today between a.starts_on and a.ends_on";
+					case PLANNED -> " and a.starts_on > :today";
+					case ENDED -> " and a.ends_on < :today";
+					case ALL -> "";
+				};
+	}
+
+	private DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, AssignmentFilter filter) {
+		spec = spec.bind("pattern", SearchText.containsPattern(filter.q()));
+		if (filter.role() != null) {
+			spec = spec.bind("role", filter.role());
+		}
+		return filter.state() == AssignmentFilter.State.ALL ? spec : spec.bind("today", LocalDate.now(clock));
 	}
 
 	/** How the vacataire may hold the module: through a title's coverage, or by derogation. */

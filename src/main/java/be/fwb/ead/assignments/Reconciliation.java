@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Compares today's assignments with the author and tutor roles the sync found in Moodle, on current modules. Two
- * kinds of line: assigned but no Moodle role (enrol them in Moodle, or end the assignment), and a Moodle role
+ * kinds of line: assigned but no Moodle role (enrol them in Moodle, or end the assignment: one ending today is not
+ * listed), and a Moodle role
  * without assignment (create the assignment, or accept the role with a reason, which settles the line).
  */
 @Service
@@ -101,18 +102,19 @@ public class Reconciliation {
 
 	/**
 	 * The lines: the gaps between current assignments and the Moodle roles on current modules, less the roles a
-	 * coordinator accepted.
+	 * coordinator accepted. An assignment ending today still covers its Moodle role today, but is no longer listed
+	 * without one: it is over, there is nothing left to do (ending it today settles its line).
 	 */
 	private static final String GAPS = """
 			with current_assignment as (
-			    select id, vacataire_id, module_id, role from assignment where :today between starts_on and ends_on),
+			    select id, vacataire_id, module_id, role, ends_on from assignment where :today between starts_on and ends_on),
 			gap as (
 			    select case when a.id is null then 'MOODLE_ROLE_WITHOUT_ASSIGNMENT' else 'ASSIGNED_WITHOUT_MOODLE_ROLE' end as kind,
 			           coalesce(a.vacataire_id, r.vacataire_id) as vacataire_id, coalesce(a.module_id, r.module_id) as module_id,
 			           coalesce(a.role, r.role) as role, a.id as assignment_id
 			    from current_assignment a
 			    full outer join module_staff r on r.vacataire_id = a.vacataire_id and r.module_id = a.module_id and r.role = a.role
-			    where a.id is null or r.module_id is null)
+			    where a.id is null or (r.module_id is null and a.ends_on > :today))
 			select g.kind, g.vacataire_id, g.module_id, g.role, g.assignment_id, m.fullname as module_name, v.sort_key as v_sort,
 			       m.sort_key as m_sort, m.category_id,
 			       v.name
@@ -257,7 +259,7 @@ public class Reconciliation {
 	@Transactional
 	public Mono<Integer> acceptAll(List<RoleKey> keys, @Nullable String reason, String author) {
 		if (reason == null || reason.isBlank()) {
-			return Mono.error(new InvalidRequest("Indiquez pourquoi ce rôle Moodle n'appelle pas d'affectation."));
+			return Mono.error(InvalidRequest.ofField("reason", "Indiquez pourquoi ce rôle Moodle n'appelle pas d'affectation."));
 		}
 		if (keys.isEmpty()) {
 			return Mono.just(0);

@@ -31,7 +31,7 @@ class JournalPersonalData implements PersonalDataProvider {
 
 	@Override
 	public Map<String, String> kept() {
-		return Map.of("change_log", "journal d'audit : preuve de qui a décidé quoi (intérêt légitime, obligation de preuve), en ajout seul");
+		return Map.of("change_log", "preuve de qui a décidé quoi (intérêt légitime, obligation de preuve), en ajout seul");
 	}
 
 	@Override

@@ -83,7 +83,8 @@ public class Placements {
 	public Mono<Void> map(long categoryId, @Nullable String level, @Nullable String subject, String author) {
 		boolean clear = (level == null || level.isBlank()) && (subject == null || subject.isBlank());
 		if (!clear && (level == null || level.isBlank() || subject == null || subject.isBlank())) {
-			return Mono.error(new InvalidRequest("Indiquez le niveau et la matière, ou aucun des deux pour revenir aux noms des catégories."));
+			return Mono.error(InvalidRequest.ofField(level == null || level.isBlank() ? "level" : "subject",
+					"Indiquez le niveau et la matière, ou aucun des deux pour revenir aux noms des catégories."));
 		}
 		Mono<Void> write = clear ? db.sql("delete from category_mapping where category_id = :c").bind("c", categoryId).then()
 				: db.sql("""

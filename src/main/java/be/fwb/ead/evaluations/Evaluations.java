@@ -94,7 +94,7 @@ public class Evaluations {
 	public Mono<Long> record(long vacataireId, LocalDate evaluatedOn, List<Score> scores, @Nullable String comment,
 			String evaluator) {
 		if (evaluatedOn == null || evaluatedOn.isAfter(LocalDate.now(clock).plusDays(1))) {
-			return Mono.error(new InvalidRequest("La date de l'évaluation est obligatoire et ne peut être future."));
+			return Mono.error(InvalidRequest.ofField("evaluatedOn", "La date de l'évaluation est obligatoire et ne peut être future."));
 		}
 		return grid().collectList().flatMap(grid -> {
 			Set<Long> expected = grid.stream().map(Criterion::id).collect(Collectors.toSet());
@@ -178,9 +178,14 @@ public class Evaluations {
 		return evaluations("where e.vacataire_id = :id", vacataireId);
 	}
 
-	/** A vacataire's evaluations, read by someone: the read is logged (who, when, through what). */
+	/**
+	 * A vacataire's evaluations, read by someone: the read is logged (who, when, through what), once per call; a
+	 * vacataire without evaluations has none to read, and nothing is logged.
+	 */
 	public Flux<Evaluation> readBy(long vacataireId, String reader, String via) {
-		return access.read(reader, vacataireId, "évaluations", via).thenMany(ofVacataire(vacataireId));
+		return ofVacataire(vacataireId).collectList()
+			.flatMapMany(read -> read.isEmpty() ? Flux.<Evaluation>empty()
+					: access.read(reader, vacataireId, "évaluations", via).thenMany(Flux.fromIterable(read)));
 	}
 
 	/**

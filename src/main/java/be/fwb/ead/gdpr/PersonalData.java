@@ -129,7 +129,7 @@ public class PersonalData {
 	@Transactional
 	public Mono<Erasure> anonymise(long vacataireId, @Nullable String reason, String author) {
 		if (reason == null || reason.isBlank()) {
-			return Mono.error(new InvalidRequest("Un effacement se motive : la demande de la personne, ou la règle de conservation."));
+			return Mono.error(InvalidRequest.ofField("reason", "Un effacement se motive : la demande de la personne, ou la règle de conservation."));
 		}
 		return person(vacataireId).flatMap(person -> refusal(vacataireId)
 			.<Erasure>flatMap(refusal -> Mono.error(new Refused(refusal)))

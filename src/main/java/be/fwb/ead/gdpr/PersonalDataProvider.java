@@ -23,7 +23,8 @@ public interface PersonalDataProvider {
 
 	/**
 	 * The legal retention exceptions of this owner: table → what it keeps through an erasure and why (shown on the
-	 * confirmation page and in the access report, recorded with every erasure). Empty: it keeps nothing of the person.
+	 * confirmation page and in the access report after the table's label, recorded with every erasure), a phrase that
+	 * does not name the table again. Empty: it keeps nothing of the person.
 	 */
 	default Map<String, String> kept() {
 		return Map.of();

@@ -81,7 +81,8 @@ public class Recruitment {
 	@Transactional
 	public Mono<Long> open(String name, LocalDate opensOn, LocalDate closesOn, List<Need> needs, String author) {
 		if (name == null || name.isBlank() || opensOn == null || closesOn == null || closesOn.isBefore(opensOn)) {
-			return Mono.error(new InvalidRequest("Une campagne a un nom, une date d'ouverture et une date de clôture qui la suit."));
+			return Mono.error(InvalidRequest.ofField(name == null || name.isBlank() ? "name" : opensOn == null ? "opensOn" : "closesOn",
+					"Une campagne a un nom, une date d'ouverture et une date de clôture qui la suit."));
 		}
 		for (Need n : needs) {
 			if (n.level() == null || n.level().isBlank() || n.subject() == null || n.subject().isBlank()
@@ -232,7 +233,7 @@ public class Recruitment {
 						+ "(une candidature non retenue n'a besoin que de la raison)."));
 			}
 			if (!retain && (reason == null || reason.isBlank())) {
-				return Mono.error(new InvalidRequest("Indiquez la raison du refus."));
+				return Mono.error(InvalidRequest.ofField("reason", "Indiquez la raison du refus."));
 			}
 			String decision = retain ? "RETAINED" : "REJECTED";
 			var spec = db.sql("update candidacy set decision = :d, decision_reason = :r, decided_by = :by, decided_at = :now where id = :id")

@@ -53,11 +53,14 @@ public class Exams {
 	public Mono<Long> define(String code, String name, @Nullable String level, List<PartDefinition> parts,
 			@Nullable List<LocalDate> sessions, String author) {
 		if (code == null || code.isBlank() || name == null || name.isBlank() || parts.isEmpty()) {
-			return Mono.error(new InvalidRequest("Un examen a un code, un nom et au moins une épreuve."));
+			return Mono.error(code == null || code.isBlank() || name == null || name.isBlank()
+					? InvalidRequest.ofField(code == null || code.isBlank() ? "code" : "name", "Un examen a un code, un nom et au moins une épreuve.")
+					: new InvalidRequest("Un examen a un code, un nom et au moins une épreuve."));
 		}
 		for (PartDefinition p : parts) {
 			if (p.name() == null || p.name().isBlank() || p.weight() < 1 || p.weight() > 1000) {
-				return Mono.error(new InvalidRequest("Chaque épreuve a un nom et un poids de 1 à 1000."));
+				return Mono.error(InvalidRequest.ofField(p.name() == null || p.name().isBlank() ? "partName" : "partWeight",
+						"Chaque épreuve a un nom et un poids de 1 à 1000."));
 			}
 		}
 		String clean = code.trim().toUpperCase(Locale.ROOT);

@@ -179,10 +179,10 @@ public class Campaigns {
 
 	private Mono<Long> plan(Request r, String author) {
 		if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
-			return Mono.error(new InvalidRequest("Une campagne a un nom, de 200 caractères au plus."));
+			return Mono.error(InvalidRequest.ofField("name", "Une campagne a un nom, de 200 caractères au plus."));
 		}
 		if (r.dueOn() != null && !r.dueOn().isAfter(LocalDate.now(clock))) {
-			return Mono.error(new InvalidRequest("L'échéance de la campagne est postérieure à aujourd'hui."));
+			return Mono.error(InvalidRequest.ofField("dueOn", "L'échéance de la campagne est postérieure à aujourd'hui."));
 		}
 		return proposal(r).flatMap(p -> {
 			if (p.picks().isEmpty()) {
@@ -284,7 +284,7 @@ public class Campaigns {
 
 	private static Request valid(Request r) {
 		if (r.size() < 1 || r.size() > 200) {
-			throw new InvalidRequest("Une campagne compte de 1 à 200 modules.");
+			throw InvalidRequest.ofField("size", "Une campagne compte de 1 à 200 modules.");
 		}
 		List<String> names = r.reviewers() == null ? List.of()
 				: r.reviewers().stream().filter(n -> n != null && !n.isBlank()).map(String::trim).distinct().toList();
@@ -293,7 +293,7 @@ public class Campaigns {
 		}
 		int horizon = r.horizonDays() == null ? DEFAULT_HORIZON : r.horizonDays();
 		if (horizon < 7 || horizon > 730) {
-			throw new InvalidRequest("L'horizon des sessions d'examen va de 7 à 730 jours.");
+			throw InvalidRequest.ofField("horizonDays", "L'horizon des sessions d'examen va de 7 à 730 jours.");
 		}
 		return new Request(r.name(), r.dueOn(), r.size(), names, horizon);
 	}

@@ -162,14 +162,14 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 	/** A deadline for the authors is after today. */
 	static void checkDeadline(@Nullable LocalDate deadline, LocalDate today) {
 		if (deadline == null || !deadline.isAfter(today)) {
-			throw new InvalidRequest("Donnez aux concepteurs une date limite postérieure à aujourd'hui.");
+			throw InvalidRequest.ofField("deadline", "Donnez aux concepteurs une date limite postérieure à aujourd'hui.");
 		}
 	}
 
 	/** A refusal gives its reason. */
 	static void checkReason(@Nullable String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidRequest("Un refus se motive : donnez la raison.");
+			throw InvalidRequest.ofField("reason", "Un refus se motive : donnez la raison.");
 		}
 	}
 

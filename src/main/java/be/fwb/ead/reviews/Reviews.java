@@ -151,7 +151,7 @@ public class Reviews {
 			.bind("reviewer", reviewer)
 			.fetch()
 			.one()
-			.switchIfEmpty(Mono.error(new InvalidRequest("Aucun compte n'a l'identifiant « " + reviewer + " ».")))
+			.switchIfEmpty(Mono.error(InvalidRequest.ofField("reviewer", "Aucun compte n'a l'identifiant « " + reviewer + " ».")))
 			.flatMap(a -> {
 				if (!Boolean.TRUE.equals(a.get("enabled")) || "VACATAIRE".equals(a.get("role"))) {
 					return Mono.error(new Refused("« " + reviewer + " » ne peut pas relire : seul un compte actif de relecteur ou de "

@@ -89,10 +89,12 @@ public class Rubrics {
 	public Mono<Rubric> define(String code, String name, int passThreshold, List<CriterionDefinition> criteria, String author) {
 		String clean = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
 		if (clean.isEmpty() || name == null || name.isBlank() || criteria == null || criteria.isEmpty()) {
-			return Mono.error(new InvalidRequest("Une grille a un code, un nom et au moins un critère."));
+			return Mono.error(clean.isEmpty() || name == null || name.isBlank()
+					? InvalidRequest.ofField(clean.isEmpty() ? "code" : "name", "Une grille a un code, un nom et au moins un critère.")
+					: new InvalidRequest("Une grille a un code, un nom et au moins un critère."));
 		}
 		if (passThreshold < 0 || passThreshold > 100) {
-			return Mono.error(new InvalidRequest("Le seuil de réussite est un pourcentage, de 0 à 100."));
+			return Mono.error(InvalidRequest.ofField("passThreshold", "Le seuil de réussite est un pourcentage, de 0 à 100."));
 		}
 		for (CriterionDefinition c : criteria) {
 			if (c.section() == null || c.section().isBlank() || c.label() == null || c.label().isBlank() || c.kind() == null) {

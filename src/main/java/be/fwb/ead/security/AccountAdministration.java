@@ -63,7 +63,7 @@ public class AccountAdministration {
 			return Mono.error(InvalidRequest.ofField("username", "Un identifiant a de 2 à 100 caractères : lettres minuscules, chiffres, . _ @ -."));
 		}
 		if (role == null) {
-			return Mono.error(new InvalidRequest("Choisissez un rôle : COORDINATOR, REVIEWER ou VACATAIRE."));
+			return Mono.error(InvalidRequest.ofField("role", "Choisissez un rôle : COORDINATOR, REVIEWER ou VACATAIRE."));
 		}
 		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
 			return Mono.error(InvalidRequest.ofField("displayName", "Un compte a un nom affiché, de 200 caractères au plus."));

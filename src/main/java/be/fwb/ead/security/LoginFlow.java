@@ -48,12 +48,24 @@ final class LoginFlow {
 					? Mono.just(done) : Mono.error(new StaffOnly()));
 	}
 
+	/** The session attribute that carries the username of a refused sign-in to the page that asks again (never the password). */
+	static final String TYPED_USERNAME = "ead.login.username";
+
 	static ServerAuthenticationFailureHandler failure() {
 		ServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
-		return (exchange, e) -> redirect.sendRedirect(exchange.getExchange(),
+		return (exchange, e) -> keepUsername(exchange.getExchange()).then(redirect.sendRedirect(exchange.getExchange(),
 				URI.create(LOGIN_PAGE + (e instanceof StaffOnly
 						|| e instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException ? "?refuse"
-						: e instanceof LoginThrottle.TooManyAttempts ? "?bloque" : "?erreur")));
+						: e instanceof LoginThrottle.TooManyAttempts ? "?bloque" : "?erreur"))));
+	}
+
+	/** The username typed (the form, read once already by the sign-in, is cached), kept in the session for the next page. */
+	private static Mono<Void> keepUsername(org.springframework.web.server.ServerWebExchange exchange) {
+		return exchange.getFormData()
+			.mapNotNull(form -> form.getFirst("username"))
+			.filter(username -> !username.isBlank() && username.length() <= 200)
+			.flatMap(username -> exchange.getSession().doOnNext(s -> s.getAttributes().put(TYPED_USERNAME, username.trim())))
+			.then();
 	}
 
 	static ServerLogoutSuccessHandler loggedOut() {
@@ -102,6 +114,39 @@ final class LoginFlow {
 		return (exchange, e) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
 				e.getMessage() == null || e.getMessage().isBlank() || "Access Denied".equals(e.getMessage())
 						? "Votre rôle ne permet pas cette action." : e.getMessage()));
+	}
+
+	/**
+	 * Where a sign-in goes back to: the page asked for before it, kept in the session, but never a sign-in or sign-out
+	 * address ({@code /connexion}, {@code /login}, {@code /deconnexion}, {@code /logout}): replayed after the sign-in,
+	 * it would show the sign-in form again or a 404. Without a page to go back to, the dashboard.
+	 */
+	static org.springframework.security.web.server.savedrequest.ServerRequestCache returnAfterSignIn() {
+		var sessions = new org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache();
+		return new org.springframework.security.web.server.savedrequest.ServerRequestCache() {
+
+			@Override
+			public Mono<Void> saveRequest(org.springframework.web.server.ServerWebExchange exchange) {
+				return signingInOrOut(exchange.getRequest().getPath().pathWithinApplication().value()) ? Mono.empty()
+						: sessions.saveRequest(exchange);
+			}
+
+			@Override
+			public Mono<URI> getRedirectUri(org.springframework.web.server.ServerWebExchange exchange) {
+				return sessions.getRedirectUri(exchange).filter(uri -> !signingInOrOut(uri.getPath()));
+			}
+
+			@Override
+			public Mono<org.springframework.http.server.reactive.ServerHttpRequest> removeMatchingRequest(
+					org.springframework.web.server.ServerWebExchange exchange) {
+				return sessions.removeMatchingRequest(exchange);
+			}
+		};
+	}
+
+	private static boolean signingInOrOut(@org.jspecify.annotations.Nullable String path) {
+		return path == null || path.equals(LOGIN_PAGE) || path.equals("/login") || path.startsWith("/login/")
+				|| path.equals("/deconnexion") || path.equals("/logout");
 	}
 
 	/** The UI loads nothing from elsewhere and runs no inline script; the OpenAPI viewer needs its own inline code. */

@@ -122,6 +122,7 @@ class SecurityConfiguration {
 				.hasRole(COORDINATOR)
 				.anyExchange().hasAnyRole(COORDINATOR, REVIEWER))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.requestCache(cache -> cache.requestCache(LoginFlow.returnAfterSignIn()))
 			.csrf(csrf -> csrf.csrfTokenRequestHandler(LoginFlow.csrfTokens()).accessDeniedHandler(LoginFlow.staleForm()))
 			.formLogin(form -> form.loginPage(LoginFlow.LOGIN_PAGE)
 				.authenticationManager(throttle.around(LoginFlow.staffOnly(passwords)))

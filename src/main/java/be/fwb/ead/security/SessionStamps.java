@@ -51,6 +51,7 @@ class SessionStamps {
 	/** After a successful sign-in (form or single sign-on): remember the stamp, then go where the user was going. */
 	ServerAuthenticationSuccessHandler remember() {
 		RedirectServerAuthenticationSuccessHandler redirect = new RedirectServerAuthenticationSuccessHandler();
+		redirect.setRequestCache(LoginFlow.returnAfterSignIn());
 		return (WebFilterExchange exchange, Authentication authentication) -> current(authentication.getName()).defaultIfEmpty("")
 			.flatMap(stamp -> exchange.getExchange().getSession().doOnNext(s -> s.getAttributes().put(ATTRIBUTE, stamp)))
 			.then(redirect.onAuthenticationSuccess(exchange, authentication));

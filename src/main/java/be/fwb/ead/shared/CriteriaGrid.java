@@ -68,7 +68,7 @@ public final class CriteriaGrid {
 					weight = Integer.parseInt(String.valueOf(form.getFirst("weight-" + i)).trim());
 				}
 				catch (NumberFormatException e) {
-					throw new InvalidRequest("Poids illisible pour « " + label + " » : un nombre de 1 à 10.");
+					throw InvalidRequest.ofField("weight-" + i, "Poids illisible pour « " + label + " » : un nombre de 1 à 10.");
 				}
 				out.add(new Definition(id == null || id.isBlank() ? null : Long.valueOf(id), label, weight));
 			}

@@ -90,6 +90,14 @@ public record Flash(boolean error, @Nullable String code, @Nullable String text,
 							kept.form().isEmpty() ? null : kept))).thenReturn(false));
 	}
 
+	/**
+	 * A refusal shown by the page that answers the form itself (no redirect): put in the model as {@code flash}, it
+	 * gives the summary at the top and the message beside the field at fault, as after a redirect.
+	 */
+	public static Mono<Flash> refusal(ServerWebExchange exchange, Throwable e) {
+		return kept(exchange, e).map(kept -> new Flash(true, null, e.getMessage(), kept.form().isEmpty() ? null : kept));
+	}
+
 	private static Mono<Kept> kept(ServerWebExchange exchange, Throwable e) {
 		Map<String, String> errors = e instanceof InvalidRequest invalid && invalid.field() != null
 				? Map.of(invalid.field(), e.getMessage()) : Map.of();

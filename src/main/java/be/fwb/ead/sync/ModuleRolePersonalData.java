@@ -29,7 +29,7 @@ class ModuleRolePersonalData implements PersonalDataProvider {
 
 	@Override
 	public Map<String, String> kept() {
-		return Map.of("module_role", "rôles Moodle : repris de Moodle tant que la personne y garde un rôle (refusé dans ce cas)");
+		return Map.of("module_role", "repris de Moodle tant que la personne y garde un rôle (refusé dans ce cas)");
 	}
 
 	@Override

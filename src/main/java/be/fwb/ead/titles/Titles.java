@@ -83,7 +83,8 @@ public class Titles {
 	@Transactional
 	public Mono<Long> save(String code, String name, List<Coverage> coverages, String author) {
 		if (code == null || code.isBlank() || name == null || name.isBlank()) {
-			return Mono.error(new InvalidRequest("Le code et le nom du titre sont obligatoires."));
+			return Mono.error(InvalidRequest.ofField(code == null || code.isBlank() ? "code" : "name",
+					"Le code et le nom du titre sont obligatoires."));
 		}
 		for (Coverage c : coverages) {
 			if (c.level() == null || c.level().isBlank() || c.subject() == null || c.subject().isBlank() || c.kind() == null) {

@@ -78,14 +78,16 @@ public class Training {
 		String topic = upper(s.topic());
 		String mode = upper(s.mode());
 		if (!KINDS.contains(kind) || !TOPICS.contains(topic) || !MODES.contains(mode)) {
-			return Mono.error(new InvalidRequest("Type (INITIAL, CONTINUING), thème (" + String.join(", ", TOPICS)
-					+ ") ou modalité (ON_SITE, VIRTUAL) inconnu."));
+			return Mono.error(InvalidRequest.ofField(!KINDS.contains(kind) ? "kind" : !TOPICS.contains(topic) ? "topic" : "mode",
+					"Type (INITIAL, CONTINUING), thème (" + String.join(", ", TOPICS) + ") ou modalité (ON_SITE, VIRTUAL) inconnu."));
 		}
 		if (s.title() == null || s.title().isBlank() || s.startsAt() == null) {
-			return Mono.error(new InvalidRequest("L'intitulé et la date de la session sont obligatoires."));
+			return Mono.error(InvalidRequest.ofField(s.startsAt() == null ? "startsAt" : "title",
+					"L'intitulé et la date de la session sont obligatoires."));
 		}
 		if (s.durationMinutes() < 15 || s.durationMinutes() > 2880 || s.capacity() < 1 || s.capacity() > 500) {
-			return Mono.error(new InvalidRequest("Durée de 15 à 2880 minutes et capacité de 1 à 500 places."));
+			return Mono.error(InvalidRequest.ofField(s.capacity() < 1 || s.capacity() > 500 ? "capacity" : "durationMinutes",
+					"Durée de 15 à 2880 minutes et capacité de 1 à 500 places."));
 		}
 		var spec = db.sql("""
 				insert into training_session (kind, topic, title, starts_at, duration_minutes, mode, location, capacity)

@@ -5,6 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * The sign-in page. Spring Security handles the form's POST on the same address and comes back here with
@@ -21,7 +22,7 @@ class LoginPage {
 	}
 
 	@GetMapping("/connexion")
-	String login(ServerWebExchange exchange, Model model) {
+	Mono<String> login(ServerWebExchange exchange, Model model) {
 		model.addAttribute("sso", sso.getIfAvailable() != null);
 		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
 		model.addAttribute("failed", query.containsKey("erreur"));
@@ -29,6 +30,12 @@ class LoginPage {
 		model.addAttribute("locked", query.containsKey("bloque"));
 		model.addAttribute("loggedOut", query.containsKey("deconnecte"));
 		model.addAttribute("expired", query.containsKey("expiree"));
-		return "login";
+		// After a refused sign-in, the username typed comes back (the password never does).
+		return exchange.getSession()
+			.doOnNext(s -> model.addAttribute("username", s.getAttributes().remove(TYPED_USERNAME)))
+			.thenReturn("login");
 	}
+
+	/** Where the sign-in's failure leaves the username typed ({@code security.LoginFlow}). */
+	private static final String TYPED_USERNAME = "ead.login.username";
 }

@@ -42,7 +42,7 @@ class VacatairePersonalData implements PersonalDataProvider {
 
 	@Override
 	public Map<String, String> kept() {
-		return Map.of("contract_period", "périodes de contrat : obligations comptables et de paie (conservation légale), sans l'identité");
+		return Map.of("contract_period", "obligations comptables et de paie (conservation légale), sans l'identité");
 	}
 
 	@Override

@@ -47,6 +47,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	@Autowired ChangeLog changes;
 	@Autowired be.fwb.ead.recruitment.Recruitment recruitment;
 	@Autowired be.fwb.ead.analysis.Attention attention;
+	@Autowired be.fwb.ead.gdpr.PersonalData personalData;
 
 	private long module;
 	private String level;
@@ -94,6 +95,33 @@ class LifecycleIntegrationTest extends IntegrationTest {
 				assertThat(e.getMessage()).contains(f);
 			}
 		}).verify();
+	}
+
+	@Test
+	void anAssignmentNotStartedYetIsCancelledAndJournaledAndThenNoLongerHoldsTheErasure() {
+		long v = newVacataire("Amélie", "Collard");
+		await(titles.grant(v, mathTitle(), null, null, COORD));
+		LocalDate today = LocalDate.now(clock);
+		Assignment current = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.minusDays(5), today.plusMonths(2), 10,
+				null), COORD));
+		Assignment planned = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.plusMonths(3), today.plusMonths(6), 10,
+				null), COORD));
+
+		refused(assignments.end(planned.id(), today, COORD), InvalidRequest.class, "ne peut finir avant", "elle s'annule");
+		refused(assignments.cancel(current.id(), COORD), Refused.class, "a commencé le", "terminez-la");
+		await(assignments.end(current.id(), today.minusDays(1), COORD));
+		assertThat(await(personalData.preview(v)).refusal()).contains("annulez-la si elle n'a pas commencé");
+
+		await(assignments.cancel(planned.id(), "claire"));
+		assertThat(count("select count(*) from assignment where id = " + planned.id())).isZero();
+		assertThat(await(changes.history("assignment", planned.id()).collectList())).last().satisfies(e -> {
+			assertThat(e.action()).isEqualTo("cancelled");
+			assertThat(e.author()).isEqualTo("claire");
+			assertThat(e.summary()).contains("annulée avant son début");
+			assertThat(e.before()).contains(planned.startsOn().toString());
+		});
+		assertThat(await(personalData.preview(v)).refusal()).isNull();
+		await(personalData.anonymise(v, "Demande de la personne", COORD));
 	}
 
 	@Test

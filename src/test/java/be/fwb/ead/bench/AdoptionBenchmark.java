@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import be.fwb.ead.demo.DemoData;
-import be.fwb.ead.imports.VacataireImport;
+import be.fwb.ead.vacataires.imports.VacataireImport;
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.Role;
 import be.fwb.ead.sync.SyncLauncher;

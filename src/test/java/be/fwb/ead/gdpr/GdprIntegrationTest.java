@@ -66,6 +66,37 @@ class GdprIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void theAccessReportReadsAsSentencesWithoutInternalKeysAndReadingNoEvaluationLogsNoRead(
+			@Autowired be.fwb.ead.recruitment.Recruitment recruitment) {
+		long campaign = await(recruitment.open("Tuteurs 2027", LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), List.of(), "coord"));
+		long candidacy = await(recruitment.apply(campaign, new be.fwb.ead.vacataires.VacataireFile.Identity("François", "Renard",
+				"francois.renard@ead.test", null, null, null), List.of(new be.fwb.ead.recruitment.Recruitment.Document("CV",
+						"cv-renard.pdf", LocalDate.of(2026, 3, 12)), new be.fwb.ead.recruitment.Recruitment.Document("Diplôme",
+								"aesi-renard.pdf", null)), "coord"));
+		long candidate = await(recruitment.candidacy(candidacy)).vacataireId();
+		WebSession coord = signIn("coord", "mot-de-passe-coord");
+		for (String path : List.of("/vacataires/" + candidate + "/donnees", "/vacataires/" + candidate + "/donnees/imprimable")) {
+			String html = web.get().uri(path).cookie("SESSION", coord.cookie()).accept(MediaType.TEXT_HTML).exchange()
+				.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+			assertThat(html).as(path).contains("CV, fichier cv-renard.pdf, reçu le 12/03/2026 ; Diplôme, fichier aesi-renard.pdf")
+				.doesNotContain("receivedOn").doesNotContain("filename")
+				.doesNotContain("Clé de recherche").doesNotContain("Clé de tri").doesNotContain("renard francois")
+				.contains("repris de Moodle").doesNotContain("rôles Moodle : repris");
+		}
+
+		// The evaluations section of a page: one read logged per view when there are evaluations, none when there are none.
+		String reads = "select count(*) from access_log where what = 'évaluations' and vacataire_id = ";
+		for (int view = 0; view < 2; view++) {
+			web.get().uri("/vacataires/" + candidate + "/evaluations").cookie("SESSION", coord.cookie()).header("HX-Request", "true")
+				.exchange().expectStatus().isOk();
+			web.get().uri("/vacataires/" + vacataire + "/evaluations").cookie("SESSION", coord.cookie()).header("HX-Request", "true")
+				.exchange().expectStatus().isOk();
+		}
+		assertThat(count(reads + candidate)).as("rien à lire, rien de journalisé").isZero();
+		assertThat(count(reads + vacataire)).as("une lecture par vue").isEqualTo(2);
+	}
+
+	@Test
 	void everythingHeldAboutAPersonIsExportedAndNoPasswordHash() {
 		String email = await(db.sql("select moodle_email from vacataire where id = " + vacataire).map(r -> r.get(0, String.class)).one());
 		String json = web.get().uri("/api/vacataires/" + vacataire + "/personal-data").headers(h -> h.setBearerAuth(coordinator))

@@ -61,7 +61,7 @@ class PersonalDataProvidersIntegrationTest extends IntegrationTest {
 	void everyOwnerOfPersonalDataTakesPartInItsOrderThePersonsRecordFirstAndTheJournalLast() {
 		assertThat(providers).extracting(p -> p.getClass().getPackageName().replace("be.fwb.ead.", ""))
 			.containsExactly("vacataires", "sync", "assignments", "evaluations", "training", "recruitment", "reviews", "titles", "security",
-					"audit");
+					"events", "audit");
 		assertThat(data.kept()).containsOnlyKeys("contract_period", "module_role", "assignment", "change_log");
 	}
 
@@ -73,6 +73,8 @@ class PersonalDataProvidersIntegrationTest extends IntegrationTest {
 				where c.table_schema = current_schema() and c.column_name = 'vacataire_id' and t.table_type = 'BASE TABLE'
 				order by c.table_name""").map(r -> r.get("table_name", String.class)).all().collectList());
 		List<String> expected = new ArrayList<>(tables);
+		expected.add("event_publication"); // its events name the person in their JSON
+		expected.sort(null);
 		expected.addAll(List.of("evaluation_score", "candidacy_score"));
 
 		Map<String, Object> export = await(data.export(person));
@@ -81,6 +83,34 @@ class PersonalDataProvidersIntegrationTest extends IntegrationTest {
 		Map<String, Object> exported = (Map<String, Object>) export.get("data");
 		assertThat(exported.keySet()).as("a new table with a vacataire_id needs its owner's PersonalDataProvider").containsExactlyElementsOf(expected);
 		assertThat(export.get("vacataire").toString()).contains("irene.v@exemple.be");
+	}
+
+	@Test
+	void anErasureDeletesTheDeliveredEventsThatNameThePersonAndEmptiesTheFreeTextOfThoseToDeliver() {
+		await(files.changeStatus(person, VacataireStatus.NON_RETENU, "Irène Vandenbroucke n'a pas le titre requis", "coord"));
+		awaitReactions();
+		long other = await(files.create(new VacataireFile.Identity("Marc", "Dupont", "marc.d@exemple.be", "MD-1", null, null),
+				VacataireStatus.CANDIDAT, "coord"));
+		String waiting = """
+				insert into event_publication (event_type, listener_id, payload, published_at, next_attempt_at, state)
+				values ('be.fwb.ead.vacataires.VacataireStatusChanged', 'test.later', jsonb_build_object('vacataireId', %d, 'from',
+				        'CANDIDAT', 'to', 'NON_RETENU', 'reason', 'Irène ne convient pas', 'author', 'coord', 'at', '2026-12-01T10:00:00Z'),
+				        now(), now() + interval '1 day', '%s')""";
+		await(db.sql(waiting.formatted(person, "PUBLISHED")).then());
+		await(db.sql(waiting.formatted(person, "FAILED")).then());
+		await(db.sql(waiting.formatted(other, "PUBLISHED")).then());
+		String naming = "from event_publication where payload @> jsonb_build_object('vacataireId', " + person + "::bigint)";
+		assertThat(count("select count(*) " + naming + " and state = 'COMPLETED'")).isPositive();
+		@SuppressWarnings("unchecked")
+		List<Object> exported = (List<Object>) ((Map<String, Object>) await(data.export(person)).get("data")).get("event_publication");
+		assertThat(exported).hasSize((int) count("select count(*) " + naming));
+
+		await(data.anonymise(person, "Demande de la personne", "coord"));
+
+		assertThat(count("select count(*) " + naming + " and state = 'COMPLETED'")).isZero();
+		assertThat(count("select count(*) " + naming + " and state <> 'COMPLETED' and payload->'reason' = 'null'::jsonb "
+				+ "and payload->>'to' = 'NON_RETENU'")).isEqualTo(2);
+		assertThat(count("select count(*) from event_publication where payload::text like '%Irène%'")).isOne();
 	}
 
 	@ParameterizedTest

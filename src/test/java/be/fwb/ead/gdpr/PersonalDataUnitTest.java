@@ -40,7 +40,7 @@ class PersonalDataUnitTest {
 
 	/** The person's record and their file, in a table after the others' by name. */
 	private final Owner record = new Owner("record")
-		.naming(new Identity("Zoé Lefèvre", Map.of("firstname", "Zoé", "lastname", "Lefèvre"), List.of("Zoé", "Lefèvre"),
+		.naming(new Identity("Zoé Lefèvre", ordered("firstname", "Zoé", "lastname", "Lefèvre"), List.of("Zoé", "Lefèvre"),
 				List.of("zlefevre")))
 		.holding(section(Section.Kind.PERSON, "vacataire", "{\"id\":7,\"firstname\":\"Zoé\"}"),
 				section(Section.Kind.OWN, "zz_file", "{\"note\":1}"))
@@ -151,6 +151,15 @@ class PersonalDataUnitTest {
 		assertThat(journal).hasSize(3).last().isEqualTo("retention [3, 12] : Règle de conservation appliquée : 2 candidat(s) "
 				+ "non retenu(s) anonymisé(s)");
 		assertThat(journal.get(0)).contains("because « Règle de conservation : candidat non retenu depuis plus de P1Y »");
+	}
+
+	/** Identity fields in the order given (the confirmation page shows them so). */
+	private static Map<String, String> ordered(String... keysAndValues) {
+		Map<String, String> out = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			out.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return out;
 	}
 
 	private static Section section(Section.Kind kind, String table, String... rows) {

@@ -44,7 +44,7 @@ class ActivityDriftIntegrationTest extends IntegrationTest {
 
 	@BeforeEach
 	void anApprovedModule() {
-		sync(SyncMode.FULL);
+		syncedCatalogue();
 		await(accounts.create("relect", "mot-de-passe-relect", Role.REVIEWER, "Rémi Relecture", null));
 		module = count("select min(module_id) from module_role where role = 'AUTHOR'");
 		course = count("select moodle_course_id from module where id = " + module);

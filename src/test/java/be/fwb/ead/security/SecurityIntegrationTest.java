@@ -64,6 +64,26 @@ class SecurityIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aRefusedSignInKeepsTheUsernameTypedAndNeverThePassword() {
+		String cookie = web.get().uri("/connexion").exchange().returnResult(String.class).getResponseCookies().getFirst("SESSION").getValue();
+		String login = web.get().uri("/connexion").cookie("SESSION", cookie).exchange().expectBody(String.class).returnResult()
+			.getResponseBody();
+		assertThat(login).containsPattern("id=\"username\"[^>]*autofocus").doesNotContainPattern("id=\"password\"[^>]*autofocus");
+		web.post().uri("/connexion").cookie("SESSION", cookie)
+			.body(BodyInserters.fromFormData("username", "coord").with("password", "pas-le-bon-mot-de-passe").with("_csrf", csrf(login)))
+			.exchange().expectStatus().isFound().expectHeader().location("/connexion?erreur");
+		String again = web.get().uri("/connexion?erreur").cookie("SESSION", cookie).exchange().expectBody(String.class).returnResult()
+			.getResponseBody();
+		assertThat(again).contains("Identifiant ou mot de passe incorrect").contains("value=\"coord\"")
+			.doesNotContain("pas-le-bon-mot-de-passe");
+		assertThat(again).as("le mot de passe, vide, a le focus").containsPattern("id=\"password\"[^>]*autofocus")
+			.doesNotContainPattern("id=\"username\"[^>]*autofocus");
+		// Shown once: the next visit starts empty.
+		assertThat(web.get().uri("/connexion").cookie("SESSION", cookie).exchange().expectBody(String.class).returnResult()
+			.getResponseBody()).doesNotContain("value=\"coord\"");
+	}
+
+	@Test
 	void aTokenCanBeRevokedAndExpires() {
 		String token = (String) token("coord", PASSWORD).expectStatus().isOk().expectBody(Map.class).returnResult()
 			.getResponseBody().get("token");

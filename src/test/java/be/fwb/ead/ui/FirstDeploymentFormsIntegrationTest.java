@@ -100,9 +100,10 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.setValue(By.id("ad-start"), "2027-06-30").setValue(By.id("ad-end"), "2026-09-01");
 		browser.find(By.id("recompute")).click();
 		browser.waitForText(By.id("flash"), "la fin doit suivre le début");
-		browser.find(By.id("k-0")).click();
-		browser.find(By.id("scope-selection")).click();
-		browser.find(By.id("adopt")).click();
+		// Back on the preview of the same selection, the dates typed kept, the message beside the end.
+		browser.waitFor(d -> "true".equals(browser.find(By.id("ad-end")).getDomAttribute("aria-invalid")));
+		assertThat(browser.find(By.id("ad-start")).getDomProperty("value")).isEqualTo("2027-06-30");
+		browser.driver().navigate().refresh();
 		browser.waitForText(By.id("adoption-summary"), "0 affectations seront créées");
 		assertThat(browser.text(By.id("refused"))).contains("Aucun titre de");
 		// Nothing to create: no « Créer les 0 affectations » button, a sentence instead.

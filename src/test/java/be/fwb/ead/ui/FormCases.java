@@ -83,6 +83,9 @@ final class FormCases {
 		/** A new assignment of {@link #vacataire()} to a module where Moodle holds no role. */
 		long freshAssignment();
 
+		/** A new assignment of {@link #vacataire()} that has not started yet (it starts next month). */
+		long freshPlannedAssignment();
+
 		/** A new title held by {@link #vacataire()}. */
 		long freshHeldTitle();
 
@@ -283,11 +286,20 @@ final class FormCases {
 				post("assignments/vacataire", "/vacataires/{id}/affectations").on(d -> "/vacataires/" + d.vacataire() + "/affectations")
 					.valid(f -> f.set("role", "AUTHOR").set("startsOn", TOMORROW).set("endsOn", NEXT_MONTH).set("hours", "10")
 						.set("derogationReason", "Pénurie de titulaires"), "Affectation enregistrée.")
-					.refused(f -> f.set("role", "TUTOR").set("startsOn", NEXT_MONTH).set("endsOn", TOMORROW).set("hours", "10"), null),
+					.refused(f -> f.set("role", "TUTOR").set("startsOn", NEXT_MONTH).set("endsOn", TOMORROW).set("hours", "10"),
+							"la fin doit suivre le début").errorBeside("endsOn"),
 				post("assignments/vacataire", "/affectations/{id}/fin").on(d -> "/vacataires/" + d.vacataire() + "/affectations")
 					.at(d -> "/affectations/" + d.freshAssignment() + "/fin")
 					.valid(f -> {
 					}, null)
+					.refusedWithAStaleToken(),
+				get("assignments/list", "/affectations").on("/affectations")
+					.valid(f -> f.set("q", "zzz-personne").set("state", "all"), "Aucun résultat")
+					.refused(f -> f.force("state", "bientot"), "État inconnu"),
+				post("assignments/vacataire", "/affectations/{id}/annulation").on(d -> "/vacataires/" + d.vacataire() + "/affectations")
+					.at(d -> "/affectations/" + d.freshPlannedAssignment() + "/annulation")
+					.valid(f -> {
+					}, "Affectation annulée")
 					.refusedWithAStaleToken(),
 				post("assignments/reconciliation", "/affectations/{id}/fin").on("/affectations/rapprochement")
 					.at(d -> "/affectations/" + d.freshAssignment() + "/fin")
@@ -296,7 +308,7 @@ final class FormCases {
 					.refusedWithAStaleToken(),
 				post("assignments/reconciliation", "/affectations/rapprochement").on("/affectations/rapprochement")
 					.valid(f -> f.set("reason", "Rôle de remplacement, validé par la direction"), null)
-					.refused(f -> f.set("reason", ""), null),
+					.refused(f -> f.set("reason", ""), "Indiquez pourquoi").errorBeside("reason"),
 				get("assignments/reconciliation", "/affectations/rapprochement").on("/affectations/rapprochement")
 					.valid(f -> f.set("role", "TUTOR"), null)
 					.refused(f -> f.force("vacataire", "abc"), null),
@@ -305,7 +317,7 @@ final class FormCases {
 					.refused(f -> f.force("vacataire", "abc"), null),
 				post("assignments/adoption", "/affectations/rapprochement/adoption").on("/affectations/rapprochement/adoption?scope=filter")
 					.valid(f -> f.set("hours", "20"), "affectations seront créées")
-					.refused(f -> f.set("startsOn", NEXT_MONTH).set("endsOn", TOMORROW), "la fin doit suivre le début"),
+					.refused(f -> f.set("startsOn", NEXT_MONTH).set("endsOn", TOMORROW), "la fin doit suivre le début").errorBeside("endsOn"),
 				post("attention/fragments", "/affectations/rapprochement/lot").on("/attention")
 					.valid(f -> {
 					}, "affectations seront créées")
@@ -320,13 +332,15 @@ final class FormCases {
 				post("titles/list", "/titres").on("/titres")
 					.valid(f -> f.set("code", "CAPAES-SC").set("name", "CAPAES sciences").set("level1", "Secondaire inférieur")
 						.set("subject1", "Sciences"), SAVED)
-					.refused(f -> f.set("code", "").set("name", "Sans code"), null),
+					.refused(f -> f.set("code", "").set("name", "Sans code"), "Le code et le nom du titre sont obligatoires.")
+					.errorBeside("code"),
 				post("titles/list", "/titres/correspondances/{c}").on("/titres")
 					.valid(f -> f.set("level", "Secondaire inférieur").set("subject", "Mathématiques"), SAVED)
-					.refused(f -> f.set("level", "Secondaire inférieur").set("subject", ""), "Indiquez le niveau et la matière"),
+					.refused(f -> f.set("level", "Secondaire inférieur").set("subject", ""), "Indiquez le niveau et la matière")
+					.errorBeside("subject"),
 				post("titles/vacataire", "/vacataires/{id}/titres").on(d -> "/vacataires/" + d.vacataire())
 					.valid(f -> f.set("titleId", "" + f.data().title()).set("obtainedOn", YESTERDAY).set("reference", "Diplôme 2019"), SAVED)
-					.refused(f -> f.set("obtainedOn", NEXT_MONTH), null),
+					.refused(f -> f.set("obtainedOn", NEXT_MONTH), "Choisissez un titre.").errorBeside("titleId"),
 				post("titles/vacataire", "/vacataires/{id}/titres/{t}/retrait").on(d -> "/vacataires/" + d.vacataire())
 					.at(d -> "/vacataires/" + d.vacataire() + "/titres/" + d.freshHeldTitle() + "/retrait")
 					.valid(f -> {
@@ -336,7 +350,7 @@ final class FormCases {
 					.valid(f -> f.set("title", "Moodle pour les tuteurs").set("startsAt", LocalDate.now().plusDays(7) + "T14:00")
 						.set("durationMinutes", "180").set("capacity", "20"), SAVED)
 					.refused(f -> f.set("title", "Sans places").set("startsAt", LocalDate.now().plusDays(7) + "T14:00")
-						.set("capacity", "0"), null),
+						.set("capacity", "0"), "capacité de 1 à 500 places").errorBeside("capacity"),
 				post("training/sessions", "/formations/exigences").on("/formations")
 					.valid(f -> f.set("AUTHOR:CONTINUING:MOODLE", "true"), SAVED)
 					.refusedWithAStaleToken(),
@@ -345,7 +359,7 @@ final class FormCases {
 					.refusedWithAStaleToken(),
 				post("training/session", "/formations/{id}/presences").on(d -> "/formations/" + d.trainingSession())
 					.valid(f -> f.set("outcome", "completed"), "Terminée")
-					.refused(f -> f.force("outcome", "peut-etre"), "Choisissez la présence"),
+					.refused(f -> f.force("outcome", "peut-etre"), "Choisissez la présence").errorBeside("outcome"),
 				post("training/session", "/formations/{id}/historique").on(d -> "/formations/" + d.trainingSession())
 					.valid(f -> {
 					}, SAVED)
@@ -365,10 +379,11 @@ final class FormCases {
 				post("recruitment/campaigns", "/recrutement").on("/recrutement")
 					.valid(f -> f.set("name", "Tuteurs de sciences").set("opensOn", YESTERDAY).set("closesOn", NEXT_MONTH)
 						.set("level-1", "Secondaire inférieur").set("subject-1", "Sciences").set("hours-1", "60"), null)
-					.refused(f -> f.set("name", "À l'envers").set("opensOn", NEXT_MONTH).set("closesOn", YESTERDAY), null),
+					.refused(f -> f.set("name", "À l'envers").set("opensOn", NEXT_MONTH).set("closesOn", YESTERDAY), "date de clôture qui la suit")
+					.errorBeside("closesOn"),
 				post("recruitment/campaigns", "/recrutement/grille").on("/recrutement")
 					.valid(f -> f.set("label-5", "Ponctualité").set("weight-5", "1"), SAVED)
-					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible"),
+					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible").errorBeside("weight-5"),
 				post("recruitment/campaign", "/recrutement/{id}/candidatures").on(d -> "/recrutement/" + d.campaign())
 					.valid(f -> f.set("firstname", "Léa").set("lastname", "Dubois").set("email", "lea.dubois@ead.test"),
 							"Candidature enregistrée.")
@@ -380,10 +395,10 @@ final class FormCases {
 				post("recruitment/candidacy", "/recrutement/candidatures/{id}/decision")
 					.on(d -> "/recrutement/candidatures/" + d.freshScoredCandidacy())
 					.valid(f -> f.set("decision", "reject").set("reason", "Pas de titre requis"), "Non retenu")
-					.refused(f -> f.force("decision", "peut-etre"), null),
+					.refused(f -> f.force("decision", "peut-etre"), "Indiquez la raison du refus.").errorBeside("reason"),
 				post("evaluations/due", "/evaluations/grille").on("/evaluations/a-faire")
 					.valid(f -> f.set("label-5", "Ponctualité").set("weight-5", "1"), SAVED)
-					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible"),
+					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible").errorBeside("weight-5"),
 				post("evaluations/due", "/evaluations/planification").on(d -> "/evaluations/a-faire?vacataire=" + d.dueVacataire())
 					.valid(f -> f.set("plannedOn", NEXT_MONTH).set("evaluator", "coord"), "1 évaluation(s) planifiée(s)")
 					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
@@ -421,7 +436,8 @@ final class FormCases {
 				post("analysis/exam", "/analyse/examens").on("/analyse/examens/nouveau")
 					.valid(f -> f.set("code", "CE1D-FORMS").set("name", "CE1D formulaires").set("partName", "Lecture")
 						.set("partWeight", "100"), null)
-					.refused(f -> f.set("code", "CE1D-FORMS").set("name", "CE1D formulaires").set("sessions", "31/02/2027"), null),
+					.refused(f -> f.set("code", "CE1D-FORMS").set("name", "CE1D formulaires").set("sessions", "31/02/2027"), "n'est pas une date")
+					.errorBeside("sessions"),
 				post("analysis/exam", "/analyse/examens/{code}/supprimer").on(d -> "/analyse/examens/" + d.freshExam())
 					.valid(f -> {
 					}, null)
@@ -435,11 +451,12 @@ final class FormCases {
 					.refused(f -> f.force("etat", "EN_VACANCES"), null),
 				post("reviews/module", "/revues").on(d -> "/modules/" + d.freshUnreviewedModule())
 					.valid(f -> f.set("reviewer", "relect"), null)
-					.refused(f -> f.force("reviewer", "personne"), null),
+					.refused(f -> f.force("reviewer", "personne"), "Aucun compte n'a l'identifiant « personne »").errorBeside("reviewer"),
 				post("reviews/campaigns", "/revues/campagnes").on("/revues/campagnes")
 					.valid(f -> f.set("name", "Campagne d'hiver").set("dueOn", NEXT_MONTH).set("size", "2").set("reviewer", "relect")
 						.press("create"), null)
-					.refused(f -> f.set("name", "Campagne vide").set("dueOn", YESTERDAY).set("size", "0").press("create"), null),
+					.refused(f -> f.set("name", "Campagne vide").set("dueOn", YESTERDAY).set("size", "0").press("create"),
+							"Une campagne compte de 1 à 200 modules.").errorBeside("size"),
 				post("reviews/review", "/revues/{id}/commencer").as(Owner.REVIEWER).on(d -> "/revues/" + d.freshReview("PLANNED"))
 					.valid(f -> {
 					}, "Revue commencée.")
@@ -450,7 +467,7 @@ final class FormCases {
 				post("reviews/review", "/revues/{id}/modifications").as(Owner.REVIEWER)
 					.on(d -> "/revues/" + d.freshReview("IN_REVIEW_TO_CHANGE"))
 					.valid(f -> f.set("deadline", NEXT_MONTH), null)
-					.refused(f -> f.set("deadline", YESTERDAY), null),
+					.refused(f -> f.set("deadline", YESTERDAY), "date limite postérieure").errorBeside("deadline"),
 				post("reviews/review", "/revues/{id}/reprendre").as(Owner.REVIEWER)
 					.on(d -> "/revues/" + d.freshReview("CHANGES_REQUESTED"))
 					.valid(f -> {
@@ -462,14 +479,16 @@ final class FormCases {
 					.refusedWithAStaleToken(),
 				post("reviews/review", "/revues/{id}/refuser").as(Owner.REVIEWER).on(d -> "/revues/" + d.freshReview("IN_REVIEW"))
 					.valid(f -> f.set("reason", "Droits d'image non documentés"), null)
-					.refused(f -> f.set("reason", ""), null),
+					.refused(f -> f.set("reason", ""), "Un refus se motive").errorBeside("reason"),
 				post("reviews/review", "/revues/{id}/relecteur").on(d -> "/revues/" + d.freshReview("PLANNED"))
 					.valid(f -> f.set("reviewer", "relect2"), null)
 					.refused(f -> f.force("reviewer", "personne"), null),
 				post("reviews/rubric", "/revues/grilles").on("/revues/grilles/nouvelle")
 					.valid(f -> f.set("code", "FORMS").set("name", "Grille des formulaires").set("passThreshold", "60")
 						.set("section", "Forme").set("label", "Orthographe").set("kind", "SCALE").set("scaleMax", "4").set("weight", "1"), null)
-					.refused(f -> f.set("code", "FORMS2").set("name", "Seuil impossible").set("passThreshold", "150"), null));
+					.refused(f -> f.set("code", "FORMS2").set("name", "Seuil impossible").set("passThreshold", "150").set("section", "Forme")
+						.set("label", "Orthographe").set("kind", "SCALE").set("scaleMax", "4").set("weight", "1"), "Le seuil de réussite")
+					.errorBeside("passThreshold"));
 	}
 
 	private static List<Case> administration() {

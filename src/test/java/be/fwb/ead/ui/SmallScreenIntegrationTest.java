@@ -1,11 +1,16 @@
 package be.fwb.ead.ui;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import be.fwb.ead.security.Accounts;
 import be.fwb.ead.security.Role;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
+import be.fwb.ead.training.Training;
+import be.fwb.ead.vacataires.VacataireFile;
+import be.fwb.ead.vacataires.VacataireStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,6 +31,12 @@ class SmallScreenIntegrationTest extends BrowserTest {
 	@Autowired
 	SyncLauncher launcher;
 
+	@Autowired
+	Training training;
+
+	@Autowired
+	VacataireFile files;
+
 	@BeforeEach
 	void catalogueAndAccount() {
 		syncedCatalogue();
@@ -36,11 +47,21 @@ class SmallScreenIntegrationTest extends BrowserTest {
 	void at390PixelsTheMenuFoldsAndNoMainPageIsWiderThanTheScreen() {
 		long module = count("select min(module_id) from module_role");
 		long vacataire = count("select min(vacataire_id) from module_role");
+		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs et les concepteurs",
+				Instant.now().minus(Duration.ofDays(2)), 180, "ON_SITE", "Bruxelles, boulevard Léopold II 44, salle 3.12", 20), "coord"));
+		await(training.recordCompleted(session, List.of(vacataire), "coord"));
+		long candidate = await(files.create(new VacataireFile.Identity("Camille", "Candidate-Effacée", "camille.candidate@ead.test",
+				"MAT-390", null, null), VacataireStatus.CANDIDAT, "coord"));
 		browser.driver().manage().window().setSize(new Dimension(390, 844));
 		browser.signIn("coord", "mot-de-passe-coord");
 		assertThat(((Number) browser.script("return window.innerWidth;")).intValue()).isLessThanOrEqualTo(390);
+		List<String> tooWide = new java.util.ArrayList<>();
 		for (String page : List.of("/", "/modules", "/modules/" + module, "/vacataires", "/vacataires/" + vacataire, "/attention",
-				"/journal", "/synchronisations")) {
+				"/attention?vue=vacataires", "/attention?vue=modules", "/attention?genre=MOODLE_ROLE_WITHOUT_ASSIGNMENT",
+				"/affectations/rapprochement", "/affectations/rapprochement?vue=vacataires", "/affectations/rapprochement?vue=modules",
+				"/affectations/rapprochement/adoption?scope=filter", "/evaluations/a-faire", "/formations", "/formations/" + session,
+				"/vacataires/" + vacataire + "/donnees", "/vacataires/" + candidate + "/donnees/anonymisation", "/journal",
+				"/synchronisations")) {
 			browser.go(page);
 			browser.find(By.cssSelector("main h1"));
 			// The sections htmx loads into the page (a vacataire's titles, assignments…) count too.
@@ -50,8 +71,11 @@ class SmallScreenIntegrationTest extends BrowserTest {
 			long width = ((Number) browser.script("return document.documentElement.scrollWidth;")).longValue();
 			long screen = ((Number) browser.script("return document.documentElement.clientWidth;")).longValue();
 			browser.screenshot("ecran-390" + page.replaceAll("[^a-z0-9]+", "-"));
-			assertThat(width).as(page + " : largeur de la page (" + widest() + ")").isLessThanOrEqualTo(screen);
+			if (width > screen) {
+				tooWide.add(page + " : " + width + " px (" + widest() + ")");
+			}
 		}
+		assertThat(tooWide).as("pages plus larges que l'écran de 390 px").isEmpty();
 
 		browser.find(By.cssSelector(".menu-button")).click();
 		assertThat(browser.find(By.id("menu")).isDisplayed()).isTrue();
@@ -67,7 +91,9 @@ class SmallScreenIntegrationTest extends BrowserTest {
 				let worst = null, right = document.documentElement.clientWidth;
 				for (const e of document.querySelectorAll('body *')) {
 				  const r = e.getBoundingClientRect();
-				  const scrolls = e.parentElement && e.parentElement.closest('.table-wrap, table, .heatmap-wrap');
+				  // Inside a box that scrolls, unless positioned out of it (a visually hidden label whose containing block is the page).
+				  const scrolls = e.parentElement && e.parentElement.closest('.table-wrap, table, .heatmap-wrap')
+				      && getComputedStyle(e).position !== 'absolute';
 				  if (r.right > right + 0.5 && !scrolls) {
 				    right = r.right;
 				    worst = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '');

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 import be.fwb.ead.IntegrationTest;
 import be.fwb.ead.security.Accounts;
@@ -78,6 +79,44 @@ class WebUiIntegrationTest extends IntegrationTest {
 		assertThat(signInRedirect("vac", "mot-de-passe-vac")).isEqualTo("/connexion?refuse");
 		assertThat(signInRedirect("coord", "mauvais")).isEqualTo("/connexion?erreur");
 		assertThat(signInRedirect("coord", "mot-de-passe-coord")).isEqualTo("/");
+	}
+
+	@Test
+	void linksWithAnAnchorLeadToTheirPageAndNoLinkShowsItsExpression(@Autowired be.fwb.ead.training.Training training) {
+		await(launcher.execute(SyncMode.FULL, "test"));
+		long session = await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
+				clock.instant().plus(java.time.Duration.ofDays(10)), 180, "VIRTUAL", null, 20), "coord"));
+		WebSession coord = signIn("coord", "mot-de-passe-coord");
+		String attention = page(coord, "/attention");
+		assertThat(attention).as("« Inscrire à » d'une formation exigée manquante").contains("href=\"/formations/" + session + "#missing\"");
+		String imports = page(coord, "/vacataires/import");
+		assertThat(imports).as("les vacataires sans titre couvrant").containsPattern("href=\"/vacataires/\\d+#titres\"");
+		for (String html : List.of(attention, imports)) {
+			assertThat(java.util.regex.Pattern.compile("href=\"([^\"]*)\"").matcher(html).results().map(m -> m.group(1)))
+				.as("liens rendus").isNotEmpty()
+				.noneMatch(h -> h.contains("${") || h.contains("(id=") || h.contains("{id}") || h.contains("+ '"));
+		}
+	}
+
+	@Test
+	void signingInAfterOpeningASignInAddressLandsOnTheDashboardAndAfterAnotherPageOnThatPage() {
+		for (String start : new String[] { "/login", "/connexion?x", "/deconnexion", "/modules?q=math" }) {
+			var first = web.get().uri(start).accept(HTML).exchange().returnResult(String.class);
+			var cookie = first.getResponseCookies().getFirst("SESSION");
+			String session = cookie != null ? cookie.getValue() : anonymous().cookie();
+			EntityExchangeResult<String> page = web.get().uri("/connexion").cookie("SESSION", session).accept(HTML).exchange()
+				.expectStatus().isOk().expectBody(String.class).returnResult();
+			// The sign-in page opens a session when the first address left none.
+			ResponseCookie opened = page.getResponseCookies().getFirst("SESSION");
+			session = opened != null ? opened.getValue() : session;
+			String login = page.getResponseBody();
+			String location = web.post().uri("/connexion").cookie("SESSION", session)
+				.body(BodyInserters.fromFormData(form("coord", "mot-de-passe-coord", csrf(login))))
+				.exchange()
+				.expectStatus().is3xxRedirection()
+				.returnResult(Void.class).getResponseHeaders().getLocation().toString();
+			assertThat(location).as("après " + start).isEqualTo(start.startsWith("/modules") ? start : "/");
+		}
 	}
 
 	@Test

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Assignments (coordinators create and end them; reviewers read them) and their reconciliation with Moodle. */
+/** Assignments (coordinators create, end and cancel them; reviewers read them) and their reconciliation with Moodle. */
 @RestController
 @Tag(name = "Affectations", description = "Affectations sous les règles du service, et rapprochement avec Moodle.")
 class AssignmentController {
@@ -60,9 +60,19 @@ class AssignmentController {
 	@PostMapping("/api/assignments/{id}/end")
 	Mono<Assignment> end(@PathVariable long id, @RequestBody End e, Authentication who) {
 		if (e.endsOn() == null) {
-			return Mono.error(new InvalidRequest("Indiquez la date de fin (endsOn)."));
+			return Mono.error(InvalidRequest.ofField("endsOn", "Indiquez la date de fin (endsOn)."));
 		}
 		return assignments.end(id, e.endsOn(), who.getName());
+	}
+
+	/**
+	 * Cancels an assignment that has not started yet (it is removed; the journal keeps it); one that has started
+	 * answers 422: it is ended instead.
+	 */
+	@PostMapping("/api/assignments/{id}/cancel")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> cancel(@PathVariable long id, Authentication who) {
+		return assignments.cancel(id, who.getName()).then();
 	}
 
 	@GetMapping("/api/vacataires/{id}/assignments")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import be.fwb.ead.assignments.Assignment;
+import be.fwb.ead.assignments.AssignmentFilter;
 import be.fwb.ead.assignments.Assignments;
 import be.fwb.ead.assignments.NewAssignment;
 import be.fwb.ead.assignments.Reconciliation;
@@ -75,7 +76,9 @@ class AssignmentPages {
 			@RequestHeader(value = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		model.addAttribute("vacataireId", id);
 		model.addAttribute("assignments", assignments.ofVacataire(id).collectList());
-		model.addAttribute("moduleQ", moduleQ);
+		// A module chosen beforehand (a reconciliation line, a refused form) is searched by its name.
+		model.addAttribute("moduleQ", moduleQ != null || module == null ? Mono.justOrEmpty(moduleQ)
+				: catalogue.find(module).map(be.fwb.ead.catalogue.Module::fullname));
 		model.addAttribute("choices", module == null ? choices(moduleQ) : catalogue.find(module).map(List::of).defaultIfEmpty(List.of()));
 		model.addAttribute("prefill", new Prefill(module, "AUTHOR".equals(role) ? "AUTHOR" : "TUTOR", adoption.schoolYear()));
 		model.addAttribute("today", LocalDate.now(clock));
@@ -100,10 +103,14 @@ class AssignmentPages {
 	@PostMapping("/vacataires/{id}/affectations")
 	Mono<String> create(@PathVariable long id, @ModelAttribute AssignmentForm f, Authentication who, ServerWebExchange exchange) {
 		Mono<Assignment> create = Mono.defer(() -> f.moduleId() == null || f.hours() == null
-				? Mono.error(new InvalidRequest("Choisissez un module et indiquez le nombre d'heures."))
+				? Mono.error(InvalidRequest.ofField(f.moduleId() == null ? "moduleId" : "hours",
+						"Choisissez un module et indiquez le nombre d'heures."))
 				: assignments.create(new NewAssignment(id, f.moduleId(), f.role() == null ? "" : f.role(), f.startsOn(), f.endsOn(),
 						f.hours(), f.derogationReason()), who.getName()));
-		return Flash.outcome(exchange, create, "flash.assigned").thenReturn("redirect:/vacataires/" + id + "#affectations");
+		// Refused: the page opens on the refusal's summary, and its form of a new assignment shows the module chosen.
+		return Flash.outcome(exchange, create, "flash.assigned").map(done -> done ? "redirect:/vacataires/" + id + "#affectations"
+				: "redirect:/vacataires/" + id + query(new QueryString().add("module", f.moduleId())
+					.add("role", "AUTHOR".equals(f.role()) ? "AUTHOR" : null).toString()) + "#flash");
 	}
 
 	record EndForm(@Nullable LocalDate endsOn, @Nullable String back) {
@@ -113,27 +120,38 @@ class AssignmentPages {
 	Mono<String> end(@PathVariable long id, @ModelAttribute EndForm f, Authentication who, ServerWebExchange exchange) {
 		return assignments.find(id)
 			.flatMap(a -> Flash.outcome(exchange, Mono.defer(() -> assignments.end(id, f.endsOn() == null ? LocalDate.now(clock) : f.endsOn(),
-					who.getName())), "flash.saved")
+					who.getName())), "flash.assignmentEnded")
 				.thenReturn("rapprochement".equals(f.back()) ? "redirect:/affectations/rapprochement"
 						: "redirect:/vacataires/" + a.vacataireId() + "#affectations"));
 	}
 
+	/** Cancels an assignment not started yet, from the vacataire's page. */
+	@PostMapping("/affectations/{id}/annulation")
+	Mono<String> cancel(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
+		return assignments.find(id)
+			.flatMap(a -> Flash.outcome(exchange, Mono.defer(() -> assignments.cancel(id, who.getName())), "flash.assignmentCancelled")
+				.thenReturn("redirect:/vacataires/" + a.vacataireId() + "#affectations"));
+	}
+
 	@GetMapping("/affectations")
-	String list(@RequestParam(defaultValue = "true") boolean current, Model model) {
-		model.addAttribute("current", current);
-		model.addAttribute("assignments", assignments.all(current).collectList());
-		return "assignments/list";
+	String list(@ModelAttribute("query") AssignmentQuery query,
+			@RequestHeader(value = "HX-Target", required = false) @Nullable String target, ServerWebExchange exchange, Model model) {
+		model.addAttribute("assignments", be.fwb.ead.shared.PageOf.clamped(query.paging(), p -> assignments.search(query.filter(), p)));
+		model.addAttribute("states", List.of(AssignmentFilter.State.values()));
+		exchange.getResponse().getHeaders().add(org.springframework.http.HttpHeaders.VARY, "HX-Target");
+		return "resultats".equals(target) ? "assignments/list :: results" : "assignments/list";
 	}
 
 	@GetMapping("/affectations/export.csv")
-	ResponseEntity<Flux<DataBuffer>> csv(@RequestParam(defaultValue = "true") boolean current, ServerWebExchange exchange) {
-		return export(Texts.of(messages, exchange)).csvDownload("affectations", assignments.all(current), exchange.getResponse().bufferFactory());
+	ResponseEntity<Flux<DataBuffer>> csv(@ModelAttribute AssignmentQuery query, ServerWebExchange exchange) {
+		return export(Texts.of(messages, exchange)).csvDownload("affectations", assignments.stream(query.filter()),
+				exchange.getResponse().bufferFactory());
 	}
 
 	@GetMapping("/affectations/export.xlsx")
-	Mono<ResponseEntity<byte[]>> xlsx(@RequestParam(defaultValue = "true") boolean current, ServerWebExchange exchange) {
+	Mono<ResponseEntity<byte[]>> xlsx(@ModelAttribute AssignmentQuery query, ServerWebExchange exchange) {
 		Texts t = Texts.of(messages, exchange);
-		return export(t).xlsxDownload("affectations", t.get("assignment.title"), assignments.all(current));
+		return export(t).xlsxDownload("affectations", t.get("assignment.title"), assignments.stream(query.filter()));
 	}
 
 	/**
@@ -235,14 +253,18 @@ class AssignmentPages {
 					? Mono.error(new InvalidRequest("Aucun rôle Moodle sans affectation à accepter : cochez des lignes, ou choisissez « tout le filtre »."))
 					: reconciliation.acceptAll(keys, f.reason(), who.getName()))), "flash.accepted").thenReturn(back);
 		}
-		// The preview is a page of its own (a read): its address carries the filter, or the ticked lines.
+		return Mono.just("redirect:" + previewAddress(f));
+	}
+
+	/** The preview is a page of its own (a read): its address carries the filter, or the ticked lines. */
+	private static String previewAddress(BulkForm f) {
 		QueryString preview = new QueryString().add("vue", f.vue()).add("niveau", f.niveau()).add("matiere", f.matiere())
 			.add("role", f.role()).add("vacataire", f.vacataire()).add("module", f.module())
 			.add("scope", f.selection() ? "selection" : "filter");
 		if (f.selection()) {
 			f.ticked().forEach(k -> preview.add("key", k));
 		}
-		return Mono.just("redirect:/affectations/rapprochement/adoption?" + preview);
+		return "/affectations/rapprochement/adoption?" + preview;
 	}
 
 	/** What adopting the roles would do: the preview, with the school year's dates, hours optional. */
@@ -251,11 +273,13 @@ class AssignmentPages {
 		return adoption(f, false, who, exchange, model, "redirect:/affectations/rapprochement" + query(f.query().view(f.vue())));
 	}
 
-	/** The adoption's preview again (other dates or hours), or, with {@code confirm}, the adoption itself. */
+	/**
+	 * The adoption's preview again (other dates or hours), or, with {@code confirm}, the adoption itself. Dates or hours
+	 * refused: back to the preview, the values typed beside their message.
+	 */
 	@PostMapping("/affectations/rapprochement/adoption")
 	Mono<String> adopt(@ModelAttribute BulkForm f, Authentication who, ServerWebExchange exchange, Model model) {
-		return adoption(f, f.confirm() != null, who, exchange, model,
-				"redirect:/affectations/rapprochement" + query(f.query().view(f.vue())));
+		return adoption(f, f.confirm() != null, who, exchange, model, "redirect:" + previewAddress(f));
 	}
 
 	private Mono<String> adoption(BulkForm f, boolean apply, Authentication who, ServerWebExchange exchange, Model model,

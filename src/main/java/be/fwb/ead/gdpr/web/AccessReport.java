@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A person's data as people read it: tables and columns under French labels, instants in Brussels local time, dates as
- * dates, yes and no, codes by their label, and stored JSON as « key : value » lines. The JSON export stays as it is,
- * machine-readable.
+ * dates, yes and no, codes by their label, a candidate's documents as sentences (« CV, fichier cv.pdf, reçu le
+ * 12/03/2026 ») and other stored JSON as « key : value » lines. The search and sort keys, the service's own copies of
+ * the name without accents, are left out. The JSON export stays as it is, whole and machine-readable.
  */
 final class AccessReport {
 
@@ -39,6 +40,9 @@ final class AccessReport {
 			"topic", List.of("training.topic."), "mode", List.of("training.mode."), "state", List.of("review.state."),
 			"decision", List.of("recruitment.decision."), "entity", List.of("gdpr.value.entity."),
 			"action", List.of("gdpr.value.action."));
+
+	/** Columns the service derives from others for its own searches and sorts: nothing a person gave or needs to read. */
+	private static final java.util.Set<String> INTERNAL = java.util.Set.of("search_key", "sort_key");
 
 	private final Texts texts;
 	private final ZoneId zone;
@@ -62,11 +66,13 @@ final class AccessReport {
 	}
 
 	List<Field> fields(JsonNode row) {
-		return row.propertyNames().stream().map(k -> new Field(columnLabel(k), value(k, row.get(k)))).toList();
+		return row.propertyNames().stream().filter(k -> !INTERNAL.contains(k)).map(k -> new Field(columnLabel(k), value(k, row.get(k))))
+			.toList();
 	}
 
 	Table table(String name, List<JsonNode> rows) {
-		List<String> columns = rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).propertyNames());
+		List<String> columns = rows.isEmpty() ? List.of()
+				: rows.get(0).propertyNames().stream().filter(c -> !INTERNAL.contains(c)).toList();
 		List<List<String>> values = new ArrayList<>();
 		for (JsonNode r : rows) {
 			values.add(columns.stream().map(c -> value(c, r.get(c))).toList());
@@ -84,6 +90,9 @@ final class AccessReport {
 		}
 		if (value.isNumber()) {
 			return value.asString();
+		}
+		if (isDocuments(value)) {
+			return documents(value);
 		}
 		if (value.isObject() || value.isArray()) {
 			return structured(value);
@@ -124,6 +133,32 @@ final class AccessReport {
 		return texts.getOrDefault("gdpr.column." + key.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT), key);
 	}
 
+	/** Whether stored JSON is a candidate's documents: a list of objects with a kind and a file name. */
+	private static boolean isDocuments(JsonNode node) {
+		if (!node.isArray() || node.isEmpty()) {
+			return false;
+		}
+		for (JsonNode d : node) {
+			if (!d.isObject() || !d.has("kind") || !d.has("filename")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** A candidate's documents, one sentence each: « CV, fichier cv.pdf, reçu le 12/03/2026 ». */
+	private String documents(JsonNode documents) {
+		List<String> lines = new ArrayList<>();
+		for (JsonNode d : documents) {
+			String kind = d.path("kind").asString("");
+			String file = d.path("filename").asString("");
+			JsonNode received = d.get("receivedOn");
+			lines.add(received == null || received.isNull() ? texts.get("gdpr.document", kind, file)
+					: texts.get("gdpr.document.received", kind, file, text("receivedOn", received.asString())));
+		}
+		return String.join(" ; ", lines);
+	}
+
 	/** PostgreSQL writes {@code +00} or {@code +01:00}; ISO wants {@code +00:00}. */
 	private static String normalised(String instant) {
 		return instant.matches(".*[+-]\\d{2}$") ? instant + ":00" : instant;
@@ -132,6 +167,9 @@ final class AccessReport {
 	/** Stored JSON (a change's before and after) as « key : value » separated by « ; ». */
 	private String structured(JsonNode node) {
 		List<String> parts = new ArrayList<>();
+		if (isDocuments(node)) {
+			return documents(node);
+		}
 		if (node.isArray()) {
 			node.forEach(n -> parts.add(n.isValueNode() ? value("", n) : "(" + structured(n) + ")"));
 			return String.join(" ; ", parts);

@@ -69,8 +69,10 @@ class ExamPages {
 				.onErrorResume(InvalidRequest.class, e -> {
 					exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
 					model.addAttribute("exam", withBlanks(typed));
-					model.addAttribute("problem", e.getMessage());
-					return Mono.just("analysis/exam");
+					return Flash.refusal(exchange, e).map(refusal -> {
+						model.addAttribute("flash", refusal);
+						return "analysis/exam";
+					});
 				});
 		});
 	}
@@ -111,7 +113,7 @@ class ExamPages {
 				out.add(be.fwb.ead.shared.InputLimits.date(d.contains("/") ? java.time.LocalDate.parse(d, DAY) : java.time.LocalDate.parse(d)));
 			}
 			catch (java.time.format.DateTimeParseException e) {
-				throw new InvalidRequest("Sessions : « " + d + " » n'est pas une date (jj/mm/aaaa).");
+				throw InvalidRequest.ofField("sessions", "Sessions : « " + d + " » n'est pas une date (jj/mm/aaaa).");
 			}
 		}
 		return out;
@@ -124,7 +126,8 @@ class ExamPages {
 				weight = Integer.parseInt(p.weight());
 			}
 			catch (NumberFormatException e) {
-				throw new InvalidRequest("Épreuve « " + p.name() + " » : le poids « " + p.weight() + " » n'est pas un nombre entier.");
+				throw InvalidRequest.ofField("partWeight",
+						"Épreuve « " + p.name() + " » : le poids « " + p.weight() + " » n'est pas un nombre entier.");
 			}
 			List<String> ids = Arrays.stream(p.competencies().split("[\\s,;]+")).filter(s -> !s.isBlank()).distinct().toList();
 			return new Exams.PartDefinition(p.name(), weight, ids);

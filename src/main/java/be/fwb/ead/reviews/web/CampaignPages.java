@@ -75,13 +75,19 @@ class CampaignPages {
 					: Mono.defer(() -> campaigns.propose(request(form))).map(p -> page(model, form, p));
 			return outcome.onErrorResume(InvalidRequest.class, e -> {
 				exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
-				model.addAttribute("problem", e.getMessage());
-				return Mono.just(page(model, form, null));
+				return refused(exchange, e, model, form);
 			}).onErrorResume(be.fwb.ead.shared.Conflict.class, e -> {
 				exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
-				model.addAttribute("problem", e.getMessage());
-				return Mono.just(page(model, form, null));
+				return refused(exchange, e, model, form);
 			});
+		});
+	}
+
+	/** The form again, the refusal at the top and beside its field. */
+	private Mono<String> refused(ServerWebExchange exchange, Throwable e, Model model, CampaignForm form) {
+		return Flash.refusal(exchange, e).map(refusal -> {
+			model.addAttribute("flash", refusal);
+			return page(model, form, null);
 		});
 	}
 
@@ -105,7 +111,7 @@ class CampaignPages {
 			due = form.dueOn().isEmpty() ? null : be.fwb.ead.shared.InputLimits.date(LocalDate.parse(form.dueOn()));
 		}
 		catch (java.time.format.DateTimeParseException e) {
-			throw new InvalidRequest("« " + form.dueOn() + " » n'est pas une date.");
+			throw InvalidRequest.ofField("dueOn", "« " + form.dueOn() + " » n'est pas une date.");
 		}
 		return new Campaigns.Request(form.name(), due, FormInput.integer(form.size(), "Le nombre de modules"), form.reviewers(),
 				FormInput.integer(form.horizonDays(), "L'horizon"));

@@ -80,8 +80,10 @@ class RubricPages {
 				.onErrorResume(InvalidRequest.class, e -> {
 					exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_CONTENT);
 					model.addAttribute("rubric", withBlanks(typed));
-					model.addAttribute("problem", e.getMessage());
-					return Mono.just("reviews/rubric");
+					return Flash.refusal(exchange, e).map(refusal -> {
+						model.addAttribute("flash", refusal);
+						return "reviews/rubric";
+					});
 				});
 		});
 	}

@@ -39,7 +39,7 @@ class AccountPages {
 				role = Role.valueOf(FormInput.text(form, "role"));
 			}
 			catch (IllegalArgumentException e) {
-				throw new InvalidRequest("Choisissez un rôle.");
+				throw InvalidRequest.ofField("role", "Choisissez un rôle.");
 			}
 			String vacataire = FormInput.text(form, "vacataireId");
 			return administration.create(FormInput.text(form, "username"), form.getFirst("password"), role,

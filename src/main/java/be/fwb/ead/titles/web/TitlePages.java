@@ -96,7 +96,7 @@ class TitlePages {
 
 	@PostMapping("/vacataires/{id}/titres")
 	Mono<String> grant(@PathVariable long id, @ModelAttribute GrantForm f, Authentication who, ServerWebExchange exchange) {
-		return Flash.outcome(exchange, Mono.defer(() -> f.titleId() == null ? Mono.error(new InvalidRequest("Choisissez un titre."))
+		return Flash.outcome(exchange, Mono.defer(() -> f.titleId() == null ? Mono.error(InvalidRequest.ofField("titleId", "Choisissez un titre."))
 				: titles.grant(id, f.titleId(), f.obtainedOn(), f.reference(), who.getName())), "flash.saved")
 			.thenReturn("redirect:/vacataires/" + id + "#titres");
 	}

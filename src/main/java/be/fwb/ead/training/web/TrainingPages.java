@@ -76,7 +76,8 @@ class TrainingPages {
 	@PostMapping("/formations")
 	Mono<String> plan(@ModelAttribute SessionForm f, Authentication who, ServerWebExchange exchange) {
 		return Flash.outcome(exchange, Mono.defer(() -> f.startsAt() == null || f.durationMinutes() == null || f.capacity() == null
-				? Mono.error(new InvalidRequest("La date, la durée et la capacité de la session sont obligatoires."))
+				? Mono.error(InvalidRequest.ofField(f.startsAt() == null ? "startsAt" : f.durationMinutes() == null ? "durationMinutes" : "capacity",
+						"La date, la durée et la capacité de la session sont obligatoires."))
 				: training.plan(new Training.NewSession(f.kind(), f.topic(), f.title(), f.startsAt().atZone(display.zone()).toInstant(),
 						f.durationMinutes(), f.mode(), f.location(), f.capacity()), who.getName())), "flash.saved")
 			.thenReturn("redirect:/formations");
@@ -121,7 +122,7 @@ class TrainingPages {
 		boolean completed = "completed".equals(f.outcome());
 		boolean attended = completed || "attended".equals(f.outcome());
 		return Flash.outcome(exchange, Mono.defer(() -> f.outcome() == null || !List.of("completed", "attended", "absent").contains(f.outcome())
-				? Mono.error(new InvalidRequest("Choisissez la présence à enregistrer pour toute la session."))
+				? Mono.error(InvalidRequest.ofField("outcome", "Choisissez la présence à enregistrer pour toute la session."))
 				: training.recordAttendanceAll(id, attended, completed, who.getName())), "flash.saved")
 			.thenReturn("redirect:/formations/" + id);
 	}
@@ -184,13 +185,15 @@ class TrainingPages {
 	String ofVacataire(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
 			Model model) {
 		model.addAttribute("vacataireId", id);
-		model.addAttribute("registrations", training.ofVacataire(id).collectList());
+		Mono<List<Training.Registration>> registrations = training.ofVacataire(id).collectList().cache();
+		model.addAttribute("registrations", registrations);
 		model.addAttribute("missing", training.missing(id, "TUTOR").collectList());
-		// Only sessions not over: one does not register for a past session.
+		// Only sessions not over, where the vacataire is not registered yet.
 		Instant now = Instant.now(clock);
-		model.addAttribute("sessions", training.sessions()
-			.filter(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now))
-			.collectList());
+		model.addAttribute("sessions", registrations.map(held -> held.stream().map(Training.Registration::sessionId).toList())
+			.flatMap(held -> training.sessions()
+				.filter(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now) && !held.contains(s.id()))
+				.collectList()));
 		return htmx != null ? "training/vacataire :: section" : "training/vacataire";
 	}
 }

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -66,7 +67,11 @@ class VacatairePages {
 
 	/** A vacataire's page; coordinators also get the file's forms, contracts and timeline. */
 	@GetMapping("/{id}")
-	String one(@PathVariable long id, Authentication who, Model model) {
+	String one(@PathVariable long id, @RequestParam(required = false) @Nullable Long module,
+			@RequestParam(required = false) @Nullable String role, Authentication who, Model model) {
+		// The form of a new assignment opens on this module and role (after a refusal): its section is told so.
+		model.addAttribute("assignmentPrefill", module == null ? "" : new be.fwb.ead.shared.QueryString().add("module", module)
+			.add("role", "AUTHOR".equals(role) ? role : null).toString());
 		Mono<Vacataire> vacataire = vacataires.find(id)
 			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + ".")))
 			.cache();
@@ -114,7 +119,8 @@ class VacatairePages {
 	Mono<String> addContract(@PathVariable long id, @ModelAttribute ContractForm f, Authentication who,
 			ServerWebExchange exchange) {
 		return Flash.outcome(exchange, Mono.defer(() -> f.startsOn() == null || f.endsOn() == null
-				? Mono.error(new InvalidRequest("Les dates de début et de fin du contrat sont obligatoires."))
+				? Mono.error(InvalidRequest.ofField(f.startsOn() == null ? "startsOn" : "endsOn",
+						"Les dates de début et de fin du contrat sont obligatoires."))
 				: files.addContract(id, f.startsOn(), f.endsOn(), f.reference(), who.getName())), "flash.saved")
 			.thenReturn("redirect:/vacataires/" + id + "#contrats");
 	}

@@ -1,4 +1,4 @@
-package be.fwb.ead.imports;
+package be.fwb.ead.vacataires.imports;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,10 +27,13 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Imports vacataires and their titles. Columns are found by their header, without regard to case or accents: Nom and
- * Prénom (required), Courriel, Matricule, Téléphone, Statut (candidat, retenu or actif; actif when empty), Plafond
- * (hours per school year), Titres (codes separated by commas). A line whose Matricule or Courriel matches a vacataire
- * updates them (only the filled cells); the others create one. Every line is checked first; one error and nothing is
- * written. The writes happen in one transaction.
+ * Prénom (required), Courriel, Matricule, Téléphone, Statut (candidat, retenu or actif; actif when empty; read on a
+ * creation only), Plafond (hours per school year), Titres (codes separated by commas), Profil Moodle (the link the
+ * vacataires' export writes) or Identifiant Moodle, and Créer. A line matching a vacataire by Moodle account, then by
+ * Matricule, then by Courriel updates them (only the filled cells), so that the service's own export comes back
+ * without a duplicate; a line matching none creates one, unless a vacataire of the same first and last name exists:
+ * then the line is refused as ambiguous, naming that person, unless its Créer cell says « oui ». Every line is checked
+ * first; one error and nothing is written. The writes happen in one transaction.
  */
 @Service
 public class VacataireImport {
@@ -64,7 +67,14 @@ public class VacataireImport {
 			Map.entry("prenom", "firstname"), Map.entry("courriel", "email"), Map.entry("email", "email"),
 			Map.entry("e-mail", "email"), Map.entry("matricule", "idnumber"), Map.entry("telephone", "phone"),
 			Map.entry("statut", "status"), Map.entry("plafond", "cap"), Map.entry("titres", "titles"),
-			Map.entry("titre", "titles"));
+			Map.entry("titre", "titles"), Map.entry("profil moodle", "moodle"), Map.entry("identifiant moodle", "moodle"),
+			Map.entry("id moodle", "moodle"), Map.entry("moodle", "moodle"), Map.entry("creer", "create"));
+
+	/** The Moodle user id in a profile link ({@code …/user/profile.php?id=42}) or a cell holding the id alone. */
+	private static final java.util.regex.Pattern MOODLE_ID = java.util.regex.Pattern
+		.compile("^(?:\\d+|https?://\\S*/user/(?:profile|view)\\.php\\?(?:\\S*&)?id=(\\d+)(?:&\\S*)?)$");
+
+	private static final Set<String> YES = Set.of("oui", "o", "yes", "y", "x", "1", "vrai", "true");
 
 	private record Parsed(LineReport report, @Nullable Long existingId, Identity identity, VacataireStatus status,
 			List<Long> titleIds) {
@@ -123,12 +133,34 @@ public class VacataireImport {
 		List<Parsed> out = new ArrayList<>();
 		Set<String> seenEmails = new HashSet<>();
 		Set<String> seenIds = new HashSet<>();
+		Set<Long> seenMoodleIds = new HashSet<>();
+		Map<String, Integer> createdNames = new HashMap<>();
 		for (Line line : lines) {
 			List<String> errors = new ArrayList<>();
 			String last = cell(line, index, "lastname");
 			String first = cell(line, index, "firstname");
 			String email = cell(line, index, "email").toLowerCase(Locale.ROOT);
 			String idnumber = cell(line, index, "idnumber");
+			String moodleCell = cell(line, index, "moodle");
+			Long moodleId = null;
+			if (!moodleCell.isEmpty()) {
+				java.util.regex.Matcher m = MOODLE_ID.matcher(moodleCell);
+				if (m.matches()) {
+					moodleId = Long.parseLong(m.group(1) != null ? m.group(1) : moodleCell);
+				}
+				else {
+					errors.add("profil Moodle illisible « " + (moodleCell.length() > 60 ? moodleCell.substring(0, 60) + "…" : moodleCell)
+							+ " » (le lien de l'export, …/user/profile.php?id=…, ou le numéro seul)");
+				}
+			}
+			if (moodleId != null && !seenMoodleIds.add(moodleId)) {
+				errors.add("le profil Moodle " + moodleId + " figure déjà plus haut dans le fichier");
+			}
+			String createCell = SearchText.key(cell(line, index, "create"));
+			boolean forceCreate = YES.contains(createCell);
+			if (!createCell.isEmpty() && !forceCreate && !Set.of("non", "n", "no", "0", "faux", "false").contains(createCell)) {
+				errors.add("colonne Créer : « " + cell(line, index, "create") + " » (oui ou vide)");
+			}
 			if (last.isEmpty()) {
 				errors.add("le nom est vide");
 			}
@@ -147,12 +179,37 @@ public class VacataireImport {
 			if (!idnumber.isEmpty() && !seenIds.add(idnumber.toLowerCase(Locale.ROOT))) {
 				errors.add("le matricule " + idnumber + " figure déjà plus haut dans le fichier");
 			}
+			Match match = known.match(moodleId, idnumber, email);
+			if (match.conflict() != null) {
+				errors.add(match.conflict());
+			}
+			Long existing = match.id();
+			String name = (first + " " + last).trim();
+			String nameKey = SearchText.key(first, last);
+			if (existing == null && !forceCreate && !first.isEmpty() && !last.isEmpty()) {
+				List<Known.Person> homonyms = known.byName().getOrDefault(nameKey, List.of());
+				if (!homonyms.isEmpty()) {
+					errors.add("ambigu : " + (homonyms.size() == 1 ? "un vacataire porte déjà ce nom, " : "des vacataires portent déjà ce nom, ")
+							+ String.join(" ; ", homonyms.stream().map(Known.Person::describe).toList())
+							+ " ; pour le mettre à jour, ajoutez à la ligne son profil Moodle, son matricule ou son courriel ; "
+							+ "pour créer une autre personne du même nom, écrivez « oui » dans la colonne Créer");
+				}
+				else if (createdNames.containsKey(nameKey)) {
+					errors.add("ambigu : la ligne " + createdNames.get(nameKey) + " crée déjà « " + name + " » ; "
+							+ "ajoutez un matricule ou un courriel, ou « oui » dans la colonne Créer pour créer deux personnes du même nom");
+				}
+			}
+			if (existing == null) {
+				createdNames.putIfAbsent(nameKey, line.number());
+			}
 			VacataireStatus status = VacataireStatus.ACTIF;
 			String statusCell = SearchText.key(cell(line, index, "status")).replace(' ', '_').toUpperCase(Locale.ROOT);
 			if (!statusCell.isEmpty()) {
 				try {
 					status = VacataireStatus.valueOf(statusCell);
-					if (status != VacataireStatus.CANDIDAT && status != VacataireStatus.RETENU && status != VacataireStatus.ACTIF) {
+					// A vacataire's status changes with its reason on their page; a line that updates leaves it as it is.
+					if (existing == null && status != VacataireStatus.CANDIDAT && status != VacataireStatus.RETENU
+							&& status != VacataireStatus.ACTIF) {
 						errors.add("statut « " + cell(line, index, "status") + " » : un import crée des candidats, retenus ou actifs");
 					}
 				}
@@ -185,15 +242,11 @@ public class VacataireImport {
 					}
 				}
 			}
-			Long existing = !idnumber.isEmpty() ? known.byIdnumber().get(idnumber.toLowerCase(Locale.ROOT)) : null;
-			if (existing == null && !email.isEmpty()) {
-				existing = known.byEmail().get(email);
-			}
-			String name = (first + " " + last).trim();
+			Identity identity = new Identity(blankToNull(first), blankToNull(last), blankToNull(email), blankToNull(idnumber),
+					blankToNull(cell(line, index, "phone")), cap);
 			out.add(new Parsed(new LineReport(line.number(), name.isEmpty() ? "?" : name,
 					existing == null ? Action.CREATE : Action.UPDATE, List.copyOf(errors)), existing,
-					new Identity(blankToNull(first), blankToNull(last), blankToNull(email), blankToNull(idnumber),
-							blankToNull(cell(line, index, "phone")), cap),
+					existing == null ? identity : known.news(existing, identity),
 					status, titleIds));
 		}
 		return out;
@@ -202,6 +255,7 @@ public class VacataireImport {
 	private Mono<Integer> write(List<Parsed> lines, String author) {
 		return Flux.fromIterable(lines)
 			.concatMap(p -> (p.existingId() == null ? files.create(p.identity(), p.status(), author)
+					: nothing(p.identity()) ? Mono.just(p.existingId())
 					: files.identity(p.existingId())
 						.flatMap(current -> files.update(p.existingId(), merge(current, p.identity()), author))
 						.thenReturn(p.existingId()))
@@ -213,6 +267,11 @@ public class VacataireImport {
 						.concatMap(t -> titles.grant(id, t, null, "import", author).thenReturn(1)))))
 			.count()
 			.map(Long::intValue);
+	}
+
+	private static boolean nothing(Identity i) {
+		return i.firstname() == null && i.lastname() == null && i.email() == null && i.idnumber() == null && i.phone() == null
+				&& i.workloadCapHours() == null;
 	}
 
 	private static Identity merge(Identity current, Identity imported) {
@@ -232,26 +291,98 @@ public class VacataireImport {
 		return titles.all().collectMap(t -> t.code().toUpperCase(Locale.ROOT), Titles.Title::id);
 	}
 
-	private record Known(Map<String, Long> byIdnumber, Map<String, Long> byEmail) {
+	/** The vacataire a line designates, or a sentence when its identifiers name different people. */
+	private record Match(@Nullable Long id, @Nullable String conflict) {
+	}
+
+	/** The vacataires known, by each identifier a line may carry. */
+	private record Known(Map<Long, Person> people, Map<Long, Person> byMoodleId, Map<String, Person> byIdnumber, Map<String, Person> byEmail,
+			Map<String, List<Person>> byName) {
+
+		record Person(long id, String firstname, String lastname, @Nullable String idnumber, @Nullable String email) {
+
+			String name() {
+				return (firstname + " " + lastname).trim();
+			}
+
+			String describe() {
+				List<String> ids = new ArrayList<>();
+				if (idnumber != null) {
+					ids.add("matricule " + idnumber);
+				}
+				if (email != null) {
+					ids.add(email);
+				}
+				return "« " + name() + " » (fiche n° " + id + (ids.isEmpty() ? ", sans matricule ni courriel" : ", " + String.join(", ", ids))
+						+ ")";
+			}
+		}
+
+		/** By Moodle account, then matricule, then e-mail; identifiers that name two different people are a conflict. */
+		Match match(@Nullable Long moodleId, String idnumber, String email) {
+			Map<String, Person> found = new java.util.LinkedHashMap<>();
+			if (moodleId != null && byMoodleId.containsKey(moodleId)) {
+				found.put("le profil Moodle " + moodleId, byMoodleId.get(moodleId));
+			}
+			if (!idnumber.isEmpty() && byIdnumber.containsKey(idnumber.toLowerCase(Locale.ROOT))) {
+				found.put("le matricule " + idnumber, byIdnumber.get(idnumber.toLowerCase(Locale.ROOT)));
+			}
+			if (!email.isEmpty() && byEmail.containsKey(email)) {
+				found.put("le courriel " + email, byEmail.get(email));
+			}
+			Map.Entry<String, Person> first = found.entrySet().stream().findFirst().orElse(null);
+			if (first == null) {
+				return new Match(null, null);
+			}
+			return found.entrySet().stream()
+				.filter(e -> e.getValue().id() != first.getValue().id())
+				.findFirst()
+				.map(e -> new Match(null, first.getKey() + " désigne " + first.getValue().describe() + ", " + e.getKey() + " "
+						+ e.getValue().describe() + " : corrigez l'un des deux"))
+				.orElse(new Match(first.getValue().id(), null));
+		}
+
+		/** What a line brings that the person does not already show: the cells equal to their current values left out. */
+		Identity news(long id, Identity line) {
+			Person p = people.get(id);
+			return new Identity(differs(line.firstname(), p.firstname()), differs(line.lastname(), p.lastname()),
+					differs(line.email(), p.email()), differs(line.idnumber(), p.idnumber()), line.phone(), line.workloadCapHours());
+		}
+
+		private static @Nullable String differs(@Nullable String imported, @Nullable String current) {
+			return imported != null && imported.equalsIgnoreCase(current) ? null : imported;
+		}
 	}
 
 	private Mono<Known> known() {
-		return db.sql("select id, lower(idnumber) as idnumber, lower(email) as email from vacataire_name")
-			.map(r -> new Object[] { r.get("id", Long.class), r.get("idnumber", String.class), r.get("email", String.class) })
+		return db.sql("select id, moodle_user_id, firstname, lastname, idnumber, email from vacataire_name")
+			.map(r -> new Object[] { new Known.Person(r.get("id", Long.class), r.get("firstname", String.class),
+					r.get("lastname", String.class), blankToNull(r.get("idnumber", String.class)), blankToNull(r.get("email", String.class))),
+					r.get("moodle_user_id", Long.class),
+					SearchText.key(r.get("firstname", String.class), r.get("lastname", String.class)) })
 			.all()
 			.collectList()
 			.map(rows -> {
-				Map<String, Long> ids = new HashMap<>();
-				Map<String, Long> emails = new HashMap<>();
+				Map<Long, Known.Person> people = new HashMap<>();
+				Map<Long, Known.Person> moodle = new HashMap<>();
+				Map<String, Known.Person> ids = new HashMap<>();
+				Map<String, Known.Person> emails = new HashMap<>();
+				Map<String, List<Known.Person>> names = new HashMap<>();
 				for (Object[] row : rows) {
+					Known.Person p = (Known.Person) row[0];
+					people.put(p.id(), p);
 					if (row[1] != null) {
-						ids.putIfAbsent((String) row[1], (Long) row[0]);
+						moodle.putIfAbsent((Long) row[1], p);
 					}
-					if (row[2] != null) {
-						emails.putIfAbsent((String) row[2], (Long) row[0]);
+					if (p.idnumber() != null) {
+						ids.putIfAbsent(p.idnumber().toLowerCase(Locale.ROOT), p);
 					}
+					if (p.email() != null) {
+						emails.putIfAbsent(p.email().toLowerCase(Locale.ROOT), p);
+					}
+					names.computeIfAbsent((String) row[2], k -> new ArrayList<>()).add(p);
 				}
-				return new Known(ids, emails);
+				return new Known(people, moodle, ids, emails, names);
 			});
 	}
 

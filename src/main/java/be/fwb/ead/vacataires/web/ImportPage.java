@@ -1,10 +1,10 @@
-package be.fwb.ead.imports.web;
+package be.fwb.ead.vacataires.web;
 
-import be.fwb.ead.analysis.Attention;
-import be.fwb.ead.imports.VacataireImport;
 import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageController;
+import be.fwb.ead.vacataires.TitleGaps;
+import be.fwb.ead.vacataires.imports.VacataireImport;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -23,16 +23,16 @@ class ImportPage {
 	private static final int MAX_BYTES = 5 * 1024 * 1024;
 
 	private final VacataireImport imports;
-	private final Attention attention;
+	private final TitleGaps titleGaps;
 
-	ImportPage(VacataireImport imports, Attention attention) {
+	ImportPage(VacataireImport imports, TitleGaps titleGaps) {
 		this.imports = imports;
-		this.attention = attention;
+		this.titleGaps = titleGaps;
 	}
 
 	@GetMapping("/vacataires/import")
 	String form(Model model) {
-		model.addAttribute("lackingTitle", attention.lackingTitle());
+		model.addAttribute("lackingTitle", titleGaps.lackingTitle());
 		return "imports/vacataires";
 	}
 
@@ -49,6 +49,6 @@ class ImportPage {
 		}).onErrorResume(InvalidRequest.class, e -> {
 			model.addAttribute("problem", e.getMessage());
 			return Mono.empty();
-		}).then(Mono.fromRunnable(() -> model.addAttribute("lackingTitle", attention.lackingTitle()))).thenReturn("imports/vacataires");
+		}).then(Mono.fromRunnable(() -> model.addAttribute("lackingTitle", titleGaps.lackingTitle()))).thenReturn("imports/vacataires");
 	}
 }

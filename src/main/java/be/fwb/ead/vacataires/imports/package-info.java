@@ -3,6 +3,6 @@
  * CSV), with a report per line. A file with an error imports nothing until it is fixed.
  */
 @NullMarked
-package be.fwb.ead.imports;
+package be.fwb.ead.vacataires.imports;
 
 import org.jspecify.annotations.NullMarked;

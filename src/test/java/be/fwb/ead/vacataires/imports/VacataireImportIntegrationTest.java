@@ -1,4 +1,4 @@
-package be.fwb.ead.imports;
+package be.fwb.ead.vacataires.imports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,6 +32,7 @@ class VacataireImportIntegrationTest extends IntegrationTest {
 	@Autowired VacataireImport imports;
 	@Autowired Titles titles;
 	@Autowired Accounts accounts;
+	@Autowired be.fwb.ead.sync.SyncLauncher launcher;
 
 	@BeforeEach
 	void titlesExist() {
@@ -81,6 +82,62 @@ class VacataireImportIntegrationTest extends IntegrationTest {
 				+ "and email = 'vac1@ead.test'")).isEqualTo(1);
 		assertThat(count("select count(*) from vacataire_title vt join vacataire v on v.id = vt.vacataire_id "
 				+ "where v.idnumber = 'MAT-1001'")).isEqualTo(2);
+	}
+
+	@Test
+	void theVacatairesExportImportedBackUpdatesTheSamePeopleAndAHomonymWithoutIdentifierIsRefusedAsAmbiguous() {
+		await(launcher.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
+		long people = count("select count(*) from vacataire");
+		assertThat(count("select count(*) from vacataire where moodle_email is null and coalesce(moodle_idnumber, '') = ''"))
+			.as("des vacataires de Moodle sans courriel ni matricule").isPositive();
+		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Coordinatrice", null));
+		WebSession coord = signIn("coord", "mot-de-passe-coord");
+		String export = web.get().uri("/vacataires/export.csv").cookie("SESSION", coord.cookie()).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		// The export as a coordinator sends it back: a column Titres added to give everyone a title.
+		String[] lines = export.split("\r?\n");
+		assertThat(lines[0]).contains("Profil Moodle");
+		StringBuilder back = new StringBuilder(lines[0]).append(";Titres\n");
+		for (int i = 1; i < lines.length; i++) {
+			back.append(lines[i]).append(";AESI-MATH\n");
+		}
+		long updates = count("select count(*) from change_log where entity = 'vacataire' and action = 'updated'");
+
+		VacataireImport.Report dryRun = await(imports.run(back.toString().getBytes(StandardCharsets.UTF_8), true, "coord"));
+		assertThat(dryRun.errors()).isEmpty();
+		assertThat(dryRun.lines()).hasSize((int) people).allSatisfy(l -> assertThat(l.action()).isEqualTo(VacataireImport.Action.UPDATE));
+		VacataireImport.Report report = await(imports.run(back.toString().getBytes(StandardCharsets.UTF_8), false, "coord"));
+		assertThat(report.created()).isZero();
+		assertThat(report.updated()).isEqualTo((int) people);
+		assertThat(count("select count(*) from vacataire")).as("personne en double").isEqualTo(people);
+		assertThat(count("select count(distinct vacataire_id) from vacataire_title")).isEqualTo(people);
+		assertThat(count("select count(*) from change_log where entity = 'vacataire' and action = 'updated'"))
+			.as("rien n'a changé sur les fiches").isEqualTo(updates);
+
+		// A line naming only someone who exists (no Moodle profile, matricule nor e-mail) is refused, the person named.
+		long bare = count("select id from vacataire where moodle_email is null and coalesce(moodle_idnumber, '') = '' order by id limit 1");
+		String first = await(db.sql("select moodle_firstname from vacataire where id = " + bare).map(r -> r.get(0, String.class)).one());
+		String last = await(db.sql("select moodle_lastname from vacataire where id = " + bare).map(r -> r.get(0, String.class)).one());
+		String homonym = "Nom;Prénom;Titres\n" + last.toUpperCase(java.util.Locale.ROOT) + ";" + first + ";AESS-FR\n";
+		for (boolean dry : new boolean[] { true, false }) {
+			VacataireImport.Report refused = await(imports.run(homonym.getBytes(StandardCharsets.UTF_8), dry, "coord"));
+			assertThat(refused.applied()).isFalse();
+			assertThat(refused.errors()).singleElement().satisfies(l -> assertThat(l.errors()).singleElement().asString()
+				.startsWith("ambigu : un vacataire porte déjà ce nom, « " + first + " " + last + " » (fiche n° " + bare + ", sans matricule ni courriel)")
+				.contains("colonne Créer"));
+		}
+		assertThat(count("select count(*) from vacataire")).isEqualTo(people);
+		// Said explicitly: another person of the same name.
+		String create = "Nom;Prénom;Créer\n" + last + ";" + first + ";oui\n";
+		assertThat(await(imports.run(create.getBytes(StandardCharsets.UTF_8), false, "coord")).created()).isEqualTo(1);
+		assertThat(count("select count(*) from vacataire")).isEqualTo(people + 1);
+		// Identifiers that name two different people refuse the line.
+		String conflict = "Nom;Prénom;Identifiant Moodle;Matricule\nX;Y;" + count("select moodle_user_id from vacataire where id = " + bare)
+				+ ";" + await(db.sql("select moodle_idnumber from vacataire where moodle_idnumber <> '' order by id limit 1")
+					.map(r -> r.get(0, String.class)).one()) + "\n";
+		assertThat(await(imports.run(conflict.getBytes(StandardCharsets.UTF_8), true, "coord")).errors()).singleElement()
+			.satisfies(l -> assertThat(l.errors()).singleElement().asString().contains("corrigez l'un des deux"));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package be.fwb.ead.ui;
+package be.fwb.ead.dashboard;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
-package be.fwb.ead.imports.web;
+package be.fwb.ead.vacataires.web;
 
-import be.fwb.ead.imports.VacataireImport;
+import be.fwb.ead.vacataires.imports.VacataireImport;
 import be.fwb.ead.shared.FileBody;
 import be.fwb.ead.shared.FormInput;
 import be.fwb.ead.shared.ProblemResponses;
