@@ -322,7 +322,11 @@ final class FormCases {
 					.valid(f -> {
 					}, "affectations seront créées")
 					.refusedWithAStaleToken(),
-				post("attention/fragments", "/evaluations/planification").on("/attention")
+				// Someone due an evaluation (a year after their first assignment), so that À traiter offers to plan it.
+				post("attention/fragments", "/evaluations/planification").on(d -> {
+					d.dueVacataire();
+					return "/attention";
+				})
 					.valid(f -> f.set("plannedOn", NEXT_MONTH), "évaluation(s) planifiée(s)")
 					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
 				post("attention/list", "/affectations/rapprochement/lot").on("/attention?vue=vacataires")
