@@ -101,6 +101,8 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	void anAssignmentNotStartedYetIsCancelledAndJournaledAndThenNoLongerHoldsTheErasure() {
 		long v = newVacataire("Amélie", "Collard");
 		await(titles.grant(v, mathTitle(), null, null, COORD));
+		// Conception without training requirements here: the cancellation is the point, not the training rule.
+		await(training.require(List.of(new Training.Requirement("TUTOR", "INITIAL", "MOODLE")), COORD));
 		LocalDate today = LocalDate.now(clock);
 		Assignment current = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.minusDays(5), today.plusMonths(2), 10,
 				null), COORD));

@@ -322,8 +322,9 @@ final class FormCases {
 					.valid(f -> {
 					}, "affectations seront créées")
 					.refusedWithAStaleToken(),
+				// Someone due an evaluation (a year after their first assignment), so that À traiter offers to plan it.
 				post("attention/fragments", "/evaluations/planification").on(d -> {
-					d.dueVacataire(); // the group shows when someone is due (a year after their first assignment)
+					d.dueVacataire();
 					return "/attention";
 				})
 					.valid(f -> f.set("plannedOn", NEXT_MONTH), "évaluation(s) planifiée(s)")

@@ -137,7 +137,8 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		browser.type(By.id("e-comment"), "Très bon premier trimestre.");
 		browser.find(By.id("evaluate")).click();
 		browser.waitForText(By.id("flash"), "Évaluation enregistrée.");
-		assertThat(browser.text(By.id("evaluations"))).contains("moyenne pondérée 3,0 / 4");
+		// The section loads after the page (htmx): wait for it.
+		browser.waitForText(By.id("evaluations"), "moyenne pondérée 3,0 / 4");
 		assertThat(browser.text(By.id("historique"))).contains("Affecté en tutorat").contains("Évaluation du");
 		assertAccessible("fiche du vacataire");
 		browser.screenshot("fiche-vacataire-affecte-forme-evalue");

@@ -32,6 +32,9 @@ class NewcomerJourneyIntegrationTest extends BrowserTest {
 	void catalogueAndAccount() {
 		syncedCatalogue();
 		await(accounts.create("coord", "mot-de-passe-coord", Role.COORDINATOR, "Claire Coordination", null));
+		// The journeys assign conception by hand to people without trainings: conception requires none here (tutoring does).
+		await(training.require(java.util.List.of(new be.fwb.ead.training.Training.Requirement("TUTOR", "INITIAL", "MOODLE"),
+				new be.fwb.ead.training.Training.Requirement("TUTOR", "INITIAL", "TUTORING")), "coord"));
 	}
 
 	private long handEntered(String first, String last) {
