@@ -57,6 +57,11 @@ class CoordinationScreensIntegrationTest extends BrowserTest {
 		browser.screenshot("journal");
 
 		long vacataire = count("select min(vacataire_id) from module_role");
+		// An evaluation to read: a page that reads none logs no read.
+		await(db.sql("""
+				insert into evaluation (vacataire_id, evaluator, evaluated_on, created_at)
+				values (:v, 'coord', :on, :at)""").bind("v", vacataire).bind("on", clock.today().minusMonths(2))
+			.bind("at", clock.instant()).then());
 		browser.go("/vacataires/" + vacataire);
 		browser.find(By.id("personal-data-link")).click();
 		browser.waitForText(By.tagName("h1"), "Données personnelles (RGPD)");
