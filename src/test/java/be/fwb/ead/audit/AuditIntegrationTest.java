@@ -75,6 +75,11 @@ class AuditIntegrationTest extends IntegrationTest {
 	@Test
 	void readsOfEvaluationsAreLoggedAndTheTrailIsForCoordinatorsOnly() {
 		long vacataire = count("select min(id) from vacataire");
+		// An evaluation to read: a read of none is not logged.
+		await(db.sql("""
+				insert into evaluation (vacataire_id, evaluator, evaluated_on, created_at)
+				values (:v, 'coord', :on, :at)""").bind("v", vacataire).bind("on", clock.today().minusMonths(2))
+			.bind("at", clock.instant()).then());
 		web.get().uri("/api/vacataires/" + vacataire + "/evaluations").headers(h -> h.setBearerAuth(coordinator)).exchange()
 			.expectStatus().isOk();
 		await(accounts.create("vac", "mot-de-passe-vac", Role.VACATAIRE, "Vé", vacataire));
