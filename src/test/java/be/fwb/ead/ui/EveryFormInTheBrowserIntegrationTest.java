@@ -106,7 +106,8 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 				browser.script("arguments[0].requestSubmit();", form);
 			}
 			// A new page, or for a live search (htmx) the results swapped in and the address pushed.
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> {
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage(() -> c + " : pas de réponse après l'envoi ("
+					+ (valid ? "valide" : "refusé") + ") — " + afterSubmit(form, before)).until(d -> {
 				Object ready = ((JavascriptExecutor) d).executeScript("return document.readyState === 'complete' "
 						+ "&& (document.documentElement.dataset.before !== 'oui' || location.href !== arguments[0] "
 						+ "&& !document.querySelector('.htmx-request'));", before);
@@ -173,6 +174,26 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			assertThat(message).as(c + " : le message à côté du champ").isNotBlank()
 				.isEqualTo(browser.driver().findElement(By.cssSelector("#flash .error-summary-text")).getText());
 			assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
+		}
+	}
+
+	/** What the browser shows when a submission got no answer: where it is, and whether the form held it back. */
+	private static String afterSubmit(WebElement form, String before) {
+		try {
+			Object state = browser.script("""
+					const f = arguments[0];
+					const bad = f.isConnected ? [...f.elements].filter(e => e.willValidate && !e.checkValidity())
+						.map(e => e.name + ' (' + e.validationMessage + ')') : [];
+					return 'adresse ' + location.href + (location.href === arguments[1] ? ' (inchangée)' : '')
+						+ ', document ' + document.readyState
+						+ (document.documentElement.dataset.before === 'oui' ? ' (même page)' : ' (nouvelle page)')
+						+ ', requêtes htmx en cours ' + document.querySelectorAll('.htmx-request').length
+						+ ', formulaire ' + (f.isConnected ? 'toujours là' : 'remplacé')
+						+ (bad.length ? ', champs refusés par le navigateur : ' + bad.join(', ') : '');""", form, before);
+			return String.valueOf(state);
+		}
+		catch (RuntimeException e) {
+			return "état illisible : " + e.getMessage();
 		}
 	}
 
