@@ -140,7 +140,8 @@ public class Attention implements TitleGaps {
 
 	private Mono<List<Item>> items(Kind kind) {
 		return switch (kind) {
-			case TRAINING_MISSING -> training.overdue()
+			// A vacataire registered for a session to come is handled: the line comes back if it ends without completion.
+			case TRAINING_MISSING -> training.awaitingSession()
 				.map(o -> new Item(Kind.TRAINING_MISSING, o.vacataireId(), o.name(), null, null,
 						o.role() + " " + o.kind() + " " + o.topic()))
 				.collectList();

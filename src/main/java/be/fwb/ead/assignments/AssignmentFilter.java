@@ -44,10 +44,12 @@ public record AssignmentFilter(@Nullable String q, @Nullable String role, State 
 			role = null;
 		}
 		if (role != null) {
-			role = role.trim().toUpperCase(Locale.ROOT);
-			if (!role.equals("AUTHOR") && !role.equals("TUTOR")) {
-				throw new InvalidRequest("Rôle inconnu : « " + role + " ». Valeurs admises : AUTHOR (conception), TUTOR (tutorat).");
-			}
+			String typed = role;
+			role = switch (be.fwb.ead.shared.SearchText.key(role)) {
+				case "author", "conception" -> "AUTHOR";
+				case "tutor", "tutorat" -> "TUTOR";
+				default -> throw new InvalidRequest("Rôle inconnu : « " + typed.trim() + " ». Rôles possibles : conception, tutorat.");
+			};
 		}
 	}
 }

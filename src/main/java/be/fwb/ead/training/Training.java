@@ -300,6 +300,22 @@ public class Training {
 			.all();
 	}
 
+	/**
+	 * The {@link #overdue()} requirements that no session handles yet: the vacataire is registered for no session of that
+	 * training which has not ended (one that has ended without completion brings the line back).
+	 */
+	public Flux<Overdue> awaitingSession() {
+		Instant now = Instant.now(clock);
+		return db.sql("""
+				select distinct r.vacataire_id, s.kind, s.topic from training_registration r join training_session s on s.id = r.session_id
+				where s.starts_at + make_interval(mins => s.duration_minutes) > :now and r.completed_at is null""")
+			.bind("now", now)
+			.map(r -> r.get("vacataire_id", Long.class) + "|" + r.get("kind", String.class) + "|" + r.get("topic", String.class))
+			.all()
+			.collect(java.util.stream.Collectors.toSet())
+			.flatMapMany(planned -> overdue().filter(o -> !planned.contains(o.vacataireId() + "|" + o.kind() + "|" + o.topic())));
+	}
+
 	/** A session's seats, locked until the end of the transaction: no overbooking. */
 	private record Seats(int capacity, String title, Instant startsAt, Instant endsAt, long registered) {
 	}

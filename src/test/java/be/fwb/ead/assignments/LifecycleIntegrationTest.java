@@ -433,11 +433,33 @@ class LifecycleIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aVacataireRegisteredForASessionToComeLeavesTheTrainingLinesUntilItEndsWithoutCompletion() {
+		await(training.require(List.of(new Training.Requirement("TUTOR", "INITIAL", "MOODLE")), COORD));
+		Training.Overdue o = await(training.awaitingSession().next());
+		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle", clock.instant().plus(7, ChronoUnit.DAYS),
+				60, "VIRTUAL", null, 5), COORD));
+		assertThat(await(training.missingFor(session).filter(x -> x.vacataireId() == o.vacataireId()).count())).isOne();
+
+		await(training.register(session, o.vacataireId(), COORD));
+		// Still overdue (not done), but handled: off the attention list and off the session's « who lacks it ».
+		assertThat(await(training.overdue().filter(x -> x.vacataireId() == o.vacataireId()).count())).isOne();
+		assertThat(await(training.awaitingSession().filter(x -> x.vacataireId() == o.vacataireId()).count())).isZero();
+		assertThat(await(training.missingFor(session).filter(x -> x.vacataireId() == o.vacataireId()).count())).isZero();
+		long listed = await(training.awaitingSession().count());
+		assertThat(await(attention.all()).stream().filter(g -> g.kind() == be.fwb.ead.analysis.Attention.Kind.TRAINING_MISSING)
+			.findFirst().orElseThrow().total()).isEqualTo(listed);
+
+		// The session ends and nothing was recorded: the line comes back.
+		clock.advance(java.time.Duration.ofDays(8));
+		assertThat(await(training.awaitingSession().filter(x -> x.vacataireId() == o.vacataireId()).count())).isOne();
+	}
+
+	@Test
 	void theAttentionListCountsEveryLineAndShowsTheFirstHundredOfEachKind() {
 		long roles = count("select count(*) from module_role");
 		long withoutTutor = count("select count(*) from module m where not exists "
 				+ "(select 1 from module_role r where r.module_id = m.id and r.role = 'TUTOR')");
-		long overdue = await(training.overdue().count());
+		long overdue = await(training.awaitingSession().count());
 		java.util.Map<be.fwb.ead.analysis.Attention.Kind, be.fwb.ead.analysis.Attention.Group> groups = await(attention.all())
 			.stream().collect(java.util.stream.Collectors.toMap(be.fwb.ead.analysis.Attention.Group::kind, g -> g));
 		assertThat(groups.get(be.fwb.ead.analysis.Attention.Kind.MOODLE_ROLE_WITHOUT_ASSIGNMENT).total()).isEqualTo(roles);

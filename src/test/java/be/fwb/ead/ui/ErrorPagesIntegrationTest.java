@@ -62,6 +62,8 @@ class ErrorPagesIntegrationTest extends IntegrationTest {
 				new Bad("/vacataires?status=ENGAGE", HttpStatus.BAD_REQUEST,
 						"Statuts possibles : candidat, retenu, actif, suspendu, sorti, non retenu."),
 				new Bad("/modules?sort=x", HttpStatus.BAD_REQUEST, "par nombre d'apprenants (« apprenants »)"),
+				new Bad("/affectations?role=zzz", HttpStatus.BAD_REQUEST, "Rôles possibles : conception, tutorat."),
+				new Bad("/affectations?role=tutorat", HttpStatus.OK, "Affectations"),
 				new Bad("/vacataires/999999", HttpStatus.NOT_FOUND, "Aucun vacataire n'a l'identifiant 999999."),
 				new Bad("/vacataires/abc", HttpStatus.BAD_REQUEST, "La demande est invalide."),
 				new Bad("/modules/999999", HttpStatus.NOT_FOUND, "999999"),
