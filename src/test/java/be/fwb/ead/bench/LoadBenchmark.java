@@ -34,8 +34,8 @@ import reactor.core.publisher.Mono;
  * with the service idle, then while full syncs run one after the other against the simulated Moodle. Prints p50, p99
  * and errors against the targets: p99 under 50 ms idle, under 150 ms during a sync, no errors.
  * <p>
- * Each load runs twice. <b>Paced</b>: the 100 clients each wait {@value #THINK_MS} ms between an answer and their next
- * request, about 500 requests a second in all: fifteen times a peak where all 2,000 vacataires the service is designed
+ * Each load runs twice. <b>Paced</b>: the 100 clients each wait {@value #THINK_MS} ms on average (a pause drawn between 0
+ * and twice that, so that they are not in step) between an answer and their next request, about 500 requests a second in all: fifteen times a peak where all 2,000 vacataires the service is designed
  * for open their Moodle page in the same minute. <b>Saturating</b>: the 100 clients send their next request as soon as
  * the answer comes, so the figures measure how much the machine can do, and by Little's law p50 is about 100 divided
  * by the throughput. The load generator runs on the same machine as the service and PostgreSQL (2 cores here): the
@@ -107,8 +107,9 @@ public final class LoadBenchmark {
 		Path saturating = writeApiScript(paths, token, 0);
 
 		System.out.printf(Locale.ROOT, "%nLoad benchmark: wrk, %d connections, 2 threads, %s per run, service, PostgreSQL and wrk "
-				+ "on the same machine (%d cores); %d modules; paced: %d ms between a client's answer and its next request%n",
-				CONNECTIONS, DURATION, Runtime.getRuntime().availableProcessors(), count(db, "select count(*) from module"), THINK_MS);
+				+ "on the same machine (%d cores); %d modules; paced: a pause drawn between 0 and %d ms (mean %d) between a client's answer and its next request%n",
+				CONNECTIONS, DURATION, Runtime.getRuntime().availableProcessors(), count(db, "select count(*) from module"), 2 * THINK_MS,
+				THINK_MS);
 		wrk(saturating, "warm-up (not counted)", 0);
 		wrk(pluginScript(moodleUser, 250_000, 0), "warm-up (not counted)", 0);
 		List<Result> results = new ArrayList<>();
@@ -153,9 +154,7 @@ public final class LoadBenchmark {
 		}
 		lua.append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1], ")
 			.append("{[\"Authorization\"] = \"Bearer ").append(token).append("\"})\nend\n");
-		if (thinkMs > 0) {
-			lua.append("delay = function()\n  return ").append(thinkMs).append("\nend\n");
-		}
+		lua.append(think(thinkMs));
 		Path script = work.resolve("api-" + thinkMs + ".lua");
 		Files.writeString(script, lua);
 		return script;
@@ -199,10 +198,31 @@ public final class LoadBenchmark {
 				  return requests[i]
 				end
 				""".formatted(requests.toAbsolutePath(), path, timestamp, moodleUser)
-				+ (thinkMs > 0 ? "function delay()\n  return " + thinkMs + "\nend\n" : "");
+				+ think(thinkMs);
 		Path script = work.resolve("plugin-" + thinkMs + ".lua");
 		Files.writeString(script, lua);
 		return script;
+	}
+
+	/**
+	 * A client's pause between an answer and its next request: drawn between 0 and twice {@code thinkMs} (its mean), as
+	 * people are not in step. A fixed pause kept the 100 clients in lockstep, sending 100 requests at once every 200 ms,
+	 * so the p99 measured the queue of that burst on 2 cores rather than what a user waits.
+	 */
+	private static String think(int thinkMs) {
+		if (thinkMs <= 0) {
+			return "";
+		}
+		return """
+				local seeded = false
+				function delay()
+				  if not seeded then
+				    math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+				    seeded = true
+				  end
+				  return math.random(0, %d)
+				end
+				""".formatted(2 * thinkMs);
 	}
 
 	private Result wrk(Path script, String label, double bound) throws IOException, InterruptedException {
