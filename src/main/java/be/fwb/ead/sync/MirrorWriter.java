@@ -65,6 +65,27 @@ class MirrorWriter {
 			.thenReturn(counts);
 	}
 
+	/** Rows a run must change for the mirror's planner statistics to be refreshed after it. */
+	static final int MANY_CHANGES = 500;
+
+	/**
+	 * After a run that changed many rows (the first sync, a new school year), refreshes the planner's statistics of the
+	 * mirror's tables, so that the next queries are planned on the catalogue as it is (PostgreSQL's autovacuum may be
+	 * late, or off). Out of the run's transaction; a failure is logged, never the run's.
+	 */
+	Mono<Void> refreshStatistics(SyncCounts counts) {
+		int changed = counts.asMap().values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+		if (changed < MANY_CHANGES) {
+			return Mono.empty();
+		}
+		return db.sql("analyze moodle_category, module, module_role, module_activity")
+			.then()
+			.onErrorResume(e -> {
+				org.slf4j.LoggerFactory.getLogger(MirrorWriter.class).warn("Statistiques du miroir non rafraîchies : {}", e.getMessage());
+				return Mono.empty();
+			});
+	}
+
 	// ---- the plugin's change feed ----------------------------------------------------------------------------------
 
 	/** Where the change feed stood after the last successful sync; empty when it was never read. */

@@ -104,6 +104,7 @@ public class SyncLauncher {
 		long startedAt = System.nanoTime();
 		Mono<SyncRun> work = reading
 			.flatMap(snapshot -> writer.apply(snapshot, readAt, now())
+				.flatMap(counts -> writer.refreshStatistics(counts).thenReturn(counts))
 				.flatMap(counts -> runs.succeed(id, counts.asMap(), snapshot.warnings(), calls.calls(), now())))
 			.onErrorResume(e -> {
 				log.warn("Synchronisation {} échouée : {}", id, e.getMessage());

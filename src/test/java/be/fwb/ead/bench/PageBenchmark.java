@@ -59,7 +59,9 @@ public final class PageBenchmark {
 
 	private void run() {
 		DatabaseClient db = app.getBean(DatabaseClient.class);
-		db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, referential, exam, review_campaign restart identity cascade")
+		db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, change_log, title, "
+				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign "
+				+ "restart identity cascade")
 			.then()
 			.block();
 		app.getBean(Accounts.class).create("bench", "bench-password", Role.COORDINATOR, "Benchmark", null).block();
@@ -71,6 +73,21 @@ public final class PageBenchmark {
 		long moduleId = count(db, "select min(id) from module m where exists (select 1 from module_role r where r.module_id = m.id)");
 		long vacataireId = count(db, "select min(vacataire_id) from module_role");
 		long lastPage = (modules + 49) / 50;
+		// The first deployment done: the Moodle roles the rules allow adopted as assignments for the school year, so that
+		// the assignments' list, its exports and the vacataires' sections are measured at size.
+		// The first day's data (statuses, trainings done) and the titles, as the first deployment brings them.
+		be.fwb.ead.demo.DemoData.firstDay(app).block();
+		String titles = Objects.requireNonNull(be.fwb.ead.demo.DemoData.titlesFile(db).block());
+		app.getBean(be.fwb.ead.vacataires.imports.VacataireImport.class)
+			.run(titles.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, "bench")
+			.block();
+		be.fwb.ead.assignments.RoleAdoption adoption = app.getBean(be.fwb.ead.assignments.RoleAdoption.class);
+		List<be.fwb.ead.assignments.Reconciliation.RoleKey> roles = app.getBean(be.fwb.ead.assignments.Reconciliation.class)
+			.roles(be.fwb.ead.assignments.Reconciliation.Filter.ALL)
+			.collectList()
+			.block();
+		adoption.adopt(roles, adoption.terms(null, null, null), "bench").block();
+		long assignments = count(db, "select count(*) from assignment");
 		// The demo's référentiels, exams and mappings, for the analysis screens.
 		new be.fwb.ead.demo.DemoReferentials(app.getBean(be.fwb.ead.referentials.Referentials.class),
 				app.getBean(be.fwb.ead.referentials.Coverage.class), app.getBean(be.fwb.ead.referentials.Exams.class), db)
@@ -96,8 +113,8 @@ public final class PageBenchmark {
 		long mappings = count(db, "select count(*) from competency_mapping");
 		signIn();
 		System.out.printf(Locale.ROOT, "%nPage benchmark: %d modules, %d vacataires (scale %d); server time from Server-Timing, "
-				+ "%d requests per page after %d warm-ups; %d competencies, %d mappings%n", modules, vacataires, scale, RUNS,
-				WARM_UPS, competencies, mappings);
+				+ "%d requests per page after %d warm-ups; %d competencies, %d mappings; %d assignments adopted from %d Moodle roles%n",
+				modules, vacataires, scale, RUNS, WARM_UPS, competencies, mappings, assignments, roles.size());
 		List<String[]> pages = List.of(new String[] { "tableau de bord", "/" },
 				new String[] { "modules, page 1", "/modules" },
 				new String[] { "modules, recherche sans accents", "/modules?q=ecrire+un+texte" },
