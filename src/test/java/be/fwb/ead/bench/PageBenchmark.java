@@ -81,6 +81,14 @@ public final class PageBenchmark {
 		app.getBean(be.fwb.ead.vacataires.imports.VacataireImport.class)
 			.run(titles.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, "bench")
 			.block();
+		// The trainings the first day's sessions gave (as AdoptionBenchmark records them): everyone took Moodle, the tutors tutoring.
+		be.fwb.ead.training.Training training = app.getBean(be.fwb.ead.training.Training.class);
+		for (String[] past : new String[][] { { "Moodle pour les vacataires EAD", "select distinct vacataire_id from module_role" },
+				{ "Tutorer à distance (session", "select distinct vacataire_id from module_role where role = 'TUTOR'" } }) {
+			long session = Objects.requireNonNull(training.sessions().filter(x -> x.title().startsWith(past[0])).next().block()).id();
+			List<Long> who = db.sql(past[1]).map(r -> ((Number) r.get(0)).longValue()).all().collectList().block();
+			training.recordCompleted(session, who, "bench").block();
+		}
 		be.fwb.ead.assignments.RoleAdoption adoption = app.getBean(be.fwb.ead.assignments.RoleAdoption.class);
 		List<be.fwb.ead.assignments.Reconciliation.RoleKey> roles = app.getBean(be.fwb.ead.assignments.Reconciliation.class)
 			.roles(be.fwb.ead.assignments.Reconciliation.Filter.ALL)

@@ -32,6 +32,11 @@ class SyncIntegrationTest extends IntegrationTest {
 	@Test
 	void fullSyncMirrorsTheEadCatalogueExactly() {
 		SyncRun run = sync(SyncMode.FULL);
+		// So many rows written: the planner's statistics of the mirror are refreshed (autovacuum may be off, as here).
+		java.time.Instant analysed = await(db.sql("select last_analyze from pg_stat_user_tables where relname = 'module'")
+			.map(r -> r.get("last_analyze", java.time.Instant.class)).one());
+		assertThat(analysed).isAfterOrEqualTo(run.startedAt().minusSeconds(1));
+		assertThat(await(db.sql("show jit").map(r -> r.get(0, String.class)).one())).as("the JIT is off on every connection").isEqualTo("off");
 
 		MoodleDataset site = MOODLE.dataset();
 		List<MoodleDataset.Course> ead = site.coursesUnder(EadDataset.EAD_ROOT);
