@@ -33,9 +33,9 @@ class SyncIntegrationTest extends IntegrationTest {
 	void fullSyncMirrorsTheEadCatalogueExactly() {
 		SyncRun run = sync(SyncMode.FULL);
 		// So many rows written: the planner's statistics of the mirror are refreshed (autovacuum may be off, as here).
-		java.time.Instant analysed = await(db.sql("select last_analyze from pg_stat_user_tables where relname = 'module'")
-			.map(r -> r.get("last_analyze", java.time.Instant.class)).one());
-		assertThat(analysed).isAfterOrEqualTo(run.startedAt().minusSeconds(1));
+		// The truncation before each test left the table's row estimate unknown (-1); an analyze sets it.
+		assertThat(await(db.sql("select reltuples::bigint as n from pg_class where oid = 'module'::regclass")
+			.map(r -> r.get("n", Long.class)).one())).as("the planner's estimate of the modules").isEqualTo(522);
 		assertThat(await(db.sql("show jit").map(r -> r.get(0, String.class)).one())).as("the JIT is off on every connection").isEqualTo("off");
 
 		MoodleDataset site = MOODLE.dataset();
