@@ -119,7 +119,10 @@ public class ChangeLog {
 	 * appears (an erasure's preview).
 	 */
 	public Mono<Long> countNaming(long vacataireId, List<@Nullable String> identifiers) {
-		return linesNaming(vacataireId, new Redaction(identifiers, "")).count();
+		Redaction redaction = new Redaction(identifiers, "");
+		return linesNaming(vacataireId, redaction).collectList()
+			.publishOn(Schedulers.boundedElastic())
+			.map(lines -> lines.stream().filter(l -> l.names(redaction)).count());
 	}
 
 	/**
@@ -136,6 +139,7 @@ public class ChangeLog {
 		return linesNaming(vacataireId, redaction).collectList()
 			// Parsing and rewriting JSON is work for a worker thread, not for the event loop.
 			.publishOn(Schedulers.boundedElastic())
+			.map(lines -> lines.stream().filter(l -> l.names(redaction)).toList())
 			.flatMap(lines -> lines.isEmpty() ? Mono.just(0L) : rewrite(lines, redaction));
 	}
 
@@ -147,20 +151,28 @@ public class ChangeLog {
 	/** A line of the journal to pseudonymise. */
 	private record Line(long id, String author, String summary, @Nullable String before, @Nullable String after,
 			@Nullable String reason, boolean aboutThePerson) {
+
+		/** About the person or written by them, or naming them (the database's search is a first sieve: not by whole words). */
+		boolean names(Redaction redaction) {
+			return aboutThePerson || redaction.names(summary, reason, before, after);
+		}
 	}
 
 	private Flux<Line> linesNaming(long vacataireId, Redaction redaction) {
 		return db.sql("""
 				select id, author, summary, before::text as before, after::text as after, reason, vacataire_id
 				from change_log
-				where vacataire_id = :v or summary ilike any(:p) or author ilike any(:p) or reason ilike any(:p)
+				where vacataire_id = :v or lower(author) = any(:authors) or summary ilike any(:p) or reason ilike any(:p)
 				   or before::text ilike any(:p) or after::text ilike any(:p)
 				order by id""")
 			.bind("v", vacataireId)
 			.bind("p", redaction.likePatterns().toArray(String[]::new))
+			.bind("authors", redaction.authors().toArray(String[]::new))
 			.map(r -> new Line(r.get("id", Long.class), r.get("author", String.class), r.get("summary", String.class),
 					r.get("before", String.class), r.get("after", String.class), r.get("reason", String.class),
-					Long.valueOf(vacataireId).equals(r.get("vacataire_id", Long.class))))
+					// A line the person wrote is about them too: all of it is theirs to erase.
+					Long.valueOf(vacataireId).equals(r.get("vacataire_id", Long.class))
+							|| !redaction.author(r.get("author", String.class)).equals(r.get("author", String.class))))
 			.all();
 	}
 
@@ -176,10 +188,10 @@ public class ChangeLog {
 			Line l = lines.get(i);
 			ids[i] = l.id();
 			authors[i] = redaction.author(l.author());
-			summaries[i] = redaction.text(l.summary());
+			summaries[i] = redaction.text(l.summary(), l.aboutThePerson());
 			befores[i] = redaction.json(l.before(), l.aboutThePerson());
 			afters[i] = redaction.json(l.after(), l.aboutThePerson());
-			reasons[i] = redaction.text(l.reason());
+			reasons[i] = redaction.text(l.reason(), l.aboutThePerson());
 		}
 		// The append-only trigger lets a line change only inside a transaction that says it is an erasure (V12_4).
 		return db.sql("select set_config('ead.redaction', 'on', true)").then()

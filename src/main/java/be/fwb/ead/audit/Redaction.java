@@ -18,8 +18,10 @@ import tools.jackson.databind.node.StringNode;
 
 /**
  * What an erasure does to a line of the journal: the person's name, e-mail and other identifiers become a pseudonymous
- * reference wherever they appear, and in the lines about the person the free text (comments, justifications, file
- * names) and the identity fields are emptied. Ids, dates, statuses and numbers stay: the proof of who decided what.
+ * reference wherever they appear as whole words, and in the lines about the person the free text (comments,
+ * justifications, file names) and the identity fields are emptied. In another's line a bare first or last name is left
+ * as it is: it is as much another Zoé's (whose e-mail may start with it). Ids, dates, statuses and numbers stay: the
+ * proof of who decided what.
  */
 final class Redaction {
 
@@ -34,8 +36,15 @@ final class Redaction {
 	/** Shorter identifiers would match inside ordinary words. */
 	private static final int SHORTEST = 3;
 
+	/** A bare name: one word of letters (« Zoé », « Lefèvre »), shared by too many people to be looked for in their lines. */
+	private static final Pattern BARE_NAME = Pattern.compile("[\\p{L}'’-]+");
+
 	private final List<String> identifiers;
-	private final @Nullable Pattern pattern;
+	/** Every identifier, bare names included: for the lines about the person. */
+	private final @Nullable Pattern all;
+	/** Full names, e-mails, usernames, numbers: for every other line (another Zoé keeps her name and her e-mail). */
+	private final @Nullable Pattern strong;
+	private final List<String> strongIdentifiers;
 	private final String pseudonym;
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -52,21 +61,55 @@ final class Redaction {
 			}
 		}
 		this.identifiers = distinct.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-		this.pattern = this.identifiers.isEmpty() ? null
-				: Pattern.compile(String.join("|", this.identifiers.stream().map(Pattern::quote).toList()),
-						Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+		this.strongIdentifiers = this.identifiers.stream().filter(i -> !BARE_NAME.matcher(i).matches()).toList();
+		this.all = pattern(this.identifiers);
+		this.strong = pattern(strongIdentifiers);
 		this.pseudonym = pseudonym;
 	}
 
-	/** The identifiers, longest first, as {@code ilike} patterns to find the lines that hold one. */
+	/** The identifiers as whole words: never the start or the end of a longer word or number. */
+	private static @Nullable Pattern pattern(List<String> identifiers) {
+		return identifiers.isEmpty() ? null
+				: Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", identifiers.stream().map(Pattern::quote).toList())
+						+ ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+	}
+
+	/**
+	 * The identifiers that name the person in another's line (no bare name), longest first, as {@code ilike} patterns
+	 * to find the lines that may hold one; {@link #names} decides.
+	 */
 	List<String> likePatterns() {
-		return identifiers.stream()
+		return strongIdentifiers.stream()
 			.map(i -> "%" + i.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
 			.toList();
 	}
 
-	/** A text with every identifier replaced by the pseudonym. */
+	/** Every identifier in lower case: an author that is one of them is the person. */
+	List<String> authors() {
+		return identifiers.stream().map(i -> i.toLowerCase(Locale.ROOT)).distinct().toList();
+	}
+
+	/** Whether one of these texts of another's line names the person (a full name, an e-mail, a number, as a whole word). */
+	boolean names(@Nullable String... texts) {
+		if (strong == null) {
+			return false;
+		}
+		for (String t : texts) {
+			if (t != null && strong.matcher(t).find()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A text about the person with every identifier replaced by the pseudonym. */
 	@Nullable String text(@Nullable String text) {
+		return text(text, true);
+	}
+
+	/** A text with the person's identifiers replaced by the pseudonym: every one if it is about them, else no bare name. */
+	@Nullable String text(@Nullable String text, boolean aboutThePerson) {
+		Pattern pattern = aboutThePerson ? all : strong;
 		if (text == null || pattern == null) {
 			return text;
 		}
@@ -110,7 +153,7 @@ final class Redaction {
 			return array;
 		}
 		if (node.isString()) {
-			return StringNode.valueOf(text(node.asString()));
+			return StringNode.valueOf(text(node.asString(), aboutThePerson));
 		}
 		return node;
 	}

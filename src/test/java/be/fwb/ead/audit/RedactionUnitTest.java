@@ -36,6 +36,21 @@ class RedactionUnitTest {
 	}
 
 	@Test
+	void inAnotherPersonsLineABareFirstOrLastNameStaysAndOnlyWholeWordsAreReplaced() {
+		// Another Zoé: her e-mail starts with the first name, her line names her by first name.
+		String other = "{\"email\":\"zoe.bodart@exemple.be\",\"note\":\"Zoé remplace Zoé Lefèvre\"}";
+		assertThat(redaction.json(other, false)).isEqualTo("{\"email\":\"zoe.bodart@exemple.be\",\"note\":\"Zoé remplace vacataire n° 7\"}");
+		assertThat(redaction.text("Fiche de Zoé Bodart (zoe.bodart@exemple.be)", false)).isEqualTo("Fiche de Zoé Bodart (zoe.bodart@exemple.be)");
+		assertThat(redaction.names("Fiche de Zoé Bodart (zoe.bodart@exemple.be)")).isFalse();
+		assertThat(redaction.names("Copie à zoe.lefevre@exemple.be")).isTrue();
+		// Part of a longer word or address is not the person.
+		assertThat(redaction.names("xzoe.lefevre@exemple.bey")).isFalse();
+		// About the person, the bare names go too.
+		assertThat(redaction.text("Zoé a signé", true)).isEqualTo("vacataire n° 7 a signé");
+		assertThat(redaction.likePatterns()).noneMatch(p -> p.equals("%Zoé%") || p.equals("%zoe%") || p.equals("%Lefèvre%"));
+	}
+
+	@Test
 	void theSearchPatternsEscapeWhatLikeReadsAsWildcards() {
 		assertThat(new Redaction(List.of("a_b%c"), "x").likePatterns()).contains("%a\\_b\\%c%");
 	}

@@ -105,6 +105,22 @@ class ErasureIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void anotherPersonOfTheSameFirstNameKeepsHerNameAndEmailInTheJournal() {
+		long other = count("select max(vacataire_id) from module_role");
+		assertThat(other).isNotEqualTo(vacataire);
+		await(files.update(other, new VacataireFile.Identity(FIRST, "Bodart", "zephyrine.bodart@exemple.be", "ZB-12", null, null), "coord"));
+		String sql = "select string_agg(summary || coalesce(after::text, '') || coalesce(redacted_at::text, ''), '|' order by id) "
+				+ "from change_log where vacataire_id = " + other;
+		String before = await(db.sql(sql).map(r -> r.get(0, String.class)).one());
+		assertThat(before).contains("zephyrine.bodart@exemple.be").contains(FIRST);
+
+		web.post().uri("/api/vacataires/" + vacataire + "/anonymisation").headers(h -> h.setBearerAuth(coordinator))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Demande du 20/11/2026")).exchange().expectStatus().isOk();
+
+		assertThat(await(db.sql(sql).map(r -> r.get(0, String.class)).one())).as("her lines, untouched").isEqualTo(before);
+	}
+
+	@Test
 	void theJournalStaysAppendOnlyOutsideAnErasure() {
 		long line = count("select max(id) from change_log");
 		reactor.test.StepVerifier.create(db.sql("update change_log set summary = 'réécrit', redacted_at = :now where id = " + line)
