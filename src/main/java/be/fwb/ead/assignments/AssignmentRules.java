@@ -60,6 +60,11 @@ final class AssignmentRules {
 		boolean isAllowed() {
 			return rule == null;
 		}
+
+		/** The field of the assignment's form that can mend the refusal: the hours over the cap, a derogation's reason. */
+		@Nullable String field() {
+			return rule == Rule.CAP ? "hours" : rule == Rule.TITLE ? "derogationReason" : null;
+		}
 	}
 
 	/** Judges one request alone. */

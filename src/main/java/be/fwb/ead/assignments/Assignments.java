@@ -86,7 +86,7 @@ public class Assignments {
 			.flatMap(f -> {
 				AssignmentRules.Verdict verdict = rules.judge(request, f.get(0));
 				if (!verdict.isAllowed()) {
-					return Mono.error(new Refused(verdict.reason()));
+					return Mono.error(Refused.ofField(verdict.field(), verdict.reason()));
 				}
 				Coverage coverage = verdict.coverage();
 				return insert(a, role, coverage, author)

@@ -36,9 +36,14 @@ class EventPersonalData implements PersonalDataProvider {
 
 	@Override
 	public Flux<Section> export(Person person) {
-		return PersonalRows
-			.read(db, OWN, "event_publication",
-					"select row_to_json(t)::text as j from event_publication t where " + NAMES_THEM + " order by id", person.id())
+		// One line per event (not per module it was delivered to), in words: what changed, by whom, why, and whether every
+		// module has received it.
+		return PersonalRows.read(db, OWN, "event_publication", """
+				select json_build_object('at', min(published_at),
+				       'event', case when event_type like '%.VacataireStatusChanged' then 'Changement de statut' else 'Autre événement' end,
+				       'previous_status', payload ->> 'from', 'status', payload ->> 'to', 'author', payload ->> 'author',
+				       'reason', payload ->> 'reason', 'delivered', bool_and(state = 'COMPLETED'))::text as j
+				from event_publication where""" + " " + NAMES_THEM + " group by event_type, payload order by min(published_at)", person.id())
 			.flux();
 	}
 

@@ -71,9 +71,13 @@ public class PersonalData {
 	private final List<PersonalDataProvider> providers;
 	private final GdprJournal journal;
 	private final Clock clock;
+	/** The tables' names in words, for the journal's line (written in French, as the journal is). */
+	private final org.springframework.context.MessageSource messages;
 
 	/** @param providers every owner's part, in their {@code @Order} */
-	PersonalData(List<PersonalDataProvider> providers, GdprJournal journal, Clock clock) {
+	PersonalData(List<PersonalDataProvider> providers, GdprJournal journal, Clock clock,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.providers = List.copyOf(providers);
 		this.journal = journal;
 		this.clock = clock;
@@ -139,7 +143,8 @@ public class PersonalData {
 					Map<String, String> kept = kept();
 					Erasure erasure = new Erasure(vacataireId, all.deleted(), all.journalLines(), kept);
 					String summary = "Données personnelles effacées (anonymisation) ; journal pseudonymisé (" + all.journalLines()
-							+ " ligne(s)) ; conservés : " + String.join(", ", kept.keySet());
+							+ (all.journalLines() == 1 ? " ligne" : " lignes") + ") ; conservés : " + String.join(", ", kept.keySet().stream()
+								.map(t -> messages.getMessage("gdpr.table." + t, null, t, java.util.Locale.FRENCH)).toList());
 					return journal.erased(person, erasure, summary, reason.trim(), author).thenReturn(erasure);
 				}))));
 	}

@@ -103,8 +103,8 @@ public record Flash(boolean error, @Nullable String code, @Nullable String text,
 	}
 
 	private static Mono<Kept> kept(ServerWebExchange exchange, Throwable e) {
-		Map<String, String> errors = e instanceof InvalidRequest invalid && invalid.field() != null
-				? Map.of(invalid.field(), e.getMessage()) : Map.of();
+		String field = e instanceof InvalidRequest invalid ? invalid.field() : e instanceof Refused refused ? refused.field() : null;
+		Map<String, String> errors = field != null ? Map.of(field, e.getMessage()) : Map.of();
 		MediaType type = exchange.getRequest().getHeaders().getContentType();
 		if (!HttpMethod.POST.equals(exchange.getRequest().getMethod()) || type == null
 				|| !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {

@@ -62,7 +62,7 @@ class PersonalDataUnitTest {
 		.pseudonymising(5);
 
 	private PersonalData data(Owner... owners) {
-		return new PersonalData(List.of(owners), new Journal(), CLOCK);
+		return new PersonalData(List.of(owners), new Journal(), CLOCK, new org.springframework.context.support.StaticMessageSource());
 	}
 
 	@Test
@@ -111,7 +111,7 @@ class PersonalDataUnitTest {
 		assertThat(erasure.redactedJournalLines()).isEqualTo(5);
 		assertThat(erasure.kept()).containsOnlyKeys("zz_file", "change_log");
 		assertThat(journal).containsExactly("erased 7 by coord because « Demande du 2/12 » : Données personnelles effacées "
-				+ "(anonymisation) ; journal pseudonymisé (5 ligne(s)) ; conservés : zz_file, change_log");
+				+ "(anonymisation) ; journal pseudonymisé (5 lignes) ; conservés : zz_file, change_log");
 	}
 
 	@Test

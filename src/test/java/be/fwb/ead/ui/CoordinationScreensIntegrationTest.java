@@ -38,13 +38,13 @@ class CoordinationScreensIntegrationTest extends BrowserTest {
 		browser.find(By.cssSelector("input[name=reviewer][value=relect]")).click();
 		browser.find(By.cssSelector("input[name=reviewer][value=coord]")).click();
 		browser.find(By.id("preview")).click();
-		browser.waitForText(By.id("proposal"), "Aperçu : 6 module(s)");
+		browser.waitForText(By.id("proposal"), "Aperçu : 6 modules");
 		assertThat(browser.all(By.cssSelector("#picks tbody tr"))).hasSize(6);
 		assertAccessible("campagnes, aperçu");
 		browser.screenshot("campagne-apercu");
 		browser.find(By.id("create")).click();
 		browser.waitForText(By.id("flash"), "Campagne créée");
-		assertThat(browser.text(By.id("campaign-progress"))).contains("0 décidée(s) sur 6");
+		assertThat(browser.text(By.id("campaign-progress"))).contains("0 décidée sur 6");
 		assertAccessible("avancement d'une campagne");
 
 		browser.go("/revues/grilles/EAD-QUALITE");

@@ -57,7 +57,7 @@ class ErasureJourneyIntegrationTest extends BrowserTest {
 		browser.find(By.id("erase-link")).click();
 		browser.waitForText(By.tagName("h1"), "Vandersmissen");
 		assertThat(browser.text(By.id("identity-goes"))).contains("noemie.v@exemple.be");
-		assertThat(browser.text(By.id("deleted"))).contains("Évaluations : 1 ligne(s)");
+		assertThat(browser.text(By.id("deleted"))).contains("Évaluations : 1 à supprimer");
 		assertThat(browser.text(By.id("journal-lines"))).contains("vacataire n° " + person);
 		assertThat(browser.text(By.id("kept"))).contains("Affectations").contains("Journal des changements");
 		assertAccessible("confirmation de l'effacement");

@@ -63,7 +63,7 @@ class ErrorPagesIntegrationTest extends IntegrationTest {
 						"Statuts possibles : candidat, retenu, actif, suspendu, sorti, non retenu."),
 				new Bad("/modules?sort=x", HttpStatus.BAD_REQUEST, "par nombre d'apprenants (« apprenants »)"),
 				new Bad("/affectations?role=zzz", HttpStatus.BAD_REQUEST, "Rôles possibles : conception, tutorat."),
-				new Bad("/affectations?role=tutorat", HttpStatus.OK, "Affectations"),
+				new Bad("/affectations?role=tutorat", HttpStatus.OK, "<option value=\"TUTOR\" selected=\"selected\""),
 				new Bad("/vacataires/999999", HttpStatus.NOT_FOUND, "Aucun vacataire n'a l'identifiant 999999."),
 				new Bad("/vacataires/abc", HttpStatus.BAD_REQUEST, "La demande est invalide."),
 				new Bad("/modules/999999", HttpStatus.NOT_FOUND, "999999"),

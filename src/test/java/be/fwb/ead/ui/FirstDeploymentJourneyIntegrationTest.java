@@ -59,7 +59,7 @@ class FirstDeploymentJourneyIntegrationTest extends BrowserTest {
 		browser.go("/vacataires/import");
 		act(() -> browser.find(By.id("i-file")).sendKeys(titles.toString()));
 		act(() -> browser.find(By.cssSelector("#import-form button[type=submit]")).click());
-		browser.waitForText(By.id("import-report"), "titre(s) ajouté(s)");
+		browser.waitForText(By.id("import-report"), "titres ajoutés");
 		// The page says who still lacks a title covering their modules (not found by the file), each a link to their file.
 		int lacking = browser.all(By.cssSelector("#lacking-title li a")).size();
 		assertThat(lacking).as("vacataires sans titre couvrant").isPositive().isLessThan(10);

@@ -327,7 +327,7 @@ final class FormCases {
 					d.dueVacataire();
 					return "/attention";
 				})
-					.valid(f -> f.set("plannedOn", NEXT_MONTH), "évaluation(s) planifiée(s)")
+					.valid(f -> f.set("plannedOn", NEXT_MONTH), "planifiée")
 					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
 				post("attention/list", "/affectations/rapprochement/lot").on("/attention?vue=vacataires")
 					.valid(f -> {
@@ -404,7 +404,7 @@ final class FormCases {
 					.valid(f -> f.set("label-5", "Ponctualité").set("weight-5", "1"), SAVED)
 					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible").errorBeside("weight-5"),
 				post("evaluations/due", "/evaluations/planification").on(d -> "/evaluations/a-faire?vacataire=" + d.dueVacataire())
-					.valid(f -> f.set("plannedOn", NEXT_MONTH).set("evaluator", "coord"), "1 évaluation(s) planifiée(s)")
+					.valid(f -> f.set("plannedOn", NEXT_MONTH).set("evaluator", "coord"), "1 évaluation planifiée")
 					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
 				post("evaluations/vacataire", "/vacataires/{id}/evaluations").on(d -> "/vacataires/" + d.vacataire())
 					.valid(f -> f.everyRadio("3").set("comment", "Très bon trimestre"), "Évaluation enregistrée.")

@@ -125,6 +125,11 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		assertThat(browser.all(By.id("training-missing"))).isEmpty();
 		chooseModuleAndAssign("mathematiques 1re secondaire", "400");
 		browser.waitForText(By.id("flash"), "Plafond d'heures dépassé");
+		// The hours are what to mend: the message stands beside them too, and they are kept.
+		WebElement hours = browser.find(By.id("a-hours"));
+		assertThat(hours.getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.text(By.id(hours.getDomAttribute("aria-describedby").split(" ")[0]))).contains("Plafond d'heures dépassé");
+		assertThat(hours.getDomProperty("value")).isEqualTo("400");
 		chooseModuleAndAssign("mathematiques 1re secondaire", "40");
 		browser.waitForText(By.id("flash"), "Affectation enregistrée.");
 		assertThat(browser.text(By.id("assignments"))).contains("Mathématiques").contains("Tutorat").contains("titre requis");

@@ -36,6 +36,24 @@ class PluralsUnitTest {
 		assertThat(fr("evaluation.never", "01/09/2025")).isEqualTo("(aucune évaluation ; première affectation le 01/09/2025)");
 	}
 
+	@Test
+	void noFrenchMessageHedgesItsPluralWithParentheses() throws java.io.IOException {
+		java.util.Properties french = new java.util.Properties();
+		try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/messages.properties"), StandardCharsets.UTF_8)) {
+			french.load(in);
+		}
+		assertThat(french.entrySet()).as("« résultat(s) » : un choix singulier / pluriel ({0,choice,…})")
+			.filteredOn(e -> e.getValue().toString().matches("(?s).*\\p{L}\\(s\\).*"))
+			.isEmpty();
+		assertThat(fr("common.results", 1)).isEqualTo("1 résultat");
+		assertThat(fr("common.results", 0)).isEqualTo("0 résultat");
+		assertThat(fr("review.openCount", 2)).isEqualTo("2 revues en cours");
+		assertThat(messages.getMessage("evaluation.plan.outcome", new Object[] { 4, "02/12/2026", "Claire", 1 }, Languages.FRENCH))
+			.isEqualTo("4 évaluations planifiées le 02/12/2026 avec Claire ; 1 non planifiée.");
+		assertThat(messages.getMessage("import.applied", new Object[] { 1, 0, 3 }, Languages.FRENCH))
+			.isEqualTo("1 vacataire créé, 0 mis à jour, 3 titres ajoutés.");
+	}
+
 	private String fr(String code, Object arg) {
 		return messages.getMessage(code, new Object[] { arg }, Languages.FRENCH);
 	}

@@ -355,7 +355,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 		String preview = web.post().uri("/revues/campagnes").cookie("SESSION", coordinator.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData(form)).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-		assertThat(preview).contains("Aperçu : 4 module(s) choisi(s)").contains("relect : 0 → 2 revue(s) en cours")
+		assertThat(preview).contains("Aperçu : 4 modules choisis").contains("relect : 0 → 2 revues en cours")
 			.contains("value=\"Campagne d&#39;hiver\"");
 		assertThat(count("select count(*) from review")).isZero();
 		form.set("size", "beaucoup");
@@ -369,7 +369,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 			.expectStatus().is3xxRedirection().returnResult(Void.class).getResponseHeaders().getLocation().toString();
 		assertThat(location).matches("/revues/campagnes/\\d+");
 		assertThat(count("select count(*) from review where state = 'PLANNED'")).isEqualTo(4);
-		assertThat(page(coordinator, location)).contains("Campagne d&#39;hiver").contains("0 décidée(s) sur 4 (0 %)");
+		assertThat(page(coordinator, location)).contains("Campagne d&#39;hiver").contains("0 décidée sur 4 (0 %)");
 
 		WebSession reviewer = signIn("relect", "mot-de-passe-relect");
 		String list = page(reviewer, "/revues");

@@ -22,6 +22,12 @@ record AssignmentQuery(@Nullable String q, @Nullable String role, @Nullable Stri
 		return new AssignmentFilter(q, role, AssignmentFilter.State.of(state));
 	}
 
+	/** The role chosen as the filter form's list holds it ({@code AUTHOR}, {@code TUTOR}, or empty), whatever words the address used. */
+	public String roleCode() {
+		String code = filter().role();
+		return code == null ? "" : code;
+	}
+
 	/** The state chosen, as the filter form's list shows it ({@code current} when none). */
 	public String stateCode() {
 		return AssignmentFilter.State.of(state).code();

@@ -35,11 +35,12 @@ final class AccessReport {
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 	/** The message prefixes that name a column's codes. */
-	private static final Map<String, List<String>> CODES = Map.of("status", List.of("status."),
-			"role", List.of("role."), "coverage", List.of("assignment.coverage."), "kind", List.of("training.kind."),
-			"topic", List.of("training.topic."), "mode", List.of("training.mode."), "state", List.of("review.state."),
-			"decision", List.of("recruitment.decision."), "entity", List.of("gdpr.value.entity."),
-			"action", List.of("gdpr.value.action."));
+	private static final Map<String, List<String>> CODES = Map.ofEntries(Map.entry("status", List.of("status.")),
+			Map.entry("previous_status", List.of("status.")), Map.entry("role", List.of("role.")),
+			Map.entry("coverage", List.of("assignment.coverage.")), Map.entry("kind", List.of("training.kind.")),
+			Map.entry("topic", List.of("training.topic.")), Map.entry("mode", List.of("training.mode.")),
+			Map.entry("state", List.of("review.state.")), Map.entry("decision", List.of("recruitment.decision.")),
+			Map.entry("entity", List.of("gdpr.value.entity.")), Map.entry("action", List.of("gdpr.value.action.")));
 
 	/** Columns the service derives from others for its own searches and sorts: nothing a person gave or needs to read. */
 	private static final java.util.Set<String> INTERNAL = java.util.Set.of("search_key", "sort_key");

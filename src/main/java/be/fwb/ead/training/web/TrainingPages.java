@@ -52,7 +52,8 @@ class TrainingPages {
 		model.addAttribute("sessions", training.sessions().collectList());
 		model.addAttribute("requirements", training.requirements().collectList());
 		// The first lines only: the attention list and the vacataires' pages show the rest.
-		Mono<List<Training.Overdue>> overdue = training.overdue().collectList().cache();
+		// As the attention list: someone registered for a session to come is no longer waiting for one.
+		Mono<List<Training.Overdue>> overdue = training.awaitingSession().collectList().cache();
 		model.addAttribute("overdue", overdue.map(all -> all.size() > SHOWN ? all.subList(0, SHOWN) : all));
 		model.addAttribute("overdueTotal", overdue.map(List::size));
 		model.addAttribute("topics", Training.TOPICS);
