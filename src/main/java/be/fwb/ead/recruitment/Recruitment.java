@@ -153,6 +153,13 @@ public class Recruitment {
 				return Mono.error(new InvalidRequest("Chaque document indique sa nature (CV, diplôme…) et le nom du fichier."));
 			}
 		}
+		for (int i = 0; i < documents.size(); i++) {
+			LocalDate received = documents.get(i).receivedOn();
+			if (received != null && received.isAfter(LocalDate.now(clock))) {
+				return Mono.error(InvalidRequest.ofField("doc-date-" + (i + 1), "Le document « " + documents.get(i).filename()
+						+ " » serait reçu le " + be.fwb.ead.shared.Days.text(received) + ", une date à venir : indiquez le jour où il a été reçu."));
+			}
+		}
 		return campaign(campaignId).flatMap(c -> {
 			if (LocalDate.now(clock).isAfter(c.closesOn())) {
 				return Mono.error(new Refused("La campagne « " + c.name() + " » est clôturée depuis le " + be.fwb.ead.shared.Days.text(c.closesOn()) + "."));

@@ -38,9 +38,12 @@ public class Titles {
 	private final DatabaseClient db;
 	private final ChangeLog changes;
 
-	Titles(DatabaseClient db, ChangeLog changes) {
+	private final java.time.Clock clock;
+
+	Titles(DatabaseClient db, ChangeLog changes, java.time.Clock clock) {
 		this.db = db;
 		this.changes = changes;
+		this.clock = clock;
 	}
 
 	public Flux<Title> all() {
@@ -120,6 +123,10 @@ public class Titles {
 	@Transactional
 	public Mono<Void> grant(long vacataireId, long titleId, @Nullable LocalDate obtainedOn, @Nullable String reference,
 			String author) {
+		if (obtainedOn != null && obtainedOn.isAfter(LocalDate.now(clock))) {
+			return Mono.error(InvalidRequest.ofField("obtainedOn", "Un titre s'enregistre une fois obtenu : le "
+					+ be.fwb.ead.shared.Days.text(obtainedOn) + " est à venir."));
+		}
 		return find(titleId).flatMap(title -> {
 			var spec = db.sql("insert into vacataire_title (vacataire_id, title_id, obtained_on, reference) values (:v, :t, :on, :ref)")
 				.bind("v", vacataireId)

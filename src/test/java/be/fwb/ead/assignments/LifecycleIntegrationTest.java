@@ -369,6 +369,12 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long campaign = await(recruitment.open("Tuteurs mathématiques 2026", clock.today().minusDays(5), clock.today().plusDays(30),
 				List.of(new be.fwb.ead.recruitment.Recruitment.Need(level, subject, "TUTOR", 120)), COORD));
 		refused(recruitment.open("Sans fin", clock.today(), clock.today().minusDays(1), List.of(), COORD), InvalidRequest.class, "clôture");
+		// A document is received, a title obtained, before they are recorded: a day to come is a slip.
+		refused(recruitment.apply(campaign, new Identity("Futur", "Document", "futur@ead.test", null, null, null),
+				List.of(new be.fwb.ead.recruitment.Recruitment.Document("CV", "cv.pdf", clock.today().plusDays(1))), COORD),
+				InvalidRequest.class, "une date à venir");
+		refused(titles.grant(count("select min(id) from vacataire"), mathTitle(), clock.today().plusMonths(6), null, COORD),
+				InvalidRequest.class, "est à venir");
 		long k = await(recruitment.apply(campaign, new Identity("François", "Renard", "francois.renard@ead.test", null, null, null),
 				List.of(new be.fwb.ead.recruitment.Recruitment.Document("CV", "cv-renard.pdf", clock.today()),
 						new be.fwb.ead.recruitment.Recruitment.Document("Diplôme", "aesi-renard.pdf", clock.today())), COORD));

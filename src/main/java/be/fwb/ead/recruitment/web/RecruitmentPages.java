@@ -74,6 +74,12 @@ class RecruitmentPages {
 			List<Recruitment.Document> documents = new ArrayList<>();
 			for (int i = 1; i <= LINES; i++) {
 				String file = f.getFirst("doc-file-" + i);
+				String date = f.getFirst("doc-date-" + i);
+				if ((file == null || file.isBlank()) && date != null && !date.isBlank()) {
+					// A line begun (its date given) but without its file is not dropped unsaid.
+					return Mono.error(InvalidRequest.ofField("doc-file-" + i, "Le document " + i + " a une date mais pas de nom de fichier : "
+							+ "indiquez le fichier, ou effacez la date."));
+				}
 				if (file != null && !file.isBlank()) {
 					documents.add(new Recruitment.Document(f.getFirst("doc-kind-" + i), file, FormInput.date(f, "doc-date-" + i)));
 				}
