@@ -119,7 +119,20 @@ final class Browser implements AutoCloseable {
 	}
 
 	<T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+		// An element read while a page load replaces it: stale for Selenium, or for Chromium a node that « does not belong
+		// to the document »; read again on the next try.
+		return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> {
+				try {
+					return condition.apply(d);
+				}
+				catch (org.openqa.selenium.WebDriverException e) {
+					if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+						return null;
+					}
+					throw e;
+				}
+			});
 	}
 
 	Object script(String js, Object... args) {
