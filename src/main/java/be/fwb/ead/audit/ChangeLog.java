@@ -118,8 +118,8 @@ public class ChangeLog {
 	 * How many lines of the journal name the person: those about them, and every other where one of their identifiers
 	 * appears (an erasure's preview).
 	 */
-	public Mono<Long> countNaming(long vacataireId, List<@Nullable String> identifiers) {
-		Redaction redaction = new Redaction(identifiers, "");
+	public Mono<Long> countNaming(long vacataireId, List<@Nullable String> identifiers, List<String> usernames) {
+		Redaction redaction = new Redaction(identifiers, usernames, "");
 		return linesNaming(vacataireId, redaction).collectList()
 			.publishOn(Schedulers.boundedElastic())
 			.map(lines -> lines.stream().filter(l -> l.names(redaction)).count());
@@ -132,10 +132,11 @@ public class ChangeLog {
 	 * journal is append-only otherwise: call this inside the erasure's transaction. Answers how many lines.
 	 *
 	 * @param identifiers the person's names, e-mails, usernames, ID numbers, phone (blank ones ignored)
+	 * @param usernames their usernames, theirs alone: looked for in every line
 	 * @param pseudonym what they become, {@code vacataire n° 12}
 	 */
-	public Mono<Long> pseudonymise(long vacataireId, List<@Nullable String> identifiers, String pseudonym) {
-		Redaction redaction = new Redaction(identifiers, pseudonym);
+	public Mono<Long> pseudonymise(long vacataireId, List<@Nullable String> identifiers, List<String> usernames, String pseudonym) {
+		Redaction redaction = new Redaction(identifiers, usernames, pseudonym);
 		return linesNaming(vacataireId, redaction).collectList()
 			// Parsing and rewriting JSON is work for a worker thread, not for the event loop.
 			.publishOn(Schedulers.boundedElastic())

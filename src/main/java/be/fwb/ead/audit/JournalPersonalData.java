@@ -46,14 +46,14 @@ class JournalPersonalData implements PersonalDataProvider {
 	@Override
 	public Mono<Erased> preview(Person person) {
 		return PersonalRows.count(db, "select count(*) from access_log where vacataire_id = :v", person.id())
-			.zipWhen(reads -> changes.countNaming(person.id(), person.identifiers()),
+			.zipWhen(reads -> changes.countNaming(person.id(), person.identifiers(), person.usernames()),
 					(reads, lines) -> new Erased(Map.of("access_log", reads), lines));
 	}
 
 	@Override
 	public Mono<Erased> erase(Person person) {
 		return PersonalRows.change(db, "delete from access_log where vacataire_id = :v", person.id())
-			.zipWhen(reads -> changes.pseudonymise(person.id(), person.identifiers(), person.pseudonym()),
+			.zipWhen(reads -> changes.pseudonymise(person.id(), person.identifiers(), person.usernames(), person.pseudonym()),
 					(reads, lines) -> new Erased(Map.of("access_log", reads), lines));
 	}
 }

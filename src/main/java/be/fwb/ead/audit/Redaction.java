@@ -53,7 +53,20 @@ final class Redaction {
 	 * @param pseudonym what they become, {@code vacataire n° 12}
 	 */
 	Redaction(List<@Nullable String> identifiers, String pseudonym) {
+		this(identifiers, List.of(), pseudonym);
+	}
+
+	/**
+	 * @param usernames the person's usernames: looked for in every line even when they read as a bare name
+	 *        ({@code zquasimodo}), being theirs alone
+	 */
+	Redaction(List<@Nullable String> identifiers, List<String> usernames, String pseudonym) {
 		Set<String> distinct = new LinkedHashSet<>();
+		for (String u : usernames) {
+			if (u != null && u.strip().length() >= SHORTEST) {
+				distinct.add(u.strip());
+			}
+		}
 		for (String i : identifiers) {
 			if (i != null && i.strip().length() >= SHORTEST) {
 				distinct.add(i.strip());
@@ -61,7 +74,11 @@ final class Redaction {
 			}
 		}
 		this.identifiers = distinct.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-		this.strongIdentifiers = this.identifiers.stream().filter(i -> !BARE_NAME.matcher(i).matches()).toList();
+		Set<String> own = new java.util.HashSet<>();
+		usernames.stream().filter(java.util.Objects::nonNull).forEach(u -> own.add(u.strip().toLowerCase(Locale.ROOT)));
+		this.strongIdentifiers = this.identifiers.stream()
+			.filter(i -> !BARE_NAME.matcher(i).matches() || own.contains(i.toLowerCase(Locale.ROOT)))
+			.toList();
 		this.all = pattern(this.identifiers);
 		this.strong = pattern(strongIdentifiers);
 		this.pseudonym = pseudonym;

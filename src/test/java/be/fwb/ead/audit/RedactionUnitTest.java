@@ -51,6 +51,15 @@ class RedactionUnitTest {
 	}
 
 	@Test
+	void aUsernameIsTheirsAloneAndLookedForInEveryLineEvenWhenItReadsAsABareName() {
+		Redaction withUsername = new Redaction(List.of("Zoé", "zlefevre"), List.of("zlefevre"), "vacataire n° 7");
+		assertThat(withUsername.names("Compte zlefevre désactivé par coord")).isTrue();
+		assertThat(withUsername.text("Compte zlefevre désactivé par coord", false)).isEqualTo("Compte vacataire n° 7 désactivé par coord");
+		assertThat(withUsername.names("Zoé a relu")).isFalse();
+		assertThat(new Redaction(List.of("Zoé", "zlefevre"), "x").names("Compte zlefevre désactivé")).isFalse();
+	}
+
+	@Test
 	void theSearchPatternsEscapeWhatLikeReadsAsWildcards() {
 		assertThat(new Redaction(List.of("a_b%c"), "x").likePatterns()).contains("%a\\_b\\%c%");
 	}
