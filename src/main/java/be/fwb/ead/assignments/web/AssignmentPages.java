@@ -212,6 +212,27 @@ class AssignmentPages {
 		return "assignments/reconciliation";
 	}
 
+	/** The reconciliation's lines the filters keep, all of them (the view does not matter). */
+	@GetMapping("/affectations/rapprochement/export.csv")
+	ResponseEntity<Flux<DataBuffer>> reconciliationCsv(@ModelAttribute ReconciliationQuery q, ServerWebExchange exchange) {
+		return reconciliationExport(Texts.of(messages, exchange)).csvDownload("rapprochement", reconciliation.lines(q.filter()),
+				exchange.getResponse().bufferFactory());
+	}
+
+	@GetMapping("/affectations/rapprochement/export.xlsx")
+	Mono<ResponseEntity<byte[]>> reconciliationXlsx(@ModelAttribute ReconciliationQuery q, ServerWebExchange exchange) {
+		Texts t = Texts.of(messages, exchange);
+		return reconciliationExport(t).xlsxDownload("rapprochement", t.get("reconciliation.title"), reconciliation.lines(q.filter()));
+	}
+
+	private TableExport<Reconciliation.Line> reconciliationExport(Texts t) {
+		return new TableExport<>(List.of(
+				new Column<Reconciliation.Line>(t.get("reconciliation.kind"), l -> t.get("reconciliation." + l.kind().name())),
+				new Column<Reconciliation.Line>(t.get("vacataire.column"), Reconciliation.Line::vacataireName),
+				new Column<Reconciliation.Line>(t.get("module.column"), Reconciliation.Line::moduleName),
+				new Column<Reconciliation.Line>(t.get("vacataire.role"), l -> t.get("role." + l.role()))), display.zone());
+	}
+
 	record AcceptForm(long moduleId, long vacataireId, @Nullable String role, @Nullable String reason) {
 	}
 
@@ -320,9 +341,9 @@ class AssignmentPages {
 
 	private TableExport<Assignment> export(Texts t) {
 		return new TableExport<>(List.of(
-				new Column<Assignment>(t.get("vacataire.name"), Assignment::vacataireName),
-				new Column<Assignment>(t.get("module.fullname"), Assignment::moduleName),
-				new Column<Assignment>(t.get("module.shortname"), Assignment::moduleShortname),
+				new Column<Assignment>(t.get("vacataire.column"), Assignment::vacataireName),
+				new Column<Assignment>(t.get("module.column"), Assignment::moduleName),
+				new Column<Assignment>(t.get("module.shortnameColumn"), Assignment::moduleShortname),
 				new Column<Assignment>(t.get("vacataire.role"), a -> t.get("role." + a.role())),
 				new Column<Assignment>(t.get("common.from"), Assignment::startsOn),
 				new Column<Assignment>(t.get("common.to"), Assignment::endsOn),
