@@ -53,7 +53,9 @@ class LifecycleApiIntegrationTest extends IntegrationTest {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.title").isEqualTo("Refusé par une règle")
-			.jsonPath("$.detail").value(d -> assertThat((String) d).contains("Aucun titre de Zoë Lambert"));
+			.jsonPath("$.detail").value(d -> assertThat((String) d).contains("Aucun titre de Zoë Lambert"))
+			// What mends it: a derogation's reason, named as the request names it.
+			.jsonPath("$.field").isEqualTo("derogationReason");
 		web.post().uri("/api/vacataires").headers(h -> h.setBearerAuth(coordinator)).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("firstname", "A", "lastname", "B", "email", "pas un courriel"))
 			.exchange()

@@ -53,8 +53,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Refused.class)
 	ProblemDetail refused(Refused e, ServerWebExchange exchange) {
-		return ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Refusé par une règle", e.getMessage(),
+		ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Refusé par une règle", e.getMessage(),
 				path(exchange));
+		// As for an invalid request: the field the rule bears on, when one can mend it (the hours over the cap).
+		if (e.field() != null) {
+			problem.setProperty("field", e.field());
+		}
+		return problem;
 	}
 
 	@ExceptionHandler(Conflict.class)
