@@ -3,6 +3,14 @@ document.addEventListener('click', function (event) {
   if (event.target.closest('[data-print]')) {
     window.print();
   }
+  // « Tout cocher » / « Tout décocher » of a list of checkboxes: the boxes of the form named by data-check-all.
+  var all = event.target.closest('[data-check-all]');
+  if (all) {
+    var form = document.getElementById(all.getAttribute('data-check-all'));
+    Array.prototype.forEach.call(form ? form.querySelectorAll('input[type=checkbox]') : [], function (box) {
+      box.checked = all.getAttribute('data-checked') === 'true';
+    });
+  }
 });
 
 // A live search (htmx) the service refuses (a bad filter value, a failure) answers an error page that htmx would not

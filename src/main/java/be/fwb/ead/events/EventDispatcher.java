@@ -138,7 +138,7 @@ class EventDispatcher {
 		boolean last = claimed.attempts() >= settings.maxAttempts();
 		@Nullable Instant next = last ? null : now.plus(settings.retryAfter(claimed.attempts()));
 		if (last) {
-			log.error("Événement {} ({}) abandonné après {} essai(s) par {} : {} — publication {} en état FAILED", claimed.eventType(),
+			log.error("Événement {} ({}) abandonné après {} essais par {} : {} — publication {} en état FAILED", claimed.eventType(),
 					claimed.id(), claimed.attempts(), claimed.listenerId(), error, claimed.id());
 		}
 		else {

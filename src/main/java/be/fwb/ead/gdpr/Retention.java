@@ -15,6 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import be.fwb.ead.shared.Counted;
 
 /**
  * The retention rules: the people an owner's rule says are due (candidates not retained, whose decision is older than
@@ -48,8 +49,8 @@ public class Retention {
 			.collectList()
 			.flatMap(ids -> {
 				RetentionReport report = new RetentionReport(Instant.now(clock), unsuccessfulCandidates, ids);
-				return journal.retentionApplied(report, "Règle de conservation appliquée : " + ids.size()
-						+ " candidat(s) non retenu(s) anonymisé(s)", author).thenReturn(report);
+				return journal.retentionApplied(report, "Règle de conservation appliquée : " + Counted.of(ids.size(),
+						"candidat non retenu anonymisé", "candidats non retenus anonymisés"), author).thenReturn(report);
 			});
 	}
 

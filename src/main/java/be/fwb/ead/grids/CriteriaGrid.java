@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import be.fwb.ead.shared.Counted;
 
 /**
  * A configurable grid of weighted criteria kept in a table of its own ({@code id, label, weight, position, active}):
@@ -102,7 +103,7 @@ public final class CriteriaGrid {
 							.bind("id", c.id());
 				return spec.bind("l", c.label().trim()).bind("w", c.weight()).bind("p", i + 1).then();
 			}))
-			.then(journal.record(author, name + " : " + grid.size() + " critère(s)", before, grid))
+			.then(journal.record(author, name + " : " + Counted.of(grid.size(), "critère", "critères"), before, grid))
 			.then(active().collectList()));
 	}
 }

@@ -28,6 +28,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import be.fwb.ead.shared.Counted;
 
 /** Campaigns, candidacies, scores and decisions. */
 @Service
@@ -175,7 +176,7 @@ public class Recruitment {
 					.map(r -> r.get("id", Long.class))
 					.one()
 					.flatMap(id -> changes.record(author, Change.of("candidacy", id, vacataireId, "created",
-							"Candidature à la campagne « " + c.name() + " » (" + documents.size() + " document(s))")
+							"Candidature à la campagne « " + c.name() + " » (" + Counted.of(documents.size(), "document", "documents") + ")")
 						.withStates(null, documents)).thenReturn(id)));
 		});
 	}

@@ -13,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Mono;
+import be.fwb.ead.shared.Counted;
 
 /**
  * The mappings of modules to competencies, with a depth: written here, in bulk, and published as the view
@@ -70,7 +71,7 @@ public class Coverage {
 			.rowsUpdated();
 		return written.zipWith(removed, Long::sum)
 			.flatMap(n -> changes.record(author, Change.of("competency_mapping", 0, null, "updated",
-					upserts.size() + " correspondance(s) module–compétence enregistrée(s), " + removals.size() + " retirée(s)")
+					Counted.of(upserts.size(), "correspondance module–compétence enregistrée", "correspondances module–compétence enregistrées") + ", " + Counted.of(removals.size(), "retirée", "retirées"))
 				.withStates(null, mappings)).thenReturn(n.intValue()));
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import be.fwb.ead.shared.Counted;
 
 /**
  * The exams, their parts (each tied to competencies, with a weight) and their sessions. How ready the catalogue is for
@@ -75,8 +76,8 @@ public class Exams {
 			.then()
 			.thenMany(Flux.range(0, parts.size()).concatMap(i -> insertPart(id, i, parts.get(i))))
 			.then(sessions == null ? Mono.empty() : schedule(id, sessions))
-			.then(changes.record(author, Change.of("exam", id, null, "updated", "Examen " + clean + " : " + parts.size() + " épreuve(s)"
-					+ (sessions == null ? "" : ", " + sessions.size() + " session(s)"))
+			.then(changes.record(author, Change.of("exam", id, null, "updated", "Examen " + clean + " : " + Counted.of(parts.size(), "épreuve", "épreuves")
+					+ (sessions == null ? "" : ", " + Counted.of(sessions.size(), "session", "sessions")))
 				.withStates(null, sessions == null ? parts : Map.of("parts", parts, "sessions", sessions))))
 			.thenReturn(id));
 	}
@@ -153,8 +154,8 @@ public class Exams {
 				.all()
 				.count()
 				.flatMap(n -> n < p.competencies().stream().distinct().count()
-						? Mono.error(new InvalidRequest("Épreuve « " + p.name() + " » : " + (p.competencies().stream().distinct().count() - n)
-								+ " compétence(s) inconnue(s) parmi " + p.competencies() + "."))
+						? Mono.error(new InvalidRequest("Épreuve « " + p.name() + " » : " + Counted.of(p.competencies().stream().distinct().count() - n,
+								"compétence inconnue", "compétences inconnues") + " parmi " + p.competencies() + "."))
 						: Mono.empty()));
 	}
 }

@@ -24,6 +24,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import be.fwb.ead.shared.Counted;
 
 /** Imports, lists, exports and compares the versions of the référentiels. */
 @Service
@@ -141,8 +142,8 @@ public class Referentials {
 					.then(carryOver(fw.idnumber(), version, id))
 					.flatMap(carried -> changes.record(author, Change.of("referential", id, null, "imported", "Référentiel « "
 							+ fw.shortname() + " » (" + fw.idnumber() + "), version " + version + " : " + f.competencies().size()
-							+ " compétences ; " + carried[0] + " correspondance(s) reprise(s) de la version précédente, " + carried[1]
-							+ " lien(s) d'épreuve déplacé(s)"))
+							+ " compétences ; " + Counted.of(carried[0], "correspondance reprise", "correspondances reprises")
+							+ " de la version précédente, " + Counted.of(carried[1], "lien d'épreuve déplacé", "liens d'épreuve déplacés")))
 						.thenReturn(new Imported(id, fw.idnumber(), version, f.competencies().size(),
 								f.depths().values().stream().mapToInt(Integer::intValue).max().orElse(0), f.skipped(), carried[0],
 								carried[1]))));

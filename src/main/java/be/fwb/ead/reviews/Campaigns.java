@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import be.fwb.ead.shared.Counted;
 
 /**
  * Review campaigns: the modules to review chosen by risk ({@link RiskPolicy}), shared out between reviewers by load
@@ -212,7 +213,7 @@ public class Campaigns {
 				.flatMap(id -> Flux.fromIterable(p.picks())
 					.concatMap(x -> reviews.plan(x.candidate().moduleId(), x.reviewer(), null, id, author))
 					.then(changes.record(author, Change.of("review_campaign", id, null, "created", "Campagne « " + r.name().trim()
-							+ " » : " + p.picks().size() + " revue(s) planifiée(s) entre " + String.join(", ", r.reviewers()))
+							+ " » : " + Counted.of(p.picks().size(), "revue planifiée", "revues planifiées") + " entre " + String.join(", ", r.reviewers()))
 						.withStates(null, selection)))
 					.thenReturn(id));
 		});

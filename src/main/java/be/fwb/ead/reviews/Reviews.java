@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import be.fwb.ead.shared.Counted;
 
 /**
  * The reviews of the modules and their life: planned → in review → changes requested → in review (the next round) …
@@ -197,8 +198,8 @@ public class Reviews {
 						: spec.bind("comment", f.comment().trim());
 				return spec.then();
 			})
-				.then(changes.record(actor.username(), Change.of("review", id, null, "findings", findings.size()
-						+ " constat(s) enregistré(s), tour " + d.review().round()).withStates(null, findings)));
+				.then(changes.record(actor.username(), Change.of("review", id, null, "findings", Counted.of(findings.size(),
+						"constat enregistré", "constats enregistrés") + ", tour " + d.review().round()).withStates(null, findings)));
 		});
 	}
 

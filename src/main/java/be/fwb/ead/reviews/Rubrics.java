@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import be.fwb.ead.shared.Counted;
 
 /**
  * The review rubrics, versioned: changing a rubric makes its next version, and the reviews already planned keep the
@@ -134,7 +135,7 @@ public class Rubrics {
 				return spec.then();
 			}).then(find(id)))
 			.flatMap(r -> changes.record(author, Change.of("rubric", r.id(), null, "created", "Grille " + r.code() + ", version "
-					+ r.version() + " : " + r.criteria().size() + " critère(s), seuil " + r.passThreshold() + " %").withStates(null, r))
+					+ r.version() + " : " + Counted.of(r.criteria().size(), "critère", "critères") + ", seuil " + r.passThreshold() + " %").withStates(null, r))
 				.thenReturn(r));
 	}
 }

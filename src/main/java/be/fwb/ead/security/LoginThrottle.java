@@ -11,6 +11,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import be.fwb.ead.shared.Counted;
 
 /**
  * Slows password guessing, on every instance alike (the counts are in the database).
@@ -39,7 +40,7 @@ public class LoginThrottle {
 		private final Duration retryAfter;
 
 		TooManyAttempts(Duration retryAfter) {
-			super("Trop d'essais de connexion infructueux : réessayez dans " + Math.max(1, retryAfter.toMinutes() + 1) + " minute(s).");
+			super("Trop d'essais de connexion infructueux : réessayez dans " + Counted.of(Math.max(1, retryAfter.toMinutes() + 1), "minute", "minutes") + ".");
 			this.retryAfter = retryAfter;
 		}
 

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import be.fwb.ead.shared.Counted;
 
 /**
  * Reads the EAD catalogue from Moodle in few round trips: site info (token and functions check), then categories
@@ -255,7 +256,7 @@ class SnapshotReader {
 			return Mono.just(info);
 		}
 		return Mono.error(new MoodleException.Permanent("core_webservice_get_site_info", "missingfunction",
-				"Fonction(s) Moodle absente(s) du service externe du jeton : " + String.join(", ", missing)
+				Counted.word(missing.size(), "Fonction Moodle absente", "Fonctions Moodle absentes") + " du service externe du jeton : " + String.join(", ", missing)
 						+ ". Ajoutez-les dans Administration du site > Serveur > Services web > Services externes > le service > "
 						+ "Functions (Add functions)."));
 	}

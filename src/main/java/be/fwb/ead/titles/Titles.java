@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import be.fwb.ead.shared.Counted;
 
 /** The titles, what they cover, and who holds them. Levels and subjects match without regard to case or accents. */
 @Service
@@ -115,7 +116,7 @@ public class Titles {
 						.bind("kind", c.kind().name())
 						.then()))
 				.then(changes.record(author, Change.of("title", id, null, "updated",
-						"Titre " + cleanCode + " : " + coverages.size() + " couverture(s)").withStates(null, coverages)))
+						"Titre " + cleanCode + " : " + Counted.of(coverages.size(), "couverture", "couvertures")).withStates(null, coverages)))
 				.thenReturn(id));
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import be.fwb.ead.shared.Counted;
 
 /** Training sessions, registrations, completion, and the trainings each role requires. */
 @Service
@@ -253,7 +254,7 @@ public class Training {
 					.bind("t", q.topic())
 					.then()))
 				.then(changes.record(author, Change.of("training_requirement", 0, null, "updated",
-						"Formations exigées : " + requirements.size() + " exigence(s)").withStates(before, requirements))));
+						"Formations exigées : " + Counted.of(requirements.size(), "exigence", "exigences")).withStates(before, requirements))));
 	}
 
 	/** The required trainings of {@code role} that the vacataire has not completed. */
@@ -389,7 +390,7 @@ public class Training {
 	@Transactional
 	public Mono<Integer> recordCompleted(long sessionId, List<Long> vacataireIds, String author) {
 		if (vacataireIds.isEmpty()) {
-			return Mono.error(new InvalidRequest("Choisissez au moins un vacataire."));
+			return Mono.error(InvalidRequest.ofField("vacataireId", "Cochez au moins un vacataire qui a suivi cette session."));
 		}
 		return seats(sessionId).flatMap(row -> {
 			if (!row.endsAt().isBefore(Instant.now(clock))) {

@@ -12,6 +12,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import be.fwb.ead.shared.Counted;
 
 /** Writes an RFC 9457 problem detail straight to a response, for errors raised before any controller runs. */
 public final class ProblemResponses {
@@ -38,7 +39,7 @@ public final class ProblemResponses {
 			return org.springframework.http.ResponseEntity.ok(report);
 		}
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Import refusé",
-				wrongLines.size() + " ligne(s) à corriger ; rien n'a été importé.", instance);
+				Counted.of(wrongLines.size(), "ligne", "lignes") + " à corriger ; rien n'a été importé.", instance);
 		problem.setProperty("lines", wrongLines);
 		return org.springframework.http.ResponseEntity.unprocessableContent().body(problem);
 	}

@@ -111,7 +111,7 @@ class CoverageIntegrationTest extends IntegrationTest {
 		await(coverage.map(List.of(new Mapping(b, count("select id from competency where idnumber = 'FR-ECR-1-1-a'"), Depth.WORKED)), "coord"));
 		assertThat(await(readiness.all().single()).ratio()).isEqualTo(0.70, org.assertj.core.data.Offset.offset(1e-9));
 		StepVerifier.create(exams.define("X", "X", null, List.of(new Exams.PartDefinition("P", 1, List.of("INCONNUE"))), "coord"))
-			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class).hasMessageContaining("1 compétence(s) inconnue(s)"))
+			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class).hasMessageContaining("1 compétence inconnue parmi"))
 			.verify();
 	}
 

@@ -148,8 +148,8 @@ class PersonalDataUnitTest {
 		assertThat(report.after()).isEqualTo(java.time.Period.ofYears(1));
 		assertThat(record.dueOn).containsExactly(LocalDate.of(2026, 12, 2));
 		assertThat(accounts.asked).containsExactly(List.of(3L, 8L, 12L));
-		assertThat(journal).hasSize(3).last().isEqualTo("retention [3, 12] : Règle de conservation appliquée : 2 candidat(s) "
-				+ "non retenu(s) anonymisé(s)");
+		assertThat(journal).hasSize(3).last().isEqualTo("retention [3, 12] : Règle de conservation appliquée : 2 candidats "
+				+ "non retenus anonymisés");
 		assertThat(journal.get(0)).contains("because « Règle de conservation : candidat non retenu depuis plus de P1Y »");
 	}
 

@@ -160,7 +160,7 @@ values (:now, 'synchronisation', 'module', 1, 'updated', 'Synchronisation : ' ||
 				continue;
 			}
 			if (!hostile.isEmpty()) {
-				problems.add(uri + " : " + hostile.size() + " cellule(s) lue(s) comme formule, dont « " + hostile.get(0) + " »");
+				problems.add(uri + " : " + be.fwb.ead.shared.Counted.of(hostile.size(), "cellule lue", "cellules lues") + " comme formule, dont « " + hostile.get(0) + " »");
 			}
 			if (neutralised.isEmpty()) {
 				problems.add(uri + " : aucune valeur hostile n'y arrive (le test ne prouverait rien)");

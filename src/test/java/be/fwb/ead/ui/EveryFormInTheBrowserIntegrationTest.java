@@ -113,7 +113,9 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			// A new page, or for a live search (htmx) the results swapped in and the address pushed.
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage(() -> c + " : pas de réponse après l'envoi ("
 					+ (valid ? "valide" : "refusé") + ") — " + afterSubmit(form, before)).until(d -> {
+				// A whole page: its body and its footer there (a page being replaced has neither for a moment).
 				Object ready = ((JavascriptExecutor) d).executeScript("return document.readyState === 'complete' "
+						+ "&& !!document.body && !!document.querySelector('footer') "
 						+ "&& (document.documentElement.dataset.before !== 'oui' || (location.href !== arguments[0] "
 						+ "|| document.documentElement.dataset.swapped === 'oui') && !document.querySelector('.htmx-request'));", before);
 				return Boolean.TRUE.equals(ready);
@@ -121,7 +123,7 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			if (c.action().equals("/deconnexion") && valid || c.owner() == FormCases.Owner.ANONYMOUS) {
 				signedIn = null;
 			}
-			String text = browser.driver().findElement(By.tagName("body")).getText();
+			String text = browser.text(By.tagName("body"));
 			if (submission.shows() != null) {
 				assertThat(text).as(c + " : ce que la réponse montre").contains(submission.shows());
 			}
@@ -142,10 +144,15 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 				assertKeptAndExplained(c, filler, exact);
 			}
 		}
-		catch (AssertionError | RuntimeException e) {
-			String name = "form-" + (valid ? "valide-" : "refuse-") + c.form().replaceAll("[^A-Za-z0-9]+", "-");
-			browser.screenshot(name);
+		catch (AssertionError e) {
+			screenshot(c, valid);
 			throw e;
+		}
+		catch (RuntimeException e) {
+			// A browser's error names no case: say which one, and where the browser was.
+			screenshot(c, valid);
+			throw new AssertionError(c + " (" + (valid ? "valide" : "refusé") + ") : " + e.getClass().getSimpleName() + " — "
+					+ firstLine(String.valueOf(e.getMessage())) + " — adresse " + currentUrl(), e);
 		}
 	}
 
@@ -179,6 +186,24 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			assertThat(message).as(c + " : le message à côté du champ").isNotBlank()
 				.isEqualTo(browser.driver().findElement(By.cssSelector("#flash .error-summary-text")).getText());
 			assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
+		}
+	}
+
+	private static void screenshot(FormCases.Case c, boolean valid) {
+		try {
+			browser.screenshot("form-" + (valid ? "valide-" : "refuse-") + c.form().replaceAll("[^A-Za-z0-9]+", "-"));
+		}
+		catch (RuntimeException e) {
+			// The failure itself says more than a missing screenshot.
+		}
+	}
+
+	private static String currentUrl() {
+		try {
+			return browser.driver().getCurrentUrl();
+		}
+		catch (RuntimeException e) {
+			return "inconnue (" + e.getClass().getSimpleName() + ")";
 		}
 	}
 
@@ -363,6 +388,14 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		}
 
 		@Override
+		public FormCases.Form click(String buttonId) {
+			WebElement b = form.findElement(By.id(buttonId));
+			reveal(b);
+			b.click();
+			return this;
+		}
+
+		@Override
 		public FormCases.Form staleToken() {
 			browser.script("arguments[0].querySelector('input[name=_csrf]').value = 'jeton-perime';", form);
 			return this;
@@ -489,8 +522,17 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 					Instant.now().minus(Duration.ofDays(3)), 180, "VIRTUAL", null, 20), "coord"));
 			await(training.recordCompleted(pedagogy, List.of(vacataireId), "coord"));
 			made.put("session", session);
+			// Over, and nobody recorded: the vacataire's page records that they followed it.
+			made.put("pastUnrecorded", await(training.plan(new Training.NewSession("CONTINUING", "MOODLE", "Moodle avancé (l'an dernier)",
+					clock.instant().minus(Duration.ofDays(300)), 120, "VIRTUAL", null, 20), "coord")));
 			made.put("upcoming", await(training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
 					clock.instant().plus(Duration.ofDays(5)), 180, "VIRTUAL", null, 500), "coord")));
+		}
+
+		@Override
+		public long pastTrainingSessionWithoutTheVacataire() {
+			vacataire();
+			return (Long) made.get("pastUnrecorded");
 		}
 
 		@Override

@@ -154,6 +154,11 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.find(By.cssSelector("#t-session")).submit();
 		browser.waitForText(By.id("flash"), "est passée");
 		browser.go("/formations/" + past);
+		// Nobody is ticked for the coordinator: recording nobody is refused, « Tout cocher » then records everyone listed.
+		assertThat(browser.all(By.cssSelector("#record-past input[type=checkbox]:checked"))).isEmpty();
+		browser.find(By.id("record-past-submit")).click();
+		browser.waitForText(By.id("flash"), "Cochez au moins un vacataire qui a suivi cette session.");
+		browser.find(By.id("record-past-all")).click();
 		browser.find(By.id("record-past-submit")).click();
 		browser.waitForText(By.id("flash"), "Enregistré.");
 		assertThat(browser.text(By.id("registrations"))).contains("Terminée");

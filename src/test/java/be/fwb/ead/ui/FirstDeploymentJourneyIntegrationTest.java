@@ -71,6 +71,7 @@ class FirstDeploymentJourneyIntegrationTest extends BrowserTest {
 			browser.go("/formations");
 			browser.find(By.linkText(session)).click();
 			browser.waitForText(By.tagName("h1"), session);
+			act(() -> browser.find(By.id("record-past-all")).click());
 			act(() -> browser.find(By.id("record-past-submit")).click());
 			browser.waitForText(By.id("flash"), "Enregistré.");
 		}

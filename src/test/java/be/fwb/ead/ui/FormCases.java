@@ -100,6 +100,9 @@ final class FormCases {
 
 		/** A training session to come, with seats, of an initial training that vacataires holding Moodle roles lack. */
 		long upcomingTrainingSession();
+
+		/** A training session over, of a training no role requires, where {@link #vacataire()} is not recorded. */
+		long pastTrainingSessionWithoutTheVacataire();
 	}
 
 	/** The form being filled, in the browser. */
@@ -125,6 +128,9 @@ final class FormCases {
 
 		/** Submits with this button (its id) rather than the form's first one. */
 		Form press(String buttonId);
+
+		/** Clicks a button of the form that does not submit it (« Tout cocher »), by its id. */
+		Form click(String buttonId);
 
 		/** Ticks every radio button of that value in the form. */
 		Form everyRadio(String value);
@@ -365,9 +371,9 @@ final class FormCases {
 					.valid(f -> f.set("outcome", "completed"), "Terminée")
 					.refused(f -> f.force("outcome", "peut-etre"), "Choisissez la présence").errorBeside("outcome"),
 				post("training/session", "/formations/{id}/historique").on(d -> "/formations/" + d.trainingSession())
-					.valid(f -> {
-					}, SAVED)
-					.refusedWithAStaleToken(),
+					.valid(f -> f.click("record-past-all"), SAVED)
+					.refused(f -> {
+					}, "Cochez au moins un vacataire").errorBeside("vacataireId"),
 				post("training/session", "/formations/{id}/inscriptions").on(d -> "/formations/" + d.upcomingTrainingSession())
 					.valid(f -> {
 					}, "Inscriptions enregistrées.")
@@ -375,7 +381,10 @@ final class FormCases {
 				post("training/vacataire", "/formations/inscriptions").on(d -> "/vacataires/" + d.vacataire())
 					.valid(f -> {
 					}, "Inscription enregistrée.")
-					.refused(f -> f.force("sessionId", "999999"), null));
+					.refused(f -> f.force("sessionId", "999999"), null),
+				post("training/vacataire", "/formations/historique").on(d -> "/vacataires/" + d.vacataire())
+					.valid(f -> f.set("sessionId", String.valueOf(f.data().pastTrainingSessionWithoutTheVacataire())), SAVED)
+					.refused(f -> f.force("sessionId", String.valueOf(f.data().upcomingTrainingSession())), "n'est pas terminée"));
 	}
 
 	private static List<Case> recruitmentAndEvaluations() {

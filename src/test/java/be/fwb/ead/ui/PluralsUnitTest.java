@@ -54,6 +54,29 @@ class PluralsUnitTest {
 			.isEqualTo("1 vacataire créé, 0 mis à jour, 3 titres ajoutés.");
 	}
 
+	@Test
+	void sentencesWrittenInJavaCountTheirWordsToo() throws java.io.IOException {
+		assertThat(be.fwb.ead.shared.Counted.of(0, "critère", "critères")).isEqualTo("0 critère");
+		assertThat(be.fwb.ead.shared.Counted.of(1, "revue planifiée", "revues planifiées")).isEqualTo("1 revue planifiée");
+		assertThat(be.fwb.ead.shared.Counted.of(12, "revue planifiée", "revues planifiées")).isEqualTo("12 revues planifiées");
+		assertThat(be.fwb.ead.shared.Counted.word(2, "Fonction Moodle absente", "Fonctions Moodle absentes"))
+			.isEqualTo("Fonctions Moodle absentes");
+		// Journal lines, refusals and log lines of the product's own code: no « critère(s) » in a string literal.
+		java.util.List<String> hedged = new java.util.ArrayList<>();
+		try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+			for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				java.util.List<String> lines = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
+				for (int i = 0; i < lines.size(); i++) {
+					String line = lines.get(i).strip();
+					if (!line.startsWith("*") && !line.startsWith("//") && line.matches(".*\"[^\"]*\\p{L}\\(s\\)[^\"]*\".*")) {
+						hedged.add(file + ":" + (i + 1) + " " + line);
+					}
+				}
+			}
+		}
+		assertThat(hedged).as("« critère(s) » écrit en Java : Counted.of(n, singulier, pluriel)").isEmpty();
+	}
+
 	private String fr(String code, Object arg) {
 		return messages.getMessage(code, new Object[] { arg }, Languages.FRENCH);
 	}

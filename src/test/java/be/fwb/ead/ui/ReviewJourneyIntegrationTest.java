@@ -99,9 +99,14 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		Rubrics.Criterion second = rubric.criteria().get(1);
 		assertThat(browser.find(By.cssSelector("input[name=score-" + second.id() + "][value='3']")).isSelected()).isTrue();
 		assertThat(browser.text(By.id("criterion-" + second.id()))).contains("Valeur gardée du tour 1");
+		// The first round's comment is shown, not typed again into the second round's (saving would repeat it).
+		assertThat(browser.find(By.id("comment-" + first.id())).getDomProperty("value")).isEmpty();
+		assertThat(browser.text(By.id("criterion-" + first.id())))
+			.contains("Commentaire du tour 1 (non repris) : « Les balises d'objectifs manquent aux séquences 3 et 4. »");
 		browser.find(By.cssSelector("input[name=score-" + first.id() + "][value='3']")).click();
 		browser.find(By.id("save-findings")).click();
 		browser.waitForText(By.id("flash"), "Constats enregistrés.");
+		assertThat(count("select count(*) from review_finding where comment is not null")).isEqualTo(1);
 		browser.find(By.id("approve")).click();
 		browser.waitForText(By.id("flash"), "Module approuvé.");
 		assertThat(browser.text(By.id("review-state"))).isEqualTo("approuvée");

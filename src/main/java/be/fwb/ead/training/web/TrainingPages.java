@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.InvalidRequest;
@@ -116,6 +117,15 @@ class TrainingPages {
 				who.getName())), "flash.saved").thenReturn("redirect:/formations/" + id);
 	}
 
+	/** Records, from a vacataire's page, that they attended and completed a past session. */
+	@PostMapping("/formations/historique")
+	Mono<String> recordCompletedOne(@ModelAttribute RegistrationForm f, Authentication who, ServerWebExchange exchange) {
+		String back = f.vacataireId() != null ? "redirect:/vacataires/" + f.vacataireId() + "#formations" : "redirect:/formations";
+		return Flash.outcome(exchange, Mono.defer(() -> f.vacataireId() == null || f.sessionId() == null
+				? Mono.error(InvalidRequest.ofField("sessionId", "Choisissez une session passée."))
+				: training.recordCompleted(f.sessionId(), List.of(f.vacataireId()), who.getName())), "flash.saved").thenReturn(back);
+	}
+
 	/** One outcome for the whole session: {@code completed}, {@code attended} or {@code absent}. */
 	@PostMapping("/formations/{id}/presences")
 	Mono<String> attendanceAll(@PathVariable long id, @ModelAttribute AttendanceForm f, Authentication who,
@@ -189,12 +199,16 @@ class TrainingPages {
 		Mono<List<Training.Registration>> registrations = training.ofVacataire(id).collectList().cache();
 		model.addAttribute("registrations", registrations);
 		model.addAttribute("missing", training.missing(id, "TUTOR").collectList());
-		// Only sessions not over, where the vacataire is not registered yet.
+		// Sessions where the vacataire is not registered yet: those not over to register to, those over to record as followed
+		// (the history of someone who holds no role yet, whom a past session's page does not list).
 		Instant now = Instant.now(clock);
-		model.addAttribute("sessions", registrations.map(held -> held.stream().map(Training.Registration::sessionId).toList())
-			.flatMap(held -> training.sessions()
-				.filter(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now) && !held.contains(s.id()))
-				.collectList()));
+		Mono<Map<Boolean, List<Training.Session>>> open = registrations
+			.map(held -> held.stream().map(Training.Registration::sessionId).collect(java.util.stream.Collectors.toSet()))
+			.flatMap(held -> training.sessions().filter(s -> !held.contains(s.id()))
+				.collect(java.util.stream.Collectors.partitioningBy(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now))))
+			.cache();
+		model.addAttribute("sessions", open.map(m -> m.get(true)));
+		model.addAttribute("pastSessions", open.map(m -> m.get(false)));
 		return htmx != null ? "training/vacataire :: section" : "training/vacataire";
 	}
 }
