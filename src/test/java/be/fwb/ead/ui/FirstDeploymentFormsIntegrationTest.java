@@ -128,8 +128,11 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.find(By.id("register-all-submit")).click();
 		browser.waitForText(By.id("flash"), "n'a plus que " + seats + " places");
 		assertThat(count("select count(*) from training_registration where session_id = " + upcoming)).isZero();
+		// « Tout décocher », then as many ticked as there are seats.
+		browser.find(By.id("register-all-none")).click();
+		assertThat(browser.all(By.cssSelector("#register-all input[type=checkbox]:checked"))).isEmpty();
 		java.util.List<org.openqa.selenium.WebElement> boxes = browser.all(By.cssSelector("#register-all input[type=checkbox]"));
-		for (int i = seats; i < boxes.size(); i++) {
+		for (int i = 0; i < seats; i++) {
 			boxes.get(i).click();
 		}
 		browser.find(By.id("register-all-submit")).click();
@@ -172,5 +175,14 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.find(By.id("attendance-all-submit")).click();
 		browser.waitForText(By.id("flash"), "Enregistré.");
 		assertThat(count("select count(*) from training_registration where session_id = " + past + " and completed_at is not null")).isZero();
+
+		// A session planned in the past (last year's, for the history): its page, to record who followed it.
+		browser.go("/formations");
+		browser.type(By.id("s-title"), "Tutorer à distance (il y a deux ans)");
+		browser.setValue(By.id("s-at"), java.time.LocalDate.now().minusYears(2) + "T09:00");
+		browser.find(By.cssSelector("#session-form button[type=submit]")).click();
+		browser.waitForText(By.id("flash"), "elle est déjà passée : cochez ci-dessous qui l'a suivie");
+		assertThat(browser.text(By.tagName("h1"))).contains("Tutorer à distance (il y a deux ans)");
+		assertThat(browser.all(By.id("missing"))).hasSize(1);
 	}
 }

@@ -77,12 +77,17 @@ class TrainingPages {
 
 	@PostMapping("/formations")
 	Mono<String> plan(@ModelAttribute SessionForm f, Authentication who, ServerWebExchange exchange) {
+		// A session already over (last year's, for the history) leads to its page, where who followed it is recorded.
+		boolean over = f.startsAt() != null && f.durationMinutes() != null
+				&& f.startsAt().atZone(display.zone()).toInstant().plus(Duration.ofMinutes(f.durationMinutes())).isBefore(Instant.now(clock));
+		java.util.concurrent.atomic.AtomicLong planned = new java.util.concurrent.atomic.AtomicLong();
 		return Flash.outcome(exchange, Mono.defer(() -> f.startsAt() == null || f.durationMinutes() == null || f.capacity() == null
 				? Mono.error(InvalidRequest.ofField(f.startsAt() == null ? "startsAt" : f.durationMinutes() == null ? "durationMinutes" : "capacity",
 						"La date, la durée et la capacité de la session sont obligatoires."))
 				: training.plan(new Training.NewSession(f.kind(), f.topic(), f.title(), f.startsAt().atZone(display.zone()).toInstant(),
-						f.durationMinutes(), f.mode(), f.location(), f.capacity()), who.getName())), "flash.saved")
-			.thenReturn("redirect:/formations");
+						f.durationMinutes(), f.mode(), f.location(), f.capacity()), who.getName()).doOnNext(planned::set)),
+				over ? "flash.pastSessionPlanned" : "flash.saved")
+			.map(saved -> saved && over ? "redirect:/formations/" + planned.get() + "#missing" : "redirect:/formations");
 	}
 
 	@GetMapping("/formations/{id}")
