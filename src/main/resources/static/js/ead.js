@@ -67,18 +67,30 @@ function eadRestoreRefusedForm() {
     if (!field) {
       return;
     }
+    // A group of boxes sharing a name (who followed a session, who to register) is one answer: its message goes
+    // under the group's legend and the summary names the legend, not the first person's box.
+    var group = (field.type === 'checkbox' || field.type === 'radio') && named(name).length > 1
+      ? field.closest('fieldset') : null;
+    var legend = group && group.querySelector('legend');
     var message = document.createElement('span');
     message.className = 'field-error';
     message.id = 'erreur-' + (field.id || name);
     message.textContent = kept.errors[name];
-    var described = field.getAttribute('aria-describedby');
-    field.setAttribute('aria-describedby', described ? message.id + ' ' + described : message.id);
+    var target = legend ? group : field;
+    var described = target.getAttribute('aria-describedby');
+    target.setAttribute('aria-describedby', described ? message.id + ' ' + described : message.id);
     field.setAttribute('aria-invalid', 'true');
-    (field.closest('.field') || field.parentNode).appendChild(message);
+    if (legend) {
+      group.id = group.id || 'groupe-' + name;
+      legend.insertAdjacentElement('afterend', message);
+    } else {
+      (field.closest('.field') || field.parentNode).appendChild(message);
+    }
     var link = document.createElement('a');
-    link.href = '#' + (field.id || message.id);
+    link.href = '#' + (legend ? group.id : field.id || message.id);
     link.className = 'error-summary-link';
-    link.textContent = (field.labels && field.labels[0] ? field.labels[0].textContent.trim() : name) + ' ↓';
+    link.textContent = (legend ? legend.textContent.trim()
+      : field.labels && field.labels[0] ? field.labels[0].textContent.trim() : name) + ' ↓';
     summary.appendChild(link);
   });
   var details = form.closest('details');

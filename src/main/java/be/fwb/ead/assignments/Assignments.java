@@ -71,9 +71,14 @@ public class Assignments {
 			return Mono.error(InvalidRequest.ofField("role",
 					"Rôle inconnu : « " + a.role() + " ». Valeurs admises : AUTHOR (conception), TUTOR (tutorat)."));
 		}
-		if (a.startsOn() == null || a.endsOn() == null || a.endsOn().isBefore(a.startsOn())) {
+		if (a.startsOn() == null || a.endsOn() == null) {
 			return Mono.error(InvalidRequest.ofField(a.startsOn() == null ? "startsOn" : "endsOn",
-					"La période est invalide : la fin doit suivre le début."));
+					a.startsOn() == null ? "Indiquez le début de l'affectation." : "Indiquez la fin de l'affectation."));
+		}
+		if (a.endsOn().isBefore(a.startsOn())) {
+			return Mono.error(InvalidRequest.ofField("endsOn", "La période est invalide : la fin ("
+					+ be.fwb.ead.shared.Days.text(a.endsOn()) + ") doit suivre le début (" + be.fwb.ead.shared.Days.text(a.startsOn())
+					+ ")."));
 		}
 		if (a.hours() < 1 || a.hours() > 1000) {
 			return Mono.error(InvalidRequest.ofField("hours", "Le nombre d'heures doit être compris entre 1 et 1000."));

@@ -10,6 +10,7 @@ import java.util.Map;
 import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.PageOf;
 import be.fwb.ead.shared.Paging;
+import be.fwb.ead.shared.SearchText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -23,9 +24,17 @@ import reactor.core.publisher.Mono;
 @Service
 public class AuditTrail {
 
-	/** What to look for; every field optional. {@code to} is inclusive. */
-	public record Filter(@Nullable String author, @Nullable String entity, @Nullable Long vacataireId, @Nullable LocalDate from,
-			@Nullable LocalDate to, @Nullable String text) {
+	/**
+	 * What to look for; every field optional. {@code to} is inclusive. {@code person}: whose file, as people know them —
+	 * their number, their matricule, or words of their name.
+	 */
+	public record Filter(@Nullable String author, @Nullable String entity, @Nullable Long vacataireId, @Nullable String person,
+			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String text) {
+
+		public Filter(@Nullable String author, @Nullable String entity, @Nullable Long vacataireId, @Nullable LocalDate from,
+				@Nullable LocalDate to, @Nullable String text) {
+			this(author, entity, vacataireId, null, from, to, text);
+		}
 	}
 
 	/** A read of a personal file. */
@@ -111,6 +120,19 @@ public class AuditTrail {
 		if (f.vacataireId() != null) {
 			where.append(" and vacataire_id = :vacataire");
 			binds.put("vacataire", f.vacataireId());
+		}
+		if (f.person() != null && !f.person().isBlank()) {
+			String person = f.person().trim();
+			if (person.matches("\\d{1,18}")) {
+				where.append(" and vacataire_id = :personId");
+				binds.put("personId", Long.parseLong(person));
+			}
+			else {
+				where.append(" and vacataire_id in (select v.id from vacataire_name v where lower(v.idnumber) = lower(:person)"
+						+ " or v.search_key like :personKey)");
+				binds.put("person", person);
+				binds.put("personKey", SearchText.containsPattern(person));
+			}
 		}
 		if (f.from() != null) {
 			where.append(" and at >= :from");

@@ -69,6 +69,18 @@ public class EvaluationPlanning {
 		this.clock = clock;
 	}
 
+	/** The evaluation planned for the vacataire and not yet held: its day and evaluator. */
+	public record Plan(LocalDate plannedOn, String evaluator) {
+	}
+
+	/** The vacataire's planned evaluation, if one is planned. */
+	public Mono<Plan> plannedFor(long vacataireId) {
+		return db.sql("select planned_on, evaluator from evaluation_plan where vacataire_id = :v")
+			.bind("v", vacataireId)
+			.map(r -> new Plan(r.get("planned_on", LocalDate.class), r.get("evaluator", String.class)))
+			.one();
+	}
+
 	/**
 	 * Plans the evaluation of {@code vacataireIds} on {@code on} by {@code evaluator} (the author when blank).
 	 * {@link InvalidRequest} naming the field when the day or the evaluator is refused; the vacataires a rule refuses

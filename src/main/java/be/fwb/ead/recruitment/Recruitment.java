@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
+import be.fwb.ead.catalogue.Placements;
 import be.fwb.ead.grids.CriteriaGrid;
 import be.fwb.ead.grids.CriteriaGrid.Criterion;
 import be.fwb.ead.shared.Conflict;
@@ -68,10 +69,12 @@ public class Recruitment {
 	private final ChangeLog changes;
 	private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
 	private final CriteriaGrid criteria;
+	private final Placements placements;
 	private final Clock clock;
 
-	Recruitment(DatabaseClient db, VacataireFile files, ChangeLog changes, Clock clock) {
+	Recruitment(DatabaseClient db, VacataireFile files, ChangeLog changes, Placements placements, Clock clock) {
 		this.db = db;
+		this.placements = placements;
 		this.clock = clock;
 		this.criteria = new CriteriaGrid(db, "recruitment_criterion", "Grille de recrutement", (author, summary, before, after) -> changes.record(author,
 				Change.of("recruitment_criterion", 0, null, "updated", summary).withStates(before, after)));
@@ -88,9 +91,28 @@ public class Recruitment {
 		for (Need n : needs) {
 			if (n.level() == null || n.level().isBlank() || n.subject() == null || n.subject().isBlank()
 					|| !(("AUTHOR").equals(n.role()) || ("TUTOR").equals(n.role())) || n.hours() < 1) {
-				return Mono.error(new InvalidRequest("Chaque besoin indique un niveau, une matière, un rôle (AUTHOR, TUTOR) et des heures."));
+				return Mono.error(new InvalidRequest("Chaque besoin indique un niveau, une matière, un rôle (conception ou tutorat) "
+						+ "et des heures."));
 			}
 		}
+		// A need names a level and a subject of the catalogue, as the modules are placed (else no module answers it).
+		return Mono.zip(placements.levels(), placements.subjects()).flatMap(known -> {
+			for (int i = 0; i < needs.size(); i++) {
+				Need n = needs.get(i);
+				if (!known.getT1().contains(n.level().trim())) {
+					return Mono.error(InvalidRequest.ofField("level-" + (i + 1), "Niveau inconnu du catalogue : « " + n.level().trim()
+							+ " ». Niveaux : " + String.join(", ", known.getT1()) + "."));
+				}
+				if (!known.getT2().contains(n.subject().trim())) {
+					return Mono.error(InvalidRequest.ofField("subject-" + (i + 1), "Matière inconnue du catalogue : « "
+							+ n.subject().trim() + " » (voir les matières proposées dans la liste)."));
+				}
+			}
+			return create(name, opensOn, closesOn, needs, author);
+		});
+	}
+
+	private Mono<Long> create(String name, LocalDate opensOn, LocalDate closesOn, List<Need> needs, String author) {
 		return db.sql("insert into campaign (name, opens_on, closes_on, created_by, created_at) values (:n, :o, :c, :by, :now) returning id")
 			.bind("n", name.trim())
 			.bind("o", opensOn)

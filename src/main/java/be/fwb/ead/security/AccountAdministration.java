@@ -54,6 +54,26 @@ public class AccountAdministration {
 			.all();
 	}
 
+	/**
+	 * The vacataire a coordinator names for an account: by the number of their file, or by their matricule as the
+	 * service knows it; {@link InvalidRequest} on field {@code vacataireId} when none (or several) answer.
+	 */
+	public Mono<Long> vacataire(String reference) {
+		String ref = reference.trim();
+		if (ref.matches("\\d{1,18}")) {
+			return Mono.just(Long.parseLong(ref));
+		}
+		return db.sql("select id from vacataire_name where lower(idnumber) = lower(:r) limit 2")
+			.bind("r", ref)
+			.map(r -> r.get("id", Long.class))
+			.all()
+			.collectList()
+			.flatMap(ids -> ids.size() == 1 ? Mono.just(ids.get(0))
+					: Mono.error(InvalidRequest.ofField("vacataireId", ids.isEmpty()
+							? "Aucun vacataire n'a le matricule « " + ref + " » : indiquez son matricule ou le n° de sa fiche."
+							: "Plusieurs vacataires ont le matricule « " + ref + " » : indiquez le n° de sa fiche.")));
+	}
+
 	/** Creates an account; a vacataire's is tied to their file. */
 	@Transactional
 	public Mono<Account> create(@Nullable String username, @Nullable String password, @Nullable Role role, @Nullable String displayName,

@@ -32,6 +32,9 @@ public final class InputLimits {
 			"schoolyear", "sort", "objet", "branch");
 	private static final Set<String> COMMENTS = Set.of("comment", "reason", "text", "note", "notes", "description", "why",
 			"finding", "answer", "summary", "derogationreason", "q", "moduleq");
+	/** Fields bounded tighter than their kind: what the form of the field says, the server enforces too. */
+	private static final java.util.Map<String, Integer> OWN = java.util.Map.of("derogationreason", 500, "phone", 50, "docfile", 300,
+			"schoolyear", 9, "username", 100);
 	private static final Set<String> DATES = Set.of("startson", "endson", "openson", "closeson", "obtainedon",
 			"evaluatedon", "dueon", "deadline", "du", "au", "docdate", "startsat", "from", "to");
 
@@ -41,6 +44,10 @@ public final class InputLimits {
 	/** The most characters a field of this name may hold. */
 	public static int maxLength(@Nullable String field) {
 		String key = base(field);
+		Integer own = OWN.get(key);
+		if (own != null) {
+			return own;
+		}
 		if (key.contains("email") || key.equals("courriel")) {
 			return EMAIL;
 		}
@@ -116,6 +123,27 @@ public final class InputLimits {
 		String domain = email.substring(at + 1);
 		int dot = domain.indexOf('.', 1);
 		return dot > 0 && dot < domain.length() - 1;
+	}
+
+	/**
+	 * Whether {@code phone} reads as a telephone number: digits with spaces, {@code + - . / ( )} between them, 6 to 20
+	 * digits ({@code +32 2 690 81 00}, {@code 0470/12.34.56}); no letter.
+	 */
+	public static boolean isPhone(String phone) {
+		if (phone.length() > 50) {
+			return false;
+		}
+		int digits = 0;
+		for (int i = 0; i < phone.length(); i++) {
+			char c = phone.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digits++;
+			}
+			else if ("+-./() ".indexOf(c) < 0) {
+				return false;
+			}
+		}
+		return digits >= 6 && digits <= 20;
 	}
 
 	/** A field's name, lower-cased, without its row suffix ({@code comment-12} → {@code comment}, {@code doc-date-3}). */

@@ -359,13 +359,21 @@ class MirrorWriter {
 	// ---- role links ----------------------------------------------------------------------------------------------
 
 	private Mono<Void> writeRoles(MoodleSnapshot snapshot, Instant now, SyncCounts counts) {
-		Mono<Map<Long, Long>> modules = db.sql("select id, moodle_course_id from module")
-			.map(r -> Map.entry(r.get("moodle_course_id", Long.class), r.get("id", Long.class)))
+		record Known(long id, long courseId, String name) {
+		}
+		Mono<List<Known>> modules = db.sql("select id, moodle_course_id, fullname from module")
+			.map(r -> new Known(r.get("id", Long.class), r.get("moodle_course_id", Long.class), r.get("fullname", String.class)))
 			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+			.collectList();
 		Mono<Map<Long, Long>> vacataires = identities.byMoodleUser();
 		return Mono.zip(modules, vacataires).flatMap(ids -> {
-			RoleDiff.Wanted wanted = RoleDiff.Wanted.of(snapshot.roles(), ids.getT1(), ids.getT2());
+			Map<Long, Long> byCourse = new java.util.HashMap<>();
+			Map<Long, String> names = new java.util.HashMap<>();
+			ids.getT1().forEach(m -> {
+				byCourse.put(m.courseId(), m.id());
+				names.put(m.id(), m.name());
+			});
+			RoleDiff.Wanted wanted = RoleDiff.Wanted.of(snapshot.roles(), byCourse, ids.getT2());
 			return db.sql("""
 					select module_id, vacataire_id, role, moodle_roles from module_role
 					where module_id = any(:ids::bigint[])""")
@@ -376,7 +384,7 @@ class MirrorWriter {
 				.collectMap(Link::key)
 				.flatMap(existing -> {
 					RoleDiff diff = RoleDiff.between(wanted, existing);
-					diff.changes().forEach(counts::note);
+					diff.changes(names).forEach(counts::note);
 					counts.add("roles", "added", diff.added().size());
 					counts.add("roles", "updated", diff.changed().size());
 					counts.add("roles", "removed", diff.removed().size());

@@ -64,17 +64,27 @@ record RoleDiff(List<Link> added, List<Link> changed, List<Link> removed, Map<St
 		return new RoleDiff(added, changed, removed, stored);
 	}
 
-	/** The audit trail's lines: added, updated (the Moodle roles before and after), removed. */
-	List<Change> changes() {
+	/**
+	 * The audit trail's lines: added, updated (the Moodle roles before and after), removed; each names its module
+	 * (« module n° 12 » when its name is unknown).
+	 *
+	 * @param moduleNames module id → the module's name
+	 */
+	List<Change> changes(Map<Long, String> moduleNames) {
 		List<Change> out = new ArrayList<>();
 		added.forEach(l -> out.add(Change.of("module_role", l.moduleId(), l.vacataireId(), "added", "Rôle Moodle " + label(l.role())
-				+ " (" + l.moodleRoles() + ") sur le module n° " + l.moduleId()).withStates(null, state(l))));
+				+ " (" + l.moodleRoles() + ") sur le " + module(moduleNames, l)).withStates(null, state(l))));
 		changed.forEach(l -> out.add(Change.of("module_role", l.moduleId(), l.vacataireId(), "updated", "Rôles Moodle "
-				+ label(l.role()) + " sur le module n° " + l.moduleId() + " : " + l.moodleRoles())
+				+ label(l.role()) + " sur le " + module(moduleNames, l) + " : " + l.moodleRoles())
 			.withStates(state(stored.get(l.key())), state(l))));
 		removed.forEach(l -> out.add(Change.of("module_role", l.moduleId(), l.vacataireId(), "removed", "Rôle Moodle " + label(l.role())
-				+ " retiré du module n° " + l.moduleId()).withStates(state(l), null)));
+				+ " retiré du " + module(moduleNames, l)).withStates(state(l), null)));
 		return out;
+	}
+
+	private static String module(Map<Long, String> names, Link l) {
+		String name = names.get(l.moduleId());
+		return name == null ? "module n° " + l.moduleId() : "module « " + name + " »";
 	}
 
 	private static String label(String role) {

@@ -63,6 +63,10 @@ public class Training {
 			v.name,
 			s.kind, s.topic, s.title, s.starts_at, r.attended, r.completed_at""";
 
+	/** How far back a session may be recorded (the history of the trainings done), and how far ahead planned. */
+	static final int HISTORY_YEARS = 10;
+	static final int AHEAD_YEARS = 3;
+
 	private final DatabaseClient db;
 	private final ChangeLog changes;
 	private final Clock clock;
@@ -85,6 +89,14 @@ public class Training {
 		if (s.title() == null || s.title().isBlank() || s.startsAt() == null) {
 			return Mono.error(InvalidRequest.ofField(s.startsAt() == null ? "startsAt" : "title",
 					"L'intitulé et la date de la session sont obligatoires."));
+		}
+		// Last years' sessions are recorded for the history, next years' planned; a century away is a slip of the keyboard.
+		Instant now = Instant.now(clock);
+		Instant earliest = now.atZone(java.time.ZoneOffset.UTC).minusYears(HISTORY_YEARS).toInstant();
+		Instant latest = now.atZone(java.time.ZoneOffset.UTC).plusYears(AHEAD_YEARS).toInstant();
+		if (s.startsAt().isBefore(earliest) || s.startsAt().isAfter(latest)) {
+			return Mono.error(InvalidRequest.ofField("startsAt", "La date de la session doit se situer entre il y a " + HISTORY_YEARS
+					+ " ans (l'historique) et dans " + AHEAD_YEARS + " ans."));
 		}
 		if (s.durationMinutes() < 15 || s.durationMinutes() > 2880 || s.capacity() < 1 || s.capacity() > 500) {
 			return Mono.error(InvalidRequest.ofField(s.capacity() < 1 || s.capacity() > 500 ? "capacity" : "durationMinutes",
@@ -280,6 +292,24 @@ public class Training {
 	}
 
 	/**
+	 * The roles the vacataire holds today (a current assignment or a Moodle role on a current module); for someone who
+	 * holds none yet, tutoring, the role most are recruited for — what they would need first.
+	 */
+	public Mono<List<String>> rolesToPrepare(long vacataireId) {
+		return db.sql("""
+				select a.role from assignment_period a where a.vacataire_id = :v and :today between a.starts_on and a.ends_on
+				union
+				select r.role from module_staff r where r.vacataire_id = :v""")
+			.bind("v", vacataireId)
+			.bind("today", java.time.LocalDate.now(clock))
+			.map(r -> r.get("role", String.class))
+			.all()
+			.sort()
+			.collectList()
+			.map(held -> held.isEmpty() ? List.of("TUTOR") : held);
+	}
+
+	/**
 	 * Vacataires holding a role — by a current assignment or a Moodle role on a current module — without a training
 	 * that role requires.
 	 */
@@ -351,7 +381,7 @@ public class Training {
 	@Transactional
 	public Mono<Integer> registerAll(long sessionId, List<Long> vacataireIds, String author) {
 		if (vacataireIds.isEmpty()) {
-			return Mono.error(new InvalidRequest("Choisissez au moins un vacataire à inscrire."));
+			return Mono.error(InvalidRequest.ofField("vacataireId", "Cochez au moins un vacataire à inscrire."));
 		}
 		return seats(sessionId).flatMap(row -> {
 			if (row.endsAt().isBefore(Instant.now(clock))) {
@@ -365,8 +395,9 @@ public class Training {
 				.map(r -> r.get("n", Long.class))
 				.one()
 				.flatMap(n -> n + row.registered() > row.capacity()
-						? Mono.error(new Refused("La session « " + row.title() + " » n'a plus que " + (row.capacity() - row.registered())
-								+ " places pour " + n + " vacataires : choisissez-en moins, ou une autre session."))
+						? Mono.error(Refused.ofField("vacataireId", "La session « " + row.title() + " » n'a plus que "
+								+ Counted.of(row.capacity() - row.registered(), "place", "places") + " pour "
+								+ Counted.of(n, "vacataire", "vacataires") + " : décochez-en, ou choisissez une autre session."))
 						: db.sql("""
 								insert into training_registration (session_id, vacataire_id, registered_at)
 								select :s, v.id, :now from vacataire_name v where v.id = any(:v::bigint[])
@@ -450,6 +481,35 @@ public class Training {
 			.flatMapMany(registered -> overdue().filter(o -> o.kind().equals(s.kind()) && o.topic().equals(s.topic())
 					&& !registered.contains(o.vacataireId()))))
 			.distinct(Overdue::vacataireId);
+	}
+
+	/** Whether the session's training is required of some role (an initial training); else anyone may follow it. */
+	public Mono<Boolean> isRequired(long sessionId) {
+		return db.sql("""
+				select exists (select 1 from training_requirement q join training_session s on s.kind = q.kind and s.topic = q.topic
+				               where s.id = :s) as required""")
+			.bind("s", sessionId)
+			.map(r -> Boolean.TRUE.equals(r.get("required", Boolean.class)))
+			.one();
+	}
+
+	/**
+	 * For a training required of nobody (continuing training): the retained and active vacataires who have not completed
+	 * it and are not registered for this session, by name — whom a coordinator may register or record as having followed
+	 * it.
+	 */
+	public Flux<Overdue> notYetFollowed(long sessionId) {
+		return db.sql("""
+				select v.id, v.name, s.kind, s.topic
+				from training_session s cross join vacataire_name v
+				where s.id = :s and v.status in ('RETENU', 'ACTIF')
+				  and not exists (select 1 from training_done d where d.vacataire_id = v.id and d.kind = s.kind and d.topic = s.topic)
+				  and not exists (select 1 from training_registration r where r.session_id = s.id and r.vacataire_id = v.id)
+				order by v.sort_key""")
+			.bind("s", sessionId)
+			.map(r -> new Overdue(r.get("id", Long.class), r.get("name", String.class), "", r.get("kind", String.class),
+					r.get("topic", String.class)))
+			.all();
 	}
 
 	private static Session readSession(Readable r) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import be.fwb.ead.shared.Conflict;
+import be.fwb.ead.shared.InputLimits;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
@@ -74,6 +75,17 @@ class ErrorPages implements WebExceptionHandler {
 		if (exchange.getResponse().isCommitted() || NOT_PAGES.stream().anyMatch(path::startsWith)) {
 			return Mono.error(ex);
 		}
+		// A form's field the address binding could not read (a date of year 215, letters for a number): back to the form,
+		// as typed, the message beside the field — as for a refusal of the service.
+		InvalidRequest unreadable = unreadableField(exchange, ex);
+		java.net.URI back = unreadable == null ? null : formPage(exchange);
+		if (back != null) {
+			return Flash.leaveRefusal(exchange, unreadable).then(Mono.defer(() -> {
+				exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
+				exchange.getResponse().getHeaders().setLocation(back);
+				return exchange.getResponse().setComplete();
+			}));
+		}
 		HttpStatus status = status(ex);
 		if (status.is5xxServerError()) {
 			log.error("Erreur de la page {} {}", exchange.getRequest().getMethod(), path, ex);
@@ -100,6 +112,46 @@ class ErrorPages implements WebExceptionHandler {
 				return ServerResponse.status(status).contentType(MediaType.TEXT_HTML).render("error/page", model);
 			})
 			.flatMap(response -> response.writeTo(exchange, context));
+	}
+
+	/** A field of a posted form that could not be read as its type, as a refusal naming it; else null. */
+	static @Nullable InvalidRequest unreadableField(ServerWebExchange exchange, Throwable ex) {
+		MediaType type = exchange.getRequest().getHeaders().getContentType();
+		if (!org.springframework.http.HttpMethod.POST.equals(exchange.getRequest().getMethod()) || type == null
+				|| !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
+			return null;
+		}
+		if (ex instanceof WebExchangeBindException bind && bind.getFieldError() != null) {
+			FieldError field = bind.getFieldError();
+			return InvalidRequest.ofField(field.getField(), "Valeur non reconnue : « " + field.getRejectedValue() + " »"
+					+ expected(bind.getFieldType(field.getField())) + ".");
+		}
+		if (ex instanceof ServerWebInputException input && input.getCause() instanceof TypeMismatchException mismatch
+				&& mismatch.getPropertyName() != null) {
+			return InvalidRequest.ofField(mismatch.getPropertyName(), "Valeur non reconnue : « " + mismatch.getValue() + " »"
+					+ expected(mismatch.getRequiredType()) + ".");
+		}
+		return null;
+	}
+
+	/** The page the form was on, when the browser says it and it is one of this service's (same host); else null. */
+	private static java.net.@Nullable URI formPage(ServerWebExchange exchange) {
+		String referer = exchange.getRequest().getHeaders().getFirst(org.springframework.http.HttpHeaders.REFERER);
+		if (referer == null || referer.length() > 2000) {
+			return null;
+		}
+		try {
+			java.net.URI from = java.net.URI.create(referer);
+			java.net.URI self = exchange.getRequest().getURI();
+			if (from.getHost() == null || !from.getHost().equalsIgnoreCase(self.getHost()) || from.getPort() != self.getPort()
+					|| from.getRawPath() == null || !from.getRawPath().startsWith("/")) {
+				return null;
+			}
+			return java.net.URI.create(from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery()));
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
 	}
 
 	/** Who is signed in, read from the session: the security context of the request is gone by now. */
@@ -138,7 +190,8 @@ class ErrorPages implements WebExceptionHandler {
 	/** What a parameter of this type looks like, in words: « (attendu : une date comme 2026-09-01) ». */
 	private static String expected(@Nullable Class<?> type) {
 		if (type == java.time.LocalDate.class) {
-			return " (attendu : une date existante, écrite comme 2026-09-01)";
+			return " (attendu : une date existante, écrite comme 2026-09-01, entre " + InputLimits.EARLIEST.getYear() + " et "
+					+ InputLimits.LATEST.getYear() + ")";
 		}
 		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
 			return " (attendu : un nombre entier)";

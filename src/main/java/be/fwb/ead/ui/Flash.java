@@ -102,6 +102,11 @@ public record Flash(boolean error, @Nullable String code, @Nullable String text,
 		return kept(exchange, e).map(kept -> new Flash(true, null, e.getMessage(), kept.form().isEmpty() ? null : kept));
 	}
 
+	/** Leaves a refusal's message and the form as sent, for the page the form came from (see {@code ErrorPages}). */
+	static Mono<Void> leaveRefusal(ServerWebExchange exchange, RuntimeException e) {
+		return kept(exchange, e).flatMap(kept -> put(exchange, new Flash(true, null, e.getMessage(), kept.form().isEmpty() ? null : kept)));
+	}
+
 	private static Mono<Kept> kept(ServerWebExchange exchange, Throwable e) {
 		String field = e instanceof InvalidRequest invalid ? invalid.field() : e instanceof Refused refused ? refused.field() : null;
 		Map<String, String> errors = field != null ? Map.of(field, e.getMessage()) : Map.of();

@@ -82,11 +82,17 @@ public class VacataireFile {
 				.withStates(null, clean)).thenReturn(id));
 	}
 
-	/** Updates what a coordinator entered; Moodle's values stay in their own columns and come back if cleared. */
+	/**
+	 * Updates what a coordinator entered; Moodle's values stay in their own columns and come back if cleared. Nothing is
+	 * written nor journaled when nothing changed.
+	 */
 	@Transactional
 	public Mono<Void> update(long id, Identity identity, String author) {
 		Identity clean = clean(identity);
 		return current(id).flatMap(before -> {
+			if (before.identity().equals(clean)) {
+				return Mono.empty();
+			}
 			var spec = db.sql("""
 					update vacataire set firstname = :firstname, lastname = :lastname, email = :email, idnumber = :idnumber,
 					       phone = :phone, workload_cap_hours = :cap,
@@ -142,7 +148,8 @@ public class VacataireFile {
 	@Transactional
 	public Mono<Long> addContract(long id, LocalDate startsOn, LocalDate endsOn, @Nullable String reference, String author) {
 		if (endsOn.isBefore(startsOn)) {
-			return Mono.error(InvalidRequest.ofField("endsOn", "La fin du contrat (" + endsOn + ") précède son début (" + startsOn + ")."));
+			return Mono.error(InvalidRequest.ofField("endsOn", "La fin du contrat (" + be.fwb.ead.shared.Days.text(endsOn)
+					+ ") précède son début (" + be.fwb.ead.shared.Days.text(startsOn) + ")."));
 		}
 		return current(id).then(nullable(db.sql("""
 				insert into contract_period (vacataire_id, starts_on, ends_on, reference) values (:v, :s, :e, :r)
@@ -209,6 +216,14 @@ public class VacataireFile {
 			.one();
 	}
 
+	/** When the person's data were erased (GDPR anonymisation); empty when they were not. */
+	public Mono<Instant> erasedAt(long id) {
+		return db.sql("select anonymised_at from vacataire where id = :id and anonymised_at is not null")
+			.bind("id", id)
+			.map(r -> r.get("anonymised_at", Instant.class))
+			.one();
+	}
+
 	/** A candidate not retained, not erased, and when their file last changed (their status, usually). */
 	public record NotRetained(long id, Instant since) {
 	}
@@ -243,12 +258,15 @@ public class VacataireFile {
 	private Mono<Stored> current(long id) {
 		return db.sql("""
 				select status, firstname, lastname, email, idnumber, phone, workload_cap_hours, moodle_firstname,
-				       moodle_lastname, moodle_email, moodle_idnumber, moodle_username
+				       moodle_lastname, moodle_email, moodle_idnumber, moodle_username, anonymised_at is not null as erased
 				from vacataire where id = :id for update""")
 			.bind("id", id)
-			.map(Stored::read)
+			.map(r -> Map.entry(Boolean.TRUE.equals(r.get("erased", Boolean.class)), Stored.read(r)))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + ".")))
+			// An erased person's file is closed: nothing is added to it nor changed in it.
+			.flatMap(row -> row.getKey() ? Mono.error(new Refused("Les données personnelles de cette personne ont été effacées : "
+					+ "son dossier est clos et ne se modifie plus.")) : Mono.just(row.getValue()));
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bindIdentity(DatabaseClient.GenericExecuteSpec spec, Identity i) {
@@ -275,6 +293,11 @@ public class VacataireFile {
 		InputLimits.text("phone", i.phone());
 		if (email != null && !InputLimits.isEmail(email)) {
 			throw InvalidRequest.ofField("email", "Adresse de courriel invalide : « " + email + " ».");
+		}
+		String phone = trim(i.phone());
+		if (phone != null && !InputLimits.isPhone(phone)) {
+			throw InvalidRequest.ofField("phone", "Numéro de téléphone invalide : « " + phone
+					+ " » (de 6 à 20 chiffres, avec espaces, +, -, ., / ou parenthèses seulement).");
 		}
 		if (i.workloadCapHours() != null && (i.workloadCapHours() < 1 || i.workloadCapHours() > 2000)) {
 			throw InvalidRequest.ofField("workloadCapHours", "Le plafond d'heures doit être compris entre 1 et 2000.");

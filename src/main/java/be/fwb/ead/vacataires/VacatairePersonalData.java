@@ -69,8 +69,14 @@ class VacatairePersonalData implements PersonalDataProvider {
 		identifiers.addAll(bothWays(identity, "firstname", "lastname"));
 		identifiers.addAll(bothWays(identity, "moodle_firstname", "moodle_lastname"));
 		List<String> usernames = identity.containsKey("moodle_username") ? List.of(identity.get("moodle_username")) : List.of();
-		String name = (String.valueOf(row.get("firstname")) + " " + String.valueOf(row.get("lastname"))).replace("null", "").trim();
+		// The name as the pages show it: what a coordinator entered, else what Moodle gave (vacataire_name's rule).
+		String name = (either(row, "firstname", "moodle_firstname") + " " + either(row, "lastname", "moodle_lastname")).trim();
 		return new Identity(name, identity, identifiers, usernames);
+	}
+
+	private static String either(Map<String, Object> row, String entered, String fromMoodle) {
+		return row.get(entered) instanceof String s && !s.isBlank() ? s
+				: row.get(fromMoodle) instanceof String m ? m : "";
 	}
 
 	/** « First Last » and « Last First », the ways a name is written in a sentence. */
@@ -107,7 +113,8 @@ class VacatairePersonalData implements PersonalDataProvider {
 	public Mono<Erased> erase(Person person) {
 		return PersonalRows.change(db, "delete from availability where vacataire_id = :v", person.id())
 			.flatMap(n -> db.sql("""
-					update vacataire set firstname = 'Anonymisé', lastname = 'n° ' || id, email = null, phone = null, idnumber = null,
+					update vacataire set firstname = 'Anonymisé', lastname = 'n° ' || id,
+					       status = case when status in ('CANDIDAT', 'NON_RETENU') then 'NON_RETENU' else 'SORTI' end, email = null, phone = null, idnumber = null,
 					       moodle_user_id = null, moodle_username = null, moodle_firstname = null, moodle_lastname = null,
 					       moodle_email = null, moodle_idnumber = null, search_key = 'anonymise ' || id,
 					       sort_key = 'zz anonymise ' || lpad(id::text, 10, '0'), anonymised_at = :now, updated_at = :now

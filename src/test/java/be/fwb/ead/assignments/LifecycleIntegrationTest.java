@@ -166,6 +166,8 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long toCome = await(training.plan(new Training.NewSession("CONTINUING", "PEDAGOGY", "Pédagogie en ligne",
 				Instant.now(clock).plus(10, ChronoUnit.DAYS), 180, "VIRTUAL", null, 20), COORD));
 		await(training.register(toCome, v, COORD));
+		refused(training.plan(new Training.NewSession("CONTINUING", "PEDAGOGY", "Faute de frappe", Instant.parse("1900-03-01T09:00:00Z"),
+				60, "VIRTUAL", null, 20), COORD), InvalidRequest.class, "La date de la session doit se situer entre");
 
 		await(files.changeStatus(v, VacataireStatus.SUSPENDU, "Congé de maladie", COORD));
 		awaitReactions();
@@ -369,6 +371,9 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long campaign = await(recruitment.open("Tuteurs mathématiques 2026", clock.today().minusDays(5), clock.today().plusDays(30),
 				List.of(new be.fwb.ead.recruitment.Recruitment.Need(level, subject, "TUTOR", 120)), COORD));
 		refused(recruitment.open("Sans fin", clock.today(), clock.today().minusDays(1), List.of(), COORD), InvalidRequest.class, "clôture");
+		refused(recruitment.open("Klingon", clock.today(), clock.today().plusDays(9),
+				List.of(new be.fwb.ead.recruitment.Recruitment.Need("Klingon", subject, "TUTOR", 10)), COORD), InvalidRequest.class,
+				"Niveau inconnu du catalogue : « Klingon »");
 		// A document is received, a title obtained, before they are recorded: a day to come is a slip.
 		refused(recruitment.apply(campaign, new Identity("Futur", "Document", "futur@ead.test", null, null, null),
 				List.of(new be.fwb.ead.recruitment.Recruitment.Document("CV", "cv.pdf", clock.today().plusDays(1))), COORD),

@@ -71,6 +71,11 @@ class InputLimitsIntegrationTest extends IntegrationTest {
 		post("/api/vacataires", Map.of("firstname", "Léa", "lastname", "Mar\u0000tin")).expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("caractère nul"));
 		post("/api/vacataires", Map.of("firstname", "Léa", "lastname", "Martin", "idnumber", "x".repeat(101))).expectStatus().isBadRequest();
+		post("/api/vacataires", Map.of("firstname", "Léa", "lastname", "Martin", "phone", "abc")).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.field").isEqualTo("phone");
+		post("/api/assignments", Map.of("vacataireId", 1, "moduleId", 1, "role", "AUTHOR", "startsOn", "2026-09-01",
+				"endsOn", "2027-06-30", "derogationReason", "r".repeat(3000))).expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.detail").isEqualTo("Le champ « derogationReason » dépasse 500 caractères (3000).");
 		post("/api/assignments", Map.of("vacataireId", 1, "moduleId", 1, "role", "AUTHOR", "startsOn", "+999999999-01-01",
 				"endsOn", "+999999999-12-31", "hours", 10)).expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("Date hors des limites"));

@@ -34,10 +34,11 @@ class RoleDiffUnitTest {
 		assertThat(diff.added()).containsExactly(new Link(1, 12, "TUTOR", "teacher"));
 		assertThat(diff.changed()).containsExactly(new Link(2, 11, "TUTOR", "teacher,tuteur"));
 		assertThat(diff.removed()).containsExactly(new Link(1, 12, "AUTHOR", "editingteacher"));
-		assertThat(diff.changes()).extracting(Change::entityId, Change::vacataireId, Change::action, Change::summary).containsExactly(
-				tuple(1L, 12L, "added", "Rôle Moodle tutorat (teacher) sur le module n° 1"),
+		assertThat(diff.changes(Map.of(1L, "Mathématiques 1re – Les fonctions"))).extracting(Change::entityId, Change::vacataireId,
+				Change::action, Change::summary).containsExactly(
+				tuple(1L, 12L, "added", "Rôle Moodle tutorat (teacher) sur le module « Mathématiques 1re – Les fonctions »"),
 				tuple(2L, 11L, "updated", "Rôles Moodle tutorat sur le module n° 2 : teacher,tuteur"),
-				tuple(1L, 12L, "removed", "Rôle Moodle conception retiré du module n° 1"));
+				tuple(1L, 12L, "removed", "Rôle Moodle conception retiré du module « Mathématiques 1re – Les fonctions »"));
 	}
 
 	@Test
@@ -48,7 +49,7 @@ class RoleDiffUnitTest {
 		assertThat(diff.added()).isEmpty();
 		assertThat(diff.changed()).isEmpty();
 		assertThat(diff.removed()).isEmpty();
-		assertThat(diff.changes()).isEmpty();
+		assertThat(diff.changes(Map.of())).isEmpty();
 	}
 
 	private static Map<String, Link> stored(Link... links) {

@@ -80,5 +80,27 @@ class ErasureJourneyIntegrationTest extends BrowserTest {
 		browser.go("/vacataires/" + person + "/donnees/anonymisation");
 		assertThat(browser.text(By.id("refusal"))).contains("déjà anonymisé");
 		assertThat(browser.all(By.id("erase-form"))).isEmpty();
+
+		// The vacataire's page: a candidate erased is « Non retenu », their file closed (no form), and a change forged
+		// anyway is refused.
+		browser.go("/vacataires/" + person);
+		assertThat(browser.text(By.id("status"))).isEqualTo("Non retenu");
+		assertThat(browser.text(By.id("erased"))).startsWith("Données personnelles effacées le ");
+		assertThat(browser.all(By.cssSelector("main form"))).isEmpty();
+		browser.script("var f = document.createElement('form'); f.method = 'post'; f.action = '/vacataires/" + person + "/contrats';"
+				+ "f.innerHTML = '<input name=\"_csrf\" value=\"' + document.querySelector('input[name=_csrf]').value + '\">"
+				+ "<input name=\"startsOn\" value=\"2026-09-01\"><input name=\"endsOn\" value=\"2027-06-30\">';"
+				+ "document.body.appendChild(f); f.submit();");
+		browser.waitForText(By.id("flash"), "son dossier est clos");
+		assertThat(count("select count(*) from contract_period where vacataire_id = " + person)).isZero();
+	}
+
+	@Test
+	void aPersonNamedByMoodleIsNamedOnTheErasurePage() {
+		await(db.sql("update vacataire set firstname = null, lastname = null, moodle_firstname = 'Camille', moodle_lastname = 'Bastin' "
+				+ "where id = " + person).then());
+		browser.signIn("coord", "mot-de-passe-coord");
+		browser.go("/vacataires/" + person + "/donnees/anonymisation");
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Effacer les données personnelles de Camille Bastin");
 	}
 }

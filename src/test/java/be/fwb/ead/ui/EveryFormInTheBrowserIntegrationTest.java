@@ -180,7 +180,18 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		}
 		if (c.errorBeside() != null) {
 			WebElement field = again.findElement(By.name(c.errorBeside()));
-			String describedBy = field.getDomAttribute("aria-describedby");
+			// A group of boxes sharing the name is one answer: its fieldset, under its legend, holds the message.
+			String type = String.valueOf(field.getDomAttribute("type"));
+			List<WebElement> group = (type.equals("checkbox") || type.equals("radio"))
+					&& again.findElements(By.name(c.errorBeside())).size() > 1
+							? field.findElements(By.xpath("ancestor::fieldset[legend][1]")) : List.of();
+			WebElement described = group.isEmpty() ? field : group.get(0);
+			if (!group.isEmpty()) {
+				assertThat(browser.driver().findElement(By.cssSelector("#flash .error-summary-link")).getText())
+					.as(c + " : le résumé nomme le groupe par sa légende")
+					.isEqualTo(described.findElement(By.tagName("legend")).getText() + " ↓");
+			}
+			String describedBy = described.getDomAttribute("aria-describedby");
 			assertThat(describedBy).as(c + " : « " + c.errorBeside() + " » désigne son message (aria-describedby)").isNotBlank();
 			String message = browser.driver().findElement(By.id(describedBy.split(" ")[0])).getText();
 			assertThat(message).as(c + " : le message à côté du champ").isNotBlank()
@@ -420,6 +431,15 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			return this;
 		}
 
+		@Override
+		public FormCases.Form everyChoice(String namePrefix, String value) {
+			for (WebElement field : form.findElements(By.cssSelector("select[name^='" + namePrefix + "']"))) {
+				reveal(field);
+				new org.openqa.selenium.support.ui.Select(field).selectByValue(value);
+			}
+			return this;
+		}
+
 		/** Opens the closed {@code <details>} holding the field and brings it into view. */
 		private void reveal(WebElement field) {
 			browser.script("let d = arguments[0].closest('details'); while (d) { d.open = true; d = d.parentElement.closest('details'); }"
@@ -487,7 +507,7 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		@Override
 		public long campaign() {
 			return once("campaign", () -> await(recruitment.open("Tuteurs de français", clock.today().minusDays(1),
-					clock.today().plusDays(30), List.of(new Recruitment.Need("Secondaire inférieur", "Français", "TUTOR", 60)), "coord")));
+					clock.today().plusDays(30), List.of(new Recruitment.Need("Secondaire inférieur – CE1D", "Français", "TUTOR", 60)), "coord")));
 		}
 
 		@Override

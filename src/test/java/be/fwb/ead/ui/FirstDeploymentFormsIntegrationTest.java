@@ -74,6 +74,14 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		assertThat(browser.find(By.id("a-start")).getAttribute("value")).endsWith("-09-01");
 		assertThat(browser.find(By.id("a-end")).getAttribute("value")).endsWith("-08-31");
 
+		// « Only the lines ticked » with none ticked: said beside the choice, nothing else happens.
+		browser.go("/affectations/rapprochement");
+		browser.find(By.id("scope-selection")).click();
+		browser.find(By.id("adopt")).click();
+		browser.waitForText(By.id("flash"), "Aucune ligne cochée");
+		assertThat(browser.find(By.id("scope-filter")).getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(count("select count(*) from assignment")).isZero();
+
 		// Accept in bulk: refused without a reason, then two ticked lines accepted for one reason.
 		browser.go("/affectations/rapprochement");
 		browser.find(By.id("k-0")).click();
@@ -96,7 +104,7 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.find(By.id("k-0")).click();
 		browser.find(By.id("scope-selection")).click();
 		browser.find(By.id("adopt")).click();
-		browser.waitForText(By.id("adoption-summary"), "1 rôles Moodle");
+		browser.waitForText(By.id("adoption-summary"), "1 rôle Moodle");
 		browser.setValue(By.id("ad-start"), "2027-06-30").setValue(By.id("ad-end"), "2026-09-01");
 		browser.find(By.id("recompute")).click();
 		browser.waitForText(By.id("flash"), "la fin doit suivre le début");
@@ -104,7 +112,7 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.waitFor(d -> "true".equals(browser.find(By.id("ad-end")).getDomAttribute("aria-invalid")));
 		assertThat(browser.find(By.id("ad-start")).getDomProperty("value")).isEqualTo("2027-06-30");
 		browser.driver().navigate().refresh();
-		browser.waitForText(By.id("adoption-summary"), "0 affectations seront créées");
+		browser.waitForText(By.id("adoption-summary"), "aucune affectation ne sera créée");
 		assertThat(browser.text(By.id("refused"))).contains("Aucun titre de");
 		// Nothing to create: no « Créer les 0 affectations » button, a sentence instead.
 		assertThat(browser.all(By.id("confirm"))).isEmpty();
@@ -124,7 +132,10 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		assertThat(browser.text(By.id("session-facts"))).doesNotContain("null");
 		assertThat(browser.all(By.id("attendance-all"))).isEmpty();
 		int seats = 30;
-		// More ticked than seats: refused, nothing written.
+		// As many ticked as there are seats, the first in the list; « Tout cocher »: more ticked than seats, refused,
+		// nothing written.
+		assertThat(browser.all(By.cssSelector("#register-all input[type=checkbox]:checked"))).hasSize(seats);
+		browser.find(By.id("register-all-all")).click();
 		browser.find(By.id("register-all-submit")).click();
 		browser.waitForText(By.id("flash"), "n'a plus que " + seats + " places");
 		assertThat(count("select count(*) from training_registration where session_id = " + upcoming)).isZero();
@@ -184,5 +195,23 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.waitForText(By.id("flash"), "elle est déjà passée : cochez ci-dessous qui l'a suivie");
 		assertThat(browser.text(By.tagName("h1"))).contains("Tutorer à distance (il y a deux ans)");
 		assertThat(browser.all(By.id("missing"))).hasSize(1);
+
+		// Continuing training, required of nobody: the retained and active vacataires who have not followed it are
+		// listed, nobody ticked; the two ticked are registered.
+		long continuing = await(training.plan(new Training.NewSession("CONTINUING", "PEDAGOGY", "Rétroactions à distance",
+				java.time.Instant.now().plus(java.time.Duration.ofDays(20)), 120, "VIRTUAL", null, 12), "coord"));
+		browser.go("/formations/" + continuing);
+		assertThat(browser.text(By.id("h-missing"))).startsWith("Vacataires retenus ou actifs qui ne l’ont pas encore suivie (")
+			.doesNotEndWith("(0)");
+		assertThat(browser.all(By.cssSelector("#register-all input[type=checkbox]:checked"))).isEmpty();
+		browser.find(By.id("register-all-submit")).click();
+		browser.waitForText(By.id("flash"), "Cochez au moins un vacataire à inscrire.");
+		assertThat(browser.find(By.cssSelector("#register-all fieldset")).getDomAttribute("aria-describedby")).isNotBlank();
+		java.util.List<org.openqa.selenium.WebElement> others = browser.all(By.cssSelector("#register-all input[type=checkbox]"));
+		others.get(0).click();
+		others.get(1).click();
+		browser.find(By.id("register-all-submit")).click();
+		browser.waitForText(By.id("flash"), "Inscriptions enregistrées.");
+		assertThat(count("select count(*) from training_registration where session_id = " + continuing)).isEqualTo(2);
 	}
 }

@@ -137,6 +137,9 @@ final class FormCases {
 
 		/** Types into every empty text field whose name starts with the prefix. */
 		Form everyText(String namePrefix, String value);
+
+		/** Chooses that value in every list whose name starts with the prefix. */
+		Form everyChoice(String namePrefix, String value);
 	}
 
 	/** One way of submitting a form: what to fill, what the answer must show ({@literal null}: only its kind). */
@@ -264,7 +267,7 @@ final class FormCases {
 					.refused(f -> f.set("status", "SUSPENDU").set("reason", ""), "raison").errorBeside("reason"),
 				post("vacataires/detail", "/vacataires/{id}/fiche").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("phone", "+32 2 555 12 34"), SAVED)
-					.refused(f -> f.set("phone", "+32 2 555 12 34").set("email", "pas-un-courriel"), "courriel").errorBeside("email"),
+					.refused(f -> f.set("phone", "abc"), "Numéro de téléphone invalide").errorBeside("phone"),
 				post("vacataires/detail", "/vacataires/{id}/contrats").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("startsOn", YESTERDAY).set("endsOn", NEXT_MONTH).set("reference", "CTR-2026-17"), SAVED)
 					.refused(f -> f.set("startsOn", NEXT_MONTH).set("endsOn", YESTERDAY).set("reference", "CTR-2026-18"), "précède")
@@ -293,7 +296,7 @@ final class FormCases {
 					.valid(f -> f.set("role", "AUTHOR").set("startsOn", TOMORROW).set("endsOn", NEXT_MONTH).set("hours", "10")
 						.set("derogationReason", "Pénurie de titulaires"), "Affectation enregistrée.")
 					.refused(f -> f.set("role", "TUTOR").set("startsOn", NEXT_MONTH).set("endsOn", TOMORROW).set("hours", "10"),
-							"la fin doit suivre le début").errorBeside("endsOn"),
+							"doit suivre le début").errorBeside("endsOn"),
 				post("assignments/vacataire", "/affectations/{id}/fin").on(d -> "/vacataires/" + d.vacataire() + "/affectations")
 					.at(d -> "/affectations/" + d.freshAssignment() + "/fin")
 					.valid(f -> {
@@ -319,14 +322,14 @@ final class FormCases {
 					.valid(f -> f.set("role", "TUTOR"), null)
 					.refused(f -> f.force("vacataire", "abc"), null),
 				post("assignments/reconciliation", "/affectations/rapprochement/lot").on("/affectations/rapprochement")
-					.valid(f -> f.set("scope", "filter"), "affectations seront créées")
+					.valid(f -> f.set("scope", "filter"), " créée")
 					.refused(f -> f.force("vacataire", "abc"), null),
 				post("assignments/adoption", "/affectations/rapprochement/adoption").on("/affectations/rapprochement/adoption?scope=filter")
-					.valid(f -> f.set("hours", "20"), "affectations seront créées")
+					.valid(f -> f.set("hours", "20"), " créée")
 					.refused(f -> f.set("startsOn", NEXT_MONTH).set("endsOn", TOMORROW), "la fin doit suivre le début").errorBeside("endsOn"),
 				post("attention/fragments", "/affectations/rapprochement/lot").on("/attention")
 					.valid(f -> {
-					}, "affectations seront créées")
+					}, " créée")
 					.refusedWithAStaleToken(),
 				// Someone due an evaluation (a year after their first assignment), so that À traiter offers to plan it.
 				post("attention/fragments", "/evaluations/planification").on(d -> {
@@ -337,7 +340,7 @@ final class FormCases {
 					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
 				post("attention/list", "/affectations/rapprochement/lot").on("/attention?vue=vacataires")
 					.valid(f -> {
-					}, "affectations seront créées")
+					}, " créée")
 					.refusedWithAStaleToken(),
 				post("titles/list", "/titres").on("/titres")
 					.valid(f -> f.set("code", "CAPAES-SC").set("name", "CAPAES sciences").set("level1", "Secondaire inférieur")
@@ -350,7 +353,9 @@ final class FormCases {
 					.errorBeside("subject"),
 				post("titles/vacataire", "/vacataires/{id}/titres").on(d -> "/vacataires/" + d.vacataire())
 					.valid(f -> f.set("titleId", "" + f.data().title()).set("obtainedOn", YESTERDAY).set("reference", "Diplôme 2019"), SAVED)
-					.refused(f -> f.set("obtainedOn", NEXT_MONTH), "Choisissez un titre.").errorBeside("titleId"),
+					// A year of three digits typed (0215): not a date the service takes; back to the form, beside the date.
+					.refused(f -> f.set("titleId", "" + f.data().title()).force("obtainedOn", "0215-03-01"), "Valeur non reconnue : « 0215-03-01 »")
+					.errorBeside("obtainedOn"),
 				post("titles/vacataire", "/vacataires/{id}/titres/{t}/retrait").on(d -> "/vacataires/" + d.vacataire())
 					.at(d -> "/vacataires/" + d.vacataire() + "/titres/" + d.freshHeldTitle() + "/retrait")
 					.valid(f -> {
@@ -391,7 +396,7 @@ final class FormCases {
 		return List.of(
 				post("recruitment/campaigns", "/recrutement").on("/recrutement")
 					.valid(f -> f.set("name", "Tuteurs de sciences").set("opensOn", YESTERDAY).set("closesOn", NEXT_MONTH)
-						.set("level-1", "Secondaire inférieur").set("subject-1", "Sciences").set("hours-1", "60"), null)
+						.set("level-1", "Secondaire inférieur – CE1D").set("subject-1", "Sciences").set("hours-1", "60"), null)
 					.refused(f -> f.set("name", "À l'envers").set("opensOn", NEXT_MONTH).set("closesOn", YESTERDAY), "date de clôture qui la suit")
 					.errorBeside("closesOn"),
 				post("recruitment/campaigns", "/recrutement/grille").on("/recrutement")
@@ -403,8 +408,9 @@ final class FormCases {
 					.refused(f -> f.set("firstname", "Léa").set("lastname", "Dubois").set("email", "pas-un-courriel"), "courriel"),
 				post("recruitment/candidacy", "/recrutement/candidatures/{id}/notes")
 					.on(d -> "/recrutement/candidatures/" + d.freshCandidacy())
-					.valid(f -> f.everyText("why-", "Dossier solide"), null)
-					.refused(f -> f.everyText("why-", "   "), null),
+					.valid(f -> f.everyChoice("score-", "4").everyText("why-", "Dossier solide"), null)
+					// Justified but not scored: each criterion's score is asked for, none is assumed.
+					.refused(f -> f.everyText("why-", "Dossier solide"), "de 0 à 5"),
 				post("recruitment/candidacy", "/recrutement/candidatures/{id}/decision")
 					.on(d -> "/recrutement/candidatures/" + d.freshScoredCandidacy())
 					.valid(f -> f.set("decision", "reject").set("reason", "Pas de titre requis"), "Non retenu")

@@ -70,6 +70,9 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 
 		// Scored on the grid, each score justified, then retained.
 		browser.find(By.linkText("François Renard")).click();
+		for (WebElement score : browser.all(By.cssSelector("#score-form select[name^=score-]"))) {
+			new Select(score).selectByValue("4");
+		}
 		for (WebElement why : browser.all(By.cssSelector("#score-form input[name^=why-]"))) {
 			why.sendKeys("Dossier solide, entretien convaincant");
 		}

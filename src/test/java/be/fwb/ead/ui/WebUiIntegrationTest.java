@@ -407,7 +407,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 		long module = count("select module_id from review where id = " + mine);
 		assertThat(page(reviewer, "/revues/modules/" + module)).contains("en revue").doesNotContain("plan-form");
-		assertThat(page(coordinator, "/revues/modules/" + module)).contains("plan-form");
+		assertThat(page(coordinator, "/revues/modules/" + module)).contains("review-in-progress").doesNotContain("plan-form");
 		assertThat(page(reviewer, "/revues/grilles")).contains("Conformité légale").contains("seuil 70 %");
 		assertThat(page(reviewer, "/revues/modules/" + module + "/rapport")).contains("Revue n° " + mine).contains("balises manquantes");
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(reviewer, "/revues/modules/" + module + "/rapport.xlsx")))) {
@@ -482,12 +482,44 @@ class WebUiIntegrationTest extends IntegrationTest {
 		assertThat(page).contains("<option value=\"moodle_course\" selected=\"selected\">Cours Moodle</option>")
 			.contains(">Revue qualité</option>").contains("Cours Moodle n° ")
 			.doesNotContain(">moodle_course<").doesNotContain(">review_campaign<").doesNotContain("moodle_course 1");
+		// A change's before and after read as labels and values, not as the stored JSON.
+		assertThat(page).contains("Après : ").contains("Nom abrégé : EAD-").doesNotContain("<pre").doesNotContain("shortname :");
 		String csv = web.get().uri("/journal/export.csv?objet=moodle_course").cookie("SESSION", coordinator.cookie()).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(csv.lines().count()).isEqualTo(1 + count("select count(*) from module"));
+		// Whose file, as people know them: a name's words, a matricule, the number; each finds the same lines.
+		var who = await(db.sql("select v.id, v.lastname, v.idnumber from vacataire_name v where v.idnumber is not null "
+				+ "and exists (select 1 from change_log c where c.vacataire_id = v.id) order by v.id limit 1").fetch().one());
+		String byNumber = page(coordinator, "/journal?vacataire=" + who.get("id"));
+		String total = byNumber.replaceAll("(?s).*?(Résultats [^<]*).*", "$1");
+		assertThat(total).startsWith("Résultats 1 à");
+		assertThat(page(coordinator, "/journal?vacataire=" + java.net.URLEncoder.encode((String) who.get("lastname"),
+				java.nio.charset.StandardCharsets.UTF_8))).contains("Résultats 1 à");
+		assertThat(page(coordinator, "/journal?vacataire=" + who.get("idnumber")).replaceAll("(?s).*?(Résultats [^<]*).*", "$1"))
+			.isEqualTo(total);
+		assertThat(page(coordinator, "/journal?vacataire=zzz-personne")).doesNotContain("Résultats 1 à");
 		WebSession reviewer = signIn("relect", "mot-de-passe-relect");
 		web.get().uri("/journal").cookie("SESSION", reviewer.cookie()).accept(HTML).exchange().expectStatus().isForbidden();
 		assertThat(page(reviewer, "/")).doesNotContain("href=\"/journal\"");
+	}
+
+	@Test
+	void aVacatairesAccountIsTiedToTheirFileByMatricule() {
+		syncedCatalogue();
+		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
+		var who = await(db.sql("select id, idnumber from vacataire_name where idnumber is not null order by id limit 1").fetch().one());
+		web.post().uri("/comptes").cookie("SESSION", coordinator.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", coordinator.csrf()).with("username", "vac.matricule").with("role", "VACATAIRE")
+				.with("displayName", "Vacataire").with("vacataireId", (String) who.get("idnumber"))
+				.with("password", "mot-de-passe-du-vacataire"))
+			.exchange().expectStatus().is3xxRedirection();
+		assertThat(count("select vacataire_id from account where username = 'vac.matricule'")).isEqualTo((Long) who.get("id"));
+		web.post().uri("/comptes").cookie("SESSION", coordinator.cookie()).accept(HTML)
+			.body(BodyInserters.fromFormData("_csrf", coordinator.csrf()).with("username", "vac.inconnu").with("role", "VACATAIRE")
+				.with("displayName", "Vacataire").with("vacataireId", "MAT-INCONNU").with("password", "mot-de-passe-du-vacataire"))
+			.exchange().expectStatus().is3xxRedirection();
+		assertThat(page(coordinator, "/comptes")).contains("Aucun vacataire n&#39;a le matricule « MAT-INCONNU »");
+		assertThat(count("select count(*) from account where username = 'vac.inconnu'")).isZero();
 	}
 
 	private byte[] download(WebSession s, String path) {

@@ -76,13 +76,14 @@ class AttentionPage {
 		// The day the planning of the evaluations proposes: in two weeks.
 		model.addAttribute("today", java.time.LocalDate.now(clock));
 		model.addAttribute("proposedDay", java.time.LocalDate.now(clock).plusDays(14));
-		// The sessions to come with a free seat, of a training someone listed still lacks.
+		// The sessions to come with a free seat, of a training someone listed still lacks; the soonest first.
 		model.addAttribute("sessions", training.awaitingSession()
 			.map(o -> o.kind() + "|" + o.topic())
 			.collect(java.util.stream.Collectors.toSet())
 			.flatMap(wanted -> training.sessions()
 				.filter(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now) && s.registered() < s.capacity()
 						&& wanted.contains(s.kind() + "|" + s.topic()))
+				.sort(java.util.Comparator.comparing(Training.Session::startsAt))
 				.collectList()));
 		return "attention/list";
 	}

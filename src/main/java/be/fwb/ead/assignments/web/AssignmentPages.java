@@ -275,6 +275,12 @@ class AssignmentPages {
 					? Mono.error(new InvalidRequest("Aucun rôle Moodle sans affectation à accepter : cochez des lignes, ou choisissez « tout le filtre »."))
 					: reconciliation.acceptAll(keys, f.reason(), who.getName()))), "flash.accepted").thenReturn(back);
 		}
+		if (f.selection() && f.ticked().isEmpty()) {
+			// « Only the lines ticked », none ticked: said on the page, beside the choice, not a preview of nothing.
+			return Flash.outcome(exchange, Mono.error(InvalidRequest.ofField("scope",
+					"Aucune ligne cochée : cochez les lignes à adopter, ou choisissez « tout le filtre ».")), "flash.saved")
+				.thenReturn(back);
+		}
 		return Mono.just("redirect:" + previewAddress(f));
 	}
 

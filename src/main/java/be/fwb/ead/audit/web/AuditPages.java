@@ -49,11 +49,11 @@ class AuditPages {
 	}
 
 	/** The search as the address gives it, and the links it makes. */
-	record Query(@Nullable String qui, @Nullable String objet, @Nullable Long vacataire, @Nullable LocalDate du,
+	record Query(@Nullable String qui, @Nullable String objet, @Nullable String vacataire, @Nullable LocalDate du,
 			@Nullable LocalDate au, @Nullable String q, int page) {
 
 		AuditTrail.Filter filter() {
-			return new AuditTrail.Filter(qui, objet, vacataire, du, au, q);
+			return new AuditTrail.Filter(qui, objet, null, vacataire, du, au, q);
 		}
 
 		public String filters() {
@@ -69,16 +69,18 @@ class AuditPages {
 
 	@GetMapping("/journal")
 	String journal(@RequestParam(required = false) @Nullable String qui, @RequestParam(required = false) @Nullable String objet,
-			@RequestParam(required = false) @Nullable Long vacataire, @RequestParam(required = false) @Nullable LocalDate du,
+			@RequestParam(required = false) @Nullable String vacataire, @RequestParam(required = false) @Nullable LocalDate du,
 			@RequestParam(required = false) @Nullable LocalDate au, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Integer page, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, Model model, ServerWebExchange exchange) {
-		Query query = new Query(blank(qui), blank(objet), vacataire, either(du, from), either(au, to), blank(q), page == null ? 1 : page);
+		Query query = new Query(blank(qui), blank(objet), blank(vacataire), either(du, from), either(au, to), blank(q), page == null ? 1 : page);
 		model.addAttribute("query", query);
 		model.addAttribute("changes", Pages.clamped(Pages.paging(page, PAGE_SIZE, PAGE_SIZE),
 				p -> trail.changes(query.filter(), p)));
 		model.addAttribute("reads", trail.reads(query.filter(), Paging.of(0, 20)));
 		Map<String, String> labels = labels(Texts.of(messages, exchange));
+		// A change's before and after as people read them (labels, local times, codes by their words), not JSON.
+		model.addAttribute("readable", new be.fwb.ead.ui.ReadableData(Texts.of(messages, exchange), display.zone()));
 		model.addAttribute("entityLabels", labels);
 		model.addAttribute("entities", labels.keySet());
 		return "audit/journal";
@@ -86,21 +88,23 @@ class AuditPages {
 
 	@GetMapping("/journal/export.csv")
 	ResponseEntity<Flux<DataBuffer>> csv(@RequestParam(required = false) @Nullable String qui,
-			@RequestParam(required = false) @Nullable String objet, @RequestParam(required = false) @Nullable Long vacataire,
+			@RequestParam(required = false) @Nullable String objet, @RequestParam(required = false) @Nullable String vacataire,
 			@RequestParam(required = false) @Nullable LocalDate du, @RequestParam(required = false) @Nullable LocalDate au,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, ServerWebExchange exchange) {
-		AuditTrail.Filter filter = new AuditTrail.Filter(blank(qui), blank(objet), vacataire, either(du, from), either(au, to), blank(q));
+		AuditTrail.Filter filter = new AuditTrail.Filter(blank(qui), blank(objet), null, blank(vacataire), either(du, from), either(au, to),
+				blank(q));
 		return export(Texts.of(messages, exchange)).csvDownload("journal", trail.allChanges(filter), exchange.getResponse().bufferFactory());
 	}
 
 	@GetMapping("/journal/export.xlsx")
 	Mono<ResponseEntity<byte[]>> xlsx(@RequestParam(required = false) @Nullable String qui,
-			@RequestParam(required = false) @Nullable String objet, @RequestParam(required = false) @Nullable Long vacataire,
+			@RequestParam(required = false) @Nullable String objet, @RequestParam(required = false) @Nullable String vacataire,
 			@RequestParam(required = false) @Nullable LocalDate du, @RequestParam(required = false) @Nullable LocalDate au,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, ServerWebExchange exchange) {
-		AuditTrail.Filter filter = new AuditTrail.Filter(blank(qui), blank(objet), vacataire, either(du, from), either(au, to), blank(q));
+		AuditTrail.Filter filter = new AuditTrail.Filter(blank(qui), blank(objet), null, blank(vacataire), either(du, from), either(au, to),
+				blank(q));
 		Texts t = Texts.of(messages, exchange);
 		return export(t).xlsxDownload("journal", t.get("audit.title"), trail.allChanges(filter));
 	}

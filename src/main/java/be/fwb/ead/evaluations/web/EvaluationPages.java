@@ -66,6 +66,7 @@ class EvaluationPages {
 		model.addAttribute("vacataireId", id);
 		model.addAttribute("evaluations", evaluations.readBy(id, who.getName(), "page /vacataires/" + id + "/evaluations").collectList());
 		model.addAttribute("grid", evaluations.grid().collectList());
+		model.addAttribute("planned", planning.plannedFor(id));
 		model.addAttribute("today", LocalDate.now(clock));
 		return htmx != null ? "evaluations/vacataire :: section" : "evaluations/vacataire";
 	}

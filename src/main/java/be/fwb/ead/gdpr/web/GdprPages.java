@@ -11,6 +11,7 @@ import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
 import be.fwb.ead.ui.Flash;
 import be.fwb.ead.ui.PageController;
+import be.fwb.ead.ui.ReadableData;
 import be.fwb.ead.ui.Texts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -95,15 +96,15 @@ class GdprPages {
 
 	private Mono<String> confirmationPage(long id, Model model, ServerWebExchange exchange, @Nullable String reason,
 			@Nullable String field, @Nullable String error) {
-		AccessReport report = new AccessReport(Texts.of(messages, exchange), display.zone());
+		ReadableData report = new ReadableData(Texts.of(messages, exchange), display.zone());
 		return data.preview(id).map(p -> {
 			model.addAttribute("preview", p);
 			model.addAttribute("identity", p.identity().entrySet().stream()
-				.map(e -> new AccessReport.Field(report.columnLabel(e.getKey()), e.getValue())).toList());
+				.map(e -> new ReadableData.Field(report.columnLabel(e.getKey()), e.getValue())).toList());
 			model.addAttribute("toDelete", p.toDelete().entrySet().stream()
-				.map(e -> new AccessReport.Field(report.tableLabel(e.getKey()), String.valueOf(e.getValue()))).toList());
+				.map(e -> new ReadableData.Field(report.tableLabel(e.getKey()), String.valueOf(e.getValue()))).toList());
 			model.addAttribute("kept", p.kept().entrySet().stream()
-				.map(e -> new AccessReport.Field(report.tableLabel(e.getKey()), e.getValue())).toList());
+				.map(e -> new ReadableData.Field(report.tableLabel(e.getKey()), e.getValue())).toList());
 			model.addAttribute("reason", reason == null ? "" : reason);
 			model.addAttribute("errorField", field);
 			model.addAttribute("error", error);
@@ -112,7 +113,7 @@ class GdprPages {
 	}
 
 	private Mono<Void> report(long id, Model model, ServerWebExchange exchange) {
-		AccessReport report = new AccessReport(Texts.of(messages, exchange), display.zone());
+		ReadableData report = new ReadableData(Texts.of(messages, exchange), display.zone());
 		return data.export(id).doOnNext(export -> {
 			model.addAttribute("vacataireId", id);
 			model.addAttribute("person", report.fields((JsonNode) export.get("vacataire")));
@@ -120,7 +121,7 @@ class GdprPages {
 			Map<String, List<JsonNode>> tables = (Map<String, List<JsonNode>>) export.get("data");
 			model.addAttribute("tables", tables.entrySet().stream().map(e -> report.table(e.getKey(), e.getValue())).toList());
 			model.addAttribute("kept", data.kept().entrySet().stream()
-				.map(e -> new AccessReport.Field(report.tableLabel(e.getKey()), e.getValue())).toList());
+				.map(e -> new ReadableData.Field(report.tableLabel(e.getKey()), e.getValue())).toList());
 			model.addAttribute("exportedAt", java.time.ZonedDateTime.now(clock));
 		}).switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + "."))).then();
 	}

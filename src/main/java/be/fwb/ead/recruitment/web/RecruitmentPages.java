@@ -3,6 +3,7 @@ package be.fwb.ead.recruitment.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import be.fwb.ead.catalogue.Placements;
 import be.fwb.ead.recruitment.Recruitment;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.ui.Flash;
@@ -25,14 +26,19 @@ class RecruitmentPages {
 
 	private final Recruitment recruitment;
 
-	RecruitmentPages(Recruitment recruitment) {
+	private final Placements placements;
+
+	RecruitmentPages(Recruitment recruitment, Placements placements) {
 		this.recruitment = recruitment;
+		this.placements = placements;
 	}
 
 	@GetMapping("/recrutement")
 	String campaigns(Model model) {
 		model.addAttribute("campaigns", recruitment.campaigns().collectList());
 		model.addAttribute("grid", recruitment.grid().collectList());
+		model.addAttribute("levels", placements.levels());
+		model.addAttribute("subjects", placements.subjects());
 		return "recruitment/campaigns";
 	}
 
@@ -107,10 +113,12 @@ class RecruitmentPages {
 			List<Recruitment.Score> scores = new ArrayList<>();
 			for (be.fwb.ead.grids.CriteriaGrid.Criterion c : grid) {
 				String s = f.getFirst("score-" + c.id());
-				if (s != null && s.matches("[0-5]")) {
-					String why = f.getFirst("why-" + c.id());
-					scores.add(new Recruitment.Score(c.id(), Integer.parseInt(s), why == null ? "" : why));
+				if (s == null || !s.matches("[0-5]")) {
+					// Each criterion scored by the evaluator: no score is assumed for them.
+					return Mono.error(InvalidRequest.ofField("score-" + c.id(), "Notez « " + c.label() + " » de 0 à 5."));
 				}
+				String why = f.getFirst("why-" + c.id());
+				scores.add(new Recruitment.Score(c.id(), Integer.parseInt(s), why == null ? "" : why));
 			}
 			return recruitment.score(id, scores, who.getName());
 		}));

@@ -41,10 +41,12 @@ class AccountPages {
 			catch (IllegalArgumentException e) {
 				throw InvalidRequest.ofField("role", "Choisissez un rôle.");
 			}
+			// The vacataire by their matricule or the number of their file.
 			String vacataire = FormInput.text(form, "vacataireId");
-			return administration.create(FormInput.text(form, "username"), form.getFirst("password"), role,
-					FormInput.text(form, "displayName"), vacataire.isEmpty() ? null : (long) FormInput.integer(vacataire, "Le n° de vacataire"),
-					who.getName());
+			return (vacataire.isEmpty() ? Mono.<java.util.Optional<Long>>just(java.util.Optional.empty())
+					: administration.vacataire(vacataire).map(java.util.Optional::of))
+				.flatMap(id -> administration.create(FormInput.text(form, "username"), form.getFirst("password"), role,
+						FormInput.text(form, "displayName"), id.orElse(null), who.getName()));
 		}), "account.flash.created")).thenReturn("redirect:/comptes");
 	}
 

@@ -96,7 +96,9 @@ class TrainingPages {
 		Mono<Training.Session> session = training.session(id).cache();
 		model.addAttribute("trainingSession", session);
 		model.addAttribute("registrations", training.registrations(id).collectList());
-		model.addAttribute("missing", training.missingFor(id).collectList());
+		Mono<Boolean> required = training.isRequired(id).cache();
+		model.addAttribute("required", required);
+		model.addAttribute("missing", required.flatMap(r -> (r ? training.missingFor(id) : training.notYetFollowed(id)).collectList()));
 		model.addAttribute("begun", session.map(s -> !s.startsAt().isAfter(now)));
 		model.addAttribute("over", session.map(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isBefore(now)));
 		return "training/session";
@@ -203,7 +205,10 @@ class TrainingPages {
 		model.addAttribute("vacataireId", id);
 		Mono<List<Training.Registration>> registrations = training.ofVacataire(id).collectList().cache();
 		model.addAttribute("registrations", registrations);
-		model.addAttribute("missing", training.missing(id, "TUTOR").collectList());
+		// What each role the vacataire holds still requires (conception, tutoring); tutoring for someone holding none yet.
+		model.addAttribute("missing", training.rolesToPrepare(id).flatMap(roles -> training.missing(id, roles)
+			.collect(java.util.stream.Collectors.groupingBy(Training.Requirement::role, java.util.TreeMap::new,
+					java.util.stream.Collectors.toList()))));
 		// Sessions where the vacataire is not registered yet: those not over to register to, those over to record as followed
 		// (the history of someone who holds no role yet, whom a past session's page does not list).
 		Instant now = Instant.now(clock);
@@ -212,7 +217,9 @@ class TrainingPages {
 			.flatMap(held -> training.sessions().filter(s -> !held.contains(s.id()))
 				.collect(java.util.stream.Collectors.partitioningBy(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now))))
 			.cache();
-		model.addAttribute("sessions", open.map(m -> m.get(true)));
+		// To register to: the soonest first; followed already: the latest first.
+		model.addAttribute("sessions", open.map(m -> m.get(true).stream()
+			.sorted(java.util.Comparator.comparing(Training.Session::startsAt)).toList()));
 		model.addAttribute("pastSessions", open.map(m -> m.get(false)));
 		return htmx != null ? "training/vacataire :: section" : "training/vacataire";
 	}

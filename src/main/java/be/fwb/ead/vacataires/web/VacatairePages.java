@@ -78,9 +78,15 @@ class VacatairePages {
 			.cache();
 		model.addAttribute("vacataire", vacataire);
 		if (coordinator(who)) {
-			model.addAttribute("nextStatuses", vacataire.map(v -> VacataireStatus.valueOf(v.status()).next().stream()
-				.map(Enum::name).toList()));
-			model.addAttribute("file", files.identity(id));
+			// Once erased, the file is closed: no status, identity, contract nor availability form (what stays is listed on
+			// the personal data page).
+			Mono<java.time.Instant> erasedAt = files.erasedAt(id).cache();
+			Mono<Boolean> erased = erasedAt.hasElement();
+			model.addAttribute("erasedAt", erasedAt);
+			model.addAttribute("erased", erased);
+			model.addAttribute("nextStatuses", erased.zipWith(vacataire, (e, v) -> e ? List.<String>of()
+					: VacataireStatus.valueOf(v.status()).next().stream().map(Enum::name).toList()));
+			model.addAttribute("file", erased.flatMap(e -> e ? Mono.empty() : files.identity(id)));
 			model.addAttribute("contracts", files.contracts(id).collectList());
 			model.addAttribute("availability", files.availability(id).collectList());
 			model.addAttribute("schoolYear", schoolYear(LocalDate.now(clock)));

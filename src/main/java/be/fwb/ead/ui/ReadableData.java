@@ -1,4 +1,4 @@
-package be.fwb.ead.gdpr.web;
+package be.fwb.ead.ui;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,24 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import be.fwb.ead.ui.Texts;
 import org.springframework.context.NoSuchMessageException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A person's data as people read it: tables and columns under French labels, instants in Brussels local time, dates as
+ * Stored data as people read it — a person's data in their access report, a change's before and after in the journal: tables and columns under French labels, instants in Brussels local time, dates as
  * dates, yes and no, codes by their label, a candidate's documents as sentences (« CV, fichier cv.pdf, reçu le
  * 12/03/2026 ») and other stored JSON as « key : value » lines. The search and sort keys, the service's own copies of
  * the name without accents, are left out. The JSON export stays as it is, whole and machine-readable.
  */
-final class AccessReport {
+public final class ReadableData {
 
 	/** A field: its label and its readable value. */
-	record Field(String label, String value) {
+	public record Field(String label, String value) {
 	}
 
 	/** A table of the person's data: its label, its columns' labels, its rows' readable values. */
-	record Table(String name, String label, List<String> columns, List<List<String>> rows) {
+	public record Table(String name, String label, List<String> columns, List<List<String>> rows) {
 	}
 
 	private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?([+-]\\d{2}(:\\d{2})?|Z)");
@@ -40,7 +39,8 @@ final class AccessReport {
 			Map.entry("coverage", List.of("assignment.coverage.")), Map.entry("kind", List.of("training.kind.")),
 			Map.entry("topic", List.of("training.topic.")), Map.entry("mode", List.of("training.mode.")),
 			Map.entry("state", List.of("review.state.")), Map.entry("decision", List.of("recruitment.decision.")),
-			Map.entry("entity", List.of("gdpr.value.entity.")), Map.entry("action", List.of("gdpr.value.action.")));
+			Map.entry("entity", List.of("gdpr.value.entity.")), Map.entry("action", List.of("gdpr.value.action.")),
+			Map.entry("from", List.of("gdpr.value.from.")));
 
 	/** Columns the service derives from others for its own searches and sorts: nothing a person gave or needs to read. */
 	private static final java.util.Set<String> INTERNAL = java.util.Set.of("search_key", "sort_key");
@@ -48,7 +48,7 @@ final class AccessReport {
 	private final Texts texts;
 	private final ZoneId zone;
 
-	AccessReport(Texts texts, ZoneId zone) {
+	public ReadableData(Texts texts, ZoneId zone) {
 		this.texts = texts;
 		this.zone = zone;
 	}
@@ -57,21 +57,21 @@ final class AccessReport {
 	 * The label of a table ({@code gdpr.table.<name>}); a table without one still shows, under its name
 	 * ({@code GdprIntegrationTest} fails until it has one).
 	 */
-	String tableLabel(String table) {
+	public String tableLabel(String table) {
 		return texts.getOrDefault("gdpr.table." + table, table);
 	}
 
 	/** The label of a column ({@code gdpr.column.<name>}), or its name. */
-	String columnLabel(String column) {
+	public String columnLabel(String column) {
 		return texts.getOrDefault("gdpr.column." + column, column);
 	}
 
-	List<Field> fields(JsonNode row) {
+	public List<Field> fields(JsonNode row) {
 		return row.propertyNames().stream().filter(k -> !INTERNAL.contains(k)).map(k -> new Field(columnLabel(k), value(k, row.get(k))))
 			.toList();
 	}
 
-	Table table(String name, List<JsonNode> rows) {
+	public Table table(String name, List<JsonNode> rows) {
 		List<String> columns = rows.isEmpty() ? List.of()
 				: rows.get(0).propertyNames().stream().filter(c -> !INTERNAL.contains(c)).toList();
 		List<List<String>> values = new ArrayList<>();
@@ -81,8 +81,23 @@ final class AccessReport {
 		return new Table(name, tableLabel(name), columns.stream().map(this::columnLabel).toList(), values);
 	}
 
+	/** Stored JSON text (a change's before or after) as « key : value » lines; empty for none; as it is when unreadable. */
+	public String json(@org.jspecify.annotations.Nullable String json) {
+		if (json == null || json.isBlank()) {
+			return "";
+		}
+		try {
+			return value("", JSON.readTree(json));
+		}
+		catch (tools.jackson.core.JacksonException e) {
+			return json;
+		}
+	}
+
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
 	/** A value as people read it. */
-	String value(String column, JsonNode value) {
+	public String value(String column, JsonNode value) {
 		if (value == null || value.isNull()) {
 			return "";
 		}
