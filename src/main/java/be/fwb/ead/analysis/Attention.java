@@ -142,8 +142,7 @@ public class Attention implements TitleGaps {
 		return switch (kind) {
 			// A vacataire registered for a session to come is handled: the line comes back if it ends without completion.
 			case TRAINING_MISSING -> training.awaitingSession()
-				.map(o -> new Item(Kind.TRAINING_MISSING, o.vacataireId(), o.name(), null, null,
-						o.role() + " " + o.kind() + " " + o.topic()))
+				.map(o -> new Item(Kind.TRAINING_MISSING, o.vacataireId(), o.name(), null, null, o.kind() + " " + o.topic()))
 				.collectList();
 			// An evaluation planned to come is handled: the line comes back if its day goes by with nothing recorded.
 			case EVALUATION_DUE -> evaluations.due()

@@ -333,7 +333,8 @@ public class Training {
 
 	/**
 	 * The {@link #overdue()} requirements that no session handles yet: the vacataire is registered for no session of that
-	 * training which has not ended (one that has ended without completion brings the line back).
+	 * training which has not ended (one that has ended without completion brings the line back). A training two of their
+	 * roles require is one line (the first role, by name).
 	 */
 	public Flux<Overdue> awaitingSession() {
 		Instant now = Instant.now(clock);
@@ -344,7 +345,8 @@ public class Training {
 			.map(r -> r.get("vacataire_id", Long.class) + "|" + r.get("kind", String.class) + "|" + r.get("topic", String.class))
 			.all()
 			.collect(java.util.stream.Collectors.toSet())
-			.flatMapMany(planned -> overdue().filter(o -> !planned.contains(o.vacataireId() + "|" + o.kind() + "|" + o.topic())));
+			.flatMapMany(planned -> overdue().filter(o -> !planned.contains(o.vacataireId() + "|" + o.kind() + "|" + o.topic())))
+			.distinct(o -> o.vacataireId() + "|" + o.kind() + "|" + o.topic());
 	}
 
 	/** A session's seats, locked until the end of the transaction: no overbooking. */
