@@ -50,8 +50,10 @@ class PluralsUnitTest {
 		assertThat(fr("review.openCount", 2)).isEqualTo("2 revues en cours");
 		assertThat(messages.getMessage("evaluation.plan.outcome", new Object[] { 4, "02/12/2026", "Claire", 1 }, Languages.FRENCH))
 			.isEqualTo("4 évaluations planifiées le 02/12/2026 avec Claire ; 1 non planifiée.");
-		assertThat(messages.getMessage("import.applied", new Object[] { 1, 0, 3 }, Languages.FRENCH))
-			.isEqualTo("1 vacataire créé, 0 mis à jour, 3 titres ajoutés.");
+		assertThat(messages.getMessage("import.applied", new Object[] { 1, 0, 3, 1 }, Languages.FRENCH))
+			.isEqualTo("1 vacataire créé, 0 mis à jour, 1 inchangé, 3 titres ajoutés.");
+		assertThat(messages.getMessage("adoption.wouldCreate", new Object[] { 1, 1, 0, 1, 0 }, Languages.FRENCH))
+			.isEqualTo("1 rôle Moodle : 1 affectation sera créée (0 en conception, 1 en tutorat) ; aucun n’est refusé par une règle.");
 	}
 
 	@Test

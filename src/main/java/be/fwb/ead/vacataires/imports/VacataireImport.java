@@ -38,8 +38,9 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class VacataireImport {
 
+	/** What a line does: creates a vacataire, updates one, or leaves one as it is (nothing new on the line). */
 	public enum Action {
-		CREATE, UPDATE
+		CREATE, UPDATE, UNCHANGED
 	}
 
 	public record LineReport(int line, String name, @Nullable Action action, List<String> errors) {
@@ -57,6 +58,11 @@ public class VacataireImport {
 
 		public List<LineReport> errors() {
 			return lines.stream().filter(l -> !l.errors().isEmpty()).toList();
+		}
+
+		/** The lines about someone known that bring nothing new. */
+		public int unchanged() {
+			return applied ? (int) lines.stream().filter(l -> l.action() == Action.UNCHANGED).count() : 0;
 		}
 	}
 
@@ -244,10 +250,10 @@ public class VacataireImport {
 			}
 			Identity identity = new Identity(blankToNull(first), blankToNull(last), blankToNull(email), blankToNull(idnumber),
 					blankToNull(cell(line, index, "phone")), cap);
-			out.add(new Parsed(new LineReport(line.number(), name.isEmpty() ? "?" : name,
-					existing == null ? Action.CREATE : Action.UPDATE, List.copyOf(errors)), existing,
-					existing == null ? identity : known.news(existing, identity),
-					status, titleIds));
+			Identity news = existing == null ? identity : known.news(existing, identity);
+			Action action = existing == null ? Action.CREATE : nothing(news) && titleIds.isEmpty() ? Action.UNCHANGED : Action.UPDATE;
+			out.add(new Parsed(new LineReport(line.number(), name.isEmpty() ? "?" : name, action, List.copyOf(errors)), existing,
+					news, status, titleIds));
 		}
 		return out;
 	}
@@ -283,7 +289,8 @@ public class VacataireImport {
 
 	private static Report report(boolean applied, List<Parsed> parsed, List<String> ignored, int granted) {
 		int created = (int) parsed.stream().filter(p -> p.report().action() == Action.CREATE).count();
-		return new Report(applied, applied ? created : 0, applied ? parsed.size() - created : 0, granted, List.copyOf(ignored),
+		int updated = (int) parsed.stream().filter(p -> p.report().action() == Action.UPDATE).count();
+		return new Report(applied, applied ? created : 0, applied ? updated : 0, granted, List.copyOf(ignored),
 				parsed.stream().map(Parsed::report).toList());
 	}
 

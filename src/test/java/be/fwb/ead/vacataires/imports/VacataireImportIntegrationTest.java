@@ -82,6 +82,15 @@ class VacataireImportIntegrationTest extends IntegrationTest {
 				+ "and email = 'vac1@ead.test'")).isEqualTo(1);
 		assertThat(count("select count(*) from vacataire_title vt join vacataire v on v.id = vt.vacataire_id "
 				+ "where v.idnumber = 'MAT-1001'")).isEqualTo(2);
+
+		// The same line again brings nothing new: « inchangé », and nothing written nor journaled.
+		long journal = count("select count(*) from change_log");
+		String same = "Matricule;Nom;Prénom\nMAT-1001;Lambert;Anaïs\n";
+		VacataireImport.Report third = await(imports.run(same.getBytes(StandardCharsets.UTF_8), false, "coord"));
+		assertThat(third.lines()).singleElement().satisfies(l -> assertThat(l.action()).isEqualTo(VacataireImport.Action.UNCHANGED));
+		assertThat(third.updated()).isZero();
+		assertThat(third.unchanged()).isOne();
+		assertThat(count("select count(*) from change_log")).isEqualTo(journal);
 	}
 
 	@Test
