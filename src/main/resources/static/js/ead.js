@@ -69,8 +69,7 @@ function eadRestoreRefusedForm() {
     }
     // A group of boxes sharing a name (who followed a session, who to register) is one answer: its message goes
     // under the group's legend and the summary names the legend, not the first person's box.
-    var group = (field.type === 'checkbox' || field.type === 'radio') && named(name).length > 1
-      ? field.closest('fieldset') : null;
+    var group = field.type === 'checkbox' || field.type === 'radio' ? field.closest('fieldset') : null;
     var legend = group && group.querySelector('legend');
     var message = document.createElement('span');
     message.className = 'field-error';

@@ -96,8 +96,9 @@ public class Recruitment {
 			}
 		}
 		// A need names a level and a subject of the catalogue, as the modules are placed (else no module answers it).
+		// (Before the first sync the catalogue knows no level yet: nothing to judge by.)
 		return Mono.zip(placements.levels(), placements.subjects()).flatMap(known -> {
-			for (int i = 0; i < needs.size(); i++) {
+			for (int i = 0; i < needs.size() && !known.getT1().isEmpty(); i++) {
 				Need n = needs.get(i);
 				if (!known.getT1().contains(n.level().trim())) {
 					return Mono.error(InvalidRequest.ofField("level-" + (i + 1), "Niveau inconnu du catalogue : « " + n.level().trim()

@@ -74,7 +74,8 @@ public final class InputLimits {
 		int max = maxLength(field);
 		String name = field == null || field.isEmpty() ? "texte" : field;
 		if (value.length() > max) {
-			throw new InvalidRequest("Le champ « " + shorten(name) + " » dépasse " + max + " caractères (" + value.length() + ").");
+			String message = "Le champ « " + shorten(name) + " » dépasse " + max + " caractères (" + value.length() + ").";
+			throw field == null || field.isEmpty() ? new InvalidRequest(message) : InvalidRequest.ofField(field, message);
 		}
 		if (value.indexOf('\0') >= 0) {
 			throw new InvalidRequest("Le champ « " + shorten(name) + " » contient un caractère nul (U+0000), refusé.");

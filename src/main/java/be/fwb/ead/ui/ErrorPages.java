@@ -121,6 +121,10 @@ class ErrorPages implements WebExceptionHandler {
 				|| !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
 			return null;
 		}
+		if (ex instanceof InvalidRequest invalid && invalid.field() != null) {
+			// A field over its length (InputLimits), read before the handler: the form's own refusal, as any other.
+			return invalid;
+		}
 		if (ex instanceof WebExchangeBindException bind && bind.getFieldError() != null) {
 			FieldError field = bind.getFieldError();
 			return InvalidRequest.ofField(field.getField(), "Valeur non reconnue : « " + field.getRejectedValue() + " »"

@@ -95,6 +95,18 @@ class InputLimitsIntegrationTest extends IntegrationTest {
 			.exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(page).contains("Le champ « displayName » dépasse 200 caractères");
 		assertThat(count("select count(*) from account where username = 'nouveau'")).isZero();
+
+		// From the form's page (the browser says so): back to it, the message beside the field and what was typed kept.
+		web.post().uri("/comptes").cookie("SESSION", session.cookie()).accept(MediaType.TEXT_HTML)
+			.header("Referer", "http://localhost:" + port + "/comptes")
+			.body(BodyInserters.fromFormData("_csrf", session.csrf()).with("username", "nouveau").with("role", "REVIEWER")
+				.with("displayName", "N".repeat(300)).with("password", "un-mot-de-passe-solide"))
+			.exchange().expectStatus().isSeeOther().expectHeader().location("/comptes");
+		String back = web.get().uri("/comptes").cookie("SESSION", session.cookie()).accept(MediaType.TEXT_HTML).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(back).contains("Le champ « displayName » dépasse 200 caractères (300).").contains("&quot;displayName&quot;:&quot;")
+			.contains("&quot;errors&quot;:{&quot;displayName&quot;");
+		assertThat(count("select count(*) from account where username = 'nouveau'")).isZero();
 	}
 
 	@Test

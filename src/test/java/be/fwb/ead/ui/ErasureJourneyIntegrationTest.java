@@ -101,6 +101,6 @@ class ErasureJourneyIntegrationTest extends BrowserTest {
 				+ "where id = " + person).then());
 		browser.signIn("coord", "mot-de-passe-coord");
 		browser.go("/vacataires/" + person + "/donnees/anonymisation");
-		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Effacer les données personnelles de Camille Bastin");
+		assertThat(browser.text(By.tagName("h1"))).isEqualTo("Effacer les données personnelles : Camille Bastin");
 	}
 }

@@ -182,9 +182,8 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			WebElement field = again.findElement(By.name(c.errorBeside()));
 			// A group of boxes sharing the name is one answer: its fieldset, under its legend, holds the message.
 			String type = String.valueOf(field.getDomAttribute("type"));
-			List<WebElement> group = (type.equals("checkbox") || type.equals("radio"))
-					&& again.findElements(By.name(c.errorBeside())).size() > 1
-							? field.findElements(By.xpath("ancestor::fieldset[legend][1]")) : List.of();
+			List<WebElement> group = type.equals("checkbox") || type.equals("radio")
+					? field.findElements(By.xpath("ancestor::fieldset[legend][1]")) : List.of();
 			WebElement described = group.isEmpty() ? field : group.get(0);
 			if (!group.isEmpty()) {
 				assertThat(browser.driver().findElement(By.cssSelector("#flash .error-summary-link")).getText())
