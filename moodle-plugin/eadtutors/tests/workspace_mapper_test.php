@@ -84,6 +84,9 @@ final class workspace_mapper_test extends \basic_testcase {
             'current' => true,
         ], $context['assignments'][0]);
         $this->assertSame('Conception', $context['assignments'][1]['role']);
+        $adopted = $this->workspace();
+        $adopted['assignments'][1]['hours'] = 0;
+        $this->assertSame('non précisées', $this->mapper()->context($adopted)['assignments'][1]['hours']);
         $this->assertSame([['line' => '12/10/2026 15:00 – Prise en main de Moodle (Moodle)']], $context['done']);
         $this->assertSame([['line' => '08/12/2026 08:30 – Tutorat à distance (Tutorat à distance)']], $context['upcoming']);
         $this->assertSame([['label' => 'Pédagogie en ligne (initiale, Conception)']], $context['missing']);

@@ -87,7 +87,8 @@ final class workspace_mapper {
             'role' => $this->word('role', $a['role']),
             'period' => ($this->string)('periodrange', (object) ['from' => $this->day($a['startsOn']),
                 'to' => $this->day($a['endsOn'])]),
-            'hours' => ($this->number)((float) $a['hours'], -1),
+            // Zero: adopted from Moodle without hours; said so, not shown as 0.
+            'hours' => (float) $a['hours'] == 0.0 ? ($this->string)('hoursunset') : ($this->number)((float) $a['hours'], -1),
             'current' => (bool) $a['current'],
         ], $workspace['assignments'] ?? []);
         $trainings = $workspace['trainings'] ?? [];

@@ -50,6 +50,7 @@ $string['evaluationscore'] = 'Score: {$a->score} / {$a->max}';
 $string['feed'] = 'Change feed';
 $string['findingvalue'] = 'Assessment: {$a}';
 $string['hours'] = 'Hours';
+$string['hoursunset'] = 'not given';
 $string['kind_continuing'] = 'continuing';
 $string['kind_initial'] = 'initial';
 $string['loggedinas'] = 'You are logged in as this user: the workspace is shown, but its actions are reserved to the user themselves.';

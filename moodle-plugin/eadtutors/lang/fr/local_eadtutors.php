@@ -50,6 +50,7 @@ $string['evaluationscore'] = 'Score : {$a->score} / {$a->max}';
 $string['feed'] = 'Journal des changements';
 $string['findingvalue'] = 'Appréciation : {$a}';
 $string['hours'] = 'Heures';
+$string['hoursunset'] = 'non précisées';
 $string['kind_continuing'] = 'continue';
 $string['kind_initial'] = 'initiale';
 $string['loggedinas'] = 'Vous êtes connecté en tant que cet utilisateur : son espace est affiché, mais ses actions sont réservées à l\'utilisateur lui-même.';

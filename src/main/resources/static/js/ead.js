@@ -78,7 +78,10 @@ function eadRestoreRefusedForm() {
     var target = legend ? group : field;
     var described = target.getAttribute('aria-describedby');
     target.setAttribute('aria-describedby', described ? message.id + ' ' + described : message.id);
-    field.setAttribute('aria-invalid', 'true');
+    // A group's answer is refused as a whole: every box of the group is marked, not the first alone.
+    Array.prototype.forEach.call(legend ? group.querySelectorAll('input[name="' + CSS.escape(name) + '"]') : [field], function (box) {
+      box.setAttribute('aria-invalid', 'true');
+    });
     if (legend) {
       group.id = group.id || 'groupe-' + name;
       legend.insertAdjacentElement('afterend', message);
@@ -88,8 +91,8 @@ function eadRestoreRefusedForm() {
     var link = document.createElement('a');
     link.href = '#' + (legend ? group.id : field.id || message.id);
     link.className = 'error-summary-link';
-    link.textContent = (legend ? legend.textContent.trim()
-      : field.labels && field.labels[0] ? field.labels[0].textContent.trim() : name) + ' ↓';
+    link.textContent = 'Corriger « ' + (legend ? legend.textContent.trim()
+      : field.labels && field.labels[0] ? field.labels[0].textContent.trim() : name) + ' »';
     summary.appendChild(link);
   });
   var details = form.closest('details');

@@ -37,8 +37,14 @@ public class AuditTrail {
 		}
 	}
 
-	/** A read of a personal file. */
-	public record Read(long id, Instant at, String reader, long vacataireId, String what, String via) {
+	/**
+	 * A read of a personal file.
+	 *
+	 * @param reader the account that read, or {@code vacataire:<id>} for the person themself
+	 * @param vacataireName whose file, as their name reads today (the published view {@code vacataire_name})
+	 * @param via how: {@code page …}, {@code API GET …} or {@code plugin Moodle}
+	 */
+	public record Read(long id, Instant at, String reader, long vacataireId, String vacataireName, String what, String via) {
 	}
 
 	private final DatabaseClient db;
@@ -96,12 +102,15 @@ public class AuditTrail {
 		String where = where(filter, binds, "reader", false);
 		Mono<Long> total = bind(db.sql("select count(*) as n from access_log where " + where), binds)
 			.map(r -> r.get("n", Long.class)).one();
-		Mono<List<Read>> items = bind(db.sql("select id, at, reader, vacataire_id, what, via from access_log where " + where
+		Mono<List<Read>> items = bind(db.sql("select id, at, reader, vacataire_id, what, via, "
+				+ "(select v.name from vacataire_name v where v.id = access_log.vacataire_id) as vacataire_name "
+				+ "from access_log where " + where
 				+ " order by at desc, id desc limit :limit offset :offset"), binds)
 			.bind("limit", paging.size())
 			.bind("offset", paging.offset())
 			.map(r -> new Read(r.get("id", Long.class), r.get("at", Instant.class), r.get("reader", String.class),
-					r.get("vacataire_id", Long.class), r.get("what", String.class), r.get("via", String.class)))
+					r.get("vacataire_id", Long.class), java.util.Objects.requireNonNullElse(r.get("vacataire_name", String.class), ""),
+					r.get("what", String.class), r.get("via", String.class)))
 			.all()
 			.collectList();
 		return Mono.zip(items, total, (i, t) -> new PageOf<>(i, t, paging.page(), paging.size()));

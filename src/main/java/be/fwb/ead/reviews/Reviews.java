@@ -442,6 +442,15 @@ public class Reviews {
 		return spec.then();
 	}
 
+	/** A module's name as its reviews show it; {@link NotFound} for an unknown module. */
+	public Mono<String> moduleName(long moduleId) {
+		return db.sql("select fullname from module_name where id = :id")
+			.bind("id", moduleId)
+			.map(r -> r.get("fullname", String.class))
+			.one()
+			.switchIfEmpty(Mono.error(new NotFound("Aucun module n'a l'identifiant " + moduleId + ".")));
+	}
+
 	private Mono<Void> module(long moduleId) {
 		return db.sql("select archived from module_name where id = :id")
 			.bind("id", moduleId)

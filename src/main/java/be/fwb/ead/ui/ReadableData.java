@@ -42,6 +42,12 @@ public final class ReadableData {
 			Map.entry("entity", List.of("gdpr.value.entity.")), Map.entry("action", List.of("gdpr.value.action.")),
 			Map.entry("from", List.of("gdpr.value.from.")));
 
+	/** Keys of stored JSON whose value is a table → value map (an erasure's rows deleted and tables kept): its keys are tables. */
+	private static final java.util.Set<String> BY_TABLE = java.util.Set.of("deleted", "kept");
+
+	/** An ISO period of whole years, months or days ({@code P2Y}), as a retention run stores its period (key {@code after}). */
+	private static final Pattern PERIOD = Pattern.compile("P(?:(\\d+)Y)?(?:(\\d+)M)?(?:(\\d+)D)?");
+
 	/** Columns the service derives from others for its own searches and sorts: nothing a person gave or needs to read. */
 	private static final java.util.Set<String> INTERNAL = java.util.Set.of("search_key", "sort_key");
 
@@ -133,6 +139,17 @@ public final class ReadableData {
 				return text;
 			}
 		}
+		java.util.regex.Matcher period = PERIOD.matcher(text);
+		if ("after".equals(column) && text.length() > 1 && period.matches()) {
+			List<String> parts = new ArrayList<>();
+			String[] units = { "common.period.years", "common.period.months", "common.period.days" };
+			for (int i = 0; i < units.length; i++) {
+				if (period.group(i + 1) != null) {
+					parts.add(texts.get(units[i], Long.parseLong(period.group(i + 1))));
+				}
+			}
+			return String.join(" ", parts);
+		}
 		for (String prefix : CODES.getOrDefault(column, List.of())) {
 			try {
 				return texts.get(prefix + text);
@@ -182,6 +199,10 @@ public final class ReadableData {
 
 	/** Stored JSON (a change's before and after) as « key : value » separated by « ; ». */
 	private String structured(JsonNode node) {
+		return structured(node, false);
+	}
+
+	private String structured(JsonNode node, boolean byTable) {
 		List<String> parts = new ArrayList<>();
 		if (isDocuments(node)) {
 			return documents(node);
@@ -192,7 +213,8 @@ public final class ReadableData {
 		}
 		for (String key : node.propertyNames()) {
 			JsonNode v = node.get(key);
-			parts.add(keyLabel(key) + " : " + (v.isValueNode() || v.isNull() ? value(key, v) : "(" + structured(v) + ")"));
+			parts.add((byTable ? tableLabel(key) : keyLabel(key)) + " : "
+					+ (v.isValueNode() || v.isNull() ? value(key, v) : "(" + structured(v, BY_TABLE.contains(key)) + ")"));
 		}
 		return String.join(" ; ", parts);
 	}

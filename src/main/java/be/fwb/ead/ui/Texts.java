@@ -23,6 +23,11 @@ public final class Texts {
 		return new Texts(messages, locale == null ? DEFAULT : locale);
 	}
 
+	/** The texts of one language (a page's come from its request: {@link #of(MessageSource, ServerWebExchange)}). */
+	public static Texts of(MessageSource messages, Locale locale) {
+		return new Texts(messages, locale);
+	}
+
 	/** The text of {@code code}, or {@code fallback} when there is none. */
 	public String getOrDefault(String code, String fallback) {
 		return messages.getMessage(code, null, fallback, locale);

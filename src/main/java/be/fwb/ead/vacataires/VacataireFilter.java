@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * @param q words of the name, e-mail, username or id number, without regard to case or accents
  * @param status one status ({@code CANDIDAT}, {@code RETENU}, {@code ACTIF}, {@code SUSPENDU}, {@code SORTI},
  * {@code NON_RETENU})
- * @param withoutModule only vacataires who hold no role on a current module
+ * @param withoutModule only vacataires retained or active who hold no role on a current module
  */
 public record VacataireFilter(@Nullable String q, @Nullable String status, boolean withoutModule) {
 

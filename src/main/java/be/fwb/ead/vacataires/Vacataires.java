@@ -24,8 +24,9 @@ public class Vacataires {
 	/** Read from {@code vacataire_name} (alias {@code v}): the name rule is written there, once. */
 	private static final String COLUMNS = "v.id, v.moodle_user_id, v.firstname, v.lastname, v.email, v.idnumber, v.status";
 
+	/** Who is in the corps (retained or active) and holds no role on a current module: candidates and leavers need none. */
 	private static final String WITHOUT_MODULE = """
-			not exists (select 1 from module_staff r where r.vacataire_id = v.id)""";
+			v.status in ('RETENU', 'ACTIF') and not exists (select 1 from module_staff r where r.vacataire_id = v.id)""";
 
 	private static final int CHUNK = 500;
 

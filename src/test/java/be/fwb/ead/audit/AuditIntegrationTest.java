@@ -75,6 +75,7 @@ class AuditIntegrationTest extends IntegrationTest {
 	@Test
 	void readsOfEvaluationsAreLoggedAndTheTrailIsForCoordinatorsOnly() {
 		long vacataire = count("select min(id) from vacataire");
+		String name = await(db.sql("select name from vacataire_name where id = " + vacataire).map(r -> r.get(0, String.class)).one());
 		// An evaluation to read: a read of none is not logged.
 		await(db.sql("""
 				insert into evaluation (vacataire_id, evaluator, evaluated_on, created_at)
@@ -92,7 +93,16 @@ class AuditIntegrationTest extends IntegrationTest {
 			.jsonPath("$.items[0].reader").isEqualTo("vacataire:" + vacataire)
 			.jsonPath("$.items[1].reader").isEqualTo("coord")
 			.jsonPath("$.items[1].what").isEqualTo("évaluations")
-			.jsonPath("$.items[1].via").isEqualTo("API GET /api/vacataires/" + vacataire + "/evaluations");
+			.jsonPath("$.items[1].via").isEqualTo("API GET /api/vacataires/" + vacataire + "/evaluations")
+			.jsonPath("$.items[1].vacataireName").isEqualTo(name);
+		// On the journal's page, in words: whose file by name, the person themself, how.
+		String journal = web.get().uri("/journal").cookie("SESSION", signIn("coord", "mot-de-passe-coord").cookie())
+			.accept(org.springframework.http.MediaType.TEXT_HTML).exchange().expectStatus().isOk().expectBody(String.class)
+			.returnResult().getResponseBody();
+		String reads = journal.substring(journal.indexOf("id=\"reads\""));
+		assertThat(reads).contains(">" + org.springframework.web.util.HtmlUtils.htmlEscape(name, "UTF-8") + "</a>",
+				"la personne elle-même", "son espace (API)", "l’API, son dossier")
+			.doesNotContain("API GET", "vacataire:");
 		String reviewer = apiToken("relect", "mot-de-passe-relect");
 		web.get().uri("/api/audit/changes").headers(h -> h.setBearerAuth(reviewer)).exchange().expectStatus().isForbidden();
 		// Hostile search words are words, not patterns.

@@ -14,6 +14,7 @@ import be.fwb.ead.security.Role;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
 import be.fwb.ead.vacataires.VacataireFile;
+import be.fwb.ead.vacataires.Vacataires;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ class ErasureIntegrationTest extends IntegrationTest {
 	@Autowired Evaluations evaluations;
 	@Autowired VacataireFile files;
 	@Autowired ChangeLog changes;
+	@Autowired Vacataires vacataires;
 
 	private String coordinator;
 	private long vacataire;
@@ -72,6 +74,7 @@ class ErasureIntegrationTest extends IntegrationTest {
 	void afterAnErasureNoTextColumnOfAnyTableNorTheJournalSearchFindsTheirNameOrEmail() {
 		assertThat(columnsHolding(terms)).as("the search finds the person before the erasure")
 			.contains("vacataire.lastname", "vacataire.email", "change_log.summary", "evaluation.comment", "account.display_name");
+		assertThat(withoutModule()).as("active, their modules gone: among those without a module").contains(vacataire);
 
 		web.post().uri("/api/vacataires/" + vacataire + "/anonymisation").headers(h -> h.setBearerAuth(coordinator))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -97,11 +100,24 @@ class ErasureIntegrationTest extends IntegrationTest {
 		String everything = web.get().uri("/journal").cookie("SESSION", session.cookie()).accept(MediaType.TEXT_HTML).exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(everything).doesNotContain(FIRST).doesNotContain(EMAIL).contains("vacataire n° " + vacataire);
+		assertThat(everything).as("the erasure's own line, in words").contains("Lignes du journal pseudonymisées : ", "Lignes effacées : ",
+				"Gardé, et pourquoi : (").doesNotContain("redactedJournalLines").doesNotContain("kept :");
+		assertThat(withoutModule()).as("erased, they have left the corps: no longer a vacataire without a module").doesNotContain(vacataire);
 		// What stays is the proof: who decided what, when, on which record; the line says it was redacted.
 		assertThat(count("select count(*) from change_log where vacataire_id = " + vacataire + " and redacted_at is null "
 				+ "and action <> 'anonymised'")).isZero();
 		assertThat(count("select count(*) from change_log where vacataire_id = " + vacataire + " and action = 'updated' "
 				+ "and author = 'coord'")).isOne();
+	}
+
+	/** The ids the vacataires' list gives for « sans module », as the dashboard counts them. */
+	private List<Long> withoutModule() {
+		List<Long> ids = new ArrayList<>();
+		web.get().uri("/api/vacataires?withoutModule=true&size=200").headers(h -> h.setBearerAuth(coordinator)).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.items[*].id")
+			.value(v -> ((List<?>) v).forEach(id -> ids.add(((Number) id).longValue())));
+		assertThat(ids).as("the list and the dashboard's figure").hasSize((int) await(vacataires.figures()).withoutModule());
+		return ids;
 	}
 
 	@Test

@@ -48,8 +48,11 @@ class LargeUploadIntegrationTest extends IntegrationTest {
 		assertThat(leftovers()).as("files left in the uploads folder").isEmpty();
 	}
 
-	private static java.util.List<Path> leftovers() throws java.io.IOException {
-		Path folder = Path.of("target", "uploads");
+	@org.springframework.beans.factory.annotation.Value("${ead.uploads.directory}")
+	Path uploads;
+
+	private java.util.List<Path> leftovers() throws java.io.IOException {
+		Path folder = uploads;
 		if (!Files.exists(folder)) {
 			return java.util.List.of();
 		}

@@ -30,6 +30,9 @@ final class Browser implements AutoCloseable {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+	/** How often a wait looks again: Selenium's default, half a second, cost up to that much on every wait. */
+	static final Duration POLL = Duration.ofMillis(40);
+
 	private final ChromeDriver driver;
 	private final String baseUrl;
 
@@ -121,7 +124,8 @@ final class Browser implements AutoCloseable {
 	<T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
 		// An element read while a page load replaces it: stale for Selenium, or for Chromium a node that « does not belong
 		// to the document »; read again on the next try.
-		return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		return new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(POLL)
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(d -> {
 				try {
 					return condition.apply(d);

@@ -111,7 +111,8 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 				browser.script("arguments[0].requestSubmit();", form);
 			}
 			// A new page, or for a live search (htmx) the results swapped in and the address pushed.
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage(() -> c + " : pas de réponse après l'envoi ("
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Browser.POLL)
+				.withMessage(() -> c + " : pas de réponse après l'envoi ("
 					+ (valid ? "valide" : "refusé") + ") — " + afterSubmit(form, before)).until(d -> {
 				// A whole page: its body and its footer there (a page being replaced has neither for a moment).
 				Object ready = ((JavascriptExecutor) d).executeScript("return document.readyState === 'complete' "
@@ -163,7 +164,10 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 	private void assertKeptAndExplained(FormCases.Case c, BrowserForm filler, String exact) {
 		WebElement again;
 		try {
-			again = new WebDriverWait(browser.driver(), Duration.ofSeconds(2)).until(d -> formOnPage(c, exact));
+			// The page is whole and no htmx request is in flight (waited for above): a section's form is swapped in within
+			// htmx's settle delay (20 ms), so 600 ms is ample; a form not there by then is not coming (was 2 s, ~40 cases).
+			again = new WebDriverWait(browser.driver(), Duration.ofMillis(600)).pollingEvery(Browser.POLL)
+				.until(d -> formOnPage(c, exact));
 		}
 		catch (org.openqa.selenium.TimeoutException e) {
 			assertThat(c.errorBeside()).as(c + " : le formulaire refusé est de nouveau sur la page").isNull();
@@ -188,7 +192,10 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			if (!group.isEmpty()) {
 				assertThat(browser.driver().findElement(By.cssSelector("#flash .error-summary-link")).getText())
 					.as(c + " : le résumé nomme le groupe par sa légende")
-					.isEqualTo(described.findElement(By.tagName("legend")).getText() + " ↓");
+					.isEqualTo("Corriger « " + described.findElement(By.tagName("legend")).getText() + " »");
+				assertThat(described.findElements(By.name(c.errorBeside())))
+					.as(c + " : every box of the group is marked, not the first alone")
+					.allSatisfy(box -> assertThat(box.getDomAttribute("aria-invalid")).isEqualTo("true"));
 			}
 			String describedBy = described.getDomAttribute("aria-describedby");
 			assertThat(describedBy).as(c + " : « " + c.errorBeside() + " » désigne son message (aria-describedby)").isNotBlank();
@@ -258,7 +265,8 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 
 	/** The form of the case on the page (forms loaded by htmx included), waited for. */
 	private WebElement form(FormCases.Case c, String exact) {
-		return new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).withMessage(() -> c + " : formulaire absent de "
+		return new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Browser.POLL)
+			.withMessage(() -> c + " : formulaire absent de "
 				+ browser.driver().getCurrentUrl()).until(d -> formOnPage(c, exact));
 	}
 

@@ -149,6 +149,9 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.find(By.id("register-all-submit")).click();
 		browser.waitForText(By.id("flash"), "Inscriptions enregistrées.");
 		assertThat(browser.text(By.id("seats"))).startsWith(seats + " / " + seats);
+		// Full: no registration form, a sentence that says what to do instead.
+		assertThat(browser.all(By.id("register-all"))).isEmpty();
+		assertThat(browser.text(By.id("session-full"))).startsWith("Session complète : aucune place libre.");
 		assertThat(count("select count(*) from change_log where entity = 'training' and action = 'registered'")).isEqualTo(seats);
 
 		// Attendance of a session to come, forged: refused.
@@ -162,6 +165,13 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		assertThat(browser.all(By.id("register-all"))).isEmpty();
 		assertThat(browser.text(By.id("session-where"))).isEqualTo("En ligne");
 		long vacataire = count("select min(vacataire_id) from module_role");
+		browser.go("/vacataires/" + vacataire + "/formations");
+		// The full session is shown to someone not registered, but cannot be chosen.
+		browser.go("/vacataires/" + count("select min(vacataire_id) from module_role where vacataire_id not in "
+				+ "(select vacataire_id from training_registration where session_id = " + upcoming + ")") + "/formations");
+		org.openqa.selenium.WebElement full = browser.find(By.cssSelector("#t-session option[value='" + upcoming + "']"));
+		assertThat(full.getText()).endsWith("– complète");
+		assertThat(full.isEnabled()).isFalse();
 		browser.go("/vacataires/" + vacataire + "/formations");
 		browser.script("var o = document.createElement('option'); o.value = '" + past + "'; o.text = 'passée';"
 				+ "document.getElementById('t-session').appendChild(o); document.getElementById('t-session').value = '" + past + "';");

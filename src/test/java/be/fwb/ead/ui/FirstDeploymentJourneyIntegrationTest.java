@@ -96,6 +96,9 @@ class FirstDeploymentJourneyIntegrationTest extends BrowserTest {
 		assertThat(count("select count(*) from change_log where entity = 'assignment' and action = 'created'"))
 			.as("une entrée du journal par affectation").isEqualTo(assignments);
 		assertThat(count("select count(*) from assignment where role = 'TUTOR'")).isPositive();
+		// Adopted without hours: the list says so (not « 0 »).
+		browser.go("/affectations");
+		assertThat(browser.text(By.cssSelector("#assignment-list tbody tr td.num"))).isEqualTo("non précisées");
 
 		browser.go("/affectations/rapprochement");
 		assertThat(browser.text(By.cssSelector(".count"))).contains("sur " + left);

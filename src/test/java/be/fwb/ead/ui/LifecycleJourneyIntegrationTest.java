@@ -78,6 +78,12 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		}
 		browser.find(By.id("score")).click();
 		assertThat(browser.text(By.id("scores"))).contains("coord").contains("Dossier solide");
+		// The grid shows the coordinator's own scores again, to change one without typing all again.
+		assertThat(browser.all(By.cssSelector("#score-form select[name^=score-]")))
+			.allSatisfy(select -> assertThat(new Select(select).getFirstSelectedOption().getAttribute("value")).isEqualTo("4"));
+		assertThat(browser.all(By.cssSelector("#score-form input[name^=why-]")))
+			.allSatisfy(why -> assertThat(why.getDomProperty("value")).isEqualTo("Dossier solide, entretien convaincant"));
+		assertThat(browser.text(By.id("documents"))).contains("cv-renard.pdf").contains("aesi-renard.pdf");
 		browser.find(By.id("decide")).click();
 		browser.waitForText(By.id("decision"), "Retenu");
 		assertAccessible("candidature");

@@ -89,6 +89,9 @@ class WebUiIntegrationTest extends IntegrationTest {
 		WebSession coord = signIn("coord", "mot-de-passe-coord");
 		String attention = page(coord, "/attention");
 		assertThat(attention).as("« Inscrire à » d'une formation exigée manquante").contains("href=\"/formations/" + session + "#missing\"");
+		// More than the 100 shown: the way to all of them in sight, the list saying it holds the first ones.
+		assertThat(attention).contains("href=\"/attention?genre=MOODLE_ROLE_WITHOUT_ASSIGNMENT\" id=\"all-MOODLE_ROLE_WITHOUT_ASSIGNMENT\"")
+			.contains("Voir les 100 premières");
 		String imports = page(coord, "/vacataires/import");
 		assertThat(imports).as("les vacataires sans titre couvrant").containsPattern("href=\"/vacataires/\\d+#titres\"");
 		for (String html : List.of(attention, imports)) {
@@ -408,6 +411,13 @@ class WebUiIntegrationTest extends IntegrationTest {
 		long module = count("select module_id from review where id = " + mine);
 		assertThat(page(reviewer, "/revues/modules/" + module)).contains("en revue").doesNotContain("plan-form");
 		assertThat(page(coordinator, "/revues/modules/" + module)).contains("review-in-progress").doesNotContain("plan-form");
+		// Without JavaScript, the module page's link leads to a page of its reviews; a module never reviewed says so.
+		long never = count("select min(id) from module where id not in (select module_id from review)");
+		assertThat(page(coordinator, "/modules/" + never)).contains("href=\"/revues/modules/" + never + "\"");
+		String none = page(coordinator, "/revues/modules/" + never);
+		assertThat(none).contains("Jamais relu.").contains("<h1>").contains("href=\"/modules/" + never + "\"");
+		web.get().uri("/revues/modules/" + never).cookie("SESSION", coordinator.cookie()).header("HX-Request", "true").accept(HTML)
+			.exchange().expectStatus().isOk().expectBody(String.class).value(html -> assertThat(html).doesNotContain("<h1>"));
 		assertThat(page(reviewer, "/revues/grilles")).contains("Conformité légale").contains("seuil 70 %");
 		assertThat(page(reviewer, "/revues/modules/" + module + "/rapport")).contains("Revue n° " + mine).contains("balises manquantes");
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download(reviewer, "/revues/modules/" + module + "/rapport.xlsx")))) {
@@ -468,7 +478,8 @@ class WebUiIntegrationTest extends IntegrationTest {
 		await(recruitment.grid().collectList().flatMap(grid -> recruitment.score(k, grid.stream()
 			.map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 4, "Solide")).toList(), "coord")));
 		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
-		assertThat(page(coordinator, "/recrutement/candidatures/" + k)).contains("Note 4,0 / 5").doesNotContain("4.0");
+		assertThat(page(coordinator, "/recrutement/candidatures/" + k)).contains("Note 4,0 / 5").doesNotContain("4.0")
+			.as("a candidacy without documents says so under its heading").contains("Aucun document reçu avec cette candidature.");
 		assertThat(page(coordinator, "/recrutement/" + campaign)).contains("4,0 / 5");
 	}
 

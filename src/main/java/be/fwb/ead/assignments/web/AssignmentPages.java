@@ -272,13 +272,13 @@ class AssignmentPages {
 		String back = "redirect:/affectations/rapprochement" + query(f.query().view(f.vue()));
 		if ("accept".equals(f.action())) {
 			return Flash.outcome(exchange, Mono.defer(() -> roles(f).flatMap(keys -> keys.isEmpty()
-					? Mono.error(new InvalidRequest("Aucun rôle Moodle sans affectation à accepter : cochez des lignes, ou choisissez « tout le filtre »."))
+					? Mono.error(new InvalidRequest("Aucun rôle Moodle sans affectation à accepter : cochez des lignes, ou choisissez « tous ceux du filtre »."))
 					: reconciliation.acceptAll(keys, f.reason(), who.getName()))), "flash.accepted").thenReturn(back);
 		}
 		if (f.selection() && f.ticked().isEmpty()) {
 			// « Only the lines ticked », none ticked: said on the page, beside the choice, not a preview of nothing.
 			return Flash.outcome(exchange, Mono.error(InvalidRequest.ofField("scope",
-					"Aucune ligne cochée : cochez les lignes à adopter, ou choisissez « tout le filtre ».")), "flash.saved")
+					"Aucune ligne cochée : cochez les lignes à adopter, ou choisissez « tous ceux du filtre ».")), "flash.saved")
 				.thenReturn(back);
 		}
 		return Mono.just("redirect:" + previewAddress(f));
@@ -314,7 +314,7 @@ class AssignmentPages {
 			String back) {
 		RoleAdoption.Terms terms = adoption.terms(f.startsOn(), f.endsOn(), f.hours());
 		Mono<RoleAdoption.Outcome> outcome = roles(f).flatMap(keys -> keys.isEmpty()
-				? Mono.error(new InvalidRequest("Aucun rôle Moodle sans affectation à adopter : cochez des lignes, ou choisissez « tout le filtre »."))
+				? Mono.error(new InvalidRequest("Aucun rôle Moodle sans affectation à adopter : cochez des lignes, ou choisissez « tous ceux du filtre »."))
 				: apply ? adoption.adopt(keys, terms, who.getName()) : adoption.preview(keys, terms));
 		return outcome.map(o -> {
 			model.addAttribute("outcome", o);
@@ -353,7 +353,8 @@ class AssignmentPages {
 				new Column<Assignment>(t.get("vacataire.role"), a -> t.get("role." + a.role())),
 				new Column<Assignment>(t.get("common.from"), Assignment::startsOn),
 				new Column<Assignment>(t.get("common.to"), Assignment::endsOn),
-				new Column<Assignment>(t.get("common.hours"), Assignment::hours),
+				// 0: adopted from Moodle without hours; an empty cell, not a zero a sum would count.
+				new Column<Assignment>(t.get("common.hours"), a -> a.hours() == 0 ? null : a.hours()),
 				new Column<Assignment>(t.get("assignment.coverage"), a -> t.get("assignment.coverage." + a.coverage())),
 				new Column<Assignment>(t.get("assignment.derogation"), Assignment::derogationReason),
 				new Column<Assignment>(t.get("assignment.by"), Assignment::createdBy)), display.zone());

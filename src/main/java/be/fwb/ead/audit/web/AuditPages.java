@@ -78,9 +78,10 @@ class AuditPages {
 		model.addAttribute("changes", Pages.clamped(Pages.paging(page, PAGE_SIZE, PAGE_SIZE),
 				p -> trail.changes(query.filter(), p)));
 		model.addAttribute("reads", trail.reads(query.filter(), Paging.of(0, 20)));
-		Map<String, String> labels = labels(Texts.of(messages, exchange));
+		Texts texts = Texts.of(messages, exchange);
+		Map<String, String> labels = labels(texts);
 		// A change's before and after as people read them (labels, local times, codes by their words), not JSON.
-		model.addAttribute("readable", new be.fwb.ead.ui.ReadableData(Texts.of(messages, exchange), display.zone()));
+		model.addAttribute("readable", new be.fwb.ead.ui.ReadableData(texts, display.zone()));
 		model.addAttribute("entityLabels", labels);
 		model.addAttribute("entities", labels.keySet());
 		return "audit/journal";

@@ -103,6 +103,9 @@ class RecruitmentPages {
 		model.addAttribute("campaign", candidacy.flatMap(k -> recruitment.campaign(k.campaignId())));
 		model.addAttribute("grid", recruitment.grid().collectList());
 		model.addAttribute("me", who.getName());
+		// The viewer's own scores, to show again in their grid: criterion → score.
+		model.addAttribute("mine", candidacy.map(k -> k.scores().stream().filter(s -> s.evaluator().equals(who.getName()))
+			.collect(java.util.stream.Collectors.toMap(Recruitment.EvaluatorScore::criterionId, s -> s, (a, b) -> b))));
 		return "recruitment/candidacy";
 	}
 

@@ -106,14 +106,22 @@ class ReviewPages {
 		return out;
 	}
 
-	/** A module's reviews and whether it is « à revoir »: the section of the module's page (loaded by htmx). */
+	/**
+	 * A module's reviews and whether it is « à revoir »: the section of the module's page (loaded by htmx), or a page of
+	 * its own (the module page's link without JavaScript).
+	 */
 	@GetMapping("/revues/modules/{moduleId}")
-	String module(@PathVariable long moduleId, Model model) {
+	String module(@PathVariable long moduleId,
+			@org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
+			Model model) {
 		model.addAttribute("moduleId", moduleId);
 		model.addAttribute("reviews", reviews.list(null, moduleId, null).collectList());
 		model.addAttribute("revisit", reviews.revisit(moduleId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()));
 		model.addAttribute("reviewers", campaigns.load().collectList());
-		return "reviews/module :: section";
+		if (htmx == null) {
+			model.addAttribute("moduleName", reviews.moduleName(moduleId));
+		}
+		return htmx != null ? "reviews/module :: section" : "reviews/module";
 	}
 
 	@PostMapping("/revues")
