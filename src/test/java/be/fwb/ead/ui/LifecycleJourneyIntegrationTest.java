@@ -161,9 +161,13 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 	private void chooseModuleAndAssign(String search, String hours) {
 		browser.type(By.id("a-module-q"), search);
 		browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("a-module"), "Mathématiques"));
-		browser.waitFor(d -> new Select(d.findElement(By.id("a-module"))).getOptions().stream()
-			.allMatch(o -> o.getText().contains("Mathématiques")));
-		new Select(browser.find(By.id("a-module"))).selectByIndex(0);
+		// The live search done (no request in flight) and its options in; chosen again if a late answer replaced them.
+		browser.waitFor(d -> d.findElements(By.cssSelector(".htmx-request")).isEmpty()
+				&& new Select(d.findElement(By.id("a-module"))).getOptions().stream().allMatch(o -> o.getText().contains("Mathématiques")));
+		browser.waitFor(d -> {
+			new Select(d.findElement(By.id("a-module"))).selectByIndex(0);
+			return true;
+		});
 		browser.setValue(By.id("a-start"), clock.today().minusDays(1).toString())
 			.setValue(By.id("a-end"), clock.today().plusMonths(6).toString())
 			.type(By.id("a-hours"), hours);
