@@ -24,6 +24,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -111,8 +112,7 @@ class ReviewPages {
 	 * its own (the module page's link without JavaScript).
 	 */
 	@GetMapping("/revues/modules/{moduleId}")
-	String module(@PathVariable long moduleId,
-			@org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
+	String module(@PathVariable long moduleId, @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
 			Model model) {
 		model.addAttribute("moduleId", moduleId);
 		model.addAttribute("reviews", reviews.list(null, moduleId, null).collectList());
