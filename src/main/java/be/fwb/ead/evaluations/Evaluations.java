@@ -31,6 +31,20 @@ public class Evaluations {
 	public record Score(long criterionId, int score, @Nullable String comment) {
 	}
 
+	/** What the journal keeps of an evaluation's scores: each criterion by its label, in the grid's order; no empty comment. */
+	private static List<Map<String, Object>> journalled(List<Criterion> grid, Map<Long, Score> given) {
+		return grid.stream().map(c -> {
+			Score s = given.get(c.id());
+			Map<String, Object> line = new java.util.LinkedHashMap<>();
+			line.put("criterion", c.label());
+			line.put("score", s.score());
+			if (s.comment() != null && !s.comment().isBlank()) {
+				line.put("comment", s.comment().trim());
+			}
+			return line;
+		}).toList();
+	}
+
 	public record ScoredCriterion(long criterionId, String label, int weight, int score, @Nullable String comment) {
 	}
 
@@ -137,7 +151,7 @@ public class Evaluations {
 					})
 					.then(db.sql("delete from evaluation_plan where vacataire_id = :v").bind("v", vacataireId).then())
 					.then(changes.record(evaluator, Change.of("evaluation", id, vacataireId, "created",
-							"Évaluation du " + evaluatedOn.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " par " + evaluator).withStates(null, scores)))
+							"Évaluation du " + evaluatedOn.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " par " + evaluator).withStates(null, journalled(grid, given))))
 					.thenReturn(id));
 		});
 	}

@@ -163,7 +163,7 @@ public final class ReadableData {
 
 	/** A key of stored JSON under its column's label ({@code workloadCapHours}: workload_cap_hours), else as it is. */
 	private String keyLabel(String key) {
-		return texts.getOrDefault("gdpr.column." + key.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT), key);
+		return texts.getOrDefault("gdpr.column." + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT), key);
 	}
 
 	/** Whether stored JSON is a candidate's documents: a list of objects with a kind and a file name. */

@@ -196,7 +196,15 @@ public class VacataireFile {
 			.then(changes.record(author, Change.of("availability", id, id, "updated",
 					"Disponibilité " + schoolYear + " : " + hoursByTerm.entrySet().stream()
 						.map(e -> "T" + e.getKey() + " " + e.getValue() + " h").toList())
-				.withStates(null, hoursByTerm)));
+				.withStates(null, availabilityState(schoolYear, hoursByTerm))));
+	}
+
+	/** What the journal keeps of an availability: the school year, then each term's hours under a key of its own. */
+	private static Map<String, Object> availabilityState(String schoolYear, Map<Integer, Integer> hoursByTerm) {
+		Map<String, Object> state = new java.util.LinkedHashMap<>();
+		state.put("schoolYear", schoolYear);
+		new java.util.TreeMap<>(hoursByTerm).forEach((term, hours) -> state.put("term" + term + "Hours", hours));
+		return state;
 	}
 
 	public Flux<Availability> availability(long id) {

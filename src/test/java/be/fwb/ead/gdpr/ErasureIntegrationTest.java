@@ -75,6 +75,9 @@ class ErasureIntegrationTest extends IntegrationTest {
 		assertThat(columnsHolding(terms)).as("the search finds the person before the erasure")
 			.contains("vacataire.lastname", "vacataire.email", "change_log.summary", "evaluation.comment", "account.display_name");
 		assertThat(withoutModule()).as("active, their modules gone: among those without a module").contains(vacataire);
+		assertThat(count("select count(*) from change_log where entity = 'evaluation' and after -> 0 ->> 'criterion' = "
+				+ "'Qualité pédagogique des contenus et des activités' and (after -> 0 ->> 'score')::int = 3"))
+			.as("the evaluation's journal line names its criteria, not their numbers").isOne();
 
 		web.post().uri("/api/vacataires/" + vacataire + "/anonymisation").headers(h -> h.setBearerAuth(coordinator))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -47,6 +47,20 @@ class ReadableDataUnitTest {
 	}
 
 	@Test
+	void anAvailabilityReadsItsYearAndEachTermsHours() {
+		assertThat(readable.json("""
+				{"schoolYear": "2026-2027", "term1Hours": 20, "term3Hours": 0}"""))
+			.isEqualTo("Année scolaire : 2026-2027 ; Trimestre 1 (heures) : 20 ; Trimestre 3 (heures) : 0");
+	}
+
+	@Test
+	void anEvaluationsScoresReadByCriterion() {
+		assertThat(readable.json("""
+				[{"criterion": "Maîtrise technique de Moodle", "score": 3}, {"criterion": "Collaboration", "score": 4, "comment": "Très bien"}]"""))
+			.isEqualTo("(Critère : Maîtrise technique de Moodle ; Note : 3) ; (Critère : Collaboration ; Note : 4 ; Commentaire : Très bien)");
+	}
+
+	@Test
 	void unreadableTextIsShownAsItIs() {
 		assertThat(readable.json("{not json")).isEqualTo("{not json");
 		assertThat(readable.json(null)).isEmpty();
