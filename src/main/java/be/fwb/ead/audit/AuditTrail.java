@@ -45,6 +45,20 @@ public class AuditTrail {
 	 * @param via how: {@code page …}, {@code API GET …} or {@code plugin Moodle}
 	 */
 	public record Read(long id, Instant at, String reader, long vacataireId, String vacataireName, String what, String via) {
+
+		/** Whether the person read their own file. */
+		public boolean byThePerson() {
+			return reader.startsWith("vacataire:");
+		}
+
+		/**
+		 * How the file was read, from {@link #via}: {@code page}, {@code plugin}, {@code me} (their own API), {@code api},
+		 * or {@code other}; the journal's page says each in words ({@code audit.via.<channel>}).
+		 */
+		public String channel() {
+			return via.startsWith("page ") ? "page" : via.equals("plugin Moodle") ? "plugin"
+					: via.startsWith("API GET /api/me/") ? "me" : via.startsWith("API ") ? "api" : "other";
+		}
 	}
 
 	private final DatabaseClient db;
