@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 @Import(MutableClock.Configuration.class)
+@org.junit.jupiter.api.extension.ExtendWith(HangReportExtension.class)
 public abstract class IntegrationTest {
 
 	protected static final SimulatedMoodle MOODLE = SharedMoodle.INSTANCE;

@@ -34,9 +34,25 @@ class SecurityConfiguration {
 	static final String COORDINATOR = Role.COORDINATOR.name();
 	static final String REVIEWER = Role.REVIEWER.name();
 
+	/**
+	 * BCrypt with the cost {@code ead.security.password-cost} (10, Spring Security's default; the tests use 4, where a
+	 * hash takes 3 ms instead of 80). Stored hashes keep the cost they were made with, so changing it never locks anyone
+	 * out; the other formats of Spring Security's default encoder are still recognised.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${ead.security.password-cost:10}") int cost) {
+		if (cost < 4 || cost > 31) {
+			throw new IllegalStateException("ead.security.password-cost doit être entre 4 et 31 (10 par défaut), pas " + cost);
+		}
+		org.springframework.security.crypto.password.DelegatingPasswordEncoder defaults =
+				(org.springframework.security.crypto.password.DelegatingPasswordEncoder) PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		java.util.Map<String, PasswordEncoder> encoders = java.util.Map.of("bcrypt",
+				new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(cost));
+		org.springframework.security.crypto.password.DelegatingPasswordEncoder encoder =
+				new org.springframework.security.crypto.password.DelegatingPasswordEncoder("bcrypt", encoders);
+		// A hash in another of the default formats ({argon2}, {pbkdf2}…) is checked by the default encoder.
+		encoder.setDefaultPasswordEncoderForMatches(defaults);
+		return encoder;
 	}
 
 	@Bean
