@@ -34,8 +34,8 @@ final class HangReport {
 			s.setQueryTimeout(5);
 			return rows(s, """
 					select pid, state, wait_event_type || ':' || wait_event as waiting,
-					       round(extract(epoch from now() - xact_start)::numeric, 1) as xact_s,
-					       round(extract(epoch from now() - state_change)::numeric, 1) as state_s, left(query, 160) as query
+					       to_char(xact_start, 'HH24:MI:SS.MS') as xact_since, to_char(state_change, 'HH24:MI:SS.MS') as state_since,
+					       left(query, 160) as query
 					from pg_stat_activity
 					where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'
 					order by xact_start nulls last""")
