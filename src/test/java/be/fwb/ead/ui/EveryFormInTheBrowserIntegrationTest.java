@@ -37,7 +37,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -124,15 +123,27 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			if (c.action().equals("/deconnexion") && valid || c.owner() == FormCases.Owner.ANONYMOUS) {
 				signedIn = null;
 			}
-			String text = browser.text(By.tagName("body"));
+			// What the answer shows, read in one call (each WebDriver call is a round trip; its getText of a whole page
+			// alone took 100 to 300 ms).
+			@SuppressWarnings("unchecked")
+			Map<String, Object> page = (Map<String, Object>) browser.script("""
+					const h1 = document.querySelector('main h1');
+					return {
+					  text: document.body.innerText,
+					  errorPage: !!h1 && h1.innerText.trim().startsWith('Erreur'),
+					  refusal: !!document.querySelector('.notice.error[role=alert], .error-summary'),
+					  json: document.body.innerText.trimStart().startsWith('{'),
+					  footer: !!document.querySelector('footer'),
+					  menu: !!document.querySelector('nav.main-nav')
+					};""");
+			String text = String.valueOf(page.get("text"));
 			if (submission.shows() != null) {
 				assertThat(text).as(c + " : ce que la réponse montre").contains(submission.shows());
 			}
-			boolean errorPage = !browser.all(By.cssSelector("main h1")).isEmpty()
-					&& browser.driver().findElement(By.cssSelector("main h1")).getText().startsWith("Erreur");
-			boolean refusal = !browser.all(By.cssSelector(".notice.error[role=alert], .error-summary")).isEmpty();
-			assertThat(browser.driver().getPageSource()).as(c + " : une page HTML du produit, pas du JSON")
-				.doesNotStartWith("{").contains("</footer>");
+			boolean errorPage = Boolean.TRUE.equals(page.get("errorPage"));
+			boolean refusal = Boolean.TRUE.equals(page.get("refusal"));
+			assertThat(Boolean.TRUE.equals(page.get("json")) || !Boolean.TRUE.equals(page.get("footer")))
+				.as(c + " : une page HTML du produit, pas du JSON — " + firstLine(text)).isFalse();
 			if (valid) {
 				assertThat(errorPage || refusal).as(c + " : accepté, sans erreur — " + firstLine(text)).isFalse();
 			}
@@ -140,7 +151,7 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 				assertThat(errorPage || refusal).as(c + " : refusé, et la page le dit — " + firstLine(text)).isTrue();
 				assertThat(text).as(c + " : refusé en français").doesNotContain("Access Denied").doesNotContain("Forbidden");
 				if (c.owner() != FormCases.Owner.ANONYMOUS) {
-					assertThat(browser.all(By.cssSelector("nav.main-nav"))).as(c + " : la page du refus garde le menu").isNotEmpty();
+					assertThat(Boolean.TRUE.equals(page.get("menu"))).as(c + " : la page du refus garde le menu").isTrue();
 				}
 				assertKeptAndExplained(c, filler, exact);
 			}
@@ -165,8 +176,9 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		WebElement again;
 		try {
 			// The page is whole and no htmx request is in flight (waited for above): a section's form is swapped in within
-			// htmx's settle delay (20 ms), so 600 ms is ample; a form not there by then is not coming (was 2 s, ~40 cases).
-			again = new WebDriverWait(browser.driver(), Duration.ofMillis(600)).pollingEvery(Browser.POLL)
+			// htmx's settle delay (20 ms), so 300 ms is ample; a form not there by then is not coming (29 cases wait it out:
+			// was 2 s, then 600 ms).
+			again = new WebDriverWait(browser.driver(), Duration.ofMillis(300)).pollingEvery(Browser.POLL)
 				.until(d -> formOnPage(c, exact));
 		}
 		catch (org.openqa.selenium.TimeoutException e) {
@@ -320,28 +332,40 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 
 		@Override
 		public FormCases.Form set(String name, String value) {
-			List<WebElement> fields = form.findElements(By.name(name));
-			assertThat(fields).as("champ « " + name + " »").isNotEmpty();
-			WebElement field = fields.get(0);
-			reveal(field);
-			String tag = field.getTagName();
-			String type = String.valueOf(field.getAttribute("type"));
+			// The field, its kind and, for a list or a group of boxes, the choice: one call instead of one per attribute and
+			// per option (a list of 500 modules cost 500 round trips), then the user's own gesture on it.
+			@SuppressWarnings("unchecked")
+			Map<String, Object> found = (Map<String, Object>) browser.script("""
+					const [form, name, value] = arguments;
+					const fields = [...form.querySelectorAll('[name="' + CSS.escape(name) + '"]')];
+					if (!fields.length) return null;
+					const field = fields[0];
+					let d = field.closest('details');
+					while (d) { d.open = true; d = d.parentElement.closest('details'); }
+					field.scrollIntoView({block: 'center'});
+					const words = t => t.replace(/\\s+/g, ' ').trim();
+					const choice = field.tagName === 'SELECT'
+					  ? ([...field.options].find(o => o.value === value) || [...field.options].find(o => words(o.text) === words(value)))
+					  : fields.find(f => f.value === value);
+					return {field: field, count: fields.length, tag: field.tagName.toLowerCase(), type: String(field.type),
+					        checked: !!field.checked, choice: choice || null, selected: !!(choice && choice.selected)};""",
+					form, name, value);
+			assertThat(found).as("champ « " + name + " »").isNotNull();
+			WebElement field = (WebElement) found.get("field");
+			String tag = (String) found.get("tag");
+			String type = (String) found.get("type");
 			if (tag.equals("select")) {
-				Select select = new Select(field);
-				if (select.getOptions().stream().anyMatch(o -> value.equals(o.getAttribute("value")))) {
-					select.selectByValue(value);
-				}
-				else {
-					select.selectByVisibleText(value);
+				assertThat(found.get("choice")).as("aucun choix « " + value + " » pour « " + name + " »").isNotNull();
+				if (!Boolean.TRUE.equals(found.get("selected"))) {
+					((WebElement) found.get("choice")).click();
 				}
 			}
 			else if (type.equals("radio") || type.equals("checkbox") && !List.of("true", "false").contains(value)) {
-				fields.stream().filter(f -> value.equals(f.getAttribute("value"))).findFirst()
-					.orElseThrow(() -> new AssertionError("aucun choix « " + value + " » pour « " + name + " »"))
-					.click();
+				assertThat(found.get("choice")).as("aucun choix « " + value + " » pour « " + name + " »").isNotNull();
+				((WebElement) found.get("choice")).click();
 			}
 			else if (type.equals("checkbox")) {
-				if (field.isSelected() != Boolean.parseBoolean(value)) {
+				if (Boolean.TRUE.equals(found.get("checked")) != Boolean.parseBoolean(value)) {
 					field.click();
 				}
 			}
@@ -354,7 +378,7 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 				if (!value.isEmpty()) {
 					field.sendKeys(value);
 				}
-				if (!type.equals("password") && fields.size() == 1) {
+				if (!type.equals("password") && ((Number) found.get("count")).intValue() == 1) {
 					typed.put(name, value);
 				}
 			}
