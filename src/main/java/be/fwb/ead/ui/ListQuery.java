@@ -15,4 +15,12 @@ public interface ListQuery {
 	default String filters() {
 		return query(false, 1);
 	}
+
+	/**
+	 * Whether the list is narrowed (or ordered) by what the user chose: an empty list then says « for these criteria »,
+	 * else that there is nothing yet.
+	 */
+	default boolean filtered() {
+		return !filters().isEmpty();
+	}
 }

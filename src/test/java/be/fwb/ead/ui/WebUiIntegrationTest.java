@@ -101,6 +101,20 @@ class WebUiIntegrationTest extends IntegrationTest {
 		}
 	}
 
+	/** An empty list says « for these criteria » only when the user narrowed it; before the first sync, that there is nothing yet. */
+	@Test
+	void anEmptyListSaysWhyItIsEmpty() {
+		WebSession coord = signIn("coord", "mot-de-passe-coord");
+		for (String list : new String[] { "/vacataires", "/modules", "/affectations", "/synchronisations" }) {
+			assertThat(page(coord, list)).as(list).contains("Rien à afficher pour l’instant.").doesNotContain("pour ces critères");
+		}
+		for (String list : new String[] { "/vacataires?q=personne", "/modules?q=aucun", "/affectations?role=TUTOR", "/journal?qui=personne" }) {
+			assertThat(page(coord, list)).as(list).contains("Aucun résultat pour ces critères.").doesNotContain("pour l’instant");
+		}
+		assertThat(page(coord, "/journal")).as("the journal: its reads too").contains("Rien à afficher pour l’instant.")
+			.doesNotContain("pour ces critères");
+	}
+
 	@Test
 	void signingInAfterOpeningASignInAddressLandsOnTheDashboardAndAfterAnotherPageOnThatPage() {
 		for (String start : new String[] { "/login", "/connexion?x", "/deconnexion", "/modules?q=math" }) {

@@ -11,6 +11,7 @@ import be.fwb.ead.shared.DisplaySettings;
 import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.TableExport;
 import be.fwb.ead.shared.TableExport.Column;
+import be.fwb.ead.ui.ListQuery;
 import be.fwb.ead.ui.PageController;
 import be.fwb.ead.ui.Pages;
 import be.fwb.ead.ui.QueryString;
@@ -50,20 +51,17 @@ class AuditPages {
 
 	/** The search as the address gives it, and the links it makes. */
 	record Query(@Nullable String qui, @Nullable String objet, @Nullable String vacataire, @Nullable LocalDate du,
-			@Nullable LocalDate au, @Nullable String q, int page) {
+			@Nullable LocalDate au, @Nullable String q, int page) implements ListQuery {
 
 		AuditTrail.Filter filter() {
 			return new AuditTrail.Filter(qui, objet, null, vacataire, du, au, q);
 		}
 
-		public String filters() {
-			return new QueryString().add("qui", qui).add("objet", objet).add("vacataire", vacataire).add("du", du).add("au", au)
+		@Override
+		public String query(boolean paged, int n) {
+			String f = new QueryString().add("qui", qui).add("objet", objet).add("vacataire", vacataire).add("du", du).add("au", au)
 				.add("q", q).toString();
-		}
-
-		public String link(int n) {
-			String f = filters();
-			return (f.isEmpty() ? "" : f + "&") + "page=" + n;
+			return paged ? (f.isEmpty() ? "" : f + "&") + "page=" + n : f;
 		}
 	}
 
