@@ -101,6 +101,22 @@ class WebUiIntegrationTest extends IntegrationTest {
 		}
 	}
 
+	/** A journal line about a training session or a review leads to it, and to the vacataire's file when it names one. */
+	@Test
+	void theJournalLeadsToTheSessionOrReviewALineIsAbout(@Autowired be.fwb.ead.training.Training training,
+			@Autowired be.fwb.ead.reviews.Reviews reviews) {
+		syncedCatalogue();
+		long vacataire = count("select min(vacataire_id) from module_role");
+		long session = await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
+				clock.instant().minus(java.time.Duration.ofDays(2)), 180, "VIRTUAL", null, 20), "coord"));
+		await(training.recordCompleted(session, java.util.List.of(vacataire), "coord"));
+		long review = await(reviews.plan(count("select min(id) from module"), "relect", null, null, "coord"));
+		String journal = page(signIn("coord", "mot-de-passe-coord"), "/journal");
+		assertThat(journal).contains("href=\"/formations/" + session + "\">→ session</a>")
+			.contains("href=\"/revues/" + review + "\">→ revue</a>")
+			.contains("href=\"/vacataires/" + vacataire + "\">→ fiche</a>");
+	}
+
 	/** An empty list says « for these criteria » only when the user narrowed it; before the first sync, that there is nothing yet. */
 	@Test
 	void anEmptyListSaysWhyItIsEmpty() {
