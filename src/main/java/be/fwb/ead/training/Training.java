@@ -350,6 +350,57 @@ public class Training {
 	}
 
 	/** A session's seats, locked until the end of the transaction: no overbooking. */
+	/**
+	 * Withdraws a vacataire's registration to a session not yet begun (once it has begun, their presence or absence is
+	 * recorded instead), in the change log.
+	 */
+	@Transactional
+	public Mono<Void> unregister(long sessionId, long vacataireId, String author) {
+		return seats(sessionId)
+			.flatMap(row -> !row.startsAt().isAfter(Instant.now(clock))
+					? Mono.<Seats>error(new Refused("La session « " + row.title() + " » a commencé : ses inscriptions restent, "
+							+ "enregistrez plutôt la présence ou l'absence."))
+					: Mono.just(row))
+			.flatMap(row -> db.sql("delete from training_registration where session_id = :s and vacataire_id = :v")
+				.bind("s", sessionId)
+				.bind("v", vacataireId)
+				.fetch()
+				.rowsUpdated()
+				.flatMap(n -> n == 0 ? Mono.error(new NotFound("Ce vacataire n'est pas inscrit à cette session."))
+						: changes.record(author, Change.of("training", sessionId, vacataireId, "removed",
+								"Inscription à la formation « " + row.title() + " » retirée"))));
+	}
+
+	/**
+	 * Changes a session's number of seats, from 1 to 500 and never below its registrations, until it is over; in the
+	 * change log.
+	 */
+	@Transactional
+	public Mono<Void> changeCapacity(long sessionId, int capacity, String author) {
+		if (capacity < 1 || capacity > 500) {
+			return Mono.error(InvalidRequest.ofField("capacity", "Une session compte de 1 à 500 places."));
+		}
+		return seats(sessionId)
+			.flatMap(row -> {
+				if (row.endsAt().isBefore(Instant.now(clock))) {
+					return Mono.error(new Refused("La session « " + row.title() + " » est passée : ses places ne changent plus."));
+				}
+				if (capacity < row.registered()) {
+					return Mono.error(InvalidRequest.ofField("capacity", "La session compte déjà " + row.registered()
+							+ " inscrits : gardez au moins " + row.registered() + " places, ou retirez d'abord des inscriptions."));
+				}
+				if (capacity == row.capacity()) {
+					return Mono.empty();
+				}
+				return db.sql("update training_session set capacity = :c where id = :s")
+					.bind("c", capacity)
+					.bind("s", sessionId)
+					.then()
+					.then(changes.record(author, Change.of("training", sessionId, null, "updated",
+							"Places de la session « " + row.title() + " » : " + row.capacity() + " → " + capacity)));
+			});
+	}
+
 	private record Seats(int capacity, String title, Instant startsAt, Instant endsAt, long registered) {
 	}
 

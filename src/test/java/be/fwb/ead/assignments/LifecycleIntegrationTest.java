@@ -11,6 +11,7 @@ import be.fwb.ead.catalogue.Placements;
 import be.fwb.ead.evaluations.Evaluations;
 import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
 import be.fwb.ead.sync.SyncLauncher;
 import be.fwb.ead.sync.SyncMode;
@@ -261,6 +262,38 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		await(training.recordAttendance(session, v, true, true, COORD));
 		refused(assignments.create(tutoring(v, 40, null), COORD), Refused.class, "« tutorat à distance »");
 		assertThat(await(training.missing(v, "TUTOR").collectList())).extracting(Training.Requirement::topic).containsExactly("TUTORING");
+	}
+
+	/** A session's seats change until it is over, never below its registrations; a registration is withdrawn until it begins. */
+	@Test
+	void aSessionsSeatsChangeAndARegistrationIsWithdrawnUntilItBegins() {
+		long a = newVacataire("Anaïs", "Peeters");
+		long b = newVacataire("Noémie", "Jacobs");
+		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
+				clock.instant().plus(2, ChronoUnit.DAYS), 180, "ON_SITE", "Bruxelles", 1), COORD));
+		await(training.register(session, a, COORD));
+		refused(training.register(session, b, COORD), Refused.class, "est complète (1 places)");
+		refused(training.changeCapacity(session, 0, COORD), InvalidRequest.class, "de 1 à 500 places");
+		refused(training.changeCapacity(session, 501, COORD), InvalidRequest.class, "de 1 à 500 places");
+		await(training.changeCapacity(session, 2, COORD));
+		await(training.register(session, b, COORD));
+		refused(training.changeCapacity(session, 1, COORD), InvalidRequest.class, "compte déjà 2 inscrits", "au moins 2 places");
+		await(training.unregister(session, b, COORD));
+		refused(training.unregister(session, b, COORD), NotFound.class, "n'est pas inscrit");
+		await(training.changeCapacity(session, 1, COORD));
+		assertThat(await(training.session(session)).capacity()).isEqualTo(1);
+		assertThat(await(training.registrations(session).collectList())).extracting(Training.Registration::vacataireId).containsExactly(a);
+		assertThat(await(db.sql("select summary from change_log where entity = 'training' and entity_id = :s and action in ('updated', 'removed') "
+				+ "order by id").bind("s", session).map(r -> r.get(0, String.class)).all().collectList()))
+			.containsExactly("Places de la session « Moodle pour les tuteurs » : 1 → 2",
+					"Inscription à la formation « Moodle pour les tuteurs » retirée",
+					"Places de la session « Moodle pour les tuteurs » : 2 → 1");
+
+		// Once begun, its registrations stay (presence is recorded instead); once over, its seats no longer change.
+		clock.advance(java.time.Duration.ofDays(2).plusMinutes(1));
+		refused(training.unregister(session, a, COORD), Refused.class, "a commencé", "la présence");
+		clock.advance(java.time.Duration.ofHours(4));
+		refused(training.changeCapacity(session, 5, COORD), Refused.class, "est passée");
 	}
 
 	@Test

@@ -581,6 +581,13 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		}
 
 		@Override
+		public long freshUpcomingRegistration() {
+			long id = freshVacataire();
+			await(training.register(upcomingTrainingSession(), id, "coord"));
+			return id;
+		}
+
+		@Override
 		public long pastTrainingSessionWithoutTheVacataire() {
 			vacataire();
 			return (Long) made.get("pastUnrecorded");

@@ -101,6 +101,9 @@ final class FormCases {
 		/** A training session to come, with seats, of an initial training that vacataires holding Moodle roles lack. */
 		long upcomingTrainingSession();
 
+		/** A new vacataire registered to {@link #upcomingTrainingSession()}: its id. */
+		long freshUpcomingRegistration();
+
 		/** A training session over, of a training no role requires, where {@link #vacataire()} is not recorded. */
 		long pastTrainingSessionWithoutTheVacataire();
 	}
@@ -383,6 +386,14 @@ final class FormCases {
 					.valid(f -> {
 					}, "Inscriptions enregistrées.")
 					.refusedWithAStaleToken(),
+				post("training/session", "/formations/{s}/inscriptions/{v}/retrait").on(d -> "/formations/" + d.upcomingTrainingSession())
+					.at(d -> "/formations/" + d.upcomingTrainingSession() + "/inscriptions/" + d.freshUpcomingRegistration() + "/retrait")
+					.valid(f -> {
+					}, "Inscription retirée.")
+					.refusedWithAStaleToken(),
+				post("training/session", "/formations/{id}/places").on(d -> "/formations/" + d.upcomingTrainingSession())
+					.valid(f -> f.set("capacity", "450"), "Places enregistrées.")
+					.refused(f -> f.set("capacity", "0"), "de 1 à 500 places").errorBeside("capacity"),
 				post("training/vacataire", "/formations/inscriptions").on(d -> "/vacataires/" + d.vacataire())
 					.valid(f -> {
 					}, "Inscription enregistrée.")

@@ -13,6 +13,7 @@ import be.fwb.ead.shared.TableExport;
 import be.fwb.ead.shared.TableExport.Column;
 import be.fwb.ead.training.Training;
 import be.fwb.ead.ui.Flash;
+import be.fwb.ead.ui.FormInput;
 import be.fwb.ead.ui.PageController;
 import be.fwb.ead.ui.Texts;
 import org.jspecify.annotations.Nullable;
@@ -114,6 +115,21 @@ class TrainingPages {
 				.toList();
 			return training.registerAll(id, ids, who.getName());
 		}), "flash.registeredAll").thenReturn("redirect:/formations/" + id);
+	}
+
+	/** Changes the session's number of seats (never below its registrations). */
+	@PostMapping("/formations/{id}/places")
+	Mono<String> seats(@PathVariable long id, Authentication who, ServerWebExchange exchange) {
+		return Flash.outcome(exchange, exchange.getFormData()
+			.flatMap(form -> training.changeCapacity(id, FormInput.number(form, "capacity"), who.getName())), "flash.seatsSaved")
+			.thenReturn("redirect:/formations/" + id);
+	}
+
+	/** Withdraws a registration to a session not yet begun. */
+	@PostMapping("/formations/{id}/inscriptions/{vacataireId}/retrait")
+	Mono<String> unregister(@PathVariable long id, @PathVariable long vacataireId, Authentication who, ServerWebExchange exchange) {
+		return Flash.outcome(exchange, training.unregister(id, vacataireId, who.getName()), "flash.unregistered")
+			.thenReturn("redirect:/formations/" + id);
 	}
 
 	/** Records that the vacataires ticked on a past session's page attended and completed it. */
