@@ -67,6 +67,42 @@ class LifecycleApiIntegrationTest extends IntegrationTest {
 			.jsonPath("$[0].author").isEqualTo("coord");
 	}
 
+	/** A session over the API: planned, a registration, its seats changed and refused below it, the registration withdrawn. */
+	@Test
+	void aCoordinatorChangesASessionsSeatsAndWithdrawsARegistration() {
+		long v = count("select min(id) from vacataire");
+		long session = ((Number) web.post().uri("/api/trainings").headers(h -> h.setBearerAuth(coordinator))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("kind", "INITIAL", "topic", "MOODLE", "title", "Moodle pour les tuteurs",
+					"startsAt", clock.instant().plus(java.time.Duration.ofDays(3)).toString(), "durationMinutes", 180, "mode", "VIRTUAL",
+					"capacity", 1))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id")).longValue();
+		String registrations = "/api/trainings/" + session + "/registrations";
+		web.post().uri(registrations).headers(h -> h.setBearerAuth(coordinator)).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("vacataireId", v)).exchange().expectStatus().isNoContent();
+		web.put().uri("/api/trainings/" + session + "/capacity").headers(h -> h.setBearerAuth(coordinator))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("capacity", 0)).exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").isEqualTo("Une session compte de 1 à 500 places.").jsonPath("$.field").isEqualTo("capacity");
+		web.put().uri("/api/trainings/" + session + "/capacity").headers(h -> h.setBearerAuth(coordinator))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("capacity", 12)).exchange()
+			.expectStatus().isNoContent();
+		web.get().uri("/api/trainings/" + session).headers(h -> h.setBearerAuth(coordinator)).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.capacity").isEqualTo(12).jsonPath("$.registered").isEqualTo(1);
+		web.put().uri("/api/trainings/" + session + "/capacity").headers(h -> h.setBearerAuth(reviewer))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("capacity", 3)).exchange().expectStatus().isForbidden();
+		web.delete().uri(registrations + "/" + v).headers(h -> h.setBearerAuth(reviewer)).exchange().expectStatus().isForbidden();
+		web.delete().uri(registrations + "/" + v).headers(h -> h.setBearerAuth(coordinator)).exchange().expectStatus().isNoContent();
+		web.delete().uri(registrations + "/" + v).headers(h -> h.setBearerAuth(coordinator)).exchange()
+			.expectStatus().isNotFound()
+			.expectBody().jsonPath("$.detail").isEqualTo("Ce vacataire n'est pas inscrit à cette session.");
+		web.get().uri(registrations).headers(h -> h.setBearerAuth(coordinator)).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+	}
+
 	@Test
 	void aReviewerReadsAssignmentsButNeitherWritesNorReadsPersonalFiles() {
 		long v = count("select min(id) from vacataire");

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +33,9 @@ class TrainingController {
 	}
 
 	record Attendance(boolean attended, @Nullable Boolean completed) {
+	}
+
+	record Capacity(int capacity) {
 	}
 
 	@GetMapping("/api/trainings")
@@ -59,6 +63,20 @@ class TrainingController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> register(@PathVariable long id, @RequestBody Registration r, Authentication who) {
 		return training.register(id, r.vacataireId(), who.getName());
+	}
+
+	/** Withdraws a registration to a session not yet begun (422 once it has begun: record the attendance instead). */
+	@DeleteMapping("/api/trainings/{id}/registrations/{vacataireId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> unregister(@PathVariable long id, @PathVariable long vacataireId, Authentication who) {
+		return training.unregister(id, vacataireId, who.getName());
+	}
+
+	/** Changes the number of seats: 1 to 500, never below the registrations, until the session is over. */
+	@PutMapping("/api/trainings/{id}/capacity")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> capacity(@PathVariable long id, @RequestBody Capacity c, Authentication who) {
+		return training.changeCapacity(id, c.capacity(), who.getName());
 	}
 
 	/** Attendance; attending completes the training unless {@code completed} is false. */
