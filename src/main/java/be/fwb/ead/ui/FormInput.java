@@ -1,6 +1,9 @@
 package be.fwb.ead.ui;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 import be.fwb.ead.shared.InputLimits;
 import be.fwb.ead.shared.InvalidRequest;
@@ -60,10 +63,36 @@ public final class FormInput {
 					e -> new InvalidRequest("Le fichier dépasse " + maxBytes / (1024 * 1024) + " Mo."));
 	}
 
-	/** A date field ({@code 2026-09-01}, as browsers send it); {@literal null} when empty. */
+	/** A day written as people write it, where a browser without a date picker lets them type it. */
+	private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	/**
+	 * A date field: {@code 2026-09-01} as browsers send it, or {@code 01/09/2026} as a person types it where there is no
+	 * date picker; {@literal null} when empty. An unreadable date, one that does not exist (31/02) or one out of the
+	 * limits is refused beside its field, in the words of every other form's refusal.
+	 */
 	public static @Nullable LocalDate date(MultiValueMap<String, String> form, String name) {
 		String value = form.getFirst(name);
-		return value == null || value.isBlank() ? null : InputLimits.date(value);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.trim();
+		LocalDate day = null;
+		if (text.length() <= 32) {
+			try {
+				day = text.contains("/") ? LocalDate.parse(text, DAY_MONTH_YEAR) : LocalDate.parse(text);
+			}
+			catch (DateTimeParseException e) {
+				day = null;
+			}
+		}
+		if (day == null || day.isBefore(InputLimits.EARLIEST) || day.isAfter(InputLimits.LATEST)) {
+			throw InvalidRequest.ofField(name, "Valeur non reconnue : « " + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+					+ " » (attendu : une date existante, écrite comme 01/09/2026, entre " + InputLimits.EARLIEST.getYear() + " et "
+					+ InputLimits.LATEST.getYear() + ").");
+		}
+		return day;
 	}
 
 	/** A number field; 0 when empty. */

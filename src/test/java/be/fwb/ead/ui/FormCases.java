@@ -416,7 +416,10 @@ final class FormCases {
 				post("recruitment/campaign", "/recrutement/{id}/candidatures").on(d -> "/recrutement/" + d.campaign())
 					.valid(f -> f.set("firstname", "Léa").set("lastname", "Dubois").set("email", "lea.dubois@ead.test"),
 							"Candidature enregistrée.")
-					.refused(f -> f.set("firstname", "Léa").set("lastname", "Dubois").set("email", "pas-un-courriel"), "courriel"),
+					// A document's date that is no day (31 February, typed where there is no date picker): beside that date.
+					.refused(f -> f.set("firstname", "Léa").set("lastname", "Dubois").set("email", "lea.dubois@ead.test")
+						.set("doc-file-1", "diplome.pdf").force("doc-date-1", "31/02/2026"), "Valeur non reconnue : « 31/02/2026 »")
+					.errorBeside("doc-date-1"),
 				post("recruitment/candidacy", "/recrutement/candidatures/{id}/notes")
 					.on(d -> "/recrutement/candidatures/" + d.freshCandidacy())
 					.valid(f -> f.everyChoice("score-", "4").everyText("why-", "Dossier solide"), null)
