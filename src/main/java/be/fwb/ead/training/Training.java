@@ -349,7 +349,6 @@ public class Training {
 			.distinct(o -> o.vacataireId() + "|" + o.kind() + "|" + o.topic());
 	}
 
-	/** A session's seats, locked until the end of the transaction: no overbooking. */
 	/**
 	 * Withdraws a vacataire's registration to a session not yet begun (once it has begun, their presence or absence is
 	 * recorded instead), in the change log.
@@ -401,6 +400,7 @@ public class Training {
 			});
 	}
 
+	/** A session's seats, locked until the end of the transaction: no overbooking. */
 	private record Seats(int capacity, String title, Instant startsAt, Instant endsAt, long registered) {
 	}
 

@@ -95,14 +95,15 @@ public final class FormInput {
 		return day;
 	}
 
-	/** A number field; 0 when empty. */
+	/** A number field; 0 when empty; refused beside its field when it is not a whole number. */
 	public static int number(MultiValueMap<String, String> form, String name) {
 		String value = form.getFirst(name);
 		try {
 			return value == null || value.isBlank() ? 0 : Integer.parseInt(value.trim());
 		}
 		catch (NumberFormatException e) {
-			throw new InvalidRequest("Nombre invalide : « " + value + " ».");
+			throw InvalidRequest.ofField(name, "Valeur non reconnue : « " + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+					+ " » (attendu : un nombre entier).");
 		}
 	}
 

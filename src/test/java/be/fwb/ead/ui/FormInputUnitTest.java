@@ -36,6 +36,20 @@ class FormInputUnitTest {
 		}
 	}
 
+	@Test
+	void aNumberThatIsNotOneIsRefusedBesideItsField() {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("capacity", " 12 ");
+		assertThat(FormInput.number(form, "capacity")).isEqualTo(12);
+		form.set("capacity", "douze" + "x".repeat(500));
+		assertThatThrownBy(() -> FormInput.number(form, "capacity"))
+			.isInstanceOfSatisfying(InvalidRequest.class, e -> {
+				assertThat(e.field()).isEqualTo("capacity");
+				assertThat(e.getMessage()).startsWith("Valeur non reconnue : « douzex").endsWith("… » (attendu : un nombre entier).")
+					.hasSizeLessThan(120);
+			});
+	}
+
 	private static MultiValueMap<String, String> form(String date) {
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("d", date);
