@@ -37,8 +37,7 @@ final class HangReportExtension implements TestExecutionExceptionHandler, Lifecy
 		catch (RuntimeException e) {
 			report = "\n(rapport impossible : " + e + ")";
 		}
-		AssertionError reported = new AssertionError(failure.getMessage() + report, failure);
-		return reported;
+		return new AssertionError(failure.getMessage() + report, failure);
 	}
 
 	private static boolean ranOutOfTime(Throwable failure) {

@@ -3,11 +3,8 @@ package be.fwb.ead.shared;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-
 
 /**
  * Reads the rows of a spreadsheet coordinators already keep: XLSX (first sheet) or CSV in UTF-8 (with or without a
@@ -198,28 +195,5 @@ public final class SpreadsheetReader {
 			}
 		}
 		return new Table(List.copyOf(rows.get(0)), lines);
-	}
-
-	/** Reads a date written 2026-09-01, 01/09/2026 or 1/9/2026; {@literal null} when blank. */
-	public static LocalDate date(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		String t = text.trim();
-		LocalDate day;
-		try {
-			day = t.length() > 32 ? null : t.contains("/") ? LocalDate.parse(t, DateTimeFormatter.ofPattern("d/M/yyyy")) : LocalDate.parse(t);
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			day = null;
-		}
-		if (day == null) {
-			throw new IllegalArgumentException("date illisible « " + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + " » (attendu : 01/09/2026)");
-		}
-		if (day.isBefore(InputLimits.EARLIEST) || day.isAfter(InputLimits.LATEST)) {
-			throw new IllegalArgumentException("date hors des limites « " + t + " » (de " + InputLimits.EARLIEST.getYear() + " à "
-					+ InputLimits.LATEST.getYear() + ")");
-		}
-		return day;
 	}
 }
