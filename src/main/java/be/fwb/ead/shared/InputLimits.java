@@ -162,7 +162,8 @@ public final class InputLimits {
 		return sb.toString().toLowerCase(Locale.ROOT);
 	}
 
-	private static String shorten(String s) {
+	/** A value as a refusal quotes it: its first 40 characters, then « … ». */
+	public static String shorten(String s) {
 		return s.length() > 40 ? s.substring(0, 40) + "…" : s;
 	}
 }

@@ -74,9 +74,11 @@ public final class FormInput {
 	 */
 	public static @Nullable LocalDate date(MultiValueMap<String, String> form, String name) {
 		String value = form.getFirst(name);
-		if (value == null || value.isBlank()) {
-			return null;
-		}
+		return value == null || value.isBlank() ? null : day(value, name);
+	}
+
+	/** A day typed in the field {@code field} (2026-09-01 or 01/09/2026), refused beside it as {@link #date} says. */
+	public static LocalDate day(String value, String field) {
 		String text = value.trim();
 		LocalDate day = null;
 		if (text.length() <= 32) {
@@ -88,7 +90,7 @@ public final class FormInput {
 			}
 		}
 		if (day == null || day.isBefore(InputLimits.EARLIEST) || day.isAfter(InputLimits.LATEST)) {
-			throw InvalidRequest.ofField(name, "Valeur non reconnue : « " + (text.length() > 40 ? text.substring(0, 40) + "…" : text)
+			throw InvalidRequest.ofField(field, "Valeur non reconnue : « " + InputLimits.shorten(text)
 					+ " » (attendu : une date existante, écrite comme 01/09/2026, entre " + InputLimits.EARLIEST.getYear() + " et "
 					+ InputLimits.LATEST.getYear() + ").");
 		}
@@ -102,7 +104,7 @@ public final class FormInput {
 			return value == null || value.isBlank() ? 0 : Integer.parseInt(value.trim());
 		}
 		catch (NumberFormatException e) {
-			throw InvalidRequest.ofField(name, "Valeur non reconnue : « " + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+			throw InvalidRequest.ofField(name, "Valeur non reconnue : « " + InputLimits.shorten(value)
 					+ " » (attendu : un nombre entier).");
 		}
 	}

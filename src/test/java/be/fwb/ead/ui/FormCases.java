@@ -469,7 +469,7 @@ final class FormCases {
 				post("analysis/exam", "/analyse/examens").on("/analyse/examens/nouveau")
 					.valid(f -> f.set("code", "CE1D-FORMS").set("name", "CE1D formulaires").set("partName", "Lecture")
 						.set("partWeight", "100"), null)
-					.refused(f -> f.set("code", "CE1D-FORMS").set("name", "CE1D formulaires").set("sessions", "31/02/2027"), "n'est pas une date")
+					.refused(f -> f.set("code", "CE1D-FORMS").set("name", "CE1D formulaires").set("sessions", "31/02/2027"), "Valeur non reconnue : « 31/02/2027 »")
 					.errorBeside("sessions"),
 				post("analysis/exam", "/analyse/examens/{code}/supprimer").on(d -> "/analyse/examens/" + d.freshExam())
 					.valid(f -> {

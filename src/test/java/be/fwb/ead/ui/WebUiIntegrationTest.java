@@ -352,7 +352,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 		typed.add("sessions", "15/06/2027\n31/06/2027");
 		web.post().uri("/analyse/examens").cookie("SESSION", s.cookie()).accept(HTML).body(BodyInserters.fromFormData(typed)).exchange()
 			.expectStatus().isEqualTo(422).expectBody(String.class)
-			.value(b -> assertThat(b).contains("Sessions : « 31/06/2027 » n&#39;est pas une date (jj/mm/aaaa).").contains("31/06/2027"));
+			.value(b -> assertThat(b).contains("Valeur non reconnue : « 31/06/2027 » (attendu : une date existante, écrite comme 01/09/2026, entre 1900 et 2199).").contains("31/06/2027"));
 		assertThat(count("select count(*) from exam")).isZero();
 		typed.set("sessions", "15/06/2027\n2027-08-20");
 		web.post().uri("/analyse/examens").cookie("SESSION", s.cookie()).accept(HTML).body(BodyInserters.fromFormData(typed)).exchange()

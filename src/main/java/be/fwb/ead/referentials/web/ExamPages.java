@@ -109,12 +109,7 @@ class ExamPages {
 			if (d.isBlank()) {
 				continue;
 			}
-			try {
-				out.add(be.fwb.ead.shared.InputLimits.date(d.contains("/") ? java.time.LocalDate.parse(d, DAY) : java.time.LocalDate.parse(d)));
-			}
-			catch (java.time.format.DateTimeParseException e) {
-				throw InvalidRequest.ofField("sessions", "Sessions : « " + d + " » n'est pas une date (jj/mm/aaaa).");
-			}
+			out.add(FormInput.day(d, "sessions"));
 		}
 		return out;
 	}

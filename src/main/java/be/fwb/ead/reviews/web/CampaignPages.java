@@ -106,13 +106,7 @@ class CampaignPages {
 	}
 
 	private static Campaigns.Request request(CampaignForm form) {
-		LocalDate due;
-		try {
-			due = form.dueOn().isEmpty() ? null : be.fwb.ead.shared.InputLimits.date(LocalDate.parse(form.dueOn()));
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			throw InvalidRequest.ofField("dueOn", "« " + form.dueOn() + " » n'est pas une date.");
-		}
+		LocalDate due = form.dueOn().isBlank() ? null : FormInput.day(form.dueOn(), "dueOn");
 		return new Campaigns.Request(form.name(), due, FormInput.integer(form.size(), "Le nombre de modules"), form.reviewers(),
 				FormInput.integer(form.horizonDays(), "L'horizon"));
 	}
