@@ -1,5 +1,6 @@
 package be.fwb.ead.ui;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -36,12 +37,16 @@ class PageModel {
 	}
 
 	/**
-	 * The outcome of the form posted just before, if any (shown once). Only a GET takes it: the model of a POST is
-	 * resolved after its handler left the outcome, for the redirect that follows.
+	 * The outcome of the form posted just before, if any (shown once). Only a whole page's GET takes it: the model of a
+	 * POST is resolved after its handler left the outcome, for the redirect that follows; and an htmx request for a
+	 * part of a page (a live search answering late, a section loading) shows no layout, so taking it there would lose
+	 * the outcome before the page that shows it arrives.
 	 */
 	@ModelAttribute("flash")
 	Mono<Flash> flash(ServerWebExchange exchange) {
-		return HttpMethod.GET.equals(exchange.getRequest().getMethod()) ? Flash.take(exchange) : Mono.empty();
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		boolean part = headers.containsHeader("HX-Request") && !headers.containsHeader("HX-Boosted");
+		return HttpMethod.GET.equals(exchange.getRequest().getMethod()) && !part ? Flash.take(exchange) : Mono.empty();
 	}
 
 	@ModelAttribute("currentPath")
