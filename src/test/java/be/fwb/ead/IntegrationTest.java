@@ -69,14 +69,25 @@ public abstract class IntegrationTest {
 		backgroundSyncs.interrupt();
 		// Nor a reaction to a previous test's change (its listener writes in the tables too).
 		await(events.settled());
-		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, change_log, title, "
-				+ "category_mapping, training_session, campaign, assignment, evaluation, referential, exam, review_campaign, login_attempt, "
-				+ "event_publication "
-				+ "restart identity cascade").then()
+		if (emptying == null) {
+			emptying = await(EmptyTables.script(db, EMPTIED));
+		}
+		await(db.sql(emptying + REFERENCE_DATA).then()
 			.retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(100))
 				.filter(e -> String.valueOf(e.getMessage()).contains("deadlock"))));
-		await(db.sql(REFERENCE_DATA).then());
 	}
+
+	/**
+	 * The tables every test starts without a row of, with every table that refers to them (the configurable reference
+	 * data among them, put back by {@link #REFERENCE_DATA}).
+	 */
+	private static final List<String> EMPTIED = List.of("module_role", "module", "vacataire", "moodle_category", "sync_run",
+			"api_token", "account", "change_log", "title", "category_mapping", "training_session", "campaign", "assignment",
+			"evaluation", "referential", "exam", "review_campaign", "login_attempt", "event_publication",
+			"evaluation_criterion", "recruitment_criterion", "training_requirement");
+
+	/** The script that empties them, read once per JVM from the database's own description ({@link EmptyTables}). */
+	private static volatile String emptying;
 
 	/** What a full sync of the pristine EAD site writes, in the order its rows can be copied back. */
 	private static final List<String> SYNCED = List.of("moodle_category", "module", "vacataire", "module_role", "sync_run",
@@ -118,7 +129,6 @@ public abstract class IntegrationTest {
 
 	/** The configurable reference data back to what the migrations ship (a test may have changed it). */
 	private static final String REFERENCE_DATA = """
-			truncate evaluation_criterion, recruitment_criterion, training_requirement restart identity cascade;
 			delete from rubric where not (code = 'EAD-QUALITE' and version = 1);
 			insert into training_requirement (role, kind, topic) values
 			    ('AUTHOR', 'INITIAL', 'MOODLE'), ('AUTHOR', 'INITIAL', 'PEDAGOGY'),
