@@ -23,6 +23,18 @@ public record Vacataire(long id, @Nullable Long moodleUserId, String firstname, 
 		return name.isEmpty() ? (idnumber == null ? "#" + id : idnumber) : name;
 	}
 
+	/**
+	 * "Last, First" as a list shows it; a person whose data were erased, « Anonymisé n° 199 » as everywhere else (the
+	 * erasure leaves « Anonymisé » and « n° 199 » in place of the names, which the list's order would read as « n° 199,
+	 * Anonymisé »).
+	 */
+	public String listedName() {
+		if ("Anonymisé".equals(firstname) && ("n° " + id).equals(lastname)) {
+			return firstname + " " + lastname;
+		}
+		return lastname + ", " + firstname;
+	}
+
 	/** A role held on a module: {@code AUTHOR} (conception) or {@code TUTOR} (tutorat). */
 	public record ModuleRole(long moduleId, String role, String shortname, String fullname, boolean archived) {
 	}

@@ -25,7 +25,7 @@ class JsonLogsTest {
 	@Test
 	void logFormatEcsWritesOneJsonObjectPerLine() throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
 				EadApplication.class.getName(), "--spring.profiles.active=test", "--server.port=0",
 				"--moodle.url=http://127.0.0.1:9", "--moodle.token=jeton-moodle-de-test-0000000000000000")
 			.redirectErrorStream(true);

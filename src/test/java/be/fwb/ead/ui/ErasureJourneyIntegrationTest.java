@@ -93,6 +93,10 @@ class ErasureJourneyIntegrationTest extends BrowserTest {
 				+ "document.body.appendChild(f); f.submit();");
 		browser.waitForText(By.id("flash"), "son dossier est clos");
 		assertThat(count("select count(*) from contract_period where vacataire_id = " + person)).isZero();
+
+		// In the list, named as everywhere else, last.
+		browser.go("/vacataires?status=NON_RETENU");
+		assertThat(browser.text(By.id("resultats"))).contains("Anonymisé n° " + person).doesNotContain(", Anonymisé");
 	}
 
 	@Test
