@@ -23,10 +23,7 @@ class EmptyTablesIntegrationTest extends IntegrationTest {
 		Map<String, Long> afterDeleting = rows();
 
 		syncedCatalogue();
-		await(db.sql("truncate module_role, module, vacataire, moodle_category, sync_run, api_token, account, change_log, "
-				+ "title, category_mapping, training_session, campaign, assignment, evaluation, referential, exam, "
-				+ "review_campaign, login_attempt, event_publication, evaluation_criterion, recruitment_criterion, "
-				+ "training_requirement restart identity cascade").then());
+		await(db.sql("truncate " + String.join(", ", EMPTIED) + " restart identity cascade").then());
 		Map<String, Long> afterTruncating = rows();
 		// The configurable reference data is put back after emptying; the truncate alone leaves it empty.
 		for (String reference : List.of("evaluation_criterion", "recruitment_criterion", "training_requirement")) {

@@ -81,7 +81,7 @@ public abstract class IntegrationTest {
 	 * The tables every test starts without a row of, with every table that refers to them (the configurable reference
 	 * data among them, put back by {@link #REFERENCE_DATA}).
 	 */
-	private static final List<String> EMPTIED = List.of("module_role", "module", "vacataire", "moodle_category", "sync_run",
+	static final List<String> EMPTIED = List.of("module_role", "module", "vacataire", "moodle_category", "sync_run",
 			"api_token", "account", "change_log", "title", "category_mapping", "training_session", "campaign", "assignment",
 			"evaluation", "referential", "exam", "review_campaign", "login_attempt", "event_publication",
 			"evaluation_criterion", "recruitment_criterion", "training_requirement");
