@@ -115,3 +115,45 @@ document.addEventListener('click', function (event) {
   button.setAttribute('aria-expanded', String(open));
   menu.classList.toggle('open', open);
 });
+
+// A form that succeeded sends the page to its section (#affectations, #grille): the confirmation at the top of the page
+// would be out of sight there, so it is shown just above that section.
+document.addEventListener('DOMContentLoaded', function () {
+  var done = document.getElementById('flash');
+  if (!done || done.getAttribute('role') !== 'status' || window.location.hash.length < 2) {
+    return;
+  }
+  var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+  var wrap = done.closest('.flash-wrap') || done;
+  if (!target || target.contains(wrap) || !target.parentNode) {
+    return;
+  }
+  target.parentNode.insertBefore(wrap, target);
+  // The browser scrolls to the section (again once the page has loaded): room is left above it for the confirmation.
+  target.style.scrollMarginTop = (wrap.getBoundingClientRect().height + 16) + 'px';
+  wrap.scrollIntoView({ block: 'start' });
+});
+
+// A list of choices a live search refreshes (the module of a new assignment): what the person chose since they last
+// typed in the search is their choice, and an answer of the search arriving after it does not replace the list.
+// Typing and choosing are numbered in the order they happen.
+var eadTypedAt = {};
+var eadActions = 0;
+document.addEventListener('input', function (event) {
+  var into = event.target.getAttribute && event.target.getAttribute('hx-target');
+  if (into) {
+    eadTypedAt[into] = ++eadActions;
+  }
+});
+document.addEventListener('change', function (event) {
+  if (event.target.tagName === 'SELECT') {
+    event.target.setAttribute('data-chosen-at', String(++eadActions));
+  }
+});
+document.addEventListener('htmx:beforeSwap', function (event) {
+  var target = event.detail.target;
+  if (target && target.tagName === 'SELECT' && target.hasAttribute('data-chosen-at')
+      && Number(target.getAttribute('data-chosen-at')) > (eadTypedAt['#' + target.id] || 0)) {
+    event.detail.shouldSwap = false;
+  }
+});

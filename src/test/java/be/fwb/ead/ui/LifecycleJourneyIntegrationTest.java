@@ -142,6 +142,25 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		chooseModuleAndAssign("mathematiques 1re secondaire", "40");
 		browser.waitForText(By.id("flash"), "Affectation enregistrée.");
 		assertThat(browser.text(By.id("assignments"))).contains("Mathématiques").contains("Tutorat").contains("titre requis");
+		// The page opens on the assignments, and the confirmation is there in sight, not at the top of the page.
+		browser.waitFor(d -> Boolean.TRUE.equals(browser.script("var r = document.getElementById('flash').getBoundingClientRect();"
+				+ " return r.top >= 0 && r.bottom <= window.innerHeight;")));
+
+		// A module chosen from the list while the search typed just before has not answered yet stays chosen: the late
+		// answer does not replace it (typed and chosen in one script, well within the search's 300 ms delay).
+		String chosen = (String) browser.script("""
+				const search = document.getElementById('a-module-q'), list = document.getElementById('a-module');
+				search.value = 'physique';
+				search.dispatchEvent(new Event('input', { bubbles: true }));
+				const other = [...list.options].findIndex(o => !o.text.toLowerCase().includes('physique'));
+				list.selectedIndex = other;
+				list.dispatchEvent(new Event('change', { bubbles: true }));
+				return list.value;""");
+		browser.waitFor(d -> Boolean.TRUE.equals(browser.script(
+				"return !!window.htmx && document.querySelectorAll('.htmx-request').length === 0 && performance.getEntriesByType('resource')"
+						+ ".some(e => e.name.includes('/affectations/choix-module?moduleQ=physique'));")));
+		browser.waitFor(d -> browser.script("return document.querySelectorAll('.htmx-request').length === 0;"));
+		assertThat(browser.find(By.id("a-module")).getDomProperty("value")).as("le module choisi reste choisi").isEqualTo(chosen);
 
 		// The evaluation on the grid.
 		browser.find(By.cssSelector("#evaluation-new summary")).click();
