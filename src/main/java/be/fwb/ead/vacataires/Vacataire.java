@@ -23,13 +23,17 @@ public record Vacataire(long id, @Nullable Long moodleUserId, String firstname, 
 		return name.isEmpty() ? (idnumber == null ? "#" + id : idnumber) : name;
 	}
 
-	/**
-	 * "Last, First" as a list shows it; a person whose data were erased, « Anonymisé n° 199 » as everywhere else (the
-	 * erasure leaves « Anonymisé » and « n° 199 » in place of the names, which the list's order would read as « n° 199,
-	 * Anonymisé »).
-	 */
+	/** What an erasure (GDPR) writes in place of the first name; the last name becomes {@link #erasedLastname}. */
+	public static final String ERASED_FIRSTNAME = "Anonymisé";
+
+	/** What an erasure writes in place of the last name: « n° 199 ». */
+	public static String erasedLastname(long id) {
+		return "n° " + id;
+	}
+
+	/** "Last, First" as a list shows it; an erased person « Anonymisé n° 199 » as everywhere else. */
 	public String listedName() {
-		if ("Anonymisé".equals(firstname) && ("n° " + id).equals(lastname)) {
+		if (ERASED_FIRSTNAME.equals(firstname) && erasedLastname(id).equals(lastname)) {
 			return firstname + " " + lastname;
 		}
 		return lastname + ", " + firstname;

@@ -113,12 +113,13 @@ class VacatairePersonalData implements PersonalDataProvider {
 	public Mono<Erased> erase(Person person) {
 		return PersonalRows.change(db, "delete from availability where vacataire_id = :v", person.id())
 			.flatMap(n -> db.sql("""
-					update vacataire set firstname = 'Anonymisé', lastname = 'n° ' || id,
+					update vacataire set firstname = :firstname, lastname = :lastname,
 					       status = case when status in ('CANDIDAT', 'NON_RETENU') then 'NON_RETENU' else 'SORTI' end, email = null, phone = null, idnumber = null,
 					       moodle_user_id = null, moodle_username = null, moodle_firstname = null, moodle_lastname = null,
 					       moodle_email = null, moodle_idnumber = null, search_key = 'anonymise ' || id,
 					       sort_key = 'zz anonymise ' || lpad(id::text, 10, '0'), anonymised_at = :now, updated_at = :now
-					where id = :v""").bind("v", person.id()).bind("now", Instant.now(clock)).then()
+					where id = :v""").bind("v", person.id()).bind("now", Instant.now(clock))
+				.bind("firstname", Vacataire.ERASED_FIRSTNAME).bind("lastname", Vacataire.erasedLastname(person.id())).then()
 				.thenReturn(Erased.deleted(Map.of("availability", n))));
 	}
 }
