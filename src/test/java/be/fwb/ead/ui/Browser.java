@@ -87,8 +87,15 @@ final class Browser implements AutoCloseable {
 		return driver;
 	}
 
+	/**
+	 * Opens a page and waits until the parts it loads by htmx are in (no request in flight, nothing being swapped): a
+	 * click before that could land where a section arriving above has just pushed another element (a link near the
+	 * bottom of a vacataire's page was missed that way).
+	 */
 	Browser go(String path) {
 		driver.get(baseUrl + path);
+		waitFor(d -> Boolean.TRUE.equals(script(
+				"return document.querySelectorAll('.htmx-request, .htmx-swapping, .htmx-settling').length === 0;")));
 		return this;
 	}
 
