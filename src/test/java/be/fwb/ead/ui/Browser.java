@@ -198,8 +198,30 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Quits the browser, and ends what it left running: the headless shell outlives chromedriver's quit (its browser
+	 * process was found orphaned after every class, its pages still working, taking the processor from the tests that
+	 * followed), so every Chromium process this JVM started is ended once the driver has quit.
+	 */
 	@Override
 	public void close() {
-		driver.quit();
+		List<ProcessHandle> started = ProcessHandle.current()
+			.descendants()
+			.filter(p -> p.info().command().map(c -> c.contains("chrom")).orElse(false))
+			.toList();
+		try {
+			driver.quit();
+		}
+		finally {
+			started.forEach(ProcessHandle::destroy);
+			for (ProcessHandle p : started) {
+				try {
+					p.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (Exception e) {
+					p.destroyForcibly();
+				}
+			}
+		}
 	}
 }
