@@ -65,10 +65,6 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-extensions", "--disable-background-networking", "--no-first-run", "--window-size=1366,1000",
 				"--lang=fr-BE");
-		// Compositing on the renderer's main thread and the GPU service (software, here) inside the browser process: the
-		// same pixels for about half Chromium's processor time per page (measured on 30 loads of three pages: 5.4 to 5.9
-		// CPU-s with the threads and the separate process, 2.9 to 3.1 without).
-		options.addArguments("--disable-threaded-compositing", "--in-process-gpu");
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-BE,fr"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
 			.usingAnyFreePort()
