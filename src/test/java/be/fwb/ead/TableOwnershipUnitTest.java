@@ -81,7 +81,7 @@ class TableOwnershipUnitTest {
 			.containsExactly("module_role");
 		assertThat(ownership.named("with up as (select 1) select * from up join competency c on true")).containsExactly("competency");
 		assertThat(ownership.named("Le module vient de Moodle ; read from the review")).isEmpty();
-		assertThat(ownership.named("Aucun module n'a l'identifiant 3.")).isEmpty();
+		assertThat(ownership.named("Aucun module n’a l’identifiant 3.")).isEmpty();
 		assertThat(TableOwnership.sql("""
 				// select 1 from review
 				String entity = "module"; /* from vacataire */

@@ -232,7 +232,7 @@ public class CatalogueCoverage {
 	/** Competencies covered by at least {@code threshold} current modules, the most covered first. */
 	public Mono<List<Overlap>> overlaps(long referentialId, int threshold) {
 		if (threshold < 2) {
-			return Mono.error(new InvalidRequest("Le seuil de recouvrement est d'au moins 2 modules."));
+			return Mono.error(new InvalidRequest("Le seuil de recouvrement est d’au moins 2 modules."));
 		}
 		return matrix(referentialId, null).map(m -> overlaps(m, threshold));
 	}

@@ -83,7 +83,7 @@ class AssignmentFacts {
 				Row row = rows.get((long) i + 1);
 				Request r = requests.get(i);
 				if (row == null) {
-					throw new NotFound("Aucun vacataire n'a l'identifiant " + r.vacataireId() + ", ou aucun module l'identifiant "
+					throw new NotFound("Aucun vacataire n’a l’identifiant " + r.vacataireId() + ", ou aucun module l’identifiant "
 							+ r.moduleId() + ".");
 				}
 				Placements.Mapping place = t.getT1().get(row.categoryId());

@@ -34,7 +34,7 @@ class AssignmentPersonalData implements PersonalDataProvider {
 
 	@Override
 	public Map<String, String> kept() {
-		return Map.of("assignment", "obligations comptables et de paie (conservation légale), sans l'identité");
+		return Map.of("assignment", "obligations comptables et de paie (conservation légale), sans l’identité");
 	}
 
 	@Override
@@ -45,7 +45,7 @@ class AssignmentPersonalData implements PersonalDataProvider {
 			.map(r -> r.get(0, Long.class))
 			.one()
 			.filter(n -> n > 0)
-			.map(n -> "La personne a une affectation en cours ou à venir : terminez-la d'abord, ou annulez-la si elle n'a pas commencé.");
+			.map(n -> "La personne a une affectation en cours ou à venir : terminez-la d’abord, ou annulez-la si elle n’a pas commencé.");
 	}
 
 	@Override

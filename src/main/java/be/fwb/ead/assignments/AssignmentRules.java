@@ -95,7 +95,7 @@ final class AssignmentRules {
 					+ " » : seuls les vacataires retenus ou actifs peuvent être affectés.");
 		}
 		if (f.archived()) {
-			return Verdict.refused(Rule.ARCHIVED, "Le module « " + f.moduleName() + " » est archivé (il n'existe plus dans Moodle).");
+			return Verdict.refused(Rule.ARCHIVED, "Le module « " + f.moduleName() + " » est archivé (il n’existe plus dans Moodle).");
 		}
 		if (f.overlap() != null) {
 			return Verdict.refused(Rule.OVERLAP, f.vacataireName() + " est déjà affecté en " + Assignments.roleLabel(r.role())
@@ -114,14 +114,14 @@ final class AssignmentRules {
 					+ f.subject() + " » en « " + f.level() + " ». Enregistrez le titre du vacataire, ou une dérogation motivée.");
 		}
 		if (!f.missingTrainings().isEmpty()) {
-			return Verdict.refused(Rule.TRAINING, f.vacataireName() + " n'a pas terminé la formation requise pour une affectation en "
+			return Verdict.refused(Rule.TRAINING, f.vacataireName() + " n’a pas terminé la formation requise pour une affectation en "
 					+ Assignments.roleLabel(r.role()) + " : " + String.join(", ", f.missingTrainings()) + ". Inscrivez "
-					+ f.vacataireName() + " à une session et enregistrez sa présence avant de l'affecter.");
+					+ f.vacataireName() + " à une session et enregistrez sa présence avant de l’affecter.");
 		}
 		int already = f.hoursThisYear() + hoursAddedBefore;
 		if (already + r.hours() > f.capHours()) {
-			return Verdict.refused(Rule.CAP, "Plafond d'heures dépassé : " + f.vacataireName() + " a déjà " + already
-					+ " h d'affectations en " + f.schoolYear() + " ; avec ces " + r.hours() + " h, le total serait de "
+			return Verdict.refused(Rule.CAP, "Plafond d’heures dépassé : " + f.vacataireName() + " a déjà " + already
+					+ " h d’affectations en " + f.schoolYear() + " ; avec ces " + r.hours() + " h, le total serait de "
 					+ (already + r.hours()) + " h, au-delà du plafond de " + f.capHours() + " h.");
 		}
 		return Verdict.allowed(coverage);

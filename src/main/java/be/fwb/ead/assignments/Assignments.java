@@ -73,7 +73,7 @@ public class Assignments {
 		}
 		if (a.startsOn() == null || a.endsOn() == null) {
 			return Mono.error(InvalidRequest.ofField(a.startsOn() == null ? "startsOn" : "endsOn",
-					a.startsOn() == null ? "Indiquez le début de l'affectation." : "Indiquez la fin de l'affectation."));
+					a.startsOn() == null ? "Indiquez le début de l’affectation." : "Indiquez la fin de l’affectation."));
 		}
 		if (a.endsOn().isBefore(a.startsOn())) {
 			return Mono.error(InvalidRequest.ofField("endsOn", "La période est invalide : la fin ("
@@ -81,12 +81,12 @@ public class Assignments {
 					+ ")."));
 		}
 		if (a.hours() < 1 || a.hours() > 1000) {
-			return Mono.error(InvalidRequest.ofField("hours", "Le nombre d'heures doit être compris entre 1 et 1000."));
+			return Mono.error(InvalidRequest.ofField("hours", "Le nombre d’heures doit être compris entre 1 et 1000."));
 		}
 		AssignmentRules.Request request = new AssignmentRules.Request(a.vacataireId(), a.moduleId(), role, a.startsOn(),
 				a.endsOn(), a.hours(), a.derogationReason());
 		return vacataires.lockForAssignment(a.vacataireId())
-			.then(catalogue.find(a.moduleId()).switchIfEmpty(Mono.error(new NotFound("Aucun module n'a l'identifiant " + a.moduleId() + "."))))
+			.then(catalogue.find(a.moduleId()).switchIfEmpty(Mono.error(new NotFound("Aucun module n’a l’identifiant " + a.moduleId() + "."))))
 			.then(facts.of(List.of(request)))
 			.flatMap(f -> {
 				AssignmentRules.Verdict verdict = rules.judge(request, f.get(0));
@@ -112,14 +112,14 @@ public class Assignments {
 	public Mono<Assignment> end(long id, LocalDate endsOn, String author) {
 		return find(id).flatMap(before -> {
 			if (!endsOn.isBefore(before.endsOn())) {
-				return Mono.error(new InvalidRequest("L'affectation au module « " + before.moduleName() + " » "
+				return Mono.error(new InvalidRequest("L’affectation au module « " + before.moduleName() + " » "
 						+ (before.endsOn().isBefore(LocalDate.now(clock)) ? "a pris fin" : "finit déjà") + " le "
 						+ DAY.format(before.endsOn()) + (endsOn.isAfter(before.endsOn()) ? " : elle ne se prolonge pas ainsi." : ".")));
 			}
 			if (endsOn.isBefore(before.startsOn())) {
-				return Mono.error(InvalidRequest.ofField("endsOn", "L'affectation commence le " + DAY.format(before.startsOn())
+				return Mono.error(InvalidRequest.ofField("endsOn", "L’affectation commence le " + DAY.format(before.startsOn())
 						+ " : elle ne peut finir avant" + (LocalDate.now(clock).isBefore(before.startsOn())
-								? " ; pas encore commencée, elle s'annule (« Annuler »)." : ".")));
+								? " ; pas encore commencée, elle s’annule (« Annuler »)." : ".")));
 			}
 			return db.sql("update assignment set ends_on = :e where id = :id")
 				.bind("e", endsOn)
@@ -141,8 +141,8 @@ public class Assignments {
 		LocalDate today = LocalDate.now(clock);
 		return find(id).flatMap(before -> {
 			if (!today.isBefore(before.startsOn())) {
-				return Mono.error(new Refused("L'affectation au module « " + before.moduleName() + " » a commencé le "
-						+ DAY.format(before.startsOn()) + " : elle ne s'annule plus, terminez-la (« Terminer aujourd'hui »)."));
+				return Mono.error(new Refused("L’affectation au module « " + before.moduleName() + " » a commencé le "
+						+ DAY.format(before.startsOn()) + " : elle ne s’annule plus, terminez-la (« Terminer aujourd’hui »)."));
 			}
 			return db.sql("delete from assignment where id = :id")
 				.bind("id", id)
@@ -204,7 +204,7 @@ public class Assignments {
 			.bind("id", id)
 			.map(Assignments::read)
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucune affectation n'a l'identifiant " + id + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucune affectation n’a l’identifiant " + id + ".")));
 	}
 
 	public Flux<Assignment> ofVacataire(long vacataireId) {

@@ -259,7 +259,7 @@ public class Reconciliation {
 	@Transactional
 	public Mono<Integer> acceptAll(List<RoleKey> keys, @Nullable String reason, String author) {
 		if (reason == null || reason.isBlank()) {
-			return Mono.error(InvalidRequest.ofField("reason", "Indiquez pourquoi ce rôle Moodle n'appelle pas d'affectation."));
+			return Mono.error(InvalidRequest.ofField("reason", "Indiquez pourquoi ce rôle Moodle n’appelle pas d’affectation."));
 		}
 		if (keys.isEmpty()) {
 			return Mono.just(0);

@@ -111,7 +111,7 @@ public class RoleAdoption {
 			return Mono.error(InvalidRequest.ofField("endsOn", "La période est invalide : la fin doit suivre le début."));
 		}
 		if (terms.hours() < 0 || terms.hours() > 1000) {
-			return Mono.error(InvalidRequest.ofField("hours", "Le nombre d'heures doit être compris entre 0 (non précisé) et 1000."));
+			return Mono.error(InvalidRequest.ofField("hours", "Le nombre d’heures doit être compris entre 0 (non précisé) et 1000."));
 		}
 		if (roles.size() > MAX_ROLES) {
 			return Mono.error(new InvalidRequest("Au plus " + MAX_ROLES + " rôles à la fois."));

@@ -35,7 +35,7 @@ public enum ModuleOrder {
 			case "learners", "apprenants" -> LEARNERS;
 			case "changed", "modification" -> CHANGED;
 			default -> throw new InvalidRequest("Tri inconnu : « " + value + " ». Tris possibles : par nom (« nom »), par nombre "
-					+ "d'apprenants (« apprenants »), par dernière modification (« modification »).");
+					+ "d’apprenants (« apprenants »), par dernière modification (« modification »).");
 		};
 	}
 

@@ -56,7 +56,7 @@ public class Placements {
 			.map(r -> new Placement(r.get("module_id", Long.class), r.get("level", String.class),
 					r.get("subject", String.class), Boolean.TRUE.equals(r.get("mapped", Boolean.class))))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun module n'a l'identifiant " + moduleId + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucun module n’a l’identifiant " + moduleId + ".")));
 	}
 
 	/** The categories that hold modules, with their level and subject. */
@@ -102,7 +102,7 @@ public class Placements {
 			.bind("c", categoryId)
 			.map(r -> r.get("n", Long.class))
 			.one()
-			.flatMap(n -> n == 0 ? Mono.error(new NotFound("Aucune catégorie Moodle n'a l'identifiant " + categoryId + "."))
+			.flatMap(n -> n == 0 ? Mono.error(new NotFound("Aucune catégorie Moodle n’a l’identifiant " + categoryId + "."))
 					: write.then(changes.record(author, Change.of("category_mapping", categoryId, null, clear ? "deleted" : "updated",
 							clear ? "Correspondance de la catégorie " + categoryId + " retirée"
 									: "Catégorie " + categoryId + " : " + level.trim() + " / " + subject.trim()))));

@@ -91,13 +91,13 @@ public class EvaluationPlanning {
 		LocalDate today = LocalDate.now(clock);
 		String who = evaluator == null || evaluator.isBlank() ? author : evaluator.trim();
 		if (on == null) {
-			return Mono.error(InvalidRequest.ofField("plannedOn", "Indiquez le jour de l'évaluation."));
+			return Mono.error(InvalidRequest.ofField("plannedOn", "Indiquez le jour de l’évaluation."));
 		}
 		if (on.isBefore(today)) {
-			return Mono.error(InvalidRequest.ofField("plannedOn", "Le jour de l'évaluation ne peut être passé."));
+			return Mono.error(InvalidRequest.ofField("plannedOn", "Le jour de l’évaluation ne peut être passé."));
 		}
 		if (on.isAfter(today.plus(HORIZON))) {
-			return Mono.error(InvalidRequest.ofField("plannedOn", "Une évaluation se planifie au plus un an à l'avance."));
+			return Mono.error(InvalidRequest.ofField("plannedOn", "Une évaluation se planifie au plus un an à l’avance."));
 		}
 		List<Long> ids = vacataireIds.stream().distinct().toList();
 		if (ids.isEmpty()) {
@@ -127,7 +127,7 @@ public class EvaluationPlanning {
 						planned.add(new Planned(id, byId.get(id).name()));
 					}
 					else {
-						refused.add(new Refusal(id, byId.get(id).name(), "Planifiée entre-temps par quelqu'un d'autre."));
+						refused.add(new Refusal(id, byId.get(id).name(), "Planifiée entre-temps par quelqu’un d’autre."));
 					}
 				}
 				return new Outcome(on, who, planned, refused);
@@ -141,10 +141,10 @@ public class EvaluationPlanning {
 	 */
 	static @Nullable String refusal(Facts f, LocalDate today, Period interval) {
 		if (f.name() == null) {
-			return "Aucun vacataire n'a l'identifiant " + f.vacataireId() + ".";
+			return "Aucun vacataire n’a l’identifiant " + f.vacataireId() + ".";
 		}
 		if (!"ACTIF".equals(f.status())) {
-			return "N'est pas actif : seuls les vacataires actifs sont évalués.";
+			return "N’est pas actif : seuls les vacataires actifs sont évalués.";
 		}
 		if (f.lastEvaluatedOn() != null && f.lastEvaluatedOn().isAfter(today.minus(interval))) {
 			return "Évalué le " + DAY.format(f.lastEvaluatedOn()) + " : la prochaine évaluation est due le "
@@ -166,7 +166,7 @@ public class EvaluationPlanning {
 		return accounts.byUsername(username)
 			.filter(a -> a.enabled() && a.role() == Role.COORDINATOR)
 			.switchIfEmpty(Mono.error(InvalidRequest.ofField("evaluator",
-					"« " + username + " » n'est pas un compte de coordination actif : choisissez l'évaluateur dans la liste.")))
+					"« " + username + " » n’est pas un compte de coordination actif : choisissez l’évaluateur dans la liste.")))
 			.then();
 	}
 

@@ -84,7 +84,7 @@ public class Evaluations {
 		this.clock = clock;
 		this.access = access;
 		this.db = db;
-		this.criteria = new CriteriaGrid(db, "evaluation_criterion", "Grille d'évaluation", (author, summary, before, after) -> changes.record(author,
+		this.criteria = new CriteriaGrid(db, "evaluation_criterion", "Grille d’évaluation", (author, summary, before, after) -> changes.record(author,
 				Change.of("evaluation_criterion", 0, null, "updated", summary).withStates(before, after)));
 		this.changes = changes;
 		this.settings = settings;
@@ -108,7 +108,7 @@ public class Evaluations {
 	public Mono<Long> record(long vacataireId, LocalDate evaluatedOn, List<Score> scores, @Nullable String comment,
 			String evaluator) {
 		if (evaluatedOn == null || evaluatedOn.isAfter(LocalDate.now(clock).plusDays(1))) {
-			return Mono.error(InvalidRequest.ofField("evaluatedOn", "La date de l'évaluation est obligatoire et ne peut être future."));
+			return Mono.error(InvalidRequest.ofField("evaluatedOn", "La date de l’évaluation est obligatoire et ne peut être future."));
 		}
 		return grid().collectList().flatMap(grid -> {
 			Set<Long> expected = grid.stream().map(Criterion::id).collect(Collectors.toSet());
@@ -117,10 +117,10 @@ public class Evaluations {
 			for (Criterion c : grid) {
 				Score s = given.get(c.id());
 				if (s == null) {
-					problems.add("« " + c.label() + " » n'a pas de note");
+					problems.add("« " + c.label() + " » n’a pas de note");
 				}
 				else if (s.score() < 1 || s.score() > 4) {
-					problems.add("« " + c.label() + " » : note " + s.score() + " hors de l'échelle 1 à 4");
+					problems.add("« " + c.label() + " » : note " + s.score() + " hors de l’échelle 1 à 4");
 				}
 			}
 			given.keySet().stream().filter(id -> !expected.contains(id)).forEach(id -> problems.add("critère " + id + " inconnu"));
@@ -138,7 +138,7 @@ public class Evaluations {
 			return spec.map(r -> r.get("id", Long.class))
 				.one()
 				.onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
-						e -> new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + "."))
+						e -> new NotFound("Aucun vacataire n’a l’identifiant " + vacataireId + "."))
 				.flatMap(id -> Flux.fromIterable(grid)
 					.concatMap(c -> {
 						Score s = given.get(c.id());
@@ -161,7 +161,7 @@ public class Evaluations {
 	public Mono<Evaluation> acknowledge(long evaluationId, long vacataireId, @Nullable String comment) {
 		return find(evaluationId).flatMap(e -> {
 			if (e.vacataireId() != vacataireId) {
-				return Mono.error(new NotFound("Aucune évaluation n'a l'identifiant " + evaluationId + "."));
+				return Mono.error(new NotFound("Aucune évaluation n’a l’identifiant " + evaluationId + "."));
 			}
 			if (e.acknowledgedAt() != null) {
 				return Mono.error(new Conflict("Cette évaluation a déjà été prise en connaissance."));
@@ -179,7 +179,7 @@ public class Evaluations {
 
 	public Mono<Evaluation> find(long id) {
 		return evaluations("where e.id = :id", id).next()
-			.switchIfEmpty(Mono.error(new NotFound("Aucune évaluation n'a l'identifiant " + id + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucune évaluation n’a l’identifiant " + id + ".")));
 	}
 
 	/** Every evaluation, the most recent first (for exports). */

@@ -156,6 +156,6 @@ class EventDispatcher {
 		work.doFinally(s -> {
 			running.remove(finished);
 			done.tryEmitEmpty();
-		}).subscribe(null, e -> log.error("Livraison d'événements interrompue", e));
+		}).subscribe(null, e -> log.error("Livraison d’événements interrompue", e));
 	}
 }

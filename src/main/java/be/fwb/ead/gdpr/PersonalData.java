@@ -42,7 +42,7 @@ public class PersonalData {
 	public static final Map<String, String> IDENTITY_KEPT = Map.of();
 
 	/** Who answers for the data, in the report. */
-	static final String CONTROLLER = "Fédération Wallonie-Bruxelles, service de l'enseignement à distance (EAD)";
+	static final String CONTROLLER = "Fédération Wallonie-Bruxelles, service de l’enseignement à distance (EAD)";
 
 	/**
 	 * The outcome of an erasure.
@@ -163,7 +163,7 @@ public class PersonalData {
 				usernames.addAll(part.usernames());
 			}
 			if (name == null) {
-				throw new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + ".");
+				throw new NotFound("Aucun vacataire n’a l’identifiant " + vacataireId + ".");
 			}
 			return new Person(vacataireId, name, identity, identifiers, usernames);
 		});
@@ -179,7 +179,7 @@ public class PersonalData {
 			.filter(s -> s.kind() == Section.Kind.PERSON && !s.rows().isEmpty())
 			.map(s -> s.rows().get(0))
 			.findFirst()
-			.orElseThrow(() -> new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + "."));
+			.orElseThrow(() -> new NotFound("Aucun vacataire n’a l’identifiant " + vacataireId + "."));
 	}
 
 	/** The tables that carry the person's id, by name; then the rows reached through them, in the providers' order. */

@@ -462,7 +462,7 @@ public class MoodleClient {
 	private <T> Mono<T> exchange(String function, MoodleForm form, Function<byte[], T> reader) {
 		if (!settings.configured()) {
 			return Mono.error(new MoodleException.Permanent(function, null,
-					"Moodle n'est pas configuré : définissez MOODLE_URL et MOODLE_TOKEN."));
+					"Moodle n’est pas configuré : définissez MOODLE_URL et MOODLE_TOKEN."));
 		}
 		Mono<T> attempt = Mono.deferContextual(ctx -> {
 			MoodleCallCounter.countIn(ctx);

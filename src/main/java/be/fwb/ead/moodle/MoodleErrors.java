@@ -36,15 +36,15 @@ final class MoodleErrors {
 			"core_competency_list_competency_frameworks", "moodle/competency:competencyview",
 			"core_competency_list_competencies", "moodle/competency:competencyview");
 
-	static final String TOKEN_EXPIRED = " Le jeton Moodle a expiré (sa date « Valid until » est passée) et Moodle l'a supprimé : "
-			+ "créez un nouveau jeton pour l'utilisateur de la synchronisation en décochant « Valid until » (" + TOKENS
+	static final String TOKEN_EXPIRED = " Le jeton Moodle a expiré (sa date « Valid until » est passée) et Moodle l’a supprimé : "
+			+ "créez un nouveau jeton pour l’utilisateur de la synchronisation en décochant « Valid until » (" + TOKENS
 			+ " > Create token ; Moodle propose 30 jours par défaut), puis mettez-le dans MOODLE_TOKEN.";
 
-	static final String SERVICE_REFUSED = " Moodle refuse toute fonction au jeton : le plus souvent, son service externe n'est "
+	static final String SERVICE_REFUSED = " Moodle refuse toute fonction au jeton : le plus souvent, son service externe n’est "
 			+ "pas activé (" + SERVICES + " > le service > Edit : cochez « Enabled », que Moodle laisse décoché à la création). "
-			+ "Sinon : core_webservice_get_site_info n'est pas dans ce service, le service est réservé aux utilisateurs "
-			+ "autorisés (« Authorised users only ») sans l'utilisateur de la synchronisation, ou une restriction d'adresse IP "
-			+ "l'exclut.";
+			+ "Sinon : core_webservice_get_site_info n’est pas dans ce service, le service est réservé aux utilisateurs "
+			+ "autorisés (« Authorised users only ») sans l’utilisateur de la synchronisation, ou une restriction d’adresse IP "
+			+ "l’exclut.";
 
 	private MoodleErrors() {
 	}
@@ -60,7 +60,7 @@ final class MoodleErrors {
 			text = code;
 			code = "errorcoursecontextnotvalid";
 		}
-		String said = "Moodle a refusé l'appel " + function + " (" + code + ")" + (text == null ? "" : " : " + text)
+		String said = "Moodle a refusé l’appel " + function + " (" + code + ")" + (text == null ? "" : " : " + text)
 				+ (debuginfo == null ? "" : " [" + shortened(debuginfo.replaceAll("\\s+", " ").trim()) + "]");
 		return TRANSIENT.contains(code) ? new MoodleException.Transient(function, code, said, null)
 				: new MoodleException.Permanent(function, code, said, advice(function, code, debuginfo));
@@ -73,10 +73,10 @@ final class MoodleErrors {
 	static MoodleException fromStatus(String function, int status) {
 		if (status >= 500 || status == 429 || status == 408) {
 			return new MoodleException.Transient(function, null,
-					"Moodle a répondu HTTP " + status + " à l'appel " + function, null);
+					"Moodle a répondu HTTP " + status + " à l’appel " + function, null);
 		}
 		String why = status == 403 ? " : les services web ou le protocole REST sont désactivés sur le site" : "";
-		return new MoodleException.Permanent(function, null, "Moodle a répondu HTTP " + status + " à l'appel " + function + why,
+		return new MoodleException.Permanent(function, null, "Moodle a répondu HTTP " + status + " à l’appel " + function + why,
 				status == 403 ? " Activez les services web (Administration du site > Général > Fonctionnalités avancées > « Enable web "
 						+ "services ») et le protocole REST (Administration du site > Serveur > Services web > Gérer les protocoles)." : "");
 	}
@@ -105,26 +105,26 @@ final class MoodleErrors {
 		String debug = debuginfo == null ? "" : debuginfo;
 		return switch (errorcode) {
 			case "invalidtoken" -> " Le jeton Moodle (MOODLE_TOKEN) est inconnu du site : il a été supprimé, ou il avait une date "
-					+ "d'expiration (« Valid until ») et Moodle l'a supprimé à sa première utilisation après cette date. Créez un "
+					+ "d’expiration (« Valid until ») et Moodle l’a supprimé à sa première utilisation après cette date. Créez un "
 					+ "nouveau jeton en décochant « Valid until » (" + TOKENS + " > Create token).";
 			case "accessexception" -> debug.contains("token expired") ? TOKEN_EXPIRED
-					: debug.contains("webservice/rest:use") ? " Le rôle de l'utilisateur du jeton n'a pas la capacité "
+					: debug.contains("webservice/rest:use") ? " Le rôle de l’utilisateur du jeton n’a pas la capacité "
 							+ "webservice/rest:use (" + ROLES + ")."
-					: debug.contains("Invalid service - IP") ? " Une restriction d'adresse IP du jeton ou du service exclut le "
+					: debug.contains("Invalid service - IP") ? " Une restriction d’adresse IP du jeton ou du service exclut le "
 							+ "service EAD (" + TOKENS + ")."
 					: "core_webservice_get_site_info".equals(function) ? SERVICE_REFUSED
-					: " La fonction " + function + " n'est pas dans le service externe du jeton, ou ce service n'est pas activé : "
+					: " La fonction " + function + " n’est pas dans le service externe du jeton, ou ce service n’est pas activé : "
 							+ SERVICES + " > le service > Functions (Add functions) et Edit (« Enabled »).";
-			case "nopermissions" -> " Le rôle système de l'utilisateur du jeton n'a pas une capacité qu'il faut à " + function
+			case "nopermissions" -> " Le rôle système de l’utilisateur du jeton n’a pas une capacité qu’il faut à " + function
 					+ " (Moodle la nomme ci-dessus)" + (CAPABILITIES.containsKey(function) ? " ; il lui faut : "
 							+ CAPABILITIES.get(function) : "")
 					+ ". Ajoutez-la au rôle (" + ROLES + ") ; voir le README, « Setting up Moodle for the sync ».";
-			case "criteriaerror" -> " Le rôle de l'utilisateur du jeton n'a pas la capacité moodle/category:viewhiddencategories, "
+			case "criteriaerror" -> " Le rôle de l’utilisateur du jeton n’a pas la capacité moodle/category:viewhiddencategories, "
 					+ "nécessaire pour connaître les catégories masquées (" + ROLES + ").";
-			case "requireloginerror", "errorcoursecontextnotvalid" -> " L'utilisateur du jeton ne peut pas entrer dans ce cours : "
+			case "requireloginerror", "errorcoursecontextnotvalid" -> " L’utilisateur du jeton ne peut pas entrer dans ce cours : "
 					+ "son rôle système doit avoir moodle/course:view (et moodle/course:viewhiddencourses pour un cours masqué).";
 			case "wsaccessusersuspended", "wsaccessuserdeleted", "wsaccessusernologin", "wsaccessuserunconfirmed",
-					"wsaccessuserexpired", "usernotconfirmed" -> " Le compte Moodle de l'utilisateur du jeton est suspendu, "
+					"wsaccessuserexpired", "usernotconfirmed" -> " Le compte Moodle de l’utilisateur du jeton est suspendu, "
 							+ "supprimé, non confirmé, expiré ou en authentification « nologin » : rétablissez-le "
 							+ "(Administration du site > Utilisateurs > Comptes).";
 			case "sitemaintenance", "upgraderunning" -> " Le site Moodle est en maintenance ; réessayez plus tard.";

@@ -86,7 +86,7 @@ public class Recruitment {
 	public Mono<Long> open(String name, LocalDate opensOn, LocalDate closesOn, List<Need> needs, String author) {
 		if (name == null || name.isBlank() || opensOn == null || closesOn == null || closesOn.isBefore(opensOn)) {
 			return Mono.error(InvalidRequest.ofField(name == null || name.isBlank() ? "name" : opensOn == null ? "opensOn" : "closesOn",
-					"Une campagne a un nom, une date d'ouverture et une date de clôture qui la suit."));
+					"Une campagne a un nom, une date d’ouverture et une date de clôture qui la suit."));
 		}
 		for (Need n : needs) {
 			if (n.level() == null || n.level().isBlank() || n.subject() == null || n.subject().isBlank()
@@ -156,7 +156,7 @@ public class Recruitment {
 	public Mono<Campaign> campaign(long id) {
 		return campaigns().filter(c -> c.id() == id)
 			.next()
-			.switchIfEmpty(Mono.error(new NotFound("Aucune campagne n'a l'identifiant " + id + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucune campagne n’a l’identifiant " + id + ".")));
 	}
 
 	public Flux<Criterion> grid() {
@@ -217,10 +217,10 @@ public class Recruitment {
 				for (Criterion c : grid) {
 					Score s = given.get(c.id());
 					if (s == null) {
-						problems.add("« " + c.label() + " » n'a pas de note");
+						problems.add("« " + c.label() + " » n’a pas de note");
 					}
 					else if (s.score() < 0 || s.score() > 5) {
-						problems.add("« " + c.label() + " » : note hors de l'échelle 0 à 5");
+						problems.add("« " + c.label() + " » : note hors de l’échelle 0 à 5");
 					}
 					else if (s.justification() == null || s.justification().isBlank()) {
 						problems.add("« " + c.label() + " » : la note doit être justifiée");
@@ -260,8 +260,8 @@ public class Recruitment {
 				return Mono.error(new Conflict("La décision est déjà prise : " + label(k.decision()) + "."));
 			}
 			if (retain && k.scores().isEmpty()) {
-				return Mono.error(new Refused("Aucun évaluateur n'a encore noté cette candidature : notez-la avant de la retenir "
-						+ "(une candidature non retenue n'a besoin que de la raison)."));
+				return Mono.error(new Refused("Aucun évaluateur n’a encore noté cette candidature : notez-la avant de la retenir "
+						+ "(une candidature non retenue n’a besoin que de la raison)."));
 			}
 			if (!retain && (reason == null || reason.isBlank())) {
 				return Mono.error(InvalidRequest.ofField("reason", "Indiquez la raison du refus."));
@@ -287,7 +287,7 @@ public class Recruitment {
 
 	public Mono<Candidacy> candidacy(long id) {
 		return candidacies("where k.id = :id", id).next()
-			.switchIfEmpty(Mono.error(new NotFound("Aucune candidature n'a l'identifiant " + id + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucune candidature n’a l’identifiant " + id + ".")));
 	}
 
 	private Flux<Candidacy> candidacies(String where, long id) {

@@ -61,7 +61,7 @@ public class Coverage {
 			.fetch()
 			.rowsUpdated()
 			.onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
-					e -> new InvalidRequest("Un module ou une compétence n'existe pas."));
+					e -> new InvalidRequest("Un module ou une compétence n’existe pas."));
 		Mono<Long> removed = removals.isEmpty() ? Mono.just(0L) : db.sql("""
 				delete from competency_mapping k using unnest(:modules::bigint[], :competencies::bigint[]) as u(m, c)
 				where k.module_id = u.m and k.competency_id = u.c""")

@@ -105,7 +105,7 @@ public class Exams {
 			.collectList()
 			.flatMap(rows -> {
 				if (rows.isEmpty()) {
-					return Mono.error(new NotFound("Aucun examen n'a le code « " + code + " »."));
+					return Mono.error(new NotFound("Aucun examen n’a le code « " + code + " »."));
 				}
 				Map<String, Object> head = rows.get(0);
 				List<PartDefinition> parts = rows.stream()

@@ -56,7 +56,7 @@ final class FrameworkCsv {
 				framework = row;
 			}
 			else if (row.idnumber().isEmpty() || row.shortname().isEmpty()) {
-				skipped.add("ligne " + line.number() + " ignorée : numéro d'identification ou nom court vide");
+				skipped.add("ligne " + line.number() + " ignorée : numéro d’identification ou nom court vide");
 			}
 			else {
 				competencies.add(row);
@@ -64,7 +64,7 @@ final class FrameworkCsv {
 		}
 		if (framework == null || framework.idnumber().isEmpty() || framework.shortname().isEmpty()) {
 			throw new InvalidRequest("Aucune ligne ne décrit le référentiel (colonne 13 « Is framework » à 1, avec son numéro "
-					+ "d'identification et son nom court) : est-ce bien un export de l'outil « Importer un référentiel de compétences » ?");
+					+ "d’identification et son nom court) : est-ce bien un export de l’outil « Importer un référentiel de compétences » ?");
 		}
 		return new Framework(framework, competencies, depths(competencies), skipped);
 	}
@@ -79,7 +79,7 @@ final class FrameworkCsv {
 		Map<String, Row> byId = new HashMap<>();
 		for (Row r : rows) {
 			if (byId.put(r.idnumber(), r) != null) {
-				throw new InvalidRequest("Ligne " + r.line() + " : le numéro d'identification « " + r.idnumber() + " » figure deux fois.");
+				throw new InvalidRequest("Ligne " + r.line() + " : le numéro d’identification « " + r.idnumber() + " » figure deux fois.");
 			}
 		}
 		Map<String, Integer> depths = new HashMap<>();
@@ -90,7 +90,7 @@ final class FrameworkCsv {
 			while (at.parent() != null) {
 				Row parent = byId.get(at.parent());
 				if (parent == null) {
-					throw new InvalidRequest("Ligne " + at.line() + " : le parent « " + at.parent() + " » n'existe pas dans le fichier.");
+					throw new InvalidRequest("Ligne " + at.line() + " : le parent « " + at.parent() + " » n’existe pas dans le fichier.");
 				}
 				if (!seen.add(at.idnumber())) {
 					throw new InvalidRequest("Ligne " + r.line() + " : la hiérarchie de « " + r.idnumber() + " » forme une boucle.");

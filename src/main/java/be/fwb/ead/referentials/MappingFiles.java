@@ -168,13 +168,13 @@ public class MappingFiles {
 				errors.add("nom abrégé du module vide");
 			}
 			else if (moduleId == null) {
-				errors.add("aucun module n'a le nom abrégé « " + module + " »");
+				errors.add("aucun module n’a le nom abrégé « " + module + " »");
 			}
 			if (competency.isEmpty()) {
-				errors.add("numéro d'identification de la compétence vide");
+				errors.add("numéro d’identification de la compétence vide");
 			}
 			else if (competencyId == null) {
-				errors.add("la compétence « " + competency + " » n'est pas dans ce référentiel");
+				errors.add("la compétence « " + competency + " » n’est pas dans ce référentiel");
 			}
 			Depth depth = null;
 			boolean remove = depthText.isEmpty() || SearchText.key(depthText).equals("retirer");

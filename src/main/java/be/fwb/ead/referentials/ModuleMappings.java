@@ -57,7 +57,7 @@ public class ModuleMappings {
 			.map(r -> new ModuleHead(r.get("id", Long.class), r.get("shortname", String.class), r.get("fullname", String.class),
 					Boolean.TRUE.equals(r.get("archived", Boolean.class))))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun module n'a l'identifiant " + moduleId + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucun module n’a l’identifiant " + moduleId + ".")));
 	}
 
 	/** Every mapping of the module, by référentiel (latest versions first), then in tree order. */
@@ -105,7 +105,7 @@ public class ModuleMappings {
 				}
 			}
 			if (out.isEmpty()) {
-				throw new NotFound("Le référentiel " + referentialId + " n'a pas de branche " + branchId + ".");
+				throw new NotFound("Le référentiel " + referentialId + " n’a pas de branche " + branchId + ".");
 			}
 			return out;
 		});
@@ -125,7 +125,7 @@ public class ModuleMappings {
 			.all()
 			.count())
 			.flatMap(known -> known < wanted.size()
-					? Mono.error(new InvalidRequest("Une compétence du formulaire n'appartient pas à ce référentiel."))
+					? Mono.error(new InvalidRequest("Une compétence du formulaire n’appartient pas à ce référentiel."))
 					: mappedDepths(moduleId, referentialId))
 			.flatMap(current -> {
 				List<Coverage.Mapping> changes = new ArrayList<>();

@@ -58,7 +58,7 @@ public class MoodleFrameworks {
 			return new Refused("Le service web du jeton ne contient pas les fonctions core_competency_list_competency_frameworks "
 					+ "et core_competency_list_competencies : ajoutez-les (voir README).");
 		}
-		return new Refused("Moodle n'a pas pu être lu : " + e.getMessage() + "." + e.advice());
+		return new Refused("Moodle n’a pas pu être lu : " + e.getMessage() + "." + e.advice());
 	}
 
 	/** The framework in the importer's terms: parents named by ID number, siblings in Moodle's sort order. */

@@ -143,7 +143,7 @@ public class Referentials {
 					.flatMap(carried -> changes.record(author, Change.of("referential", id, null, "imported", "Référentiel « "
 							+ fw.shortname() + " » (" + fw.idnumber() + "), version " + version + " : " + f.competencies().size()
 							+ " compétences ; " + Counted.of(carried[0], "correspondance reprise", "correspondances reprises")
-							+ " de la version précédente, " + Counted.of(carried[1], "lien d'épreuve déplacé", "liens d'épreuve déplacés")))
+							+ " de la version précédente, " + Counted.of(carried[1], "lien d’épreuve déplacé", "liens d’épreuve déplacés")))
 						.thenReturn(new Imported(id, fw.idnumber(), version, f.competencies().size(),
 								f.depths().values().stream().mapToInt(Integer::intValue).max().orElse(0), f.skipped(), carried[0],
 								carried[1]))));
@@ -249,7 +249,7 @@ public class Referentials {
 			.bind("id", id)
 			.map(Referentials::readReferential)
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun référentiel n'a l'identifiant " + id + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucun référentiel n’a l’identifiant " + id + ".")));
 	}
 
 	/** The competencies in tree order: each one followed by its children, siblings in the file's order. */
@@ -291,7 +291,7 @@ public class Referentials {
 					r.get("description", String.class), r.get("description_format", Integer.class), r.get("scale_values", String.class),
 					r.get("scale_configuration", String.class), null, null, null, null, r.get("taxonomy", String.class)))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun référentiel n'a l'identifiant " + id + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucun référentiel n’a l’identifiant " + id + ".")));
 		Mono<Map<String, Row>> rows = db.sql("""
 				select c.idnumber, p.idnumber as parent, c.shortname, c.description, c.description_format, c.scale_values,
 				       c.scale_configuration, c.rule_type, c.rule_outcome, c.rule_config, c.related

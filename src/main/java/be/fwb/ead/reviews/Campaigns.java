@@ -183,7 +183,7 @@ public class Campaigns {
 			return Mono.error(InvalidRequest.ofField("name", "Une campagne a un nom, de 200 caractères au plus."));
 		}
 		if (r.dueOn() != null && !r.dueOn().isAfter(LocalDate.now(clock))) {
-			return Mono.error(InvalidRequest.ofField("dueOn", "L'échéance de la campagne est postérieure à aujourd'hui."));
+			return Mono.error(InvalidRequest.ofField("dueOn", "L’échéance de la campagne est postérieure à aujourd’hui."));
 		}
 		return proposal(r).flatMap(p -> {
 			if (p.picks().isEmpty()) {
@@ -239,7 +239,7 @@ public class Campaigns {
 			.map(r -> new Head(r.get("name", String.class), r.get("due_on", LocalDate.class), r.get("horizon_days", Integer.class),
 					List.of(r.get("reviewers", String[].class)), r.get("created_by", String.class), r.get("created_at", Instant.class)))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucune campagne n'a l'identifiant " + id + ".")))
+			.switchIfEmpty(Mono.error(new NotFound("Aucune campagne n’a l’identifiant " + id + ".")))
 			.zipWith(counts, (c, rows) -> {
 				Map<ReviewState, Integer> byState = new HashMap<>();
 				Map<String, int[]> byReviewer = new TreeMap<>();
@@ -294,7 +294,7 @@ public class Campaigns {
 		}
 		int horizon = r.horizonDays() == null ? DEFAULT_HORIZON : r.horizonDays();
 		if (horizon < 7 || horizon > 730) {
-			throw InvalidRequest.ofField("horizonDays", "L'horizon des sessions d'examen va de 7 à 730 jours.");
+			throw InvalidRequest.ofField("horizonDays", "L’horizon des sessions d’examen va de 7 à 730 jours.");
 		}
 		return new Request(r.name(), r.dueOn(), r.size(), names, horizon);
 	}

@@ -72,7 +72,7 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 			return f.comment() != null && value(c, f) < 1.0;
 		});
 		if (!asked) {
-			throw new Refused("Aucun constat ne demande de modification : commentez au moins un critère qui n'est pas "
+			throw new Refused("Aucun constat ne demande de modification : commentez au moins un critère qui n’est pas "
 					+ "au maximum, ou approuvez.");
 		}
 		return new Transition(state, ReviewState.CHANGES_REQUESTED, "pour le " + be.fwb.ead.shared.Days.text(deadline), deadline, false, null);
@@ -97,12 +97,12 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 			.map(Criterion::label)
 			.toList();
 		if (!failed.isEmpty()) {
-			throw new Refused("Un critère obligatoire n'est pas rempli : " + String.join(" ; ", failed)
+			throw new Refused("Un critère obligatoire n’est pas rempli : " + String.join(" ; ", failed)
 					+ ". Demandez des modifications ou refusez.");
 		}
 		int score = score();
 		if (score < rubric.passThreshold()) {
-			throw new Refused("Le score (" + score + " %) n'atteint pas le seuil de la grille (" + rubric.passThreshold()
+			throw new Refused("Le score (" + score + " %) n’atteint pas le seuil de la grille (" + rubric.passThreshold()
 					+ " %) : demandez des modifications ou refusez.");
 		}
 		return new Transition(state, ReviewState.APPROVED, "score " + score + " %", null, false, score);
@@ -122,7 +122,7 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 	public void checkFindings(List<FindingInput> findings, Actor actor) {
 		allow(actor);
 		if (state != ReviewState.IN_REVIEW) {
-			throw new Refused("Les constats s'enregistrent pendant la revue ; celle-ci est " + state.label() + ".");
+			throw new Refused("Les constats s’enregistrent pendant la revue ; celle-ci est " + state.label() + ".");
 		}
 		Map<Long, Criterion> criteria = new HashMap<>();
 		rubric.criteria().forEach(c -> criteria.put(c.id(), c));
@@ -130,7 +130,7 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 		for (FindingInput f : findings) {
 			Criterion c = criteria.get(f.criterionId());
 			if (c == null) {
-				throw new InvalidRequest("Le critère " + f.criterionId() + " n'est pas dans la grille de cette revue.");
+				throw new InvalidRequest("Le critère " + f.criterionId() + " n’est pas dans la grille de cette revue.");
 			}
 			if (!seen.add(c.id())) {
 				throw new InvalidRequest("Le critère « " + c.label() + " » figure deux fois.");
@@ -162,7 +162,7 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 	/** A deadline for the authors is after today. */
 	static void checkDeadline(@Nullable LocalDate deadline, LocalDate today) {
 		if (deadline == null || !deadline.isAfter(today)) {
-			throw InvalidRequest.ofField("deadline", "Donnez aux concepteurs une date limite postérieure à aujourd'hui.");
+			throw InvalidRequest.ofField("deadline", "Donnez aux concepteurs une date limite postérieure à aujourd’hui.");
 		}
 	}
 
@@ -180,7 +180,7 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 	void allow(Actor actor) {
 		if (!actor.username().equals(reviewer)) {
 			throw new AccessDeniedException("Seul le relecteur désigné (" + reviewer + ") fait avancer cette revue"
-					+ (actor.coordinator() ? " : pour la reprendre, confiez-la-vous d'abord (« Confier à »)." : "."));
+					+ (actor.coordinator() ? " : pour la reprendre, confiez-la-vous d’abord (« Confier à »)." : "."));
 		}
 	}
 
@@ -196,8 +196,8 @@ public record Review(long id, String reviewer, ReviewState state, int round, Rub
 	private void requireComplete() {
 		List<String> missing = rubric.criteria().stream().filter(c -> !current.containsKey(c.id())).map(Criterion::label).toList();
 		if (!missing.isEmpty()) {
-			throw new Refused(missing.size() == 1 ? "Un critère n'a pas encore de constat : " + missing.get(0) + "."
-					: missing.size() + " critères n'ont pas encore de constat : " + String.join(" ; ", missing) + ".");
+			throw new Refused(missing.size() == 1 ? "Un critère n’a pas encore de constat : " + missing.get(0) + "."
+					: missing.size() + " critères n’ont pas encore de constat : " + String.join(" ; ", missing) + ".");
 		}
 	}
 

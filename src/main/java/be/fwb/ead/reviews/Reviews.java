@@ -114,7 +114,7 @@ public class Reviews {
 			return insert.map(x -> x.get("id", Long.class))
 				.one()
 				.onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
-						e -> new Conflict("Ce module a déjà une revue en cours : terminez-la avant d'en planifier une autre."))
+						e -> new Conflict("Ce module a déjà une revue en cours : terminez-la avant d’en planifier une autre."))
 				.flatMap(id -> event(id, null, ReviewState.PLANNED, author, "relecteur : " + reviewer)
 					.then(changes.record(author, Change.of("review", id, null, "planned", "Revue du module " + moduleId + " planifiée, relecteur "
 							+ reviewer + ", grille " + r.code() + " v" + r.version())))
@@ -152,14 +152,14 @@ public class Reviews {
 			.bind("reviewer", reviewer)
 			.fetch()
 			.one()
-			.switchIfEmpty(Mono.error(InvalidRequest.ofField("reviewer", "Aucun compte n'a l'identifiant « " + reviewer + " ».")))
+			.switchIfEmpty(Mono.error(InvalidRequest.ofField("reviewer", "Aucun compte n’a l’identifiant « " + reviewer + " ».")))
 			.flatMap(a -> {
 				if (!Boolean.TRUE.equals(a.get("enabled")) || "VACATAIRE".equals(a.get("role"))) {
 					return Mono.error(new Refused("« " + reviewer + " » ne peut pas relire : seul un compte actif de relecteur ou de "
 							+ "coordinateur le peut."));
 				}
 				if (Boolean.TRUE.equals(a.get("involved"))) {
-					return Mono.error(new Refused("Conflit d'intérêts : " + a.get("display_name") + " conçoit ou tutore ce module et ne "
+					return Mono.error(new Refused("Conflit d’intérêts : " + a.get("display_name") + " conçoit ou tutore ce module et ne "
 							+ "peut pas le relire. Choisissez un autre relecteur."));
 				}
 				return Mono.empty();
@@ -260,7 +260,7 @@ public class Reviews {
 			spec = t.score() == null ? spec.bindNull("score", Integer.class) : spec.bind("score", t.score());
 			String note = t.note();
 			return spec.fetch().rowsUpdated().flatMap(n -> n == 0
-					? Mono.error(new Conflict("La revue vient de changer d'état : rechargez la page."))
+					? Mono.error(new Conflict("La revue vient de changer d’état : rechargez la page."))
 					: event(id, t.from(), t.to(), actor.username(), note)
 						.then(changes.record(actor.username(), Change.of("review", id, null, t.to().name().toLowerCase(java.util.Locale.ROOT),
 								"Revue " + id + " : " + t.from().label() + " → " + t.to().label() + (note == null ? "" : " (" + note + ")"))))
@@ -290,10 +290,10 @@ public class Reviews {
 			.bind("v", vacataireId)
 			.fetch()
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun constat n'a l'identifiant " + findingId + ".")))
+			.switchIfEmpty(Mono.error(new NotFound("Aucun constat n’a l’identifiant " + findingId + ".")))
 			.flatMap(row -> {
 				if (!Boolean.TRUE.equals(row.get("involved"))) {
-					return Mono.error(new NotFound("Aucun constat n'a l'identifiant " + findingId + "."));
+					return Mono.error(new NotFound("Aucun constat n’a l’identifiant " + findingId + "."));
 				}
 				if (!ReviewState.valueOf((String) row.get("state")).open()) {
 					return Mono.error(new Refused("La revue est terminée : elle ne reçoit plus de réponse."));
@@ -358,7 +358,7 @@ public class Reviews {
 			.bind("id", id)
 			.map(Reviews::read)
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucune revue n'a l'identifiant " + id + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucune revue n’a l’identifiant " + id + ".")));
 	}
 
 	/** Reviews, the open ones first, then the latest; of a reviewer, a module or a state when given. */
@@ -448,7 +448,7 @@ public class Reviews {
 			.bind("id", moduleId)
 			.map(r -> r.get("fullname", String.class))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun module n'a l'identifiant " + moduleId + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucun module n’a l’identifiant " + moduleId + ".")));
 	}
 
 	private Mono<Void> module(long moduleId) {
@@ -456,7 +456,7 @@ public class Reviews {
 			.bind("id", moduleId)
 			.map(r -> Boolean.TRUE.equals(r.get("archived", Boolean.class)))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun module n'a l'identifiant " + moduleId + ".")))
+			.switchIfEmpty(Mono.error(new NotFound("Aucun module n’a l’identifiant " + moduleId + ".")))
 			.flatMap(archived -> archived ? Mono.error(new Refused("Ce module est archivé : il ne se relit plus.")) : Mono.empty());
 	}
 

@@ -64,7 +64,7 @@ public class Rubrics {
 			.bind("code", code)
 			.map(r -> r.get("id", Long.class))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucune grille n'a le code « " + code + " ».")))
+			.switchIfEmpty(Mono.error(new NotFound("Aucune grille n’a le code « " + code + " ».")))
 			.flatMap(this::find);
 	}
 
@@ -80,7 +80,7 @@ public class Rubrics {
 			.bind("id", id)
 			.fetch()
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucune grille n'a l'identifiant " + id + ".")))
+			.switchIfEmpty(Mono.error(new NotFound("Aucune grille n’a l’identifiant " + id + ".")))
 			.zipWith(criteria, (r, c) -> new Rubric(((Number) r.get("id")).longValue(), (String) r.get("code"), (String) r.get("name"),
 					((Number) r.get("version")).intValue(), ((Number) r.get("pass_threshold")).intValue(), c));
 	}
@@ -106,7 +106,7 @@ public class Rubrics {
 			}
 			if ((c.kind() == Kind.SCALE) != (c.scaleMax() != null) || (c.scaleMax() != null && (c.scaleMax() < 2 || c.scaleMax() > 10))) {
 				return Mono.error(new InvalidRequest("Critère « " + c.label() + " » : une échelle va de 1 à un maximum entre 2 et 10 ; "
-						+ "un critère réussi ou non n'a pas d'échelle."));
+						+ "un critère réussi ou non n’a pas d’échelle."));
 			}
 		}
 		return db.sql("""

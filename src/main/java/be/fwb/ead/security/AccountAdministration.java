@@ -70,7 +70,7 @@ public class AccountAdministration {
 			.collectList()
 			.flatMap(ids -> ids.size() == 1 ? Mono.just(ids.get(0))
 					: Mono.error(InvalidRequest.ofField("vacataireId", ids.isEmpty()
-							? "Aucun vacataire n'a le matricule « " + ref + " » : indiquez son matricule ou le n° de sa fiche."
+							? "Aucun vacataire n’a le matricule « " + ref + " » : indiquez son matricule ou le n° de sa fiche."
 							: "Plusieurs vacataires ont le matricule « " + ref + " » : indiquez le n° de sa fiche.")));
 	}
 
@@ -89,7 +89,7 @@ public class AccountAdministration {
 			return Mono.error(InvalidRequest.ofField("displayName", "Un compte a un nom affiché, de 200 caractères au plus."));
 		}
 		if ((role == Role.VACATAIRE) != (vacataireId != null)) {
-			return Mono.error(new InvalidRequest("Un compte de vacataire, et lui seul, est lié à la fiche d'un vacataire."));
+			return Mono.error(new InvalidRequest("Un compte de vacataire, et lui seul, est lié à la fiche d’un vacataire."));
 		}
 		String problem = weak(password);
 		if (problem != null) {
@@ -98,9 +98,9 @@ public class AccountAdministration {
 		Mono<Void> vacataire = vacataireId == null ? Mono.empty()
 				: db.sql("select count(*) as n from vacataire_status where id = :v and not erased").bind("v", vacataireId)
 					.map(r -> r.get("n", Long.class)).one()
-					.flatMap(n -> n == 0 ? Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + ".")) : Mono.empty());
+					.flatMap(n -> n == 0 ? Mono.error(new NotFound("Aucun vacataire n’a l’identifiant " + vacataireId + ".")) : Mono.empty());
 		return vacataire.then(accounts.byUsername(name).hasElement())
-			.flatMap(exists -> exists ? Mono.error(new Conflict("L'identifiant « " + name + " » est déjà pris."))
+			.flatMap(exists -> exists ? Mono.error(new Conflict("L’identifiant « " + name + " » est déjà pris."))
 					: accounts.create(name, password, role, displayName.trim(), vacataireId))
 			.flatMap(a -> changes.record(author, Change.of("account", a.id(), a.vacataireId(), "created", "Compte « " + a.username()
 					+ " » créé (" + a.role() + ")").withStates(null, Map.of("username", a.username(), "role", a.role().name(),
@@ -138,7 +138,7 @@ public class AccountAdministration {
 	}
 
 	private Mono<Account> existing(String username) {
-		return accounts.byUsername(username).switchIfEmpty(Mono.error(new NotFound("Aucun compte n'a l'identifiant « " + username + " ».")));
+		return accounts.byUsername(username).switchIfEmpty(Mono.error(new NotFound("Aucun compte n’a l’identifiant « " + username + " ».")));
 	}
 
 	private Mono<Void> revokeTokens(long accountId) {

@@ -30,7 +30,7 @@ class AdminBootstrap {
 	Mono<Account> bootstrap() {
 		if (settings.adminUsername().isBlank() || settings.adminPassword().isBlank()) {
 			return accounts.count().filter(n -> n == 0).doOnNext(n -> log.warn(
-					"Aucun compte n'existe : définissez EAD_ADMIN_USERNAME et EAD_ADMIN_PASSWORD pour créer le premier "
+					"Aucun compte n’existe : définissez EAD_ADMIN_USERNAME et EAD_ADMIN_PASSWORD pour créer le premier "
 							+ "coordinateur.")).then(Mono.empty());
 		}
 		return accounts.count()

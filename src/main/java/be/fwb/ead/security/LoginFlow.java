@@ -35,7 +35,7 @@ final class LoginFlow {
 	static final class StaffOnly extends AuthenticationException {
 
 		StaffOnly() {
-			super("Ce compte n'a pas accès à l'interface de coordination.");
+			super("Ce compte n’a pas accès à l’interface de coordination.");
 		}
 	}
 
@@ -104,7 +104,7 @@ final class LoginFlow {
 	 */
 	static ServerAccessDeniedHandler staleForm() {
 		return (exchange, e) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
-				"Ce formulaire a expiré ou ne vient pas de cette page : rien n'a été fait. Rechargez la page et recommencez."));
+				"Ce formulaire a expiré ou ne vient pas de cette page : rien n’a été fait. Rechargez la page et recommencez."));
 	}
 
 	/** Rendered by the error pages in the reader's language, with the status 403. */

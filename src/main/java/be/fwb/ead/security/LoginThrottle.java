@@ -40,7 +40,7 @@ public class LoginThrottle {
 		private final Duration retryAfter;
 
 		TooManyAttempts(Duration retryAfter) {
-			super("Trop d'essais de connexion infructueux : réessayez dans " + Counted.of(Math.max(1, retryAfter.toMinutes() + 1), "minute", "minutes") + ".");
+			super("Trop d’essais de connexion infructueux : réessayez dans " + Counted.of(Math.max(1, retryAfter.toMinutes() + 1), "minute", "minutes") + ".");
 			this.retryAfter = retryAfter;
 		}
 

@@ -161,7 +161,7 @@ class SecurityConfiguration {
 	@Bean
 	org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler rejectedRequests() {
 		return (exchange, e) -> ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST, "Requête refusée",
-				"L'adresse de la requête contient des caractères refusés (caractères encodés ou de contrôle interdits).");
+				"L’adresse de la requête contient des caractères refusés (caractères encodés ou de contrôle interdits).");
 	}
 
 	/** The users of single sign-on: the provider's identity, the service's account and role. */
@@ -194,7 +194,7 @@ class SecurityConfiguration {
 		return (exchange, e) -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ead\"");
 			return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "Authentification requise",
-					"Authentification requise : obtenez un jeton par POST /api/auth/token et envoyez-le dans l'en-tête "
+					"Authentification requise : obtenez un jeton par POST /api/auth/token et envoyez-le dans l’en-tête "
 							+ "« Authorization: Bearer … » (jeton absent, inconnu, expiré ou révoqué).");
 		};
 	}

@@ -31,7 +31,7 @@ final class SingleSignOn {
 			}
 			return accounts.byUsername(username)
 				.filter(a -> a.enabled() && (a.role() == Role.COORDINATOR || a.role() == Role.REVIEWER))
-				.switchIfEmpty(Mono.error(refused("aucun compte actif de coordination ou de relecture n'a l'identifiant " + username)))
+				.switchIfEmpty(Mono.error(refused("aucun compte actif de coordination ou de relecture n’a l’identifiant " + username)))
 				.map(a -> (OidcUser) new DefaultOidcUser(List.of(new SimpleGrantedAuthority("ROLE_" + a.role().name())), user.getIdToken(),
 						user.getUserInfo(), user.getPreferredUsername() != null ? "preferred_username" : "email"));
 		});

@@ -42,7 +42,7 @@ public record SchoolYearSettings(@DefaultValue("09-01") String firstDay, @Defaul
 			return MonthDay.parse("--" + monthDay.trim());
 		}
 		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException("ead.school-year : « " + monthDay + " » n'est pas un jour MM-JJ (ex. 09-01).", e);
+			throw new IllegalArgumentException("ead.school-year : « " + monthDay + " » n’est pas un jour MM-JJ (ex. 09-01).", e);
 		}
 	}
 }

@@ -75,7 +75,7 @@ public final class SpreadsheetReader {
 		List<String> read = header.stream().filter(h -> !h.isBlank()).map(h -> "« " + h + " »").toList();
 		return (missing.size() == 1 ? "Il manque la colonne " : "Il manque les colonnes ") + String.join(", ", parts)
 				+ " : la première ligne du fichier doit " + (missing.size() == 1 ? "la" : "les") + " nommer (majuscules, accents, "
-				+ "apostrophes et espaces n'y comptent pas). Colonnes trouvées : " + (read.isEmpty() ? "aucune (première ligne vide)" : String.join(", ", read)) + ".";
+				+ "apostrophes et espaces n’y comptent pas). Colonnes trouvées : " + (read.isEmpty() ? "aucune (première ligne vide)" : String.join(", ", read)) + ".";
 	}
 
 	private static final byte[] ZIP = { 'P', 'K' };
@@ -106,7 +106,7 @@ public final class SpreadsheetReader {
 			return text.startsWith("\uFEFF") ? text.substring(1) : text;
 		}
 		catch (CharacterCodingException e) {
-			throw new InvalidRequest("Le fichier n'est pas en UTF-8 : dans Excel, enregistrez-le en « CSV UTF-8 » ou en XLSX.");
+			throw new InvalidRequest("Le fichier n’est pas en UTF-8 : dans Excel, enregistrez-le en « CSV UTF-8 » ou en XLSX.");
 		}
 	}
 

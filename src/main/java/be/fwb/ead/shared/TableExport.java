@@ -113,7 +113,7 @@ public final class TableExport<T> {
 	/** The most characters an XLSX cell holds. */
 	static final int XLSX_CELL_LIMIT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 	/** What ends a text cut to fit an XLSX cell ({@code %d}: the whole text's length). */
-	static final String CUT_MARKER = " […] (texte coupé : %d caractères en tout ; l'export CSV le contient entier)";
+	static final String CUT_MARKER = " […] (texte coupé : %d caractères en tout ; l’export CSV le contient entier)";
 
 	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 	private static final String FORMULA_STARTS = "=+-@\t\r";

@@ -63,7 +63,7 @@ final class XlsxStream {
 				parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings, rows, new IsoDates(), false));
 				var sheets = reader.getSheetsData();
 				if (!sheets.hasNext()) {
-					throw new InvalidRequest("Le fichier XLSX n'a aucune feuille.");
+					throw new InvalidRequest("Le fichier XLSX n’a aucune feuille.");
 				}
 				try (InputStream sheet = sheets.next()) {
 					parser.parse(new InputSource(sheet));

@@ -51,7 +51,7 @@ class ModuleContents {
 			.flatMap(course -> moodle.contents(course)
 				.<java.util.Optional<List<Activity>>>map(java.util.Optional::of)
 				.onErrorResume(MoodleException.class, e -> {
-					log.warn("Module {} approuvé : ses activités n'ont pas pu être lues dans Moodle ({}) ; la prochaine "
+					log.warn("Module {} approuvé : ses activités n’ont pas pu être lues dans Moodle ({}) ; la prochaine "
 							+ "synchronisation les lira.", moduleId, e.getMessage());
 					return Mono.just(java.util.Optional.empty());
 				}))

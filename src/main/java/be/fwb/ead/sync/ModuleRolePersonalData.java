@@ -38,7 +38,7 @@ class ModuleRolePersonalData implements PersonalDataProvider {
 				select count(*) from module_role r join module m on m.id = r.module_id
 				where r.vacataire_id = :v and m.archived_at is null""", personId)
 			.filter(n -> n > 0)
-			.map(n -> "La personne a encore un rôle dans un module courant de Moodle : retirez-l'y d'abord, "
+			.map(n -> "La personne a encore un rôle dans un module courant de Moodle : retirez-l’y d’abord, "
 					+ "sinon la synchronisation la ferait revenir.");
 	}
 

@@ -109,8 +109,8 @@ class SnapshotReader {
 	/** Only what the page of changes names; everything when it cannot be done by parts. */
 	private Mono<MoodleSnapshot> since(Changes page, long cursor, Mirror mirror) {
 		if (page.horizon() > cursor) {
-			return full(page.latest(), mirror, List.of("Le journal des changements du plugin ne remonte plus jusqu'à la "
-					+ "dernière synchronisation (changements purgés jusqu'au n° " + page.horizon() + ") : tout a été relu."));
+			return full(page.latest(), mirror, List.of("Le journal des changements du plugin ne remonte plus jusqu’à la "
+					+ "dernière synchronisation (changements purgés jusqu’au n° " + page.horizon() + ") : tout a été relu."));
 		}
 		if (page.more()) {
 			return full(page.latest(), mirror, List.of());
@@ -366,7 +366,7 @@ class SnapshotReader {
 					if (!COURSE_SCOPED.contains(String.valueOf(e.errorcode()))) {
 						return Mono.error(e);
 					}
-					acc.warn("Cours Moodle " + course + " : Moodle refuse d'en lister les activités (" + e.errorcode()
+					acc.warn("Cours Moodle " + course + " : Moodle refuse d’en lister les activités (" + e.errorcode()
 							+ ") ; elles restent telles que lues la dernière fois.");
 					return Mono.empty();
 				})
@@ -452,8 +452,8 @@ class SnapshotReader {
 			}
 			Course course = modules.get(courseId);
 			warnings.add("Module " + (course == null ? courseId : course.shortname() + " (cours Moodle " + courseId + ")")
-					+ " : Moodle refuse d'en lister les inscriptions (" + errorcode
-					+ ") ; ses auteurs, tuteurs et apprenants restent tels qu'enregistrés.");
+					+ " : Moodle refuse d’en lister les inscriptions (" + errorcode
+					+ ") ; ses auteurs, tuteurs et apprenants restent tels qu’enregistrés.");
 		}
 
 		synchronized MoodleSnapshot snapshot() {

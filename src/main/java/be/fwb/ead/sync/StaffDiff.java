@@ -55,7 +55,7 @@ record StaffDiff(List<User> created, List<Match> updated, int linked) {
 				+ u.fullname()).withStates(null, identity(u))));
 		updated.forEach(m -> out.add(Change.of("vacataire", m.stored().id(), m.stored().id(),
 				m.stored().moodleUserId() == null ? "linked" : "updated", (m.stored().moodleUserId() == null
-						? "Relié à l'utilisateur Moodle " + m.user().id() : "Identité Moodle mise à jour") + " : " + m.user().fullname())
+						? "Relié à l’utilisateur Moodle " + m.user().id() : "Identité Moodle mise à jour") + " : " + m.user().fullname())
 			.withStates(stored(m.stored()), identity(m.user()))));
 		return out;
 	}

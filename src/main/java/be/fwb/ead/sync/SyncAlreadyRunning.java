@@ -6,6 +6,6 @@ import be.fwb.ead.shared.Conflict;
 public class SyncAlreadyRunning extends Conflict {
 
 	SyncAlreadyRunning() {
-		super("Une synchronisation est déjà en cours ; attendez sa fin avant d'en lancer une autre.");
+		super("Une synchronisation est déjà en cours ; attendez sa fin avant d’en lancer une autre.");
 	}
 }

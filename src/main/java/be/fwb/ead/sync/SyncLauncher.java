@@ -135,18 +135,18 @@ public class SyncLauncher {
 	/** The French sentence stored with a failed run: what went wrong and what to do. */
 	static String explain(Throwable e) {
 		if (e instanceof MoodleException.Permanent p) {
-			return p.getMessage() + p.advice() + " Aucune donnée n'a été modifiée.";
+			return p.getMessage() + p.advice() + " Aucune donnée n’a été modifiée.";
 		}
 		if (e instanceof MoodleException.Transient t) {
 			return "Moodle est indisponible malgré plusieurs essais : " + t.getMessage()
-					+ ". Aucune donnée n'a été modifiée ; la prochaine synchronisation reprendra.";
+					+ ". Aucune donnée n’a été modifiée ; la prochaine synchronisation reprendra.";
 		}
 		if (e instanceof CallNotPermittedException) {
 			return "Moodle a échoué trop souvent récemment (disjoncteur ouvert) : la synchronisation est suspendue "
-					+ "quelques instants. Aucune donnée n'a été modifiée.";
+					+ "quelques instants. Aucune donnée n’a été modifiée.";
 		}
 		return "Erreur interne pendant la synchronisation (" + e.getClass().getSimpleName()
-				+ ") ; aucune donnée n'a été modifiée. Consultez les journaux du service.";
+				+ ") ; aucune donnée n’a été modifiée. Consultez les journaux du service.";
 	}
 
 	private Instant now() {

@@ -69,7 +69,7 @@ public class SyncRuns {
 		return db.sql("update sync_run set status = 'FAILED', finished_at = :now, error = :error where status = 'RUNNING'")
 			.bind("now", now)
 			.bind("error", "Synchronisation interrompue (arrêt du service pendant la synchronisation) ; "
-					+ "aucune donnée partielle n'a été enregistrée.")
+					+ "aucune donnée partielle n’a été enregistrée.")
 			.fetch()
 			.rowsUpdated();
 	}

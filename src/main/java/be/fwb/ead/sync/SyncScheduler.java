@@ -27,7 +27,7 @@ class SyncScheduler {
 	void onStartup() {
 		launcher.failAbandoned().subscribe(marked -> {
 			if (marked > 0) {
-				log.warn("Synchronisations interrompues par l'arrêt d'une instance, marquées en échec : {}", marked);
+				log.warn("Synchronisations interrompues par l’arrêt d’une instance, marquées en échec : {}", marked);
 			}
 			startupSync();
 		}, e -> {

@@ -46,7 +46,7 @@ class SyncShutdown implements SmartLifecycle {
 		launcher.whenIdle()
 			.timeout(wait, Mono.defer(() -> Mono.<Void>error(new TimeoutException())))
 			.onErrorResume(TimeoutException.class, e -> {
-				log.warn("Arrêt : la synchronisation en cours n'a pas fini en {} ; elle est interrompue (rien n'est écrit)", wait);
+				log.warn("Arrêt : la synchronisation en cours n’a pas fini en {} ; elle est interrompue (rien n’est écrit)", wait);
 				launcher.interrupt();
 				return Mono.empty();
 			})

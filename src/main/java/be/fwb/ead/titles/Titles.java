@@ -67,7 +67,7 @@ public class Titles {
 			.bind("id", id)
 			.map(r -> new Title(r.get("id", Long.class), r.get("code", String.class), r.get("name", String.class), List.of()))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun titre n'a l'identifiant " + id + ".")))
+			.switchIfEmpty(Mono.error(new NotFound("Aucun titre n’a l’identifiant " + id + ".")))
 			.flatMap(t -> db.sql("select level, subject, kind from title_coverage where title_id = :id order by level, subject")
 				.bind("id", id)
 				.map(r -> new Coverage(r.get("level", String.class), r.get("subject", String.class),
@@ -80,7 +80,7 @@ public class Titles {
 	public Mono<Title> byCode(String code) {
 		return all().filter(t -> t.code().equalsIgnoreCase(code.trim()))
 			.next()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun titre n'a le code « " + code + " ».")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucun titre n’a le code « " + code + " ».")));
 	}
 
 	/** Creates a title, or replaces the name and coverages of the title with the same code. */
@@ -125,7 +125,7 @@ public class Titles {
 	public Mono<Void> grant(long vacataireId, long titleId, @Nullable LocalDate obtainedOn, @Nullable String reference,
 			String author) {
 		if (obtainedOn != null && obtainedOn.isAfter(LocalDate.now(clock))) {
-			return Mono.error(InvalidRequest.ofField("obtainedOn", "Un titre s'enregistre une fois obtenu : le "
+			return Mono.error(InvalidRequest.ofField("obtainedOn", "Un titre s’enregistre une fois obtenu : le "
 					+ be.fwb.ead.shared.Days.text(obtainedOn) + " est à venir."));
 		}
 		return find(titleId).flatMap(title -> {
@@ -137,7 +137,7 @@ public class Titles {
 			return spec.then()
 				.onErrorMap(DuplicateKeyException.class, e -> new Conflict("Ce vacataire détient déjà le titre " + title.code() + "."))
 				.onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
-						e -> new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + "."))
+						e -> new NotFound("Aucun vacataire n’a l’identifiant " + vacataireId + "."))
 				.then(changes.record(author, Change.of("vacataire_title", titleId, vacataireId, "created",
 						"Titre ajouté : " + title.code() + " – " + title.name())));
 		});

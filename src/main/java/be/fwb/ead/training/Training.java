@@ -88,7 +88,7 @@ public class Training {
 		}
 		if (s.title() == null || s.title().isBlank() || s.startsAt() == null) {
 			return Mono.error(InvalidRequest.ofField(s.startsAt() == null ? "startsAt" : "title",
-					"L'intitulé et la date de la session sont obligatoires."));
+					"L’intitulé et la date de la session sont obligatoires."));
 		}
 		// Last years' sessions are recorded for the history, next years' planned; a century away is a slip of the keyboard.
 		Instant now = Instant.now(clock);
@@ -96,7 +96,7 @@ public class Training {
 		Instant latest = now.atZone(java.time.ZoneOffset.UTC).plusYears(AHEAD_YEARS).toInstant();
 		if (s.startsAt().isBefore(earliest) || s.startsAt().isAfter(latest)) {
 			return Mono.error(InvalidRequest.ofField("startsAt", "La date de la session doit se situer entre il y a " + HISTORY_YEARS
-					+ " ans (l'historique) et dans " + AHEAD_YEARS + " ans."));
+					+ " ans (l’historique) et dans " + AHEAD_YEARS + " ans."));
 		}
 		if (s.durationMinutes() < 15 || s.durationMinutes() > 2880 || s.capacity() < 1 || s.capacity() > 500) {
 			return Mono.error(InvalidRequest.ofField(s.capacity() < 1 || s.capacity() > 500 ? "capacity" : "durationMinutes",
@@ -131,7 +131,7 @@ public class Training {
 			.bind("id", id)
 			.map(Training::readSession)
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucune session de formation n'a l'identifiant " + id + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucune session de formation n’a l’identifiant " + id + ".")));
 	}
 
 	/** Registers a vacataire; refused when the session is full. The session row is locked: no overbooking. */
@@ -158,7 +158,7 @@ public class Training {
 						.bind("now", Instant.now(clock))
 						.then()
 						.onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
-								e -> new NotFound("Aucun vacataire n'a l'identifiant " + vacataireId + "."))
+								e -> new NotFound("Aucun vacataire n’a l’identifiant " + vacataireId + "."))
 						.then(changes.record(author, Change.of("training", sessionId, vacataireId, "registered",
 								"Inscrit à la formation « " + row.title() + " »")));
 				}));
@@ -187,7 +187,7 @@ public class Training {
 		return (completed ? update.bind("completedAt", Instant.now(clock)) : update.bindNull("completedAt", Instant.class))
 			.map(r -> r.get("title", String.class))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Ce vacataire n'est pas inscrit à cette session.")))
+			.switchIfEmpty(Mono.error(new NotFound("Ce vacataire n’est pas inscrit à cette session.")))
 			.flatMap(title -> changes.record(author, Change.of("training", sessionId, vacataireId, "attendance",
 					"Formation « " + title + " » : " + (completed ? "terminée" : attended ? "présent, non terminée" : "absent"))));
 	}
@@ -358,14 +358,14 @@ public class Training {
 		return seats(sessionId)
 			.flatMap(row -> !row.startsAt().isAfter(Instant.now(clock))
 					? Mono.<Seats>error(new Refused("La session « " + row.title() + " » a commencé : ses inscriptions restent, "
-							+ "enregistrez plutôt la présence ou l'absence."))
+							+ "enregistrez plutôt la présence ou l’absence."))
 					: Mono.just(row))
 			.flatMap(row -> db.sql("delete from training_registration where session_id = :s and vacataire_id = :v")
 				.bind("s", sessionId)
 				.bind("v", vacataireId)
 				.fetch()
 				.rowsUpdated()
-				.flatMap(n -> n == 0 ? Mono.error(new NotFound("Ce vacataire n'est pas inscrit à cette session."))
+				.flatMap(n -> n == 0 ? Mono.error(new NotFound("Ce vacataire n’est pas inscrit à cette session."))
 						: changes.record(author, Change.of("training", sessionId, vacataireId, "removed",
 								"Inscription à la formation « " + row.title() + " » retirée"))));
 	}
@@ -386,7 +386,7 @@ public class Training {
 				}
 				if (capacity < row.registered()) {
 					return Mono.error(InvalidRequest.ofField("capacity", "La session compte déjà " + row.registered()
-							+ " inscrits : gardez au moins " + row.registered() + " places, ou retirez d'abord des inscriptions."));
+							+ " inscrits : gardez au moins " + row.registered() + " places, ou retirez d’abord des inscriptions."));
 				}
 				if (capacity == row.capacity()) {
 					return Mono.empty();
@@ -415,16 +415,16 @@ public class Training {
 						start.plus(Duration.ofMinutes(r.get("duration_minutes", Integer.class))), r.get("registered", Long.class));
 			})
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucune session de formation n'a l'identifiant " + sessionId + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucune session de formation n’a l’identifiant " + sessionId + ".")));
 	}
 
 	private static Refused past(Seats s) {
-		return new Refused("La session « " + s.title() + " » est passée : on ne s'y inscrit plus. Choisissez une session à venir.");
+		return new Refused("La session « " + s.title() + " » est passée : on ne s’y inscrit plus. Choisissez une session à venir.");
 	}
 
 	private static Refused future(Seats s) {
-		return new Refused("La session « " + s.title() + " » n'a pas encore commencé : sa présence et son achèvement "
-				+ "s'enregistrent à partir de son début.");
+		return new Refused("La session « " + s.title() + " » n’a pas encore commencé : sa présence et son achèvement "
+				+ "s’enregistrent à partir de son début.");
 	}
 
 	/**
@@ -448,7 +448,7 @@ public class Training {
 				.map(r -> r.get("n", Long.class))
 				.one()
 				.flatMap(n -> n + row.registered() > row.capacity()
-						? Mono.error(Refused.ofField("vacataireId", "La session « " + row.title() + " » n'a plus que "
+						? Mono.error(Refused.ofField("vacataireId", "La session « " + row.title() + " » n’a plus que "
 								+ Counted.of(row.capacity() - row.registered(), "place", "places") + " pour "
 								+ Counted.of(n, "vacataire", "vacataires") + " : décochez-en, ou choisissez une autre session."))
 						: db.sql("""
@@ -478,7 +478,7 @@ public class Training {
 		}
 		return seats(sessionId).flatMap(row -> {
 			if (!row.endsAt().isBefore(Instant.now(clock))) {
-				return Mono.error(new Refused("La session « " + row.title() + " » n'est pas terminée : inscrivez-y les vacataires, "
+				return Mono.error(new Refused("La session « " + row.title() + " » n’est pas terminée : inscrivez-y les vacataires, "
 						+ "puis enregistrez leur présence."));
 			}
 			return db.sql("""

@@ -220,7 +220,7 @@ class ErrorPages implements WebExceptionHandler {
 			if (input.getMethodParameter() != null && input.getMethodParameter().getParameterName() != null) {
 				return "Valeur invalide ou manquante pour « " + input.getMethodParameter().getParameterName() + " ».";
 			}
-			return "Un paramètre de l'adresse est invalide.";
+			return "Un paramètre de l’adresse est invalide.";
 		}
 		if (ex instanceof ResponseStatusException e && status == HttpStatus.FORBIDDEN && e.getReason() != null) {
 			// The security chain's own French reasons (a role that may not, a stale form).

@@ -121,7 +121,7 @@ public final class FormInput {
 			return Integer.parseInt(value.trim());
 		}
 		catch (NumberFormatException e) {
-			throw new InvalidRequest(what + " « " + value + " » n'est pas un nombre entier.");
+			throw new InvalidRequest(what + " « " + value + " » n’est pas un nombre entier.");
 		}
 	}
 }

@@ -39,7 +39,7 @@ public final class ProblemResponses {
 			return org.springframework.http.ResponseEntity.ok(report);
 		}
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Import refusé",
-				Counted.of(wrongLines.size(), "ligne", "lignes") + " à corriger ; rien n'a été importé.", instance);
+				Counted.of(wrongLines.size(), "ligne", "lignes") + " à corriger ; rien n’a été importé.", instance);
 		problem.setProperty("lines", wrongLines);
 		return org.springframework.http.ResponseEntity.unprocessableContent().body(problem);
 	}

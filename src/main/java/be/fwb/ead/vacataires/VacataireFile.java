@@ -271,7 +271,7 @@ public class VacataireFile {
 			.bind("id", id)
 			.map(r -> Map.entry(Boolean.TRUE.equals(r.get("erased", Boolean.class)), Stored.read(r)))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + ".")))
+			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n’a l’identifiant " + id + ".")))
 			// An erased person's file is closed: nothing is added to it nor changed in it.
 			.flatMap(row -> row.getKey() ? Mono.error(new Refused("Les données personnelles de cette personne ont été effacées : "
 					+ "son dossier est clos et ne se modifie plus.")) : Mono.just(row.getValue()));
@@ -308,7 +308,7 @@ public class VacataireFile {
 					+ " » (de 6 à 20 chiffres, avec espaces, +, -, ., / ou parenthèses seulement).");
 		}
 		if (i.workloadCapHours() != null && (i.workloadCapHours() < 1 || i.workloadCapHours() > 2000)) {
-			throw InvalidRequest.ofField("workloadCapHours", "Le plafond d'heures doit être compris entre 1 et 2000.");
+			throw InvalidRequest.ofField("workloadCapHours", "Le plafond d’heures doit être compris entre 1 et 2000.");
 		}
 		return new Identity(trim(i.firstname()), trim(i.lastname()), email == null ? null : email.toLowerCase(java.util.Locale.ROOT),
 				trim(i.idnumber()), trim(i.phone()), i.workloadCapHours());
@@ -321,7 +321,7 @@ public class VacataireFile {
 		compare(changed, "courriel", before.email(), after.email());
 		compare(changed, "matricule", before.idnumber(), after.idnumber());
 		compare(changed, "téléphone", before.phone(), after.phone());
-		compare(changed, "plafond d'heures", before.workloadCapHours(), after.workloadCapHours());
+		compare(changed, "plafond d’heures", before.workloadCapHours(), after.workloadCapHours());
 		return changed.isEmpty() ? "aucun changement" : String.join(", ", changed.keySet());
 	}
 

@@ -42,7 +42,7 @@ class VacatairePersonalData implements PersonalDataProvider {
 
 	@Override
 	public Map<String, String> kept() {
-		return Map.of("contract_period", "obligations comptables et de paie (conservation légale), sans l'identité");
+		return Map.of("contract_period", "obligations comptables et de paie (conservation légale), sans l’identité");
 	}
 
 	@Override
@@ -54,7 +54,7 @@ class VacatairePersonalData implements PersonalDataProvider {
 			.bind("v", personId)
 			.fetch()
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + personId + ".")))
+			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n’a l’identifiant " + personId + ".")))
 			.map(VacatairePersonalData::identity);
 	}
 

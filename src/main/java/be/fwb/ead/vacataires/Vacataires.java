@@ -78,7 +78,7 @@ public class Vacataires {
 			.map(r -> new Assignable(r.get("id", Long.class), r.get("name", String.class),
 					VacataireStatus.valueOf(r.get("status", String.class)), r.get("workload_cap_hours", Integer.class)))
 			.one()
-			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n’a l’identifiant " + id + ".")));
 	}
 
 	/**

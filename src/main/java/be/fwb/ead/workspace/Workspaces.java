@@ -81,13 +81,13 @@ public class Workspaces {
 	public Mono<Long> ofAccount(String username) {
 		return accounts.byUsername(username)
 			.mapNotNull(Account::vacataireId)
-			.switchIfEmpty(Mono.error(new NotFound("Ce compte n'est lié à aucun vacataire.")));
+			.switchIfEmpty(Mono.error(new NotFound("Ce compte n’est lié à aucun vacataire.")));
 	}
 
 	/** The vacataire a Moodle user is; a 404 problem when that user is not one (the plugin then shows no link). */
 	public Mono<Vacataire> ofMoodleUser(long moodleUserId) {
 		return vacataires.byMoodleUser(moodleUserId)
-			.switchIfEmpty(Mono.error(new NotFound("L'utilisateur Moodle " + moodleUserId + " n'est pas un vacataire de l'EAD.")));
+			.switchIfEmpty(Mono.error(new NotFound("L’utilisateur Moodle " + moodleUserId + " n’est pas un vacataire de l’EAD.")));
 	}
 
 	public Mono<Vacataire> file(long me) {

@@ -58,7 +58,7 @@ class AssignmentRulesUnitTest {
 		List<Request> requests = List.of(request("AUTHOR", 200, null), request("TUTOR", 90, null), request("TUTOR", 20, null));
 		List<Verdict> verdicts = rules.judgeAll(requests, List.of(facts(), facts(), facts()));
 		assertThat(verdicts).extracting(Verdict::rule).containsExactly(null, Rule.CAP, null);
-		assertThat(verdicts.get(1).reason()).contains("a déjà 200 h d'affectations en 2026-2027")
+		assertThat(verdicts.get(1).reason()).contains("a déjà 200 h d’affectations en 2026-2027")
 			.contains("au-delà du plafond de 250 h");
 	}
 

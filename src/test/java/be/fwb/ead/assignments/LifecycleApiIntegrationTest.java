@@ -98,7 +98,7 @@ class LifecycleApiIntegrationTest extends IntegrationTest {
 		web.delete().uri(registrations + "/" + v).headers(h -> h.setBearerAuth(coordinator)).exchange().expectStatus().isNoContent();
 		web.delete().uri(registrations + "/" + v).headers(h -> h.setBearerAuth(coordinator)).exchange()
 			.expectStatus().isNotFound()
-			.expectBody().jsonPath("$.detail").isEqualTo("Ce vacataire n'est pas inscrit à cette session.");
+			.expectBody().jsonPath("$.detail").isEqualTo("Ce vacataire n’est pas inscrit à cette session.");
 		web.get().uri(registrations).headers(h -> h.setBearerAuth(coordinator)).exchange()
 			.expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
 	}

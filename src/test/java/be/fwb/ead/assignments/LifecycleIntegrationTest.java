@@ -110,10 +110,10 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		Assignment planned = await(assignments.create(new NewAssignment(v, module, "AUTHOR", today.plusMonths(3), today.plusMonths(6), 10,
 				null), COORD));
 
-		refused(assignments.end(planned.id(), today, COORD), InvalidRequest.class, "ne peut finir avant", "elle s'annule");
+		refused(assignments.end(planned.id(), today, COORD), InvalidRequest.class, "ne peut finir avant", "elle s’annule");
 		refused(assignments.cancel(current.id(), COORD), Refused.class, "a commencé le", "terminez-la");
 		await(assignments.end(current.id(), today.minusDays(1), COORD));
-		assertThat(await(personalData.preview(v)).refusal()).contains("annulez-la si elle n'a pas commencé");
+		assertThat(await(personalData.preview(v)).refusal()).contains("annulez-la si elle n’a pas commencé");
 
 		await(assignments.cancel(planned.id(), "claire"));
 		assertThat(count("select count(*) from assignment where id = " + planned.id())).isZero();
@@ -247,7 +247,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long v = newVacataire("Anaïs", "Peeters");
 		await(titles.grant(v, mathTitle(), null, null, COORD));
 		refused(assignments.create(tutoring(v, 40, null), COORD), Refused.class,
-				"n'a pas terminé la formation requise pour une affectation en tutorat", "« Moodle (technique) »", "« tutorat à distance »");
+				"n’a pas terminé la formation requise pour une affectation en tutorat", "« Moodle (technique) »", "« tutorat à distance »");
 		// Conception needs what the training requirements list for it, as the overdue list (À traiter) says.
 		refused(assignments.create(new NewAssignment(v, module, "AUTHOR", start, end, 30, null), COORD), Refused.class,
 				"requise pour une affectation en conception", "« Moodle (technique) »", "« pédagogie en ligne »");
@@ -279,7 +279,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		await(training.register(session, b, COORD));
 		refused(training.changeCapacity(session, 1, COORD), InvalidRequest.class, "compte déjà 2 inscrits", "au moins 2 places");
 		await(training.unregister(session, b, COORD));
-		refused(training.unregister(session, b, COORD), NotFound.class, "n'est pas inscrit");
+		refused(training.unregister(session, b, COORD), NotFound.class, "n’est pas inscrit");
 		await(training.changeCapacity(session, 1, COORD));
 		assertThat(await(training.session(session)).capacity()).isEqualTo(1);
 		assertThat(await(training.registrations(session).collectList())).extracting(Training.Registration::vacataireId).containsExactly(a);
@@ -305,7 +305,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		refused(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 8, 31), 10, null),
 				COORD), Refused.class, "déjà affecté en tutorat", "du 01/09/2026 au 30/06/2027", "chevauchent");
 		refused(assignments.create(new NewAssignment(v, module, "AUTHOR", start, end, 101, null), COORD), Refused.class,
-				"Plafond d'heures dépassé", "déjà 200 h", "2026-2027", "301 h", "plafond de 300 h");
+				"Plafond d’heures dépassé", "déjà 200 h", "2026-2027", "301 h", "plafond de 300 h");
 		await(assignments.create(new NewAssignment(v, module, "AUTHOR", start, end, 100, null), COORD));
 		// The next school year starts from zero; a cap set on the vacataire's file wins over the default.
 		await(assignments.create(new NewAssignment(v, module, "TUTOR", LocalDate.of(2027, 9, 1), LocalDate.of(2028, 6, 30), 250, null), COORD));
@@ -377,7 +377,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		assertThat(await(evaluations.due().collectList())).filteredOn(d -> d.vacataireId() == v).singleElement()
 			.satisfies(d -> assertThat(d.firstAssignedOn()).isEqualTo(clock.today().minusMonths(13)));
 		refused(evaluations.record(v, clock.today(), List.of(new Evaluations.Score(grid.get(0).id(), 5, null)), null, COORD),
-				InvalidRequest.class, "hors de l'échelle 1 à 4", "n'a pas de note");
+				InvalidRequest.class, "hors de l’échelle 1 à 4", "n’a pas de note");
 		List<Evaluations.Score> scores = grid.stream().map(c -> new Evaluations.Score(c.id(), c.weight() == 3 ? 4 : 2, "ok")).toList();
 		long id = await(evaluations.record(v, clock.today(), scores, "Très bon suivi des apprenants.", "claire"));
 		Evaluations.Evaluation e = await(evaluations.find(id));

@@ -148,7 +148,7 @@ class EvaluationPlanningIntegrationTest extends IntegrationTest {
 			.expectStatus().isBadRequest()
 			.expectBody()
 			.jsonPath("$.field").isEqualTo("plannedOn")
-			.jsonPath("$.detail").isEqualTo("Le jour de l'évaluation ne peut être passé.");
+			.jsonPath("$.detail").isEqualTo("Le jour de l’évaluation ne peut être passé.");
 	}
 
 	@Test

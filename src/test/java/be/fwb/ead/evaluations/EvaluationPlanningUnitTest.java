@@ -30,7 +30,7 @@ class EvaluationPlanningUnitTest {
 	@Test
 	void anUnknownAnInactiveOrARecentlyEvaluatedVacataireIsRefusedWithItsReason() {
 		assertThat(EvaluationPlanning.refusal(new EvaluationPlanning.Facts(7, null, null, null, null, null, null), TODAY, YEAR))
-			.isEqualTo("Aucun vacataire n'a l'identifiant 7.");
+			.isEqualTo("Aucun vacataire n’a l’identifiant 7.");
 		assertThat(EvaluationPlanning.refusal(facts("SUSPENDU", null, null), TODAY, YEAR)).contains("pas actif");
 		assertThat(EvaluationPlanning.refusal(facts("ACTIF", TODAY.minusMonths(3), null), TODAY, YEAR))
 			.isEqualTo("Évalué le 02/09/2026 : la prochaine évaluation est due le 02/09/2027.");

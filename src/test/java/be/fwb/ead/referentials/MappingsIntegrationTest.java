@@ -143,8 +143,8 @@ class MappingsIntegrationTest extends IntegrationTest {
 		MappingFiles.Report refused = await(files.run(referential, bytes(broken), false, "coord"));
 		assertThat(refused.applied()).isFalse();
 		assertThat(refused.errors()).extracting(MappingFiles.LineReport::line, l -> String.join(" ; ", l.errors())).containsExactly(
-				tuple(3, "aucun module n'a le nom abrégé « INCONNU »"),
-				tuple(4, "la compétence « FR-XX-9 » n'est pas dans ce référentiel"),
+				tuple(3, "aucun module n’a le nom abrégé « INCONNU »"),
+				tuple(4, "la compétence « FR-XX-9 » n’est pas dans ce référentiel"),
 				tuple(5, "profondeur inconnue « à peu près » (introduite, travaillée, maîtrisée, ou vide pour retirer)"),
 				tuple(6, "le couple module × compétence figure déjà plus haut"));
 		assertThat(depth(a, "FR-LIRE-2")).isNull();
@@ -160,7 +160,7 @@ class MappingsIntegrationTest extends IntegrationTest {
 		StepVerifier.create(files.run(referential, bytes("Module;Note\nX;1\n"), false, "coord"))
 			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class).hasMessage("Il manque les colonnes "
 					+ "« Compétence (numéro d'identification) » (ou « Compétence », « idnumber »), « Profondeur » (ou « depth ») : la "
-					+ "première ligne du fichier doit les nommer (majuscules, accents, apostrophes et espaces n'y comptent pas). "
+					+ "première ligne du fichier doit les nommer (majuscules, accents, apostrophes et espaces n’y comptent pas). "
 					+ "Colonnes trouvées : « Module », « Note »."))
 			.verify();
 		StepVerifier.create(files.run(999_999, bytes(file), false, "coord")).expectError(NotFound.class).verify();
@@ -192,7 +192,7 @@ class MappingsIntegrationTest extends IntegrationTest {
 			.replace("FR-TC-2024", "AUTRE-REF")), "coord")).id();
 		long foreign = count("select id from competency where referential_id = " + other + " and idnumber = 'FR-LIRE'");
 		StepVerifier.create(moduleMappings.save(a, referential, Map.of(foreign, Depth.WORKED), "coord"))
-			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class).hasMessageContaining("n'appartient pas"))
+			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class).hasMessageContaining("n’appartient pas"))
 			.verify();
 		assertThat(count("select count(*) from competency_mapping where competency_id = " + foreign)).isZero();
 	}

@@ -68,7 +68,7 @@ class ReferentialsApiIntegrationTest extends IntegrationTest {
 			.expectStatus().isEqualTo(422)
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.detail").isEqualTo("1 ligne à corriger ; rien n'a été importé.")
+			.jsonPath("$.detail").isEqualTo("1 ligne à corriger ; rien n’a été importé.")
 			.jsonPath("$.lines[0].line").isEqualTo(2)
 			.jsonPath("$.lines[0].errors[0]").value(e -> assertThat((String) e).contains("« beaucoup »"));
 		assertThat(count("select count(*) from competency_mapping where depth = 'MASTERED'")).isEqualTo(1);
@@ -89,7 +89,7 @@ class ReferentialsApiIntegrationTest extends IntegrationTest {
 		web.delete().uri("/api/exams/CEB").headers(h -> h.setBearerAuth(reviewer)).exchange().expectStatus().isForbidden();
 		web.delete().uri("/api/exams/CEB").headers(h -> h.setBearerAuth(coordinator)).exchange().expectStatus().isNoContent();
 		web.get().uri("/api/exams/CEB").headers(h -> h.setBearerAuth(reviewer)).exchange().expectStatus().isNotFound()
-			.expectBody().jsonPath("$.detail").isEqualTo("Aucun examen n'a le code « CEB ».");
+			.expectBody().jsonPath("$.detail").isEqualTo("Aucun examen n’a le code « CEB ».");
 	}
 
 	@Test

@@ -101,7 +101,7 @@ class ReferentialsIntegrationTest extends IntegrationTest {
 		String broken = new String(fixture(), StandardCharsets.UTF_8).replace("FR-ECR-1,FR-ECR-1-1,", "FR-ECR-9,FR-ECR-1-1,");
 		StepVerifier.create(referentials.importFile(broken.getBytes(StandardCharsets.UTF_8), "coord"))
 			.expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequest.class)
-				.hasMessageContaining("Ligne 12").hasMessageContaining("« FR-ECR-9 » n'existe pas"))
+				.hasMessageContaining("Ligne 12").hasMessageContaining("« FR-ECR-9 » n’existe pas"))
 			.verify();
 		String noFramework = new String(fixture(), StandardCharsets.UTF_8).replace(",,1,\"domain", ",,,\"domain");
 		StepVerifier.create(referentials.importFile(noFramework.getBytes(StandardCharsets.UTF_8), "coord"))

@@ -74,7 +74,7 @@ class ReviewUnitTest {
 		assertThatThrownBy(() -> given(ReviewState.PLANNED).start(OTHER)).isInstanceOf(AccessDeniedException.class)
 			.hasMessageContaining("Seul le relecteur désigné (relect)");
 		assertThatThrownBy(() -> given(ReviewState.PLANNED).start(COORDINATOR)).isInstanceOf(AccessDeniedException.class)
-			.hasMessageContaining("confiez-la-vous d'abord");
+			.hasMessageContaining("confiez-la-vous d’abord");
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW).checkFindings(List.of(), COORDINATOR)).isInstanceOf(AccessDeniedException.class);
 		assertThat(given(ReviewState.PLANNED).start(REVIEWER).to()).isEqualTo(ReviewState.IN_REVIEW);
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW).checkFindings(List.of(), OTHER)).isInstanceOf(AccessDeniedException.class);
@@ -87,7 +87,7 @@ class ReviewUnitTest {
 			.hasMessageContaining("date limite postérieure");
 		assertThatThrownBy(() -> complete.requestChanges(null, TODAY, REVIEWER)).isInstanceOf(InvalidRequest.class);
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW, scale(1, 2, "Trop dense.")).requestChanges(TODAY.plusDays(1), TODAY,
-				REVIEWER)).isInstanceOf(Refused.class).hasMessage("2 critères n'ont pas encore de constat : Objectifs ; Droits d'auteur.");
+				REVIEWER)).isInstanceOf(Refused.class).hasMessage("2 critères n’ont pas encore de constat : Objectifs ; Droits d'auteur.");
 		// A comment on a criterion at its best asks nothing.
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW, scale(1, 5, "Parfait."), scale(2, 3, null), passed(3, true))
 			.requestChanges(TODAY.plusDays(1), TODAY, REVIEWER)).isInstanceOf(Refused.class)
@@ -101,14 +101,14 @@ class ReviewUnitTest {
 	void anApprovalNeedsEveryPassFailCriterionPassedAndTheScoreAtTheThreshold() {
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW, scale(1, 5, null), scale(2, 3, null), passed(3, false)).approve(REVIEWER))
 			.isInstanceOf(Refused.class)
-			.hasMessage("Un critère obligatoire n'est pas rempli : Droits d'auteur. Demandez des modifications ou refusez.");
+			.hasMessage("Un critère obligatoire n’est pas rempli : Droits d'auteur. Demandez des modifications ou refusez.");
 		// (2 × 0.5 + 1 × 0.5 + 1) / 4 = 62.5 % → 63 %, above 60 %.
 		assertThat(given(ReviewState.IN_REVIEW, scale(1, 3, null), scale(2, 2, null), passed(3, true)).approve(REVIEWER).score())
 			.isEqualTo(63);
 		// (2 × 0.25 + 0 + 1) / 4 = 37.5 % → 38 %, below.
 		assertThatThrownBy(() -> given(ReviewState.IN_REVIEW, scale(1, 2, null), scale(2, 1, null), passed(3, true)).approve(REVIEWER))
 			.isInstanceOf(Refused.class)
-			.hasMessage("Le score (38 %) n'atteint pas le seuil de la grille (60 %) : demandez des modifications ou refusez.");
+			.hasMessage("Le score (38 %) n’atteint pas le seuil de la grille (60 %) : demandez des modifications ou refusez.");
 	}
 
 	@Test
@@ -148,9 +148,9 @@ class ReviewUnitTest {
 		Review review = given(ReviewState.IN_REVIEW);
 		review.checkFindings(List.of(new FindingInput(1, 4, null, "Bien."), new FindingInput(3, null, true, null)), REVIEWER);
 		assertThatThrownBy(() -> given(ReviewState.PLANNED).checkFindings(List.of(), REVIEWER)).isInstanceOf(Refused.class)
-			.hasMessage("Les constats s'enregistrent pendant la revue ; celle-ci est planifiée.");
+			.hasMessage("Les constats s’enregistrent pendant la revue ; celle-ci est planifiée.");
 		assertThatThrownBy(() -> review.checkFindings(List.of(new FindingInput(9, 1, null, null)), REVIEWER))
-			.isInstanceOf(InvalidRequest.class).hasMessage("Le critère 9 n'est pas dans la grille de cette revue.");
+			.isInstanceOf(InvalidRequest.class).hasMessage("Le critère 9 n’est pas dans la grille de cette revue.");
 		assertThatThrownBy(() -> review.checkFindings(List.of(new FindingInput(1, 2, null, null), new FindingInput(1, 3, null, null)),
 				REVIEWER)).isInstanceOf(InvalidRequest.class).hasMessage("Le critère « Clarté » figure deux fois.");
 		assertThatThrownBy(() -> review.checkFindings(List.of(new FindingInput(1, 6, null, null)), REVIEWER))

@@ -51,14 +51,14 @@ class ReviewsApiIntegrationTest extends IntegrationTest {
 			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")).longValue();
 		web.post().uri("/api/reviews").headers(h -> h.setBearerAuth(coordinator)).contentType(MediaType.APPLICATION_JSON).bodyValue(plan)
 			.exchange().expectStatus().isEqualTo(409)
-			.expectBody().jsonPath("$.detail").isEqualTo("Ce module a déjà une revue en cours : terminez-la avant d'en planifier une autre.");
+			.expectBody().jsonPath("$.detail").isEqualTo("Ce module a déjà une revue en cours : terminez-la avant d’en planifier une autre.");
 
 		web.post().uri("/api/reviews/" + id + "/start").headers(h -> h.setBearerAuth(other)).exchange().expectStatus().isForbidden();
 		web.post().uri("/api/reviews/" + id + "/start").headers(h -> h.setBearerAuth(reviewer)).exchange().expectStatus().isOk();
 		web.post().uri("/api/reviews/" + id + "/approve").headers(h -> h.setBearerAuth(reviewer)).exchange()
 			.expectStatus().isEqualTo(422)
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("9 critères n'ont pas encore de constat"));
+			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("9 critères n’ont pas encore de constat"));
 
 		List<Map<String, Object>> findings = new ArrayList<>();
 		for (Rubrics.Criterion c : await(rubrics.latest(Rubrics.DEFAULT)).criteria()) {

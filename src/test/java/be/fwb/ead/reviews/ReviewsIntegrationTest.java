@@ -58,7 +58,7 @@ class ReviewsIntegrationTest extends IntegrationTest {
 		await(reviews.start(id, REVIEWER));
 		assertThat(state(id)).isEqualTo(ReviewState.IN_REVIEW);
 
-		refused(reviews.requestChanges(id, clock.today().plusDays(14), REVIEWER), Refused.class, "9 critères n'ont pas encore de constat");
+		refused(reviews.requestChanges(id, clock.today().plusDays(14), REVIEWER), Refused.class, "9 critères n’ont pas encore de constat");
 		await(reviews.record(id, findings(2, "Les consignes des séquences 3 et 4 manquent d'objectifs.", true), REVIEWER));
 		refused(reviews.requestChanges(id, clock.today(), REVIEWER), InvalidRequest.class, "date limite postérieure");
 		await(reviews.requestChanges(id, clock.today().plusDays(14), REVIEWER));
@@ -79,7 +79,7 @@ class ReviewsIntegrationTest extends IntegrationTest {
 			assertThat(r.round()).isEqualTo(2);
 		});
 		// Round 2 starts with round 1's findings in force (a criterion left unscored keeps its value): judged on them.
-		refused(reviews.approve(id, REVIEWER), Refused.class, "Le score (47 %) n'atteint pas le seuil");
+		refused(reviews.approve(id, REVIEWER), Refused.class, "Le score (47 %) n’atteint pas le seuil");
 		await(reviews.record(id, findings(4, null, true), REVIEWER));
 		await(reviews.approve(id, REVIEWER));
 
@@ -107,11 +107,11 @@ class ReviewsIntegrationTest extends IntegrationTest {
 			.expectError(org.springframework.security.access.AccessDeniedException.class).verify();
 		await(reviews.start(id, REVIEWER));
 		await(reviews.record(id, findings(4, null, false), REVIEWER));
-		refused(reviews.approve(id, REVIEWER), Refused.class, "Un critère obligatoire n'est pas rempli : Le droit à l'image");
+		refused(reviews.approve(id, REVIEWER), Refused.class, "Un critère obligatoire n’est pas rempli : Le droit à l'image");
 		// Weights: 15 on the scales, 4 on the legal items, 19 in all. Every scale at 2 of 4 counts 1/3:
 		// 15 × 1/3 + 4 = 9 of 19 = 47 %.
 		await(reviews.record(id, findings(2, null, true), REVIEWER));
-		refused(reviews.approve(id, REVIEWER), Refused.class, "Le score (47 %) n'atteint pas le seuil de la grille (70 %)");
+		refused(reviews.approve(id, REVIEWER), Refused.class, "Le score (47 %) n’atteint pas le seuil de la grille (70 %)");
 		refused(reviews.reject(id, " ", REVIEWER), InvalidRequest.class, "raison");
 		await(reviews.reject(id, "Module à réécrire : objectifs absents.", REVIEWER));
 		assertThat(await(reviews.review(id))).satisfies(r -> {
@@ -144,7 +144,7 @@ class ReviewsIntegrationTest extends IntegrationTest {
 	@Test
 	void aReviewerNeverReviewsAModuleTheyAuthorOrTutor() {
 		await(accounts.create("relect-auteur", "mot-de-passe-ra", Role.REVIEWER, "Relectrice Autrice", author));
-		refused(reviews.plan(module, "relect-auteur", null, null, "coord"), Refused.class, "Conflit d'intérêts : Relectrice Autrice conçoit ou tutore");
+		refused(reviews.plan(module, "relect-auteur", null, null, "coord"), Refused.class, "Conflit d’intérêts : Relectrice Autrice conçoit ou tutore");
 		await(accounts.create("vac", "mot-de-passe-vac", Role.VACATAIRE, "Véra Vacataire", null));
 		refused(reviews.plan(module, "vac", null, null, "coord"), Refused.class, "ne peut pas relire");
 		refused(reviews.plan(module, "personne", null, null, "coord"), InvalidRequest.class, "Aucun compte");
@@ -152,7 +152,7 @@ class ReviewsIntegrationTest extends IntegrationTest {
 
 		long id = await(reviews.plan(module, "relect", null, null, "coord"));
 		refused(reviews.plan(module, "autre", null, null, "coord"), Conflict.class, "déjà une revue en cours");
-		refused(reviews.reassign(id, "relect-auteur", "coord"), Refused.class, "Conflit d'intérêts");
+		refused(reviews.reassign(id, "relect-auteur", "coord"), Refused.class, "Conflit d’intérêts");
 		await(reviews.reassign(id, "autre", "coord"));
 		assertThat(await(reviews.review(id)).reviewer()).isEqualTo("autre");
 		// The same reviewer on another module is fine.
@@ -195,7 +195,7 @@ class ReviewsIntegrationTest extends IntegrationTest {
 		assertThat(await(rubrics.latest(Rubrics.DEFAULT)).id()).isEqualTo(v2.id());
 		assertThat(await(reviews.review(id)).rubricId()).isEqualTo(rubric.id());
 		refused(rubrics.define("X", "X", 50, List.of(new Rubrics.CriterionDefinition("S", "L", Kind.PASS_FAIL, 4, 1)), "coord"),
-				InvalidRequest.class, "n'a pas d'échelle");
+				InvalidRequest.class, "n’a pas d’échelle");
 		refused(rubrics.define("X", "X", 150, List.of(new Rubrics.CriterionDefinition("S", "L", Kind.PASS_FAIL, null, 1)), "coord"),
 				InvalidRequest.class, "de 0 à 100");
 	}

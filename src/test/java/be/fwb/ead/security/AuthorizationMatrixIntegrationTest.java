@@ -107,7 +107,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTest {
 		List<String> different = observed.keySet().stream().filter(k -> expected.containsKey(k) && !expected.get(k).equals(observed.get(k)))
 			.map(k -> k + " : attendu " + expected.get(k) + ", obtenu " + observed.get(k)).toList();
 		assertThat(missing).as("points d'accès absents de la table (lignes à ajouter après vérification)").isEmpty();
-		assertThat(stale).as("lignes de la table sans point d'accès").isEmpty();
+		assertThat(stale).as("lignes de la table sans point d’accès").isEmpty();
 		assertThat(different).as("réponses différentes de la table").isEmpty();
 		assertThat(observed).hasSizeGreaterThan(150);
 		// The API never lets a vacataire into another's data: only their own space and nothing of the staff's.

@@ -44,7 +44,7 @@ class SecurityIntegrationTest extends IntegrationTest {
 		token("coord", PASSWORD).expectStatus().isEqualTo(429)
 			.expectHeader().exists("Retry-After")
 			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("Trop d'essais de connexion infructueux"));
+			.expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("Trop d’essais de connexion infructueux"));
 		// Another account is not locked (the address's threshold is higher).
 		token("autre", "mot-de-passe-autre-5678").expectStatus().isOk();
 		// The sign-in form is locked too, and says so.

@@ -21,6 +21,6 @@ class SchoolYearSettingsUnitTest {
 
 	@Test
 	void aDayThatIsNotMonthDashDayIsRefusedAtStartUp() {
-		assertThatThrownBy(() -> new SchoolYearSettings("1er septembre", "08-31")).hasMessageContaining("n'est pas un jour MM-JJ");
+		assertThatThrownBy(() -> new SchoolYearSettings("1er septembre", "08-31")).hasMessageContaining("n’est pas un jour MM-JJ");
 	}
 }

@@ -27,6 +27,6 @@ class SpreadsheetHeadersUnitTest {
 	void aMissingColumnIsNamedInPlainWordsWithWhatTheFirstLineHolds() {
 		assertThat(SpreadsheetReader.missingColumns(Map.of("Prénom", List.of()), List.of("Nom", "", "Courriel")))
 			.isEqualTo("Il manque la colonne « Prénom » : la première ligne du fichier doit la nommer (majuscules, accents, "
-					+ "apostrophes et espaces n'y comptent pas). Colonnes trouvées : « Nom », « Courriel ».");
+					+ "apostrophes et espaces n’y comptent pas). Colonnes trouvées : « Nom », « Courriel ».");
 	}
 }

@@ -23,8 +23,8 @@ class MoodleSetUpIntegrationTest extends IntegrationTest {
 		SyncRun run = sync();
 
 		assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
-		assertThat(run.error()).contains("accessexception").contains("n'est pas activé").contains("« Enabled »")
-			.contains("Services externes").contains("Aucune donnée n'a été modifiée");
+		assertThat(run.error()).contains("accessexception").contains("n’est pas activé").contains("« Enabled »")
+			.contains("Services externes").contains("Aucune donnée n’a été modifiée");
 		assertThat(run.moodleCalls()).as("the refusal, asked twice to tell it from an expired token").isEqualTo(2);
 		assertThat(count("select count(*) from module")).isZero();
 	}

@@ -69,7 +69,7 @@ class StaffDiffUnitTest {
 		assertThat(diff.linked()).isEqualTo(1);
 		assertThat(diff.changes()).extracting(Change::entity, Change::entityId, Change::action).containsExactly(
 				tuple("moodle_user", 504L, "created"), tuple("vacataire", 2L, "updated"), tuple("vacataire", 3L, "linked"));
-		assertThat(diff.changes().get(2).summary()).isEqualTo("Relié à l'utilisateur Moodle 503 : Prénom503 Nom503");
+		assertThat(diff.changes().get(2).summary()).isEqualTo("Relié à l’utilisateur Moodle 503 : Prénom503 Nom503");
 	}
 
 	private static Stored linked(long id, long moodleId, String email) {

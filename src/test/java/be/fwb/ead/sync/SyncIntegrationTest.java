@@ -207,7 +207,7 @@ class SyncIntegrationTest extends IntegrationTest {
 		SyncRun run = sync(SyncMode.FULL);
 
 		assertThat(run.status()).isEqualTo(SyncStatus.FAILED);
-		assertThat(run.error()).contains("invalidtoken").contains("MOODLE_TOKEN").contains("Aucune donnée n'a été modifiée")
+		assertThat(run.error()).contains("invalidtoken").contains("MOODLE_TOKEN").contains("Aucune donnée n’a été modifiée")
 			.doesNotContain(be.fwb.ead.moodlesim.SimulatedMoodle.DEMO_TOKEN);
 		assertThat(run.moodleCalls()).as("a permanent error is not retried").isEqualTo(1);
 		assertThat(rowVersions()).isEqualTo(before);

@@ -73,7 +73,7 @@ class BrowserJourneysIntegrationTest extends BrowserTest {
 		person.click();
 		browser.waitForText(By.tagName("h1"), name);
 		assertThat(browser.all(By.cssSelector("#vacataire-modules tbody tr"))).isNotEmpty();
-		assertAccessible("page d'un vacataire");
+		assertAccessible("page d’un vacataire");
 		browser.screenshot("page-vacataire");
 
 		browser.find(By.cssSelector(".logout button")).click();

@@ -53,7 +53,7 @@ class CoordinationScreensIntegrationTest extends BrowserTest {
 
 		browser.find(By.linkText("Journal")).click();
 		assertThat(browser.text(By.id("changes"))).contains("synchronisation Moodle");
-		assertAccessible("journal d'audit");
+		assertAccessible("journal d’audit");
 		browser.screenshot("journal");
 
 		long vacataire = count("select min(vacataire_id) from module_role");

@@ -47,7 +47,7 @@ class ErasureJourneyIntegrationTest extends BrowserTest {
 		assertThat(report).contains("Prénom").contains("Courriel").contains("Évaluations (1)").contains("Journal des changements")
 			.contains(today).contains("Candidat")
 			.doesNotContain("firstname").doesNotContain("created_at").doesNotContain("change_log").doesNotContain("+00:00");
-		assertAccessible("rapport d'accès");
+		assertAccessible("rapport d’accès");
 		browser.find(By.id("print-link")).click();
 		browser.waitForText(By.id("report-date"), today);
 		assertThat(browser.text(By.tagName("main"))).contains("Responsable du traitement").contains("Évaluations (1)");

@@ -53,7 +53,7 @@ class ErrorPagesIntegrationTest extends IntegrationTest {
 				new Bad("/synchronisations?page=abc", HttpStatus.BAD_REQUEST, "« page »"),
 				new Bad("/journal?page=abc", HttpStatus.BAD_REQUEST, "« page »"),
 				new Bad("/affectations/rapprochement?page=abc", HttpStatus.BAD_REQUEST, "« page »"),
-				new Bad("/synchronisations/999999", HttpStatus.NOT_FOUND, "Aucune synchronisation n'a le numéro 999999."),
+				new Bad("/synchronisations/999999", HttpStatus.NOT_FOUND, "Aucune synchronisation n’a le numéro 999999."),
 				new Bad("/synchronisations/abc", HttpStatus.BAD_REQUEST, "La demande est invalide."),
 				// An invalid date in a filter is said, under the page's French name or the API's.
 				new Bad("/journal?du=2026-13-45", HttpStatus.BAD_REQUEST, "« du » : « 2026-13-45 » (attendu : une date existante"),
@@ -61,10 +61,10 @@ class ErrorPagesIntegrationTest extends IntegrationTest {
 				// Values named in words, not the code's.
 				new Bad("/vacataires?status=ENGAGE", HttpStatus.BAD_REQUEST,
 						"Statuts possibles : candidat, retenu, actif, suspendu, sorti, non retenu."),
-				new Bad("/modules?sort=x", HttpStatus.BAD_REQUEST, "par nombre d'apprenants (« apprenants »)"),
+				new Bad("/modules?sort=x", HttpStatus.BAD_REQUEST, "par nombre d’apprenants (« apprenants »)"),
 				new Bad("/affectations?role=zzz", HttpStatus.BAD_REQUEST, "Rôles possibles : conception, tutorat."),
 				new Bad("/affectations?role=tutorat", HttpStatus.OK, "<option value=\"TUTOR\" selected=\"selected\""),
-				new Bad("/vacataires/999999", HttpStatus.NOT_FOUND, "Aucun vacataire n'a l'identifiant 999999."),
+				new Bad("/vacataires/999999", HttpStatus.NOT_FOUND, "Aucun vacataire n’a l’identifiant 999999."),
 				new Bad("/vacataires/abc", HttpStatus.BAD_REQUEST, "La demande est invalide."),
 				new Bad("/modules/999999", HttpStatus.NOT_FOUND, "999999"),
 				new Bad("/vacataires/" + vacataire + "/affectations?moduleQ=" + "x".repeat(10), HttpStatus.OK, "Affectations"),

@@ -197,7 +197,7 @@ values (:now, 'synchronisation', 'module', 1, 'updated', 'Synchronisation : ' ||
 			}));
 			assertThat(summaries).singleElement().satisfies(s -> assertThat(s).hasSize(32_767)
 				.endsWith("(texte coupé : " + ("Synchronisation : ".length() + 3000 * "module modifié ; ".length())
-						+ " caractères en tout ; l'export CSV le contient entier)"));
+						+ " caractères en tout ; l’export CSV le contient entier)"));
 		}
 	}
 

@@ -47,7 +47,7 @@ class EveryFormHasACaseUnitTest {
 		List<String> cases = FormCases.all().stream().map(FormCases.Case::form).toList();
 		assertThat(cases).as("un cas par formulaire").doesNotHaveDuplicates();
 		List<String> forms = formsOfTheTemplates();
-		assertThat(cases.stream().filter(c -> !forms.contains(c)).toList()).as("cas d'un formulaire qui n'existe plus").isEmpty();
+		assertThat(cases.stream().filter(c -> !forms.contains(c)).toList()).as("cas d'un formulaire qui n’existe plus").isEmpty();
 		assertThat(FormCases.all()).allSatisfy(c -> {
 			assertThat(c.valid()).as(c + " : sa saisie valide").isNotNull();
 			assertThat(c.refused()).as(c + " : sa saisie refusée").isNotNull();

@@ -137,7 +137,7 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		assertThat(browser.all(By.cssSelector("#register-all input[type=checkbox]:checked"))).hasSize(seats);
 		browser.find(By.id("register-all-all")).click();
 		browser.find(By.id("register-all-submit")).click();
-		browser.waitForText(By.id("flash"), "n'a plus que " + seats + " places");
+		browser.waitForText(By.id("flash"), "n’a plus que " + seats + " places");
 		assertThat(count("select count(*) from training_registration where session_id = " + upcoming)).isZero();
 		// « Tout décocher », then as many ticked as there are seats.
 		browser.find(By.id("register-all-none")).click();
@@ -158,7 +158,7 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.script("var f = document.createElement('form'); f.method = 'post'; f.action = '/formations/" + upcoming + "/presences';"
 				+ "f.innerHTML = '<input name=\"_csrf\" value=\"' + document.querySelector('input[name=_csrf]').value + '\">"
 				+ "<input name=\"outcome\" value=\"completed\">'; document.body.appendChild(f); f.submit();");
-		browser.waitForText(By.id("flash"), "n'a pas encore commencé");
+		browser.waitForText(By.id("flash"), "n’a pas encore commencé");
 
 		// A past session: no registration (its form is gone; forged from a vacataire's page, refused); its history recorded.
 		browser.go("/formations/" + past);

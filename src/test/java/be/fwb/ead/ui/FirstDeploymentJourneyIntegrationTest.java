@@ -92,7 +92,7 @@ class FirstDeploymentJourneyIntegrationTest extends BrowserTest {
 				+ "and not exists (select 1 from assignment a where a.vacataire_id = r.vacataire_id and a.module_id = r.module_id "
 				+ "and a.role = r.role)");
 		assertThat(assignments + left).isEqualTo(roles);
-		assertThat(left).as("les quelques rôles qu'une règle refuse").isPositive().isLessThan(roles / 20);
+		assertThat(left).as("les quelques rôles qu’une règle refuse").isPositive().isLessThan(roles / 20);
 		assertThat(count("select count(*) from change_log where entity = 'assignment' and action = 'created'"))
 			.as("une entrée du journal par affectation").isEqualTo(assignments);
 		assertThat(count("select count(*) from assignment where role = 'TUTOR'")).isPositive();

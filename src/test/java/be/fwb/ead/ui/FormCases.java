@@ -340,7 +340,7 @@ final class FormCases {
 					return "/attention";
 				})
 					.valid(f -> f.set("plannedOn", NEXT_MONTH), "planifiée")
-					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
+					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l’évaluation ne peut être passé.").errorBeside("plannedOn"),
 				post("attention/list", "/affectations/rapprochement/lot").on("/attention?vue=vacataires")
 					.valid(f -> {
 					}, " créée")
@@ -400,7 +400,7 @@ final class FormCases {
 					.refused(f -> f.force("sessionId", "999999"), null),
 				post("training/vacataire", "/formations/historique").on(d -> "/vacataires/" + d.vacataire())
 					.valid(f -> f.set("sessionId", String.valueOf(f.data().pastTrainingSessionWithoutTheVacataire())), SAVED)
-					.refused(f -> f.force("sessionId", String.valueOf(f.data().upcomingTrainingSession())), "n'est pas terminée"));
+					.refused(f -> f.force("sessionId", String.valueOf(f.data().upcomingTrainingSession())), "n’est pas terminée"));
 	}
 
 	private static List<Case> recruitmentAndEvaluations() {
@@ -434,7 +434,7 @@ final class FormCases {
 					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible").errorBeside("weight-5"),
 				post("evaluations/due", "/evaluations/planification").on(d -> "/evaluations/a-faire?vacataire=" + d.dueVacataire())
 					.valid(f -> f.set("plannedOn", NEXT_MONTH).set("evaluator", "coord"), "1 évaluation planifiée")
-					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l'évaluation ne peut être passé.").errorBeside("plannedOn"),
+					.refused(f -> f.set("plannedOn", YESTERDAY), "Le jour de l’évaluation ne peut être passé.").errorBeside("plannedOn"),
 				post("evaluations/vacataire", "/vacataires/{id}/evaluations").on(d -> "/vacataires/" + d.vacataire())
 					.valid(f -> f.everyRadio("3").set("comment", "Très bon trimestre"), "Évaluation enregistrée.")
 					.refused(f -> f.set("comment", "Sans notes"), null));
@@ -444,7 +444,7 @@ final class FormCases {
 		return List.of(
 				post("analysis/index", "/analyse/import").on("/analyse")
 					.valid(f -> f.file("file", "referentiel.csv", REFERENTIAL_CSV), "Référentiel des formulaires")
-					.refused(f -> f.file("file", "referentiel.csv", "ceci n'est pas un référentiel\n"), null),
+					.refused(f -> f.file("file", "referentiel.csv", "ceci n’est pas un référentiel\n"), null),
 				get("analysis/index", "/analyse").on("/analyse")
 					.valid(f -> {
 					}, null)
@@ -484,7 +484,7 @@ final class FormCases {
 					.refused(f -> f.force("etat", "EN_VACANCES"), null),
 				post("reviews/module", "/revues").on(d -> "/modules/" + d.freshUnreviewedModule())
 					.valid(f -> f.set("reviewer", "relect"), null)
-					.refused(f -> f.force("reviewer", "personne"), "Aucun compte n'a l'identifiant « personne »").errorBeside("reviewer"),
+					.refused(f -> f.force("reviewer", "personne"), "Aucun compte n’a l’identifiant « personne »").errorBeside("reviewer"),
 				post("reviews/campaigns", "/revues/campagnes").on("/revues/campagnes")
 					.valid(f -> f.set("name", "Campagne d'hiver").set("dueOn", NEXT_MONTH).set("size", "2").set("reviewer", "relect")
 						.press("create"), null)

@@ -102,7 +102,7 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 
 		// Tutoring is refused until the initial training is completed.
 		chooseModuleAndAssign("mathematiques 1re secondaire", "40");
-		browser.waitForText(By.id("flash"), "n'a pas terminé la formation requise pour une affectation en tutorat");
+		browser.waitForText(By.id("flash"), "n’a pas terminé la formation requise pour une affectation en tutorat");
 
 		// Two initial sessions, the registration, the attendance.
 		for (String[] session : List.of(new String[] { "MOODLE", "Moodle pour les tuteurs" },
@@ -133,11 +133,11 @@ class LifecycleJourneyIntegrationTest extends BrowserTest {
 		browser.go(path(vacatairePage));
 		assertThat(browser.all(By.id("training-missing"))).isEmpty();
 		chooseModuleAndAssign("mathematiques 1re secondaire", "400");
-		browser.waitForText(By.id("flash"), "Plafond d'heures dépassé");
+		browser.waitForText(By.id("flash"), "Plafond d’heures dépassé");
 		// The hours are what to mend: the message stands beside them too, and they are kept.
 		WebElement hours = browser.find(By.id("a-hours"));
 		assertThat(hours.getDomAttribute("aria-invalid")).isEqualTo("true");
-		assertThat(browser.text(By.id(hours.getDomAttribute("aria-describedby").split(" ")[0]))).contains("Plafond d'heures dépassé");
+		assertThat(browser.text(By.id(hours.getDomAttribute("aria-describedby").split(" ")[0]))).contains("Plafond d’heures dépassé");
 		assertThat(hours.getDomProperty("value")).isEqualTo("400");
 		chooseModuleAndAssign("mathematiques 1re secondaire", "40");
 		browser.waitForText(By.id("flash"), "Affectation enregistrée.");

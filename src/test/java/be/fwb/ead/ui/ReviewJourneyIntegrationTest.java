@@ -76,7 +76,7 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		// Approval is refused below the threshold: 15 × … the first scale counts 3 × 1/3, the others 12 × 2/3, the law 4:
 		// (1 + 8 + 4) / 19 = 68 %.
 		browser.find(By.id("approve")).click();
-		browser.waitForText(By.id("flash"), "Le score (68 %) n'atteint pas le seuil de la grille (70 %)");
+		browser.waitForText(By.id("flash"), "Le score (68 %) n’atteint pas le seuil de la grille (70 %)");
 		browser.setValue(By.id("deadline"), clock.today().plusDays(14).toString());
 		browser.find(By.id("request-changes")).click();
 		browser.waitForText(By.id("flash"), "Modifications demandées aux concepteurs.");

@@ -186,7 +186,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 		web.get().uri("/modules/999999").cookie("SESSION", s.cookie()).accept(HTML).exchange()
 			.expectStatus().isNotFound()
-			.expectBody(String.class).value(b -> assertThat(b).contains("Aucun module n&#39;a l&#39;identifiant 999999"));
+			.expectBody(String.class).value(b -> assertThat(b).contains("Aucun module n’a l’identifiant 999999"));
 		web.get().uri("/modules?sort=au-hasard").cookie("SESSION", s.cookie()).accept(HTML).exchange()
 			.expectStatus().isBadRequest()
 			.expectBody(String.class).value(b -> assertThat(b).contains("Tri inconnu"));
@@ -342,7 +342,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 		String refused = web.post().uri("/analyse/examens").cookie("SESSION", s.cookie()).accept(HTML)
 			.body(BodyInserters.fromFormData(typed)).exchange()
 			.expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
-		assertThat(refused).contains("le poids « quarante » n&#39;est pas un nombre entier").contains("value=\"quarante\"")
+		assertThat(refused).contains("le poids « quarante » n’est pas un nombre entier").contains("value=\"quarante\"")
 			.contains("FR-LIRE-1-1-a\nFR-LIRE-1-1-b");
 		assertThat(count("select count(*) from exam")).isZero();
 
@@ -397,7 +397,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 		form.set("size", "beaucoup");
 		web.post().uri("/revues/campagnes").cookie("SESSION", coordinator.cookie()).accept(HTML).body(BodyInserters.fromFormData(form))
 			.exchange().expectStatus().isEqualTo(422)
-			.expectBody(String.class).value(b -> assertThat(b).contains("« beaucoup » n&#39;est pas un nombre entier"));
+			.expectBody(String.class).value(b -> assertThat(b).contains("« beaucoup » n’est pas un nombre entier"));
 		form.set("size", "4");
 		form.set("action", "creer");
 		String location = web.post().uri("/revues/campagnes").cookie("SESSION", coordinator.cookie()).accept(HTML)
@@ -486,7 +486,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 		typed.addAll("weight", java.util.List.of("lourd", "1", "1"));
 		web.post().uri("/revues/grilles").cookie("SESSION", coordinator.cookie()).accept(HTML).body(BodyInserters.fromFormData(typed))
 			.exchange().expectStatus().isEqualTo(422).expectBody(String.class).value(b -> assertThat(b)
-				.contains("Critère « Balises appliquées » : le poids « lourd » n&#39;est pas un nombre entier.")
+				.contains("Critère « Balises appliquées » : le poids « lourd » n’est pas un nombre entier.")
 				.contains("value=\"lourd\"").contains("Droits d&#39;auteur acquis"));
 		assertThat(count("select count(*) from rubric")).isOne();
 		typed.set("weight", "3");
@@ -562,7 +562,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 			.body(BodyInserters.fromFormData("_csrf", coordinator.csrf()).with("username", "vac.inconnu").with("role", "VACATAIRE")
 				.with("displayName", "Vacataire").with("vacataireId", "MAT-INCONNU").with("password", "mot-de-passe-du-vacataire"))
 			.exchange().expectStatus().is3xxRedirection();
-		assertThat(page(coordinator, "/comptes")).contains("Aucun vacataire n&#39;a le matricule « MAT-INCONNU »");
+		assertThat(page(coordinator, "/comptes")).contains("Aucun vacataire n’a le matricule « MAT-INCONNU »");
 		assertThat(count("select count(*) from account where username = 'vac.inconnu'")).isZero();
 	}
 

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @Tag(name = "Analyse du catalogue", description = "Couverture des référentiels par les modules courants, préparation aux "
-		+ "épreuves, modules à adapter d'abord, domaines à produire.")
+		+ "épreuves, modules à adapter d’abord, domaines à produire.")
 class AnalysisController {
 
 	private final CatalogueCoverage coverage;

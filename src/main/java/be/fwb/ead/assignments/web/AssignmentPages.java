@@ -105,7 +105,7 @@ class AssignmentPages {
 	Mono<String> create(@PathVariable long id, @ModelAttribute AssignmentForm f, Authentication who, ServerWebExchange exchange) {
 		Mono<Assignment> create = Mono.defer(() -> f.moduleId() == null || f.hours() == null
 				? Mono.error(InvalidRequest.ofField(f.moduleId() == null ? "moduleId" : "hours",
-						"Choisissez un module et indiquez le nombre d'heures."))
+						"Choisissez un module et indiquez le nombre d’heures."))
 				: assignments.create(new NewAssignment(id, f.moduleId(), f.role() == null ? "" : f.role(), f.startsOn(), f.endsOn(),
 						f.hours(), f.derogationReason()), who.getName()));
 		// Refused: the page opens on the refusal's summary, and its form of a new assignment shows the module chosen.

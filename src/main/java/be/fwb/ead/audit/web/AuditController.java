@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /** The audit trail (coordinators): who changed what and when, before and after; who read which evaluations. */
 @RestController
-@Tag(name = "Journal d'audit", description = "Changements (par des personnes et par la synchronisation) et lectures des évaluations.")
+@Tag(name = "Journal d’audit", description = "Changements (par des personnes et par la synchronisation) et lectures des évaluations.")
 class AuditController {
 
 	private final AuditTrail trail;

@@ -43,6 +43,6 @@ class ModuleController {
 
 	@GetMapping("/{id}")
 	Mono<Module> one(@PathVariable long id) {
-		return catalogue.find(id).switchIfEmpty(Mono.error(new NotFound("Aucun module n'a l'identifiant " + id + ".")));
+		return catalogue.find(id).switchIfEmpty(Mono.error(new NotFound("Aucun module n’a l’identifiant " + id + ".")));
 	}
 }

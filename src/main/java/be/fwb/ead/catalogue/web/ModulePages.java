@@ -60,7 +60,7 @@ class ModulePages {
 	@GetMapping("/{id}")
 	String one(@PathVariable long id, Model model) {
 		model.addAttribute("module",
-				catalogue.find(id).switchIfEmpty(Mono.error(new NotFound("Aucun module n'a l'identifiant " + id + "."))));
+				catalogue.find(id).switchIfEmpty(Mono.error(new NotFound("Aucun module n’a l’identifiant " + id + "."))));
 		return "modules/detail";
 	}
 

@@ -57,9 +57,9 @@ class EvaluationController {
 	}
 
 	@PostMapping("/api/evaluations/plans")
-	@Operation(summary = "Planifie l'évaluation de vacataires dus (un jour, un évaluateur) : ceux qu'une règle refuse (pas actif, "
+	@Operation(summary = "Planifie l’évaluation de vacataires dus (un jour, un évaluateur) : ceux qu’une règle refuse (pas actif, "
 			+ "évalué récemment, déjà planifiée) sont listés avec leur raison, les autres planifiés, une entrée au journal chacun. "
-			+ "Un jour passé, ou un évaluateur qui n'est pas un compte de coordination actif : 400, le champ nommé.")
+			+ "Un jour passé, ou un évaluateur qui n’est pas un compte de coordination actif : 400, le champ nommé.")
 	Mono<EvaluationPlanning.Outcome> plan(@RequestBody NewPlans p, Authentication who) {
 		return planning.plan(p.vacataireIds() == null ? List.of() : p.vacataireIds(), p.plannedOn(), p.evaluator(), who.getName());
 	}

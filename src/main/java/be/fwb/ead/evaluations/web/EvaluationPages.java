@@ -83,7 +83,7 @@ class EvaluationPages {
 				}
 			}
 			LocalDate on = FormInput.date(form, "evaluatedOn");
-			return on == null ? Mono.error(InvalidRequest.ofField("evaluatedOn", "La date de l'évaluation est obligatoire."))
+			return on == null ? Mono.error(InvalidRequest.ofField("evaluatedOn", "La date de l’évaluation est obligatoire."))
 					: evaluations.record(id, on, scores, form.getFirst("comment"), who.getName());
 		}));
 		return Flash.outcome(exchange, record, "flash.evaluated").thenReturn("redirect:/vacataires/" + id + "#evaluations");

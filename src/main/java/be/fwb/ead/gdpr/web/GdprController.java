@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 /** The GDPR rights (coordinators): a person's data exported, their erasure, the retention rule run now. */
 @RestController
-@Tag(name = "RGPD", description = "Export de toutes les données d'une personne, effacement par anonymisation, règle de conservation.")
+@Tag(name = "RGPD", description = "Export de toutes les données d’une personne, effacement par anonymisation, règle de conservation.")
 class GdprController {
 
 	private final PersonalData data;

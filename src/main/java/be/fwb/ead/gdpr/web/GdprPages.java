@@ -123,6 +123,6 @@ class GdprPages {
 			model.addAttribute("kept", data.kept().entrySet().stream()
 				.map(e -> new ReadableData.Field(report.tableLabel(e.getKey()), e.getValue())).toList());
 			model.addAttribute("exportedAt", java.time.ZonedDateTime.now(clock));
-		}).switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + "."))).then();
+		}).switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n’a l’identifiant " + id + "."))).then();
 	}
 }

@@ -122,7 +122,7 @@ class ExamPages {
 			}
 			catch (NumberFormatException e) {
 				throw InvalidRequest.ofField("partWeight",
-						"Épreuve « " + p.name() + " » : le poids « " + p.weight() + " » n'est pas un nombre entier.");
+						"Épreuve « " + p.name() + " » : le poids « " + p.weight() + " » n’est pas un nombre entier.");
 			}
 			List<String> ids = Arrays.stream(p.competencies().split("[\\s,;]+")).filter(s -> !s.isBlank()).distinct().toList();
 			return new Exams.PartDefinition(p.name(), weight, ids);

@@ -108,7 +108,7 @@ class CampaignPages {
 	private static Campaigns.Request request(CampaignForm form) {
 		LocalDate due = form.dueOn().isBlank() ? null : FormInput.day(form.dueOn(), "dueOn");
 		return new Campaigns.Request(form.name(), due, FormInput.integer(form.size(), "Le nombre de modules"), form.reviewers(),
-				FormInput.integer(form.horizonDays(), "L'horizon"));
+				FormInput.integer(form.horizonDays(), "L’horizon"));
 	}
 
 	private static int parse(String value, int otherwise) {

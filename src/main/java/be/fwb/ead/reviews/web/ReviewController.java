@@ -81,7 +81,7 @@ class ReviewController {
 	Mono<List<Campaigns.Candidate>> candidates(@RequestParam(required = false) @Nullable Integer horizonDays) {
 		int horizon = horizonDays == null ? Campaigns.DEFAULT_HORIZON : horizonDays;
 		if (horizon < 7 || horizon > 730) {
-			return Mono.error(new be.fwb.ead.shared.InvalidRequest("L'horizon des sessions d'examen va de 7 à 730 jours."));
+			return Mono.error(new be.fwb.ead.shared.InvalidRequest("L’horizon des sessions d’examen va de 7 à 730 jours."));
 		}
 		return campaigns.candidates(horizon);
 	}

@@ -172,7 +172,7 @@ class ReviewPages {
 				value = score == null || score.isBlank() ? null : Integer.valueOf(score.trim());
 			}
 			catch (NumberFormatException e) {
-				throw new InvalidRequest("La note « " + score + " » n'est pas un nombre entier.");
+				throw new InvalidRequest("La note « " + score + " » n’est pas un nombre entier.");
 			}
 			out.add(new Reviews.FindingInput(id, value, passed == null || passed.isBlank() ? null : Boolean.valueOf(passed), comment));
 		}

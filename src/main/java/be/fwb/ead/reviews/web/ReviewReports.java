@@ -50,7 +50,7 @@ class ReviewReports {
 			.sort(Comparator.comparing(Reviews.Summary::plannedAt).thenComparing(Reviews.Summary::id))
 			.concatMap(r -> reviews.detail(r.id()))
 			.collectList()
-			.flatMap(list -> list.isEmpty() ? Mono.error(new NotFound("Ce module n'a encore aucune revue qualité.")) : Mono.just(list));
+			.flatMap(list -> list.isEmpty() ? Mono.error(new NotFound("Ce module n’a encore aucune revue qualité.")) : Mono.just(list));
 	}
 
 	@GetMapping("/revues/modules/{moduleId}/rapport")

@@ -105,7 +105,7 @@ class RubricPages {
 	private static List<Rubrics.CriterionDefinition> criteria(RubricForm form) {
 		return form.criteria().stream().map(c -> {
 			Rubrics.Kind kind = "PASS_FAIL".equals(c.kind()) ? Rubrics.Kind.PASS_FAIL : Rubrics.Kind.SCALE;
-			Integer max = kind == Rubrics.Kind.SCALE ? FormInput.integer(c.scaleMax(), "Critère « " + c.label() + " » : l'échelle") : null;
+			Integer max = kind == Rubrics.Kind.SCALE ? FormInput.integer(c.scaleMax(), "Critère « " + c.label() + " » : l’échelle") : null;
 			return new Rubrics.CriterionDefinition(c.section(), c.label(), kind, max, FormInput.integer(c.weight(), "Critère « " + c.label()
 					+ " » : le poids"));
 		}).toList();

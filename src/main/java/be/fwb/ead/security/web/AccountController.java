@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /** The accounts (coordinators): created, enabled or disabled, their password set; never a password returned. */
 @RestController
-@Tag(name = "Comptes", description = "Comptes de coordination, de relecture et de vacataire ; chaque changement va au journal d'audit.")
+@Tag(name = "Comptes", description = "Comptes de coordination, de relecture et de vacataire ; chaque changement va au journal d’audit.")
 class AccountController {
 
 	private final AccountAdministration administration;

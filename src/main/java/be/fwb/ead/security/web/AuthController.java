@@ -73,13 +73,13 @@ class AuthController {
 			ServerWebExchange exchange) {
 		return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
-			.body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "Trop d'essais", e.getMessage(),
+			.body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "Trop d’essais", e.getMessage(),
 					exchange.getRequest().getPath().value()));
 	}
 
 	@ExceptionHandler(AuthenticationException.class)
 	ProblemDetail refused(AuthenticationException e, ServerWebExchange exchange) {
 		return ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Identification refusée",
-				"Nom d'utilisateur ou mot de passe incorrect, ou compte désactivé.", exchange.getRequest().getPath().value());
+				"Nom d’utilisateur ou mot de passe incorrect, ou compte désactivé.", exchange.getRequest().getPath().value());
 	}
 }

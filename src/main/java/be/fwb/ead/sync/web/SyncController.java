@@ -52,7 +52,7 @@ class SyncController {
 
 	@GetMapping("/runs/{id}")
 	Mono<SyncRun> run(@PathVariable long id) {
-		return runs.find(id).switchIfEmpty(Mono.error(new NotFound("Aucune synchronisation n'a l'identifiant " + id + ".")));
+		return runs.find(id).switchIfEmpty(Mono.error(new NotFound("Aucune synchronisation n’a l’identifiant " + id + ".")));
 	}
 
 	@GetMapping("/runs")

@@ -53,7 +53,7 @@ class SyncPages {
 	@GetMapping("/synchronisations/{id}")
 	Mono<String> run(@PathVariable long id, Model model) {
 		return runs.find(id)
-			.switchIfEmpty(Mono.error(new NotFound("Aucune synchronisation n'a le numéro " + id + ".")))
+			.switchIfEmpty(Mono.error(new NotFound("Aucune synchronisation n’a le numéro " + id + ".")))
 			.map(run -> {
 				model.addAttribute("run", run);
 				return "sync/run";

@@ -83,7 +83,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		}
 		log.error("Erreur interne sur {}", path(exchange), e);
 		return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Erreur interne",
-				"Une erreur interne est survenue ; elle a été journalisée. Réessayez plus tard ou contactez l'équipe technique.",
+				"Une erreur interne est survenue ; elle a été journalisée. Réessayez plus tard ou contactez l’équipe technique.",
 				path(exchange));
 	}
 
@@ -137,7 +137,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (ex instanceof NoResourceFoundException) {
 			return "Aucune ressource à cette adresse.";
 		}
-		return "La requête n'a pas pu être traitée.";
+		return "La requête n’a pas pu être traitée.";
 	}
 
 	static String title(HttpStatusCode status) {

@@ -118,7 +118,7 @@ class InputLimitsWeb implements WebFluxConfigurer {
 		@Override
 		public LocalDate deserialize(JsonParser p, DeserializationContext context) {
 			if (!p.hasToken(JsonToken.VALUE_STRING)) {
-				throw new InvalidRequest("Une date s'écrit « AAAA-MM-JJ » (champ « " + p.currentName() + " »).");
+				throw new InvalidRequest("Une date s’écrit « AAAA-MM-JJ » (champ « " + p.currentName() + " »).");
 			}
 			return InputLimits.date(p.getString());
 		}

@@ -156,7 +156,7 @@ public class VacataireImport {
 				}
 				else {
 					errors.add("profil Moodle illisible « " + (moodleCell.length() > 60 ? moodleCell.substring(0, 60) + "…" : moodleCell)
-							+ " » (le lien de l'export, …/user/profile.php?id=…, ou le numéro seul)");
+							+ " » (le lien de l’export, …/user/profile.php?id=…, ou le numéro seul)");
 				}
 			}
 			if (moodleId != null && !seenMoodleIds.add(moodleId)) {
@@ -241,7 +241,7 @@ public class VacataireImport {
 				if (!code.isBlank()) {
 					Long id = titleCodes.get(code.trim().toUpperCase(Locale.ROOT));
 					if (id == null) {
-						errors.add("titre inconnu « " + code.trim() + " » (créez-le d'abord dans Titres)");
+						errors.add("titre inconnu « " + code.trim() + " » (créez-le d’abord dans Titres)");
 					}
 					else if (!titleIds.contains(id)) {
 						titleIds.add(id);
@@ -345,7 +345,7 @@ public class VacataireImport {
 				.filter(e -> e.getValue().id() != first.getValue().id())
 				.findFirst()
 				.map(e -> new Match(null, first.getKey() + " désigne " + first.getValue().describe() + ", " + e.getKey() + " "
-						+ e.getValue().describe() + " : corrigez l'un des deux"))
+						+ e.getValue().describe() + " : corrigez l’un des deux"))
 				.orElse(new Match(first.getValue().id(), null));
 		}
 

@@ -38,6 +38,6 @@ class VacataireController {
 	@GetMapping("/{id}")
 	Mono<Vacataire> one(@PathVariable long id) {
 		return vacataires.find(id)
-			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + ".")));
+			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n’a l’identifiant " + id + ".")));
 	}
 }

@@ -74,7 +74,7 @@ class VacatairePages {
 		model.addAttribute("assignmentPrefill", module == null ? "" : new be.fwb.ead.ui.QueryString().add("module", module)
 			.add("role", "AUTHOR".equals(role) ? role : null).toString());
 		Mono<Vacataire> vacataire = vacataires.find(id)
-			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n'a l'identifiant " + id + ".")))
+			.switchIfEmpty(Mono.error(new NotFound("Aucun vacataire n’a l’identifiant " + id + ".")))
 			.cache();
 		model.addAttribute("vacataire", vacataire);
 		if (coordinator(who)) {

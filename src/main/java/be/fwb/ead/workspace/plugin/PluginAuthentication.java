@@ -55,7 +55,7 @@ public class PluginAuthentication implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (!settings.enabled()) {
 			return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "API du plugin désactivée",
-					"L'API du plugin Moodle est désactivée : aucun secret partagé n'est configuré (EAD_PLUGIN_SECRET).");
+					"L’API du plugin Moodle est désactivée : aucun secret partagé n’est configuré (EAD_PLUGIN_SECRET).");
 		}
 		ServerHttpRequest request = exchange.getRequest();
 		String timestamp = request.getHeaders().getFirst(PluginSignature.TIMESTAMP);
@@ -73,8 +73,8 @@ public class PluginAuthentication implements WebFilter {
 		Instant now = clock.instant();
 		if (!inWindow(Long.parseLong(timestamp), now, settings.window())) {
 			long skew = Math.abs(Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), now).toSeconds());
-			return refuse(exchange, "Requête expirée : son horodatage s'écarte de " + skew + " s de l'heure du service (au plus "
-					+ settings.window().toSeconds() + " s). Vérifiez l'horloge du serveur Moodle.");
+			return refuse(exchange, "Requête expirée : son horodatage s’écarte de " + skew + " s de l’heure du service (au plus "
+					+ settings.window().toSeconds() + " s). Vérifiez l’horloge du serveur Moodle.");
 		}
 		return DataBufferUtils.join(request.getBody(), MAX_BODY)
 			.map(PluginAuthentication::bytes)
@@ -99,7 +99,7 @@ public class PluginAuthentication implements WebFilter {
 				});
 			})
 			.onErrorResume(DataBufferLimitException.class, e -> ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
-					"Requête trop grande", "Le corps d'une requête du plugin fait au plus " + MAX_BODY / 1024 + " Kio."));
+					"Requête trop grande", "Le corps d’une requête du plugin fait au plus " + MAX_BODY / 1024 + " Kio."));
 	}
 
 	/**

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @Tag(name = "Plugin Moodle", description = "Requêtes signées HMAC-SHA256 par le plugin local_eadtutors (voir docs/plugin.md) : "
-		+ "l'espace EAD d'un vacataire identifié par son id d'utilisateur Moodle.")
+		+ "l’espace EAD d’un vacataire identifié par son id d’utilisateur Moodle.")
 class PluginController {
 
 	private final Workspaces workspaces;
@@ -41,14 +41,14 @@ class PluginController {
 	}
 
 	@GetMapping("/api/plugin/workspace")
-	@Operation(summary = "L'espace EAD du vacataire : affectations, formations, évaluations, constats de revue sur ses modules. "
-			+ "404 quand l'utilisateur Moodle n'est pas un vacataire.")
+	@Operation(summary = "L’espace EAD du vacataire : affectations, formations, évaluations, constats de revue sur ses modules. "
+			+ "404 quand l’utilisateur Moodle n’est pas un vacataire.")
 	Mono<Workspaces.Workspace> workspace(@AuthenticationPrincipal MoodleUser user) {
 		return workspaces.of(user.id(), "plugin Moodle");
 	}
 
 	@PostMapping("/api/plugin/evaluations/{id}/acknowledgement")
-	@Operation(summary = "Le vacataire prend connaissance d'une de ses évaluations, une fois, avec un commentaire facultatif.")
+	@Operation(summary = "Le vacataire prend connaissance d’une de ses évaluations, une fois, avec un commentaire facultatif.")
 	Mono<Evaluations.Evaluation> acknowledge(@PathVariable long id, @RequestBody(required = false) @Nullable Comment comment,
 			@AuthenticationPrincipal MoodleUser user) {
 		return me(user).flatMap(me -> workspaces.acknowledge(me, id, comment == null ? null : comment.comment()));

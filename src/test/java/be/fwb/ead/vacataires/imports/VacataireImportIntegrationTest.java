@@ -146,7 +146,7 @@ class VacataireImportIntegrationTest extends IntegrationTest {
 				+ ";" + await(db.sql("select moodle_idnumber from vacataire where moodle_idnumber <> '' order by id limit 1")
 					.map(r -> r.get(0, String.class)).one()) + "\n";
 		assertThat(await(imports.run(conflict.getBytes(StandardCharsets.UTF_8), true, "coord")).errors()).singleElement()
-			.satisfies(l -> assertThat(l.errors()).singleElement().asString().contains("corrigez l'un des deux"));
+			.satisfies(l -> assertThat(l.errors()).singleElement().asString().contains("corrigez l’un des deux"));
 	}
 
 	@Test
@@ -161,7 +161,7 @@ class VacataireImportIntegrationTest extends IntegrationTest {
 		assertThat(report.errors().get(0).errors()).containsExactly("courriel invalide « vac17-at-ead.test »");
 		assertThat(report.errors().get(1).errors()).containsExactly("le matricule MAT-1049 figure déjà plus haut dans le fichier");
 		assertThat(report.errors().get(2).errors()).containsExactly("le prénom est vide",
-				"titre inconnu « CAPAES-BIO » (créez-le d'abord dans Titres)");
+				"titre inconnu « CAPAES-BIO » (créez-le d’abord dans Titres)");
 		assertThat(count("select count(*) from vacataire")).isZero();
 		assertThat(count("select count(*) from change_log")).isEqualTo(changes);
 	}

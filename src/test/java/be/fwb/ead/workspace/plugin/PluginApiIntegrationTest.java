@@ -125,7 +125,7 @@ class PluginApiIntegrationTest extends IntegrationTest {
 		// A Moodle user who is no vacataire: 404, and the plugin shows no link.
 		signed(HttpMethod.GET, "/api/plugin/workspace", 999_999_999L, "").exchange()
 			.expectStatus().isNotFound().expectBody().jsonPath("$.detail")
-			.isEqualTo("L'utilisateur Moodle 999999999 n'est pas un vacataire de l'EAD.");
+			.isEqualTo("L’utilisateur Moodle 999999999 n’est pas un vacataire de l’EAD.");
 	}
 
 	@Test
