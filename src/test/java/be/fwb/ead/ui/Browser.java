@@ -218,8 +218,12 @@ final class Browser implements AutoCloseable {
 				try {
 					p.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
 				}
-				catch (Exception e) {
+				catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
 					p.destroyForcibly();
+				}
+				catch (InterruptedException e) {
+					p.destroyForcibly();
+					Thread.currentThread().interrupt();
 				}
 			}
 		}
