@@ -115,7 +115,7 @@ public final class FormInput {
 		return value == null ? "" : value.trim();
 	}
 
-	/** A whole number typed in a form; {@link InvalidRequest} saying "{@code what} « value » n'est pas un nombre entier." */
+	/** A whole number typed in a form; {@link InvalidRequest} saying "{@code what} « value » n’est pas un nombre entier." */
 	public static int integer(String value, String what) {
 		try {
 			return Integer.parseInt(value.trim());
