@@ -33,12 +33,68 @@ final class Browser implements AutoCloseable {
 	/** How often a wait looks again: Selenium's default, half a second, cost up to that much on every wait. */
 	static final Duration POLL = Duration.ofMillis(40);
 
+	/** The window every test class starts with. */
+	private static final org.openqa.selenium.Dimension WINDOW = new org.openqa.selenium.Dimension(1366, 1000);
+
+	/** The JVM's browser ({@link #shared}). */
+	private static Browser shared;
+
 	private final ChromeDriver driver;
 	private final String baseUrl;
+	private boolean closed;
 
 	private Browser(ChromeDriver driver, String baseUrl) {
 		this.driver = driver;
 		this.baseUrl = baseUrl;
+	}
+
+	/**
+	 * The JVM's browser, for every browser test class it runs: started once (Chromium and its driver cost about 1.3 s of
+	 * processor time to start, and their first pages more), quit when the JVM ends. Started again if the last one no
+	 * longer answers or served another address.
+	 */
+	static synchronized Browser shared(String baseUrl) {
+		if (shared != null && (!shared.baseUrl.equals(baseUrl) || !shared.answers())) {
+			shared.close();
+			shared = null;
+		}
+		if (shared == null) {
+			Browser opened = open(baseUrl);
+			Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "browser-close"));
+			shared = opened;
+		}
+		return shared;
+	}
+
+	/** Whether the browser still takes orders. */
+	private boolean answers() {
+		try {
+			driver.getWindowHandle();
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException e) {
+			return false;
+		}
+	}
+
+	/**
+	 * Back to the state a new browser starts in, as far as a test class can tell: no dialog open, the usual window, and
+	 * nothing kept by the pages (htmx keeps its history in the local storage). The cookies go before each test
+	 * ({@link #signOut}).
+	 */
+	void freshStart() {
+		try {
+			driver.switchTo().alert().dismiss();
+		}
+		catch (org.openqa.selenium.NoAlertPresentException e) {
+			// The usual case.
+		}
+		if (!driver.manage().window().getSize().equals(WINDOW)) {
+			driver.manage().window().setSize(WINDOW);
+		}
+		if (driver.getCurrentUrl().startsWith(baseUrl)) {
+			script("localStorage.clear(); sessionStorage.clear();");
+		}
 	}
 
 	static Browser open(String baseUrl) {
@@ -62,8 +118,8 @@ final class Browser implements AutoCloseable {
 		if (!chromium.getFileName().toString().contains("headless-shell")) {
 			options.addArguments("--headless=new");
 		}
-		options.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-extensions", "--disable-background-networking", "--no-first-run", "--window-size=1366,1000",
+		options.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-extensions",
+				"--disable-background-networking", "--no-first-run", "--window-size=" + WINDOW.width + "," + WINDOW.height,
 				"--lang=fr-BE");
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-BE,fr"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
@@ -204,7 +260,11 @@ final class Browser implements AutoCloseable {
 	 * followed), so every Chromium process this JVM started is ended once the driver has quit.
 	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
 		List<ProcessHandle> started = ProcessHandle.current()
 			.descendants()
 			.filter(p -> p.info().command().map(c -> c.contains("chrom")).orElse(false))

@@ -1,15 +1,15 @@
 package be.fwb.ead.ui;
 
 import be.fwb.ead.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the browser journeys: one headless Chromium per test class, signed out before each test; a failed test
- * leaves a screenshot and the page's source under {@code target/screenshots/failed-…}.
+ * Base of the browser journeys: one headless Chromium per test JVM ({@link Browser#shared}), signed out before each
+ * test and set back to its first state before each class; a failed test leaves a screenshot and the page's source
+ * under {@code target/screenshots/failed-…}.
  */
 @org.junit.jupiter.api.extension.ExtendWith(BrowserTest.KeepFailures.class)
 abstract class BrowserTest extends IntegrationTest {
@@ -31,25 +31,23 @@ abstract class BrowserTest extends IntegrationTest {
 		}
 	}
 
+	/** The JVM's browser ({@link Browser#shared}), opened by the first browser test and kept for the next classes. */
 	protected static Browser browser;
+
+	/** The class whose tests the browser served last: a new class starts without what the last one left. */
+	private static Class<?> lastClass;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeEach
 	void openBrowser() {
-		if (browser == null) {
-			browser = Browser.open("http://localhost:" + port);
+		browser = Browser.shared("http://localhost:" + port);
+		if (getClass() != lastClass) {
+			browser.freshStart();
+			lastClass = getClass();
 		}
 		browser.signOut();
-	}
-
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-			browser = null;
-		}
 	}
 
 	/** The page the browser shows meets the checks of {@link Accessibility}. */
