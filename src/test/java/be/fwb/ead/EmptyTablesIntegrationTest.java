@@ -10,16 +10,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every test starts from what {@code truncate … restart identity cascade} would leave, though the set-up deletes rows
- * instead ({@link EmptyTables}): the same tables empty, the same sequences back to their start, the reference data
- * the migrations ship in place.
+ * instead ({@link EmptyTables}), with the triggers off for its transaction or not: the same tables empty, the same
+ * sequences back to their start, the reference data the migrations ship in place; and the triggers on again after.
  */
 class EmptyTablesIntegrationTest extends IntegrationTest {
 
-	@Test
-	void theSetUpEmptiesWhatATruncateCascadeWouldAndRestartsTheirSequences() {
+	@org.junit.jupiter.params.ParameterizedTest(name = "triggers off where allowed: {0}")
+	@org.junit.jupiter.params.provider.ValueSource(booleans = { true, false })
+	void theSetUpEmptiesWhatATruncateCascadeWouldAndRestartsTheirSequences(boolean triggersOffIfAllowed) {
+		assertThat(count("select count(*) from pg_roles where rolname = current_user and rolsuper"))
+			.as("the tests' user is a superuser: the set-up turns the triggers off").isEqualTo(1);
 		syncedCatalogue();
 		assertThat(count("select count(*) from module")).isEqualTo(522);
-		startFromScratch();
+		await(db.sql(await(EmptyTables.script(db, EMPTIED, triggersOffIfAllowed)) + REFERENCE_DATA).then());
 		Map<String, Long> afterDeleting = rows();
 
 		syncedCatalogue();
@@ -36,6 +39,24 @@ class EmptyTablesIntegrationTest extends IntegrationTest {
 
 		assertThat(count("select nextval(pg_get_serial_sequence('module', 'id'))")).isEqualTo(1);
 		assertThat(count("select nextval(pg_get_serial_sequence('change_log', 'id'))")).isEqualTo(1);
+	}
+
+	@Test
+	void theTriggersAreOnAgainOnceTheTablesAreEmptied() {
+		syncedCatalogue();
+		String script = await(EmptyTables.script(db, EMPTIED));
+		assertThat(script).startsWith("set local session_replication_role = replica;");
+		// The script's last statement, then the setting, in the same transaction.
+		List<String> roles = await(db.sql(script + "select current_setting('session_replication_role') as role")
+			.map((row, meta) -> meta.contains("role") ? row.get("role", String.class) : "").all().collectList());
+		assertThat(roles).last().isEqualTo("origin");
+		// And after it, on whatever connection: a foreign key refuses again.
+		assertThat(count("select count(*) from module")).isZero();
+		assertThat(count("select count(*) where current_setting('session_replication_role') = 'origin'")).isEqualTo(1);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(db.sql("""
+				insert into module_role (module_id, vacataire_id, role, moodle_roles, synced_at)
+				values (999999, 999999, 'TUTOR', 'editingteacher', timestamptz '2026-09-01 08:00+02')""").then()))
+			.hasMessageContaining("foreign key");
 	}
 
 	/** The number of rows of every table of the schema, by name. */

@@ -128,7 +128,7 @@ public abstract class IntegrationTest {
 	}
 
 	/** The configurable reference data back to what the migrations ship (a test may have changed it). */
-	private static final String REFERENCE_DATA = """
+	static final String REFERENCE_DATA = """
 			delete from rubric where not (code = 'EAD-QUALITE' and version = 1);
 			insert into training_requirement (role, kind, topic) values
 			    ('AUTHOR', 'INITIAL', 'MOODLE'), ('AUTHOR', 'INITIAL', 'PEDAGOGY'),
