@@ -65,8 +65,10 @@ public abstract class IntegrationTest {
 		clock.reset();
 		MOODLE.reset(EadDataset.create(1));
 		circuitBreakers.circuitBreaker("moodle").reset();
-		// A sync a previous test started in the background must not write while the tables are emptied.
+		// A sync a previous test started in the background must not write while the tables are emptied, nor hold the
+		// sync lock when this test starts one.
 		backgroundSyncs.interrupt();
+		await(backgroundSyncs.whenIdle());
 		// Nor a reaction to a previous test's change (its listener writes in the tables too).
 		await(events.settled());
 		if (emptying == null) {

@@ -46,16 +46,20 @@ public class SyncLauncher {
 	/** Records a new run and lets it go on in the background; fails with {@link SyncAlreadyRunning}. */
 	public Mono<SyncRun> start(SyncMode mode, String triggeredBy) {
 		return begin(mode, triggeredBy).map(started -> {
-			reactor.core.publisher.Sinks.Empty<Void> done = reactor.core.publisher.Sinks.empty();
-			idle.set(done.asMono());
-			background.set(finish(started).doFinally(signal -> done.tryEmitEmpty())
+			// Idle once the lock is given back, whatever the run's end: an interrupted run still records that it was cut
+			// and frees the lock after its cancellation.
+			idle.set(started.held().released());
+			background.set(finish(started)
 				.subscribe(run -> log.info("Synchronisation {} terminée : {}", run.id(), run.status()),
 						e -> log.error("Synchronisation {} : erreur inattendue", started.run().id(), e)));
 			return started.run();
 		});
 	}
 
-	/** Completes when the run going on in the background (if any) has ended, whatever its end. */
+	/**
+	 * Completes when the run going on in the background (if any) has ended, whatever its end (interrupted included),
+	 * and has given the sync lock back: a run started after it is not refused.
+	 */
 	public Mono<Void> whenIdle() {
 		return idle.get();
 	}

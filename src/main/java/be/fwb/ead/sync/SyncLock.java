@@ -4,6 +4,7 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * One sync at a time across every instance sharing the database: a PostgreSQL session-level advisory lock, held on a
@@ -35,6 +36,7 @@ class SyncLock {
 	/** A held lock; {@link #release()} frees it and gives the connection back. */
 	static final class Held {
 		private final Connection conn;
+		private final Sinks.Empty<Void> released = Sinks.empty();
 
 		private Held(Connection conn) {
 			this.conn = conn;
@@ -44,7 +46,13 @@ class SyncLock {
 			return Mono.from(conn.createStatement("select pg_advisory_unlock($1)").bind("$1", KEY).execute())
 				.flatMap(result -> Mono.from(result.getRowsUpdated()))
 				.onErrorResume(e -> Mono.empty())
-				.then(Mono.from(conn.close()));
+				.then(Mono.from(conn.close()))
+				.doFinally(signal -> released.tryEmitEmpty());
+		}
+
+		/** Completes once {@link #release()} has run: the lock is free for the next run. */
+		Mono<Void> released() {
+			return released.asMono();
 		}
 	}
 }

@@ -48,7 +48,8 @@ class SyncShutdown implements SmartLifecycle {
 			.onErrorResume(TimeoutException.class, e -> {
 				log.warn("Arrêt : la synchronisation en cours n’a pas fini en {} ; elle est interrompue (rien n’est écrit)", wait);
 				launcher.interrupt();
-				return Mono.empty();
+				// Its record says so and its lock is freed before the connections close (a few milliseconds).
+				return launcher.whenIdle().timeout(Duration.ofSeconds(5), Mono.empty());
 			})
 			.subscribe(null, e -> callback.run(), callback);
 	}

@@ -324,6 +324,11 @@ class SyncIntegrationTest extends IntegrationTest {
 		StepVerifier.create(launcher.start(SyncMode.FULL, "second")).expectError(SyncAlreadyRunning.class).verify();
 
 		launcher.interrupt();
+		await(launcher.whenIdle());
+		assertThat(count("select count(*) from pg_locks where locktype = 'advisory' and granted"
+				+ " and database = (select oid from pg_database where datname = current_database())"))
+			.as("once idle, the interrupted run has given the lock back").isZero();
+		assertThat(count("select count(*) from sync_run where status = 'RUNNING'")).as("and recorded that it was cut").isZero();
 	}
 
 	private SyncRun sync(SyncMode mode) {
