@@ -9,15 +9,20 @@ import org.thymeleaf.dialect.AbstractDialect;
 import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
 
-/** Gives templates {@code #ead}, the {@link Formats} of the page's language. */
+/**
+ * Gives templates {@code #ead}, the {@link Formats} of the page's language, and {@code #assets}, the addresses of the
+ * pages' files ({@link Assets}).
+ */
 @Component
 class FormatsDialect extends AbstractDialect implements IExpressionObjectDialect {
 
 	private final Clock clock;
+	private final Assets assets;
 
-	FormatsDialect(Clock clock) {
+	FormatsDialect(Clock clock, Assets assets) {
 		super("ead-formats");
 		this.clock = clock;
+		this.assets = assets;
 	}
 
 	@Override
@@ -26,12 +31,12 @@ class FormatsDialect extends AbstractDialect implements IExpressionObjectDialect
 
 			@Override
 			public Set<String> getAllExpressionObjectNames() {
-				return Set.of("ead");
+				return Set.of("ead", "assets");
 			}
 
 			@Override
 			public Object buildObject(IExpressionContext context, String name) {
-				return new Formats(context.getLocale(), clock);
+				return name.equals("assets") ? assets : new Formats(context.getLocale(), clock);
 			}
 
 			@Override

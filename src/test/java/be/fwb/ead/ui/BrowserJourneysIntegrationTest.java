@@ -37,6 +37,24 @@ class BrowserJourneysIntegrationTest extends BrowserTest {
 	}
 
 	@Test
+	void theStyleSheetAndScriptsAreFetchedOnceNotOnEveryPage() {
+		browser.signIn("coord", "mot-de-passe-coord");
+		browser.go("/modules");
+		browser.go("/vacataires");
+		// On this page load, what the browser fetched over the network: the page, and no style sheet nor script (a file
+		// served from the browser's cache has no entry, or one of 0 bytes transferred).
+		@SuppressWarnings("unchecked")
+		List<String> fetched = (List<String>) browser.script("""
+				return performance.getEntriesByType('resource')
+				  .filter(e => /[.](css|js|svg)([?]|$)/.test(e.name) && e.transferSize > 0)
+				  .map(e => e.name + ' (' + e.transferSize + ' octets)');""");
+		assertThat(fetched).as("fichiers chargés à nouveau").isEmpty();
+		assertThat(browser.script("return getComputedStyle(document.querySelector('header.top')).display;"))
+			.as("the style sheet applies").isNotEqualTo("inline");
+		assertThat(browser.script("return typeof htmx;")).as("htmx runs").isEqualTo("object");
+	}
+
+	@Test
 	void aCoordinatorStartsASyncFindsAModuleWithoutAccentsAndOpensAVacataire() {
 		browser.signIn("coord", "mot-de-passe-coord");
 		browser.waitForText(By.tagName("h1"), "Tableau de bord");

@@ -113,11 +113,14 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Browser.POLL)
 				.withMessage(() -> c + " : pas de réponse après l'envoi ("
 					+ (valid ? "valide" : "refusé") + ") — " + afterSubmit(form, before)).until(d -> {
-				// A whole page: its body and its footer there (a page being replaced has neither for a moment).
+				// A whole page: its body and its footer there (a page being replaced has neither for a moment), and what it
+				// loads by htmx in (no request in flight, nothing being swapped or settled: a section's load is sent while
+				// the page is read, and what it brings may send its own at once, so there is no gap in between).
 				Object ready = ((JavascriptExecutor) d).executeScript("return document.readyState === 'complete' "
 						+ "&& !!document.body && !!document.querySelector('footer') "
-						+ "&& (document.documentElement.dataset.before !== 'oui' || (location.href !== arguments[0] "
-						+ "|| document.documentElement.dataset.swapped === 'oui') && !document.querySelector('.htmx-request'));", before);
+						+ "&& (document.documentElement.dataset.before !== 'oui' || location.href !== arguments[0] "
+						+ "|| document.documentElement.dataset.swapped === 'oui') "
+						+ "&& !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling');", before);
 				return Boolean.TRUE.equals(ready);
 			});
 			if (c.action().equals("/deconnexion") && valid || c.owner() == FormCases.Owner.ANONYMOUS) {
@@ -173,15 +176,10 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 	 * message ({@code aria-describedby}).
 	 */
 	private void assertKeptAndExplained(FormCases.Case c, BrowserForm filler, String exact) {
-		WebElement again;
-		try {
-			// The page is whole and no htmx request is in flight (waited for above): a section's form is swapped in within
-			// htmx's settle delay (20 ms), so 300 ms is ample; a form not there by then is not coming (29 cases wait it out:
-			// was 2 s, then 600 ms).
-			again = new WebDriverWait(browser.driver(), Duration.ofMillis(300)).pollingEvery(Browser.POLL)
-				.until(d -> formOnPage(c, exact));
-		}
-		catch (org.openqa.selenium.TimeoutException e) {
+		// The page is whole and its sections in (waited for above): a form not there now is not coming (29 cases waited
+		// 300 ms for it each, when the wait above looked at the requests in flight alone).
+		WebElement again = formOnPage(c, exact);
+		if (again == null) {
 			assertThat(c.errorBeside()).as(c + " : le formulaire refusé est de nouveau sur la page").isNull();
 			return;
 		}
