@@ -58,7 +58,8 @@ class Assets implements WebFilter {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
 		String version = versions.get(path);
-		if (version != null && HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
+		HttpMethod method = exchange.getRequest().getMethod();
+		if (version != null && (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))) {
 			boolean current = version.equals(exchange.getRequest().getQueryParams().getFirst("v"));
 			// Set before the handler writes: Spring Security leaves a Cache-Control that is already there.
 			exchange.getResponse().getHeaders().setCacheControl(current ? VERSIONED : CacheControl.noCache());

@@ -37,6 +37,8 @@ class AssetsIntegrationTest extends IntegrationTest {
 				.expectHeader().doesNotExist("Pragma")
 				.expectBody(byte[].class).value(body -> assertThat(body).isNotEmpty());
 		}
+		web.head().uri(css).exchange().expectStatus().isOk()
+			.expectHeader().valueEquals("Cache-Control", "max-age=31536000, public, immutable");
 		// The same file at another address: checked again by the browser each time.
 		for (String checked : new String[] { "/css/ead.css", "/css/ead.css?v=0123456789abcdef", "/js/ead.js" }) {
 			web.get().uri(checked).exchange().expectStatus().isOk().expectHeader().valueEquals("Cache-Control", "no-cache");
