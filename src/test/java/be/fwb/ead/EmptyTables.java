@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
  * about 90 ms a test, for nothing, since children go before their parents. Otherwise the checks run, and a table whose
  * trigger forbids deleting its rows (the append-only journal) is truncated, with the tables that refer to it. The
  * script is sent as one query (PostgreSQL's implicit transaction): if it fails, nothing of it stays, the setting
- * included.
+ * included. With the triggers off, a row written meanwhile under a deleted parent would stay unnoticed instead of
+ * failing the delete: the set-up first stops the background sync and waits for the events' listeners.
  */
 final class EmptyTables {
 

@@ -18,8 +18,9 @@ class EmptyTablesIntegrationTest extends IntegrationTest {
 	@org.junit.jupiter.params.ParameterizedTest(name = "triggers off where allowed: {0}")
 	@org.junit.jupiter.params.provider.ValueSource(booleans = { true, false })
 	void theSetUpEmptiesWhatATruncateCascadeWouldAndRestartsTheirSequences(boolean triggersOffIfAllowed) {
-		assertThat(count("select count(*) from pg_roles where rolname = current_user and rolsuper"))
-			.as("the tests' user is a superuser: the set-up turns the triggers off").isEqualTo(1);
+		if (triggersOffIfAllowed) {
+			org.junit.jupiter.api.Assumptions.assumeTrue(superuser(), "the tests' user is no superuser: the triggers stay on");
+		}
 		syncedCatalogue();
 		assertThat(count("select count(*) from module")).isEqualTo(522);
 		await(db.sql(await(EmptyTables.script(db, EMPTIED, triggersOffIfAllowed)) + REFERENCE_DATA).then());
@@ -43,6 +44,7 @@ class EmptyTablesIntegrationTest extends IntegrationTest {
 
 	@Test
 	void theTriggersAreOnAgainOnceTheTablesAreEmptied() {
+		org.junit.jupiter.api.Assumptions.assumeTrue(superuser(), "the tests' user is no superuser: the triggers stay on");
 		syncedCatalogue();
 		String script = await(EmptyTables.script(db, EMPTIED));
 		assertThat(script).startsWith("set local session_replication_role = replica;");
@@ -57,6 +59,10 @@ class EmptyTablesIntegrationTest extends IntegrationTest {
 				insert into module_role (module_id, vacataire_id, role, moodle_roles, synced_at)
 				values (999999, 999999, 'TUTOR', 'editingteacher', timestamptz '2026-09-01 08:00+02')""").then()))
 			.hasMessageContaining("foreign key");
+	}
+
+	private boolean superuser() {
+		return count("select count(*) from pg_roles where rolname = current_user and rolsuper") == 1;
 	}
 
 	/** The number of rows of every table of the schema, by name. */

@@ -117,7 +117,13 @@ public class SyncLauncher {
 			.doOnNext(run -> measured(run, System.nanoTime() - startedAt))
 			.contextWrite(calls.asContext());
 		return Mono.usingWhen(Mono.just(started.held()), held -> work, SyncLock.Held::release,
-				(held, error) -> held.release(), held -> runs.failInterrupted(now()).then(held.release()));
+				(held, error) -> held.release(), held -> runs.failInterrupted(now())
+					.onErrorResume(e -> {
+						// The lock is given back all the same (whenIdle waits for it); the next run closes the record.
+						log.warn("Synchronisation {} interrompue : son état n’a pu être enregistré ({})", id, e.getMessage());
+						return Mono.empty();
+					})
+					.then(held.release()));
 	}
 
 	/**

@@ -61,8 +61,16 @@ class Assets implements WebFilter {
 		HttpMethod method = exchange.getRequest().getMethod();
 		if (version != null && (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))) {
 			boolean current = version.equals(exchange.getRequest().getQueryParams().getFirst("v"));
-			// Set before the handler writes: Spring Security leaves a Cache-Control that is already there.
+			// Set before the handler writes: Spring Security leaves a Cache-Control that is already there. An answer that
+			// is not the file (a refused range, an error) is kept by nobody.
 			exchange.getResponse().getHeaders().setCacheControl(current ? VERSIONED : CacheControl.noCache());
+			exchange.getResponse().beforeCommit(() -> {
+				var status = exchange.getResponse().getStatusCode();
+				if (status != null && status.value() != 200 && status.value() != 206 && status.value() != 304) {
+					exchange.getResponse().getHeaders().setCacheControl(CacheControl.noStore());
+				}
+				return Mono.empty();
+			});
 		}
 		return chain.filter(exchange);
 	}

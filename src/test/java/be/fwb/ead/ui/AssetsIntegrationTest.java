@@ -39,6 +39,9 @@ class AssetsIntegrationTest extends IntegrationTest {
 		}
 		web.head().uri(css).exchange().expectStatus().isOk()
 			.expectHeader().valueEquals("Cache-Control", "max-age=31536000, public, immutable");
+		// A range that cannot be served is an error, not the file: never kept.
+		web.get().uri(css).header("Range", "bytes=999999-").exchange().expectStatus().isEqualTo(416)
+			.expectHeader().valueEquals("Cache-Control", "no-store");
 		// The same file at another address: checked again by the browser each time.
 		for (String checked : new String[] { "/css/ead.css", "/css/ead.css?v=0123456789abcdef", "/js/ead.js" }) {
 			web.get().uri(checked).exchange().expectStatus().isOk().expectHeader().valueEquals("Cache-Control", "no-cache");
