@@ -26,17 +26,17 @@ import reactor.core.publisher.Mono;
  * The pages' style sheet, scripts and icon, at addresses that name their content ({@code /css/ead.css?v=…}, the
  * version a digest of the file read at start-up): the browser keeps them a year and asks for them again only when a
  * new release changes them. Before, every page load fetched all four again (Spring Security's {@code no-store} on
- * every answer), and parsed and compiled them again. An address without the current version (an old page, a bookmark)
- * is answered {@code no-cache}: the browser checks it each time. Templates write {@code @{${#assets.url('/css/ead.css')}}} ({@link FormatsDialect}).
+ * every answer). An address without the current version (an old page, a bookmark) is answered {@code no-cache}: the
+ * browser checks it each time. Templates write {@code @{${#assets.url('/css/ead.css')}}} ({@link FormatsDialect}).
  */
-@Component("assets")
+@Component
 class Assets implements WebFilter {
 
 	/** The files every page links to, by address. */
-	static final List<String> PATHS = List.of("/css/ead.css", "/js/ead.js", "/img/favicon.svg",
+	private static final List<String> PATHS = List.of("/css/ead.css", "/js/ead.js", "/img/favicon.svg",
 			"/webjars/htmx.org/dist/htmx.min.js");
 
-	static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+	private static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
 	private final Map<String, String> versions = new LinkedHashMap<>();
 
@@ -75,7 +75,10 @@ class Assets implements WebFilter {
 		return chain.filter(exchange);
 	}
 
-	/** Where the WebJar keeps the file: {@code /webjars/htmx.org/dist/x.js} is {@code META-INF/resources/webjars/htmx.org/2.0.10/dist/x.js}. */
+	/**
+	 * Where the WebJar keeps the file: {@code /webjars/htmx.org/dist/x.js} is
+	 * {@code META-INF/resources/webjars/htmx.org/2.0.10/dist/x.js}.
+	 */
 	private static String webJarLocation(WebJarVersionLocator webJars, String path) {
 		String[] parts = path.substring("/webjars/".length()).split("/", 2);
 		@Nullable String full = webJars.fullPath(parts[0], parts[1]);

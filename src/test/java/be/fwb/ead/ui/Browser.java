@@ -79,8 +79,7 @@ final class Browser implements AutoCloseable {
 
 	/**
 	 * Back to the state a new browser starts in, as far as a test class can tell: no dialog open, the usual window, and
-	 * nothing kept by the pages (htmx keeps its history in the local storage). The cookies go before each test
-	 * ({@link #signOut}).
+	 * nothing a page kept in its storage. The cookies go before each test ({@link #signOut}).
 	 */
 	void freshStart() {
 		try {

@@ -42,8 +42,9 @@ abstract class BrowserTest extends IntegrationTest {
 
 	@BeforeEach
 	void openBrowser() {
-		browser = Browser.shared("http://localhost:" + port);
-		if (getClass() != lastClass) {
+		// Once per class: whether the browser still answers (a round trip) and its first state.
+		if (getClass() != lastClass || browser == null) {
+			browser = Browser.shared("http://localhost:" + port);
 			browser.freshStart();
 			lastClass = getClass();
 		}
