@@ -50,6 +50,11 @@ class SyncLock {
 				.doFinally(signal -> released.tryEmitEmpty());
 		}
 
+		/** The connection whose session holds the lock (for a test that makes its unlock fail). */
+		Connection connection() {
+			return conn;
+		}
+
 		/** Completes once {@link #release()} has run: the lock is free for the next run. */
 		Mono<Void> released() {
 			return released.asMono();

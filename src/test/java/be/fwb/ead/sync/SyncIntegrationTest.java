@@ -12,6 +12,7 @@ import be.fwb.ead.moodlesim.MoodleDataset;
 import be.fwb.ead.moodlesim.SimulatedMoodle.Fault;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -25,6 +26,9 @@ class SyncIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	SyncRuns runs;
+
+	@Autowired
+	SyncLock lock;
 
 	@Autowired
 	be.fwb.ead.security.Accounts accounts;
@@ -329,6 +333,34 @@ class SyncIntegrationTest extends IntegrationTest {
 				+ " and database = (select oid from pg_database where datname = current_database())"))
 			.as("once idle, the interrupted run has given the lock back").isZero();
 		assertThat(count("select count(*) from sync_run where status = 'RUNNING'")).as("and recorded that it was cut").isZero();
+	}
+
+	/**
+	 * An unlock that fails (here: its session left in a failed transaction, where PostgreSQL refuses every statement)
+	 * gives its connection back to the pool with the lock still held by its session; the pool's check before handing a
+	 * connection out ({@code select 1}, refused there too) closes it, which ends the session and frees the lock: the
+	 * next sync runs. Without that check the lock would stay held for as long as the connection lives.
+	 */
+	@Test
+	void aLockWhoseUnlockFailsIsFreedWhenThePoolClosesItsConnection() {
+		SyncLock.Held held = await(lock.acquire());
+		await(Flux.from(held.connection().createStatement("begin; select 1 / 0").execute())
+			.flatMap(result -> result.getRowsUpdated())
+			.then()
+			.onErrorResume(e -> Mono.empty()));
+
+		await(held.release());
+
+		// The backend ends a moment after the pool closes its connection.
+		String advisoryLocks = "select count(*) from pg_locks where locktype = 'advisory' and granted"
+				+ " and database = (select oid from pg_database where datname = current_database())";
+		await(Mono.defer(() -> db.sql(advisoryLocks).map(r -> r.get(0, Long.class)).one())
+			.filter(n -> n == 0)
+			.repeatWhenEmpty(10, repeat -> repeat.delayElements(Duration.ofMillis(100))));
+		assertThat(count(advisoryLocks)).as("the lock is free").isZero();
+		assertThat(sync(SyncMode.FULL).status()).as("and the next sync runs").isEqualTo(SyncStatus.SUCCEEDED);
+		// The pool hands out working connections (the closed one replaced).
+		assertThat(await(Flux.range(0, 20).flatMap(i -> db.sql("select 1").map(row -> row.get(0)).one()).count())).isEqualTo(20);
 	}
 
 	private SyncRun sync(SyncMode mode) {
