@@ -88,6 +88,9 @@ public abstract class IntegrationTest {
 			"evaluation", "referential", "exam", "review_campaign", "login_attempt", "event_publication",
 			"evaluation_criterion", "recruitment_criterion", "training_requirement");
 
+	/** How {@link EmptyTables}' script starts where it may turn the triggers off. */
+	private static final String TRIGGERS_OFF = "set local session_replication_role = replica;\n";
+
 	/** The script that empties them, read once per JVM from the database's own description ({@link EmptyTables}). */
 	private static volatile String emptying;
 
@@ -115,11 +118,17 @@ public abstract class IntegrationTest {
 		String written = SYNCED.stream().map(t -> "(select count(*) from " + t + ")").collect(Collectors.joining(" + "));
 		assertThat(count("select " + written)).as("syncedCatalogue() first, on the empty database").isZero();
 		if (KEPT.get() && !RESYNC) {
-			await(db.sql(SYNCED.stream().map(t -> "insert into " + t + " select * from synced." + t)
-				.collect(Collectors.joining(";\n"))).then());
-			await(db.sql(SEQUENCED.stream()
-				.map(t -> "select setval(pg_get_serial_sequence('" + t + "', 'id'), (select coalesce(max(id), 0) + 1 from " + t + "), false)")
-				.collect(Collectors.joining(";\n"))).then());
+			// One query (one transaction), and with the triggers off where the set-up turns them off to empty the tables:
+			// the rows copied are the ones the sync wrote under the foreign keys' checks (those checks cost about half of
+			// the copy's 70 ms, measured with psql).
+			boolean triggersOff = emptying.startsWith(TRIGGERS_OFF);
+			await(db.sql((triggersOff ? TRIGGERS_OFF : "")
+					+ SYNCED.stream().map(t -> "insert into " + t + " select * from synced." + t + ";\n").collect(Collectors.joining())
+					+ SEQUENCED.stream()
+						.map(t -> "select setval(pg_get_serial_sequence('" + t + "', 'id'), (select coalesce(max(id), 0) + 1 from " + t
+								+ "), false);\n")
+						.collect(Collectors.joining())
+					+ (triggersOff ? "set local session_replication_role = default;\n" : "")).then());
 			return;
 		}
 		be.fwb.ead.sync.SyncRun run = await(backgroundSyncs.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One package per capability, no cycles between them, no reaching into another's internals. */
 class ModularityTests {
 
-	private static final ApplicationModules MODULES = ApplicationModules.of(EadApplication.class);
+	/** The modules as Spring Modulith reads them (seconds of class analysis: read once per JVM, also by the architecture's picture). */
+	static final ApplicationModules MODULES = ApplicationModules.of(EadApplication.class);
 
 	/**
 	 * What the read side ({@code analysis}) may call beside the views it reads: the owners' query APIs, the pieces every
