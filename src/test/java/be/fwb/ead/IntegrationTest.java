@@ -77,6 +77,31 @@ public abstract class IntegrationTest {
 		await(db.sql(emptying + REFERENCE_DATA).then()
 			.retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(100))
 				.filter(e -> String.valueOf(e.getMessage()).contains("deadlock"))));
+		vacuumNowAndThen();
+	}
+
+	/** Resets since the emptied tables were last vacuumed in this JVM; -1 before the first. */
+	private static int resetsSinceVacuum = -1;
+
+	/** How many resets between two vacuums: each leaves about 3,800 dead rows of the synced catalogue behind it. */
+	private static final int VACUUM_EVERY = 10;
+
+	/**
+	 * Every row the set-up deletes stays in its table's files as a dead row until a vacuum, and the tests must not count
+	 * on autovacuum: it may be off (it is on some of our machines), and it wakes once a minute at best. Without it, over
+	 * one run of the suite, {@code module} grew to 37 MB for its 522 rows and {@code change_log} to 130 MB (415,000 dead
+	 * rows): every scan of them slower test after test, and the bad-input test, which counts every table's rows before
+	 * and after each of 900 requests, took 150 s instead of 20. So the first reset of a JVM vacuums the whole database
+	 * (what earlier runs left), and every tenth the tables the reset empties (tens of milliseconds).
+	 */
+	private void vacuumNowAndThen() {
+		if (resetsSinceVacuum >= 0 && ++resetsSinceVacuum < VACUUM_EVERY) {
+			return;
+		}
+		String tables = java.util.regex.Pattern.compile("delete from (\\w+);").matcher(emptying).results()
+			.map(m -> m.group(1)).distinct().collect(Collectors.joining(", "));
+		await(db.sql(resetsSinceVacuum < 0 || tables.isEmpty() ? "vacuum" : "vacuum " + tables).then());
+		resetsSinceVacuum = 0;
 	}
 
 	/**
