@@ -28,6 +28,18 @@ import reactor.core.publisher.Mono;
  */
 final class EmptyTables {
 
+	/** How the script starts where it may turn the triggers off (for its own transaction)… */
+	static final String TRIGGERS_OFF = "set local session_replication_role = replica;\n";
+
+	/** …and how it sets them back before it ends. */
+	static final String TRIGGERS_BACK = "set local session_replication_role = default;\n";
+
+	/** The tables a script deletes from (to vacuum them: their deleted rows stay in their files until then). */
+	static String deletedFrom(String script) {
+		return java.util.regex.Pattern.compile("delete from (\\w+);").matcher(script).results()
+			.map(m -> m.group(1)).distinct().collect(Collectors.joining(", "));
+	}
+
 	/** A foreign key: {@code child} refers to {@code parent}. */
 	record Reference(String child, String parent) {
 	}
@@ -73,7 +85,7 @@ final class EmptyTables {
 			.collect(Collectors.toCollection(LinkedHashSet::new)), references);
 		StringBuilder sql = new StringBuilder();
 		if (withoutTriggers) {
-			sql.append("set local session_replication_role = replica;\n");
+			sql.append(TRIGGERS_OFF);
 		}
 		if (!truncated.isEmpty()) {
 			sql.append("truncate ").append(String.join(", ", truncated)).append(";\n");
@@ -89,7 +101,7 @@ final class EmptyTables {
 				.append(String.join(", ", owned)).append(");\n");
 		}
 		if (withoutTriggers) {
-			sql.append("set local session_replication_role = default;\n");
+			sql.append(TRIGGERS_BACK);
 		}
 		return sql.toString();
 	}

@@ -73,12 +73,17 @@ public abstract class IntegrationTest {
 		await(events.settled());
 		if (emptying == null) {
 			emptying = await(EmptyTables.script(db, EMPTIED));
+			String deleted = EmptyTables.deletedFrom(emptying);
+			vacuuming = deleted.isEmpty() ? "vacuum" : "vacuum " + deleted;
 		}
 		await(db.sql(emptying + REFERENCE_DATA).then()
 			.retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(100))
 				.filter(e -> String.valueOf(e.getMessage()).contains("deadlock"))));
 		vacuumNowAndThen();
 	}
+
+	/** {@code vacuum} of the tables {@link #emptying} deletes from. */
+	private static volatile String vacuuming;
 
 	/** Resets since the emptied tables were last vacuumed in this JVM; -1 before the first. */
 	private static int resetsSinceVacuum = -1;
@@ -98,9 +103,7 @@ public abstract class IntegrationTest {
 		if (resetsSinceVacuum >= 0 && ++resetsSinceVacuum < VACUUM_EVERY) {
 			return;
 		}
-		String tables = java.util.regex.Pattern.compile("delete from (\\w+);").matcher(emptying).results()
-			.map(m -> m.group(1)).distinct().collect(Collectors.joining(", "));
-		await(db.sql(resetsSinceVacuum < 0 || tables.isEmpty() ? "vacuum" : "vacuum " + tables).then());
+		await(db.sql(resetsSinceVacuum < 0 ? "vacuum" : vacuuming).then());
 		resetsSinceVacuum = 0;
 	}
 
@@ -112,9 +115,6 @@ public abstract class IntegrationTest {
 			"api_token", "account", "change_log", "title", "category_mapping", "training_session", "campaign", "assignment",
 			"evaluation", "referential", "exam", "review_campaign", "login_attempt", "event_publication",
 			"evaluation_criterion", "recruitment_criterion", "training_requirement");
-
-	/** How {@link EmptyTables}' script starts where it may turn the triggers off. */
-	private static final String TRIGGERS_OFF = "set local session_replication_role = replica;\n";
 
 	/** The script that empties them, read once per JVM from the database's own description ({@link EmptyTables}). */
 	private static volatile String emptying;
@@ -146,14 +146,14 @@ public abstract class IntegrationTest {
 			// One query (one transaction), and with the triggers off where the set-up turns them off to empty the tables:
 			// the rows copied are the ones the sync wrote under the foreign keys' checks (those checks cost about half of
 			// the copy's 70 ms, measured with psql).
-			boolean triggersOff = emptying.startsWith(TRIGGERS_OFF);
-			await(db.sql((triggersOff ? TRIGGERS_OFF : "")
+			boolean triggersOff = emptying.startsWith(EmptyTables.TRIGGERS_OFF);
+			await(db.sql((triggersOff ? EmptyTables.TRIGGERS_OFF : "")
 					+ SYNCED.stream().map(t -> "insert into " + t + " select * from synced." + t + ";\n").collect(Collectors.joining())
 					+ SEQUENCED.stream()
 						.map(t -> "select setval(pg_get_serial_sequence('" + t + "', 'id'), (select coalesce(max(id), 0) + 1 from " + t
 								+ "), false);\n")
 						.collect(Collectors.joining())
-					+ (triggersOff ? "set local session_replication_role = default;\n" : "")).then());
+					+ (triggersOff ? EmptyTables.TRIGGERS_BACK : "")).then());
 			return;
 		}
 		be.fwb.ead.sync.SyncRun run = await(backgroundSyncs.execute(be.fwb.ead.sync.SyncMode.FULL, "test"));
