@@ -34,10 +34,11 @@ final class EmptyTables {
 	/** …and how it sets them back before it ends. */
 	static final String TRIGGERS_BACK = "set local session_replication_role = default;\n";
 
-	/** The tables a script deletes from (to vacuum them: their deleted rows stay in their files until then). */
-	static String deletedFrom(String script) {
-		return java.util.regex.Pattern.compile("delete from (\\w+);").matcher(script).results()
-			.map(m -> m.group(1)).distinct().collect(Collectors.joining(", "));
+	/**
+	 * The script ({@code sql}), the tables it deletes rows from (their dead rows stay in their files until a vacuum), and
+	 * whether it turns the triggers off.
+	 */
+	record Script(String sql, List<String> deletedFrom, boolean triggersOff) {
 	}
 
 	/** A foreign key: {@code child} refers to {@code parent}. */
@@ -48,12 +49,12 @@ final class EmptyTables {
 	}
 
 	/** Reads the foreign keys, the delete triggers and the owned sequences of the current schema, and writes the script. */
-	static Mono<String> script(DatabaseClient db, Collection<String> roots) {
+	static Mono<Script> script(DatabaseClient db, Collection<String> roots) {
 		return script(db, roots, true);
 	}
 
 	/** The same, with the triggers left on whoever the user is when {@code triggersOffIfAllowed} is false. */
-	static Mono<String> script(DatabaseClient db, Collection<String> roots, boolean triggersOffIfAllowed) {
+	static Mono<Script> script(DatabaseClient db, Collection<String> roots, boolean triggersOffIfAllowed) {
 		Mono<List<Reference>> references = db.sql("""
 				select conrelid::regclass::text as child, confrelid::regclass::text as parent from pg_constraint
 				where contype = 'f' and connamespace = current_schema()::regnamespace""")
@@ -78,7 +79,7 @@ final class EmptyTables {
 	 * The script: {@code withoutTriggers} where the user may turn the triggers off for its transaction (a superuser),
 	 * which spares the foreign keys' checks and lets the append-only tables be deleted from too.
 	 */
-	static String write(Collection<String> roots, List<Reference> references, Set<String> appendOnly,
+	static Script write(Collection<String> roots, List<Reference> references, Set<String> appendOnly,
 			List<String[]> sequences, boolean withoutTriggers) {
 		Set<String> emptied = referring(new LinkedHashSet<>(roots), references);
 		Set<String> truncated = withoutTriggers ? Set.of() : referring(emptied.stream().filter(appendOnly::contains)
@@ -90,11 +91,8 @@ final class EmptyTables {
 		if (!truncated.isEmpty()) {
 			sql.append("truncate ").append(String.join(", ", truncated)).append(";\n");
 		}
-		for (String table : childrenFirst(emptied, references)) {
-			if (!truncated.contains(table)) {
-				sql.append("delete from ").append(table).append(";\n");
-			}
-		}
+		List<String> deleted = childrenFirst(emptied, references).stream().filter(t -> !truncated.contains(t)).toList();
+		deleted.forEach(table -> sql.append("delete from ").append(table).append(";\n"));
 		List<String> owned = sequences.stream().filter(s -> emptied.contains(s[1])).map(s -> "'" + s[0] + "'::regclass").toList();
 		if (!owned.isEmpty()) {
 			sql.append("select setval(seqrelid, seqstart, false) from pg_sequence where seqrelid in (")
@@ -103,7 +101,7 @@ final class EmptyTables {
 		if (withoutTriggers) {
 			sql.append(TRIGGERS_BACK);
 		}
-		return sql.toString();
+		return new Script(sql.toString(), deleted, withoutTriggers);
 	}
 
 	/** The tables and, again and again, the tables that refer to them: what {@code cascade} would empty. */

@@ -73,17 +73,12 @@ public abstract class IntegrationTest {
 		await(events.settled());
 		if (emptying == null) {
 			emptying = await(EmptyTables.script(db, EMPTIED));
-			String deleted = EmptyTables.deletedFrom(emptying);
-			vacuuming = deleted.isEmpty() ? "vacuum" : "vacuum " + deleted;
 		}
-		await(db.sql(emptying + REFERENCE_DATA).then()
+		await(db.sql(emptying.sql() + REFERENCE_DATA).then()
 			.retryWhen(reactor.util.retry.Retry.backoff(5, Duration.ofMillis(100))
 				.filter(e -> String.valueOf(e.getMessage()).contains("deadlock"))));
 		vacuumNowAndThen();
 	}
-
-	/** {@code vacuum} of the tables {@link #emptying} deletes from. */
-	private static volatile String vacuuming;
 
 	/** Resets since the emptied tables were last vacuumed in this JVM; -1 before the first. */
 	private static int resetsSinceVacuum = -1;
@@ -103,7 +98,8 @@ public abstract class IntegrationTest {
 		if (resetsSinceVacuum >= 0 && ++resetsSinceVacuum < VACUUM_EVERY) {
 			return;
 		}
-		await(db.sql(resetsSinceVacuum < 0 ? "vacuum" : vacuuming).then());
+		List<String> deleted = emptying.deletedFrom();
+		await(db.sql(resetsSinceVacuum < 0 || deleted.isEmpty() ? "vacuum" : "vacuum " + String.join(", ", deleted)).then());
 		resetsSinceVacuum = 0;
 	}
 
@@ -117,7 +113,7 @@ public abstract class IntegrationTest {
 			"evaluation_criterion", "recruitment_criterion", "training_requirement");
 
 	/** The script that empties them, read once per JVM from the database's own description ({@link EmptyTables}). */
-	private static volatile String emptying;
+	private static volatile EmptyTables.Script emptying;
 
 	/** What a full sync of the pristine EAD site writes, in the order its rows can be copied back. */
 	private static final List<String> SYNCED = List.of("moodle_category", "module", "vacataire", "module_role", "sync_run",
@@ -146,7 +142,7 @@ public abstract class IntegrationTest {
 			// One query (one transaction), and with the triggers off where the set-up turns them off to empty the tables:
 			// the rows copied are the ones the sync wrote under the foreign keys' checks (those checks cost about half of
 			// the copy's 70 ms, measured with psql).
-			boolean triggersOff = emptying.startsWith(EmptyTables.TRIGGERS_OFF);
+			boolean triggersOff = emptying.triggersOff();
 			await(db.sql((triggersOff ? EmptyTables.TRIGGERS_OFF : "")
 					+ SYNCED.stream().map(t -> "insert into " + t + " select * from synced." + t + ";\n").collect(Collectors.joining())
 					+ SEQUENCED.stream()

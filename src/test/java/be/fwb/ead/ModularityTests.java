@@ -11,7 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One package per capability, no cycles between them, no reaching into another's internals. */
 class ModularityTests {
 
-	/** The modules as Spring Modulith reads them (seconds of class analysis: read once per JVM, also by the architecture's picture). */
+	/**
+	 * The modules as Spring Modulith reads them: seconds of class analysis, so read once per JVM, here and for the
+	 * architecture's picture ({@link ArchitectureDocumentationTests}).
+	 */
 	static final ApplicationModules MODULES = ApplicationModules.of(EadApplication.class);
 
 	/**

@@ -360,7 +360,8 @@ class SyncIntegrationTest extends IntegrationTest {
 		assertThat(count(advisoryLocks)).as("the lock is free").isZero();
 		assertThat(sync(SyncMode.FULL).status()).as("and the next sync runs").isEqualTo(SyncStatus.SUCCEEDED);
 		// The pool hands out working connections (the closed one replaced).
-		assertThat(await(Flux.range(0, 20).flatMap(i -> db.sql("select 1").map(row -> row.get(0)).one()).count())).isEqualTo(20);
+		assertThat(await(Flux.range(0, 20).flatMap(i -> db.sql("select 1").map(row -> row.get(0)).one()).count()))
+			.isEqualTo(20);
 	}
 
 	private SyncRun sync(SyncMode mode) {
