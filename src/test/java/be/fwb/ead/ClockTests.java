@@ -36,6 +36,11 @@ class ClockTests {
 					+ "|\\bcurrent_(?:date|time|timestamp)\\b|\\blocal(?:time|timestamp)\\b",
 			Pattern.CASE_INSENSITIVE);
 
+	/** A day or an hour read in the machine's zone: the service's is the EAD's, and the two differ around midnight. */
+	private static final Pattern MACHINE_ZONE = Pattern.compile(
+			"\\b(?:LocalDate|LocalDateTime|LocalTime|ZonedDateTime|OffsetDateTime|OffsetTime|Year|YearMonth|MonthDay)\\.now\\(\\s*\\)"
+					+ "|\\bZoneId\\.systemDefault\\(|\\bTimeZone\\.getDefault\\(");
+
 	private static final Pattern SQL_INTERVAL = Pattern.compile("\\binterval\\s+'", Pattern.CASE_INSENSITIVE);
 
 	@Test
@@ -57,6 +62,23 @@ class ClockTests {
 		}
 		assertThat(found).as("time read without the Clock bean (inject java.time.Clock; bind the instant or the day in SQL)")
 			.isEmpty();
+	}
+
+	/**
+	 * A test's "today" is the service's ({@code clock.today()}, or {@link MutableClock#EAD_ZONE} before the service
+	 * exists): the machine's day is another one for an hour or two each night (CI failed once at 23:02 UTC: a deadline
+	 * set 14 days after the EAD's 4 December was looked for 14 days after the machine's 3 December).
+	 */
+	@Test
+	void noTestReadsTheDayInTheMachinesZone() throws IOException {
+		List<String> found = new ArrayList<>();
+		for (Path file : files(Path.of("src/test/java/be/fwb/ead"), ".java")) {
+			String name = name(Path.of("src/test/java/be/fwb/ead"), file);
+			if (!name.equals("ClockTests.java")) {
+				found.addAll(matches(name, code(Files.readString(file)), MACHINE_ZONE));
+			}
+		}
+		assertThat(found).as("the day in the EAD's zone: clock.today(), LocalDate.now(clock) or MutableClock.EAD_ZONE").isEmpty();
 	}
 
 	@Test

@@ -19,6 +19,9 @@ import org.springframework.context.annotation.Primary;
  */
 public final class MutableClock extends Clock {
 
+	/** The EAD's zone as the tests run the service (its default), for what a test computes before the service exists. */
+	public static final ZoneId EAD_ZONE = ZoneId.of(DisplaySettings.EAD_ZONE);
+
 	private final ZoneId zone;
 	private final AtomicReference<Duration> offset;
 

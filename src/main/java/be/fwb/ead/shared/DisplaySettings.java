@@ -11,5 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone the time zone of the EAD
  */
 @ConfigurationProperties("ead.display")
-public record DisplaySettings(@DefaultValue("Europe/Brussels") ZoneId zone) {
+public record DisplaySettings(@DefaultValue(DisplaySettings.EAD_ZONE) ZoneId zone) {
+
+	/** The zone by default: the Fédération Wallonie-Bruxelles'. */
+	public static final String EAD_ZONE = "Europe/Brussels";
 }

@@ -446,7 +446,7 @@ class LifecycleIntegrationTest extends IntegrationTest {
 
 	@Test
 	void anObviousRejectionNeedsAReasonButNoScore() {
-		long campaign = await(recruitment.open("Tuteurs chimie 2026", LocalDate.now().minusDays(5), LocalDate.now().plusDays(30),
+		long campaign = await(recruitment.open("Tuteurs chimie 2026", clock.today().minusDays(5), clock.today().plusDays(30),
 				List.of(new be.fwb.ead.recruitment.Recruitment.Need(level, subject, "TUTOR", 60)), COORD));
 		long k = await(recruitment.apply(campaign, new Identity("Amélie", "Collard", "amelie.collard@ead.test", null, null, null),
 				List.of(), COORD));

@@ -669,8 +669,8 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		@Override
 		public long freshPlannedAssignment() {
 			long module = freshUnreviewedModule();
-			return await(assignments.create(new NewAssignment(vacataire(), module, "AUTHOR", LocalDate.now().plusMonths(1),
-					LocalDate.now().plusMonths(4), 5, "Remplacement"), "coord")).id();
+			return await(assignments.create(new NewAssignment(vacataire(), module, "AUTHOR", clock.today().plusMonths(1),
+					clock.today().plusMonths(4), 5, "Remplacement"), "coord")).id();
 		}
 
 		@Override

@@ -200,7 +200,7 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		// A session planned in the past (last year's, for the history): its page, to record who followed it.
 		browser.go("/formations");
 		browser.type(By.id("s-title"), "Tutorer à distance (il y a deux ans)");
-		browser.setValue(By.id("s-at"), java.time.LocalDate.now().minusYears(2) + "T09:00");
+		browser.setValue(By.id("s-at"), clock.today().minusYears(2) + "T09:00");
 		browser.find(By.cssSelector("#session-form button[type=submit]")).click();
 		browser.waitForText(By.id("flash"), "elle est déjà passée : cochez ci-dessous qui l’a suivie");
 		assertThat(browser.text(By.tagName("h1"))).contains("Tutorer à distance (il y a deux ans)");

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import be.fwb.ead.MutableClock;
+
 /**
  * Every form of the web UI, as a person submits it in the browser: who owns it, which page shows it, how to fill it so
  * it goes through and so it is refused, and what the answer shows. {@link EveryFormHasACaseUnitTest} fails when a form
@@ -210,15 +212,18 @@ final class FormCases {
 
 	static final String SAVED = "Enregistré.";
 
-	private static final String TOMORROW = LocalDate.now().plusDays(1).toString();
+	/** The EAD's day when the class is loaded (its zone, not the machine's: they differ around midnight). */
+	private static final LocalDate TODAY = LocalDate.now(MutableClock.EAD_ZONE);
 
-	private static final String YESTERDAY = LocalDate.now().minusDays(1).toString();
+	private static final String TOMORROW = TODAY.plusDays(1).toString();
 
-	private static final String NEXT_MONTH = LocalDate.now().plusMonths(1).toString();
+	private static final String YESTERDAY = TODAY.minusDays(1).toString();
 
-	private static final String SCHOOL_YEAR = LocalDate.now().getMonthValue() >= 9
-			? LocalDate.now().getYear() + "-" + (LocalDate.now().getYear() + 1)
-			: (LocalDate.now().getYear() - 1) + "-" + LocalDate.now().getYear();
+	private static final String NEXT_MONTH = TODAY.plusMonths(1).toString();
+
+	private static final String SCHOOL_YEAR = TODAY.getMonthValue() >= 9
+			? TODAY.getYear() + "-" + (TODAY.getYear() + 1)
+			: (TODAY.getYear() - 1) + "-" + TODAY.getYear();
 
 	/** A framework in the format of Moodle's importer (tool_lpimportcsv), two domains, two competencies. */
 	static final String REFERENTIAL_CSV = """
@@ -365,9 +370,9 @@ final class FormCases {
 					}, null)
 					.refusedWithAStaleToken(),
 				post("training/sessions", "/formations").on("/formations")
-					.valid(f -> f.set("title", "Moodle pour les tuteurs").set("startsAt", LocalDate.now().plusDays(7) + "T14:00")
+					.valid(f -> f.set("title", "Moodle pour les tuteurs").set("startsAt", TODAY.plusDays(7) + "T14:00")
 						.set("durationMinutes", "180").set("capacity", "20"), SAVED)
-					.refused(f -> f.set("title", "Sans places").set("startsAt", LocalDate.now().plusDays(7) + "T14:00")
+					.refused(f -> f.set("title", "Sans places").set("startsAt", TODAY.plusDays(7) + "T14:00")
 						.set("capacity", "0"), "capacité de 1 à 500 places").errorBeside("capacity"),
 				post("training/sessions", "/formations/exigences").on("/formations")
 					.valid(f -> f.set("AUTHOR:CONTINUING:MOODLE", "true"), SAVED)

@@ -1,6 +1,5 @@
 package be.fwb.ead.ui;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import be.fwb.ead.reviews.Rubrics;
@@ -116,7 +115,7 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		assertThat(browser.all(By.id("findings-form"))).isEmpty();
 		// Decided: no deadline is shown any more; the history says the deadline the French way.
 		assertThat(browser.all(By.id("review-deadline"))).isEmpty();
-		assertThat(browser.text(By.id("history"))).contains("pour le " + LocalDate.now().plusDays(14)
+		assertThat(browser.text(By.id("history"))).contains("pour le " + clock.today().plusDays(14)
 			.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 
 		browser.find(By.id("report-link")).click();

@@ -504,7 +504,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 
 	@Test
 	void aCandidatesScoreAndTheDatesOfJournalLinesReadTheBelgianWay() {
-		long campaign = await(recruitment.open("Tuteurs 2027", java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusDays(30),
+		long campaign = await(recruitment.open("Tuteurs 2027", clock.today().minusDays(1), clock.today().plusDays(30),
 				java.util.List.of(), "coord"));
 		long k = await(recruitment.apply(campaign, new be.fwb.ead.vacataires.VacataireFile.Identity("Hélène", "Lambert",
 				"helene.lambert@ead.test", null, null, null), java.util.List.of(), "coord"));
