@@ -37,6 +37,9 @@ class SmallScreenIntegrationTest extends BrowserTest {
 	@Autowired
 	VacataireFile files;
 
+	/** About twelve lines of text: a row of free text that wraps at a readable width, not a word a line. */
+	private static final int TALLEST_ROW = 280;
+
 	@BeforeEach
 	void catalogueAndAccount() {
 		syncedCatalogue();
@@ -56,12 +59,13 @@ class SmallScreenIntegrationTest extends BrowserTest {
 		browser.signIn("coord", "mot-de-passe-coord");
 		assertThat(((Number) browser.script("return window.innerWidth;")).intValue()).isLessThanOrEqualTo(390);
 		List<String> tooWide = new java.util.ArrayList<>();
+		List<String> tooTall = new java.util.ArrayList<>();
 		for (String page : List.of("/", "/modules", "/modules/" + module, "/vacataires", "/vacataires/" + vacataire, "/attention",
 				"/attention?vue=vacataires", "/attention?vue=modules", "/attention?genre=MOODLE_ROLE_WITHOUT_ASSIGNMENT",
 				"/affectations/rapprochement", "/affectations/rapprochement?vue=vacataires", "/affectations/rapprochement?vue=modules",
 				"/affectations/rapprochement/adoption?scope=filter", "/evaluations/a-faire", "/formations", "/formations/" + session,
 				"/vacataires/" + vacataire + "/donnees", "/vacataires/" + candidate + "/donnees/anonymisation", "/journal",
-				"/synchronisations")) {
+				"/synchronisations", "/revues", "/analyse", "/titres", "/recrutement")) {
 			browser.go(page);
 			browser.find(By.cssSelector("main h1"));
 			// The sections htmx loads into the page (a vacataire's titles, assignments…) count too.
@@ -74,8 +78,17 @@ class SmallScreenIntegrationTest extends BrowserTest {
 			if (width > screen) {
 				tooWide.add(page + " : " + width + " px (" + widest() + ")");
 			}
+			long tallest = ((Number) browser.script("""
+					return Math.max(0, ...[...document.querySelectorAll('main table tbody tr')]
+					    .map(r => Math.round(r.getBoundingClientRect().height)));""")).longValue();
+			if (tallest > TALLEST_ROW) {
+				tooTall.add(page + " : " + tallest + " px");
+			}
 		}
 		assertThat(tooWide).as("pages plus larges que l'écran de 390 px").isEmpty();
+		// A table's row is read across, the table scrolling sideways: squeezed into the screen, every column wrapped at
+		// its longest word and a refused adoption's row was 403 px tall (its reason 70 px wide, a word a line).
+		assertThat(tooTall).as("lignes de tableau plus hautes que " + TALLEST_ROW + " px à 390 px").isEmpty();
 
 		browser.find(By.cssSelector(".menu-button")).click();
 		assertThat(browser.find(By.id("menu")).isDisplayed()).isTrue();
