@@ -71,27 +71,18 @@ class ClockTests {
 	 */
 	@Test
 	void noTestReadsTheDayInTheMachinesZone() throws IOException {
-		List<String> found = new ArrayList<>();
-		for (Path file : files(Path.of("src/test/java/be/fwb/ead"), ".java")) {
-			String name = name(Path.of("src/test/java/be/fwb/ead"), file);
-			if (!name.equals("ClockTests.java")) {
-				found.addAll(matches(name, code(Files.readString(file)), MACHINE_ZONE));
-			}
-		}
+		List<String> found = inTests((name, source) -> matches(name, code(source), MACHINE_ZONE));
 		assertThat(found).as("the day in the EAD's zone: clock.today(), LocalDate.now(clock) or MutableClock.EAD_ZONE").isEmpty();
 	}
 
 	@Test
 	void noTestFakesTimeInSql() throws IOException {
-		List<String> found = new ArrayList<>();
-		for (Path file : files(Path.of("src/test/java/be/fwb/ead"), ".java")) {
-			String name = name(Path.of("src/test/java/be/fwb/ead"), file);
-			if (!name.equals("ClockTests.java")) {
-				String sql = TableOwnership.sql(Files.readString(file));
-				found.addAll(matches(name, sql, DATABASE_TIME));
-				found.addAll(matches(name, sql, SQL_INTERVAL));
-			}
-		}
+		List<String> found = inTests((name, source) -> {
+			String sql = TableOwnership.sql(source);
+			List<String> both = new ArrayList<>(matches(name, sql, DATABASE_TIME));
+			both.addAll(matches(name, sql, SQL_INTERVAL));
+			return both;
+		});
 		assertThat(found).as("a test moves the service's MutableClock, or binds an instant it computed from it").isEmpty();
 	}
 
@@ -114,6 +105,18 @@ class ClockTests {
 		assertThat(matches("Sample.java", TableOwnership.sql(source), DATABASE_TIME)).containsExactly("Sample.java: now()",
 				"Sample.java: current_date");
 		assertThat(matches("Sample.java", TableOwnership.sql(source), SQL_INTERVAL)).containsExactly("Sample.java: interval '");
+	}
+
+	/** What {@code find} finds in each test source but this one (its name under {@code be/fwb/ead/}, its text). */
+	private static List<String> inTests(java.util.function.BiFunction<String, String, List<String>> find) throws IOException {
+		List<String> found = new ArrayList<>();
+		for (Path file : files(Path.of("src/test/java/be/fwb/ead"), ".java")) {
+			String name = name(Path.of("src/test/java/be/fwb/ead"), file);
+			if (!name.equals("ClockTests.java")) {
+				found.addAll(find.apply(name, Files.readString(file)));
+			}
+		}
+		return found;
 	}
 
 	private static List<String> matches(String name, String text, Pattern pattern) {
