@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import be.fwb.ead.audit.Change;
 import be.fwb.ead.audit.ChangeLog;
@@ -75,8 +76,8 @@ public class VacataireFile {
 			.bind("searchKey", SearchText.key(clean.firstname(), clean.lastname(), clean.email(), clean.idnumber()))
 			.bind("sortKey", SearchText.key(clean.lastname(), clean.firstname()))
 			.bind("now", now);
-		return bindIdentity(spec, clean).map(r -> r.get("id", Long.class))
-			.one()
+		return refuseTaken(null, clean, null)
+			.then(bindIdentity(spec, clean).map(r -> r.get("id", Long.class)).one())
 			.flatMap(id -> changes.record(author, Change.of("vacataire", id, id, "created",
 					"Fiche créée (" + status.label() + ") : " + clean.firstname() + " " + clean.lastname())
 				.withStates(null, clean)).thenReturn(id));
@@ -105,10 +106,42 @@ public class VacataireFile {
 				.bind("sortKey", SearchText.key(or(clean.lastname(), before.moodleLastname()),
 						or(clean.firstname(), before.moodleFirstname())))
 				.bind("now", Instant.now(clock));
-			return bindIdentity(spec, clean).then()
+			return refuseTaken(id, clean, before.identity())
+				.then(bindIdentity(spec, clean).then())
 				.then(changes.record(author, Change.of("vacataire", id, id, "updated", "Fiche modifiée : " + diff(before.identity(), clean))
 					.withStates(before.identity(), clean)));
 		});
+	}
+
+	/**
+	 * Refuses a matricule or an e-mail another vacataire already has (what a coordinator entered or what Moodle gave):
+	 * the sync, the accounts and the imports find a person by them, and two people with one matricule could then no
+	 * longer be told apart. Only a value being entered or changed is checked: a file saved again as it was, with an
+	 * older duplicate, is not refused for it.
+	 */
+	private Mono<Void> refuseTaken(@Nullable Long self, Identity clean, @Nullable Identity before) {
+		String idnumber = before != null && Objects.equals(before.idnumber(), clean.idnumber()) ? null : clean.idnumber();
+		String email = before != null && Objects.equals(before.email(), clean.email()) ? null : clean.email();
+		if (idnumber == null && email == null) {
+			return Mono.empty();
+		}
+		var spec = db.sql("""
+				select id, trim(coalesce(firstname, moodle_firstname, '') || ' ' || coalesce(lastname, moodle_lastname, '')) as name,
+				       coalesce(lower(coalesce(idnumber, moodle_idnumber)) = lower(:idnumber), false) as same_idnumber
+				from vacataire
+				where id <> :self and anonymised_at is null
+				  and (lower(coalesce(idnumber, moodle_idnumber)) = lower(:idnumber)
+				       or lower(coalesce(email, moodle_email)) = lower(:email))
+				order by id limit 1""")
+			.bind("self", self == null ? -1L : self);
+		spec = idnumber == null ? spec.bindNull("idnumber", String.class) : spec.bind("idnumber", idnumber);
+		spec = email == null ? spec.bindNull("email", String.class) : spec.bind("email", email);
+		return spec.map(r -> {
+			String who = r.get("name", String.class) + " (fiche n° " + r.get("id", Long.class) + ")";
+			return Boolean.TRUE.equals(r.get("same_idnumber", Boolean.class))
+					? InvalidRequest.ofField("idnumber", "Le matricule « " + idnumber + " » est déjà celui de " + who + ".")
+					: InvalidRequest.ofField("email", "Le courriel « " + email + " » est déjà celui de " + who + ".");
+		}).one().flatMap(Mono::error);
 	}
 
 	/**
