@@ -3,6 +3,7 @@ package be.fwb.ead.training;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import be.fwb.ead.shared.Conflict;
 import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.NotFound;
 import be.fwb.ead.shared.Refused;
+import be.fwb.ead.vacataires.VacataireStatus;
 import be.fwb.ead.vacataires.VacataireStatusChanged;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -139,6 +141,7 @@ public class Training {
 	public Mono<Void> register(long sessionId, long vacataireId, String author) {
 		return seats(sessionId)
 			.flatMap(row -> row.endsAt().isBefore(Instant.now(clock)) ? Mono.error(past(row)) : Mono.just(row))
+			.flatMap(row -> refuseGone(List.of(vacataireId), null).thenReturn(row))
 			.flatMap(row -> db.sql("select count(*) as n, count(*) filter (where vacataire_id = :v) as mine "
 					+ "from training_registration where session_id = :s")
 				.bind("s", sessionId)
@@ -440,7 +443,7 @@ public class Training {
 			if (row.endsAt().isBefore(Instant.now(clock))) {
 				return Mono.error(past(row));
 			}
-			return db.sql("""
+			return refuseGone(vacataireIds, "vacataireId").then(db.sql("""
 					select count(*) as n from unnest(:v::bigint[]) as k(vacataire_id)
 					where not exists (select 1 from training_registration r where r.session_id = :s and r.vacataire_id = k.vacataire_id)""")
 				.bind("v", vacataireIds.stream().distinct().toArray(Long[]::new))
@@ -462,8 +465,26 @@ public class Training {
 									"Inscrit à la formation « " + row.title() + " »"))
 							.all()
 							.collectList()
-							.flatMap(done -> changes.recordAll(author, done).thenReturn(done.size())));
+							.flatMap(done -> changes.recordAll(author, done).thenReturn(done.size()))));
 		});
+	}
+
+	/**
+	 * Refuses to register a vacataire who left or was not retained: they keep no seat to come (their registrations were
+	 * withdrawn when they left), so none is given them afterwards either.
+	 */
+	private Mono<Void> refuseGone(List<Long> vacataireIds, @Nullable String field) {
+		return db.sql("""
+				select n.name, s.status from vacataire_status s join vacataire_name n on n.id = s.id
+				where s.id = any(:v::bigint[]) and s.status in (:gone) order by n.sort_key""")
+			.bind("v", vacataireIds.stream().distinct().toArray(Long[]::new))
+			.bind("gone", Arrays.stream(VacataireStatus.values()).filter(VacataireStatus::gone).map(Enum::name).toList())
+			.map(r -> r.get("name", String.class) + " (" + VacataireStatus.valueOf(r.get("status", String.class)).label() + ")")
+			.all()
+			.collectList()
+			.flatMap(gone -> gone.isEmpty() ? Mono.<Void>empty() : Mono.error(Refused.ofField(field,
+					(gone.size() == 1 ? gone.get(0) + " a quitté l’EAD ou n’a pas été retenu" : String.join(", ", gone)
+							+ " ont quitté l’EAD ou n’ont pas été retenus") + " : pas d’inscription à une formation.")));
 	}
 
 	/**

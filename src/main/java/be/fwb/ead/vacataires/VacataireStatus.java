@@ -39,6 +39,11 @@ public enum VacataireStatus {
 		return this == SUSPENDU || this == SORTI || this == NON_RETENU;
 	}
 
+	/** No longer of the corps, or never will be (sorti, non retenu): keeps nothing to come. */
+	public boolean gone() {
+		return this == SORTI || this == NON_RETENU;
+	}
+
 	/** May hold assignments. */
 	public boolean assignable() {
 		return this == RETENU || this == ACTIF;

@@ -14,6 +14,6 @@ public record VacataireStatusChanged(long vacataireId, VacataireStatus from, Vac
 
 	/** The vacataire is no longer of the corps, or never will be: sorti, non retenu. */
 	public boolean leaves() {
-		return to == VacataireStatus.SORTI || to == VacataireStatus.NON_RETENU;
+		return to.gone();
 	}
 }

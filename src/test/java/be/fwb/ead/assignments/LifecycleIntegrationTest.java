@@ -196,6 +196,13 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		});
 		assertThat(count("select count(*) from event_publication where state = 'COMPLETED' and payload->>'to' = 'SORTI'"))
 			.as("one delivery to the assignments, one to the trainings").isEqualTo(2);
+
+		// Gone, and no seat given back afterwards: alone, nor in a group (the group is refused whole).
+		refused(training.register(toCome, v, COORD), Refused.class, "Basile Départ (sorti) a quitté l’EAD ou n’a pas été retenu");
+		long stays = newVacataire("Capucine", "Reste");
+		refused(training.registerAll(toCome, List.of(stays, v), COORD), Refused.class, "Basile Départ (sorti)");
+		assertThat(await(training.ofVacataire(stays).collectList())).isEmpty();
+		assertThat(await(training.ofVacataire(v).collectList())).extracting(Training.Registration::sessionId).containsExactly(past);
 	}
 
 	@Test
