@@ -259,7 +259,8 @@ public class Assignments {
 	}
 
 	private static String where(AssignmentFilter filter) {
-		return "where (:pattern = '%%' or v.search_key like :pattern or m.sort_key like :pattern or lower(m.shortname) like :pattern)"
+		// Each word in the person's name or identifiers, or in the module's title or short name.
+		return "where (v.search_key || ' ' || m.sort_key || ' ' || lower(m.shortname)) like all(:pattern)"
 				+ (filter.role() == null ? "" : " and a.role = :role") + switch (filter.state()) {
 					case CURRENT -> " and :today between a.starts_on and a.ends_on";
 					case PLANNED -> " and a.starts_on > :today";
@@ -269,7 +270,7 @@ public class Assignments {
 	}
 
 	private DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, AssignmentFilter filter) {
-		spec = spec.bind("pattern", SearchText.containsPattern(filter.q()));
+		spec = spec.bind("pattern", SearchText.containsPatterns(filter.q()));
 		if (filter.role() != null) {
 			spec = spec.bind("role", filter.role());
 		}

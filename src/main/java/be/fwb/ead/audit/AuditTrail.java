@@ -152,9 +152,9 @@ public class AuditTrail {
 			}
 			else {
 				where.append(" and vacataire_id in (select v.id from vacataire_name v where lower(v.idnumber) = lower(:person)"
-						+ " or v.search_key like :personKey)");
+						+ " or v.search_key like all(:personKey))");
 				binds.put("person", person);
-				binds.put("personKey", SearchText.containsPattern(person));
+				binds.put("personKey", SearchText.containsPatterns(person));
 			}
 		}
 		if (f.from() != null) {
@@ -166,8 +166,10 @@ public class AuditTrail {
 			binds.put("to", f.to().plusDays(1).atStartOfDay(zone).toInstant());
 		}
 		if (f.text() != null && !f.text().isBlank()) {
-			where.append(changes ? " and summary ilike :text" : " and (what ilike :text or via ilike :text)");
-			binds.put("text", "%" + like(f.text().trim()) + "%");
+			// Every word, in any order, without regard to case or accents: in the summary or the reason given.
+			where.append(changes ? " and search_fold(summary || ' ' || coalesce(reason, '')) like all(:text)"
+					: " and search_fold(what || ' ' || via) like all(:text)");
+			binds.put("text", SearchText.containsPatterns(f.text()));
 		}
 		return where.toString();
 	}

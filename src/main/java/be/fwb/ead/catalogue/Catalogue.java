@@ -181,8 +181,8 @@ public class Catalogue {
 		Map<String, Object> binds = new HashMap<>();
 		parts.add("true");
 		if (f.q() != null && !SearchText.key(f.q()).isEmpty()) {
-			parts.add("m.search_key like :pattern");
-			binds.put("pattern", SearchText.containsPattern(f.q()));
+			parts.add("m.search_key like all(:pattern)");
+			binds.put("pattern", SearchText.containsPatterns(f.q()));
 		}
 		if (f.categoryId() != null) {
 			parts.add("m.category_id in (select s.member_id from category_subtree s where s.category_id = :category)");

@@ -35,15 +35,21 @@ public final class SearchText {
 	/** Longest accepted search text. */
 	public static final int MAX_QUERY = 200;
 
+	/** What separates the words of a search: spaces, and the punctuation a name is written with (« Mathieu, Jean »). */
+	private static final Pattern SEPARATORS = Pattern.compile("[\\s,;:'’\"«»()/]+");
+
 	/**
-	 * A {@code LIKE} pattern that finds {@code query} anywhere in a key; {@code %}, {@code _} and {@code \} are escaped.
-	 * A query longer than {@value #MAX_QUERY} characters is refused with {@link InvalidRequest}.
+	 * {@code LIKE} patterns, one for each word of {@code query}, that a key must all match ({@code like all(:patterns)}):
+	 * the words are found in any order, « Mathieu, Jean-Marc » as « jean-marc mathieu ». {@code %}, {@code _} and
+	 * {@code \} are escaped. No word, no pattern: everything matches. A query longer than {@value #MAX_QUERY} characters
+	 * is refused with {@link InvalidRequest}.
 	 */
-	public static String containsPattern(@Nullable String query) {
+	public static String[] containsPatterns(@Nullable String query) {
 		if (query != null && query.length() > MAX_QUERY) {
 			throw new InvalidRequest("La recherche « q » est trop longue (au plus " + MAX_QUERY + " caractères).");
 		}
-		String key = key(query);
-		return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return SEPARATORS.splitAsStream(key(query)).filter(w -> !w.isEmpty())
+			.map(w -> "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+			.toArray(String[]::new);
 	}
 }

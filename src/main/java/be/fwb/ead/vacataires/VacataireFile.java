@@ -126,13 +126,11 @@ public class VacataireFile {
 			return Mono.empty();
 		}
 		var spec = db.sql("""
-				select id, trim(coalesce(firstname, moodle_firstname, '') || ' ' || coalesce(lastname, moodle_lastname, '')) as name,
-				       coalesce(lower(coalesce(idnumber, moodle_idnumber)) = lower(:idnumber), false) as same_idnumber
-				from vacataire
-				where id <> :self and anonymised_at is null
-				  and (lower(coalesce(idnumber, moodle_idnumber)) = lower(:idnumber)
-				       or lower(coalesce(email, moodle_email)) = lower(:email))
-				order by id limit 1""")
+				select n.id, n.name, coalesce(lower(n.idnumber) = lower(:idnumber), false) as same_idnumber
+				from vacataire_name n join vacataire_status s on s.id = n.id
+				where n.id <> :self and not s.erased
+				  and (lower(n.idnumber) = lower(:idnumber) or lower(n.email) = lower(:email))
+				order by n.id limit 1""")
 			.bind("self", self == null ? -1L : self);
 		spec = idnumber == null ? spec.bindNull("idnumber", String.class) : spec.bind("idnumber", idnumber);
 		spec = email == null ? spec.bindNull("email", String.class) : spec.bind("email", email);

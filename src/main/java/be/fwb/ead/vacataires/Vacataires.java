@@ -41,7 +41,7 @@ public class Vacataires {
 	/** One page of the vacataires that match, with the total count of matches. */
 	public Mono<PageOf<Vacataire>> search(VacataireFilter filter, Paging paging) {
 		String where = where(filter);
-		String pattern = SearchText.containsPattern(filter.q());
+		String[] pattern = SearchText.containsPatterns(filter.q());
 		Mono<Long> total = bind(db.sql("select count(*) as n from vacataire_name v where " + where), filter, pattern)
 			.map(r -> r.get("n", Long.class))
 			.one();
@@ -109,12 +109,12 @@ public class Vacataires {
 	}
 
 	private static String where(VacataireFilter filter) {
-		return "(:pattern = '%%' or v.search_key like :pattern)" + (filter.status() == null ? "" : " and v.status = :status")
+		return "v.search_key like all(:pattern)" + (filter.status() == null ? "" : " and v.status = :status")
 				+ (filter.withoutModule() ? " and " + WITHOUT_MODULE : "");
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, VacataireFilter filter,
-			String pattern) {
+			String[] pattern) {
 		spec = spec.bind("pattern", pattern);
 		return filter.status() == null ? spec : spec.bind("status", filter.status());
 	}

@@ -15,7 +15,15 @@ class SearchTextUnitTest {
 
 	@Test
 	void patternsEscapeLikeWildcards() {
-		assertThat(SearchText.containsPattern("100%_sûr\\")).isEqualTo("%100\\%\\_sur\\\\%");
-		assertThat(SearchText.containsPattern(null)).isEqualTo("%%");
+		assertThat(SearchText.containsPatterns("100%_sûr\\")).containsExactly("%100\\%\\_sur\\\\%");
+		assertThat(SearchText.containsPatterns(null)).isEmpty();
+		assertThat(SearchText.containsPatterns(" , ")).isEmpty();
+	}
+
+	@Test
+	void aSearchIsItsWordsInAnyOrderAsANameIsWritten() {
+		assertThat(SearchText.containsPatterns("Mathieu, Jean-Marc")).containsExactly("%mathieu%", "%jean-marc%");
+		assertThat(SearchText.containsPatterns("préparation à l'épreuve")).containsExactly("%preparation%", "%a%", "%l%", "%epreuve%");
+		assertThat(SearchText.containsPatterns("« Stœchiométrie »  (2)")).containsExactly("%stoechiometrie%", "%2%");
 	}
 }
