@@ -64,6 +64,14 @@ public class Recruitment {
 		}
 	}
 
+	/** The most hours one need asks (the form's bound). */
+	static final int MAX_HOURS = 10_000;
+
+	private static final String MAX_HOURS_TEXT = "10 000";
+
+	/** The most needs one campaign states (the form has three lines; the API a few more). */
+	static final int MAX_NEEDS = 50;
+
 	private final DatabaseClient db;
 	private final VacataireFile files;
 	private final ChangeLog changes;
@@ -88,11 +96,19 @@ public class Recruitment {
 			return Mono.error(InvalidRequest.ofField(name == null || name.isBlank() ? "name" : opensOn == null ? "opensOn" : "closesOn",
 					"Une campagne a un nom, une date d’ouverture et une date de clôture qui la suit."));
 		}
-		for (Need n : needs) {
-			if (n.level() == null || n.level().isBlank() || n.subject() == null || n.subject().isBlank()
-					|| !(("AUTHOR").equals(n.role()) || ("TUTOR").equals(n.role())) || n.hours() < 1) {
-				return Mono.error(new InvalidRequest("Chaque besoin indique un niveau, une matière, un rôle (conception ou tutorat) "
-						+ "et des heures."));
+		if (needs.isEmpty()) {
+			// A campaign recruits for something: with no need, no candidate could be judged against it.
+			return Mono.error(InvalidRequest.ofField("level-1", "Une campagne a au moins un besoin : un niveau, une matière, "
+					+ "un rôle et des heures."));
+		}
+		if (needs.size() > MAX_NEEDS) {
+			return Mono.error(InvalidRequest.ofField("needs", "Une campagne a au plus " + MAX_NEEDS + " besoins ("
+					+ needs.size() + " reçus)."));
+		}
+		for (int i = 0; i < needs.size(); i++) {
+			InvalidRequest wrong = wrong(needs.get(i), i + 1);
+			if (wrong != null) {
+				return Mono.error(wrong);
 			}
 		}
 		// A need names a level and a subject of the catalogue, as the modules are placed (else no module answers it).
@@ -111,6 +127,23 @@ public class Recruitment {
 			}
 			return create(name, opensOn, closesOn, needs, author);
 		});
+	}
+
+	/** What is missing or wrong in the need at {@code line} (from 1), beside its field; {@literal null} when complete. */
+	private static @Nullable InvalidRequest wrong(@Nullable Need n, int line) {
+		if (n == null || n.level() == null || n.level().isBlank()) {
+			return InvalidRequest.ofField("level-" + line, "Besoin " + line + " : indiquez le niveau.");
+		}
+		if (n.subject() == null || n.subject().isBlank()) {
+			return InvalidRequest.ofField("subject-" + line, "Besoin " + line + " : indiquez la matière.");
+		}
+		if (!"AUTHOR".equals(n.role()) && !"TUTOR".equals(n.role())) {
+			return InvalidRequest.ofField("role-" + line, "Besoin " + line + " : le rôle est la conception ou le tutorat.");
+		}
+		if (n.hours() < 1 || n.hours() > MAX_HOURS) {
+			return InvalidRequest.ofField("hours-" + line, "Besoin " + line + " : de 1 à " + MAX_HOURS_TEXT + " heures.");
+		}
+		return null;
 	}
 
 	private Mono<Long> create(String name, LocalDate opensOn, LocalDate closesOn, List<Need> needs, String author) {

@@ -416,6 +416,12 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		long campaign = await(recruitment.open("Tuteurs mathématiques 2026", clock.today().minusDays(5), clock.today().plusDays(30),
 				List.of(new be.fwb.ead.recruitment.Recruitment.Need(level, subject, "TUTOR", 120)), COORD));
 		refused(recruitment.open("Sans fin", clock.today(), clock.today().minusDays(1), List.of(), COORD), InvalidRequest.class, "clôture");
+		refused(recruitment.open("Sans besoin", clock.today(), clock.today().plusDays(9), List.of(), COORD), InvalidRequest.class,
+				"au moins un besoin");
+		refused(recruitment.open("Rôle inconnu", clock.today(), clock.today().plusDays(9),
+				List.of(new be.fwb.ead.recruitment.Recruitment.Need(level, subject, "TUTOR", 10),
+						new be.fwb.ead.recruitment.Recruitment.Need(level, subject, "JURY", 10)), COORD), InvalidRequest.class,
+				"Besoin 2 : le rôle est la conception ou le tutorat.");
 		refused(recruitment.open("Klingon", clock.today(), clock.today().plusDays(9),
 				List.of(new be.fwb.ead.recruitment.Recruitment.Need("Klingon", subject, "TUTOR", 10)), COORD), InvalidRequest.class,
 				"Niveau inconnu du catalogue : « Klingon »");

@@ -68,7 +68,8 @@ class GdprIntegrationTest extends IntegrationTest {
 	@Test
 	void theAccessReportReadsAsSentencesWithoutInternalKeysAndReadingNoEvaluationLogsNoRead(
 			@Autowired be.fwb.ead.recruitment.Recruitment recruitment) {
-		long campaign = await(recruitment.open("Tuteurs 2027", LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), List.of(), "coord"));
+		long campaign = await(recruitment.open("Tuteurs 2027", LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31),
+				List.of(new be.fwb.ead.recruitment.Recruitment.Need("Secondaire inférieur – CE1D", "Français", "TUTOR", 60)), "coord"));
 		long candidacy = await(recruitment.apply(campaign, new be.fwb.ead.vacataires.VacataireFile.Identity("François", "Renard",
 				"francois.renard@ead.test", null, null, null), List.of(new be.fwb.ead.recruitment.Recruitment.Document("CV",
 						"cv-renard.pdf", LocalDate.of(2026, 3, 12)), new be.fwb.ead.recruitment.Recruitment.Document("Diplôme",

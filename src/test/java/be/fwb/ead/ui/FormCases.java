@@ -413,8 +413,11 @@ final class FormCases {
 				post("recruitment/campaigns", "/recrutement").on("/recrutement")
 					.valid(f -> f.set("name", "Tuteurs de sciences").set("opensOn", YESTERDAY).set("closesOn", NEXT_MONTH)
 						.set("level-1", "Secondaire inférieur – CE1D").set("subject-1", "Sciences").set("hours-1", "60"), null)
-					.refused(f -> f.set("name", "À l'envers").set("opensOn", NEXT_MONTH).set("closesOn", YESTERDAY), "date de clôture qui la suit")
-					.errorBeside("closesOn"),
+					// A need line begun (its subject typed) and not finished: beside the level it lacks, not dropped.
+					.refused(f -> f.set("name", "Tuteurs de sciences").set("opensOn", YESTERDAY).set("closesOn", NEXT_MONTH)
+						.set("level-1", "Secondaire inférieur – CE1D").set("subject-1", "Sciences").set("hours-1", "60")
+						.set("subject-2", "Sciences"), "Besoin 2 : indiquez le niveau, ou videz la ligne.")
+					.errorBeside("level-2"),
 				post("recruitment/campaigns", "/recrutement/grille").on("/recrutement")
 					.valid(f -> f.set("label-5", "Ponctualité").set("weight-5", "1"), SAVED)
 					.refused(f -> f.set("label-5", "Ponctualité").force("weight-5", "dix"), "Poids illisible").errorBeside("weight-5"),

@@ -505,7 +505,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 	@Test
 	void aCandidatesScoreAndTheDatesOfJournalLinesReadTheBelgianWay() {
 		long campaign = await(recruitment.open("Tuteurs 2027", clock.today().minusDays(1), clock.today().plusDays(30),
-				java.util.List.of(), "coord"));
+				java.util.List.of(new be.fwb.ead.recruitment.Recruitment.Need("Secondaire inférieur – CE1D", "Français", "TUTOR", 60)), "coord"));
 		long k = await(recruitment.apply(campaign, new be.fwb.ead.vacataires.VacataireFile.Identity("Hélène", "Lambert",
 				"helene.lambert@ead.test", null, null, null), java.util.List.of(), "coord"));
 		await(recruitment.grid().collectList().flatMap(grid -> recruitment.score(k, grid.stream()
@@ -514,6 +514,57 @@ class WebUiIntegrationTest extends IntegrationTest {
 		assertThat(page(coordinator, "/recrutement/candidatures/" + k)).contains("Note 4,0 / 5").doesNotContain("4.0")
 			.as("a candidacy without documents says so under its heading").contains("Aucun document reçu avec cette candidature.");
 		assertThat(page(coordinator, "/recrutement/" + campaign)).contains("4,0 / 5");
+	}
+
+	/**
+	 * A campaign's need lines: a line begun and not finished is refused beside the field it lacks, on the line typed
+	 * (the empty lines before it left out by the page, not by the message); a campaign with no need is refused.
+	 */
+	@Test
+	void aCampaignsNeedLineBegunAndNotFinishedIsRefusedOnItsLine() {
+		syncedCatalogue();
+		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("_csrf", coordinator.csrf());
+		form.add("name", "Tuteurs de sciences");
+		form.add("opensOn", clock.today().toString());
+		form.add("closesOn", clock.today().plusDays(30).toString());
+		assertThat(refusedCampaign(coordinator, form)).contains("Une campagne a au moins un besoin")
+			.as("beside the first line's level").contains("&quot;level-1&quot;:&quot;Une campagne a au moins un besoin");
+		form.set("subject-2", "Sciences");
+		form.set("role-2", "TUTOR");
+		assertThat(refusedCampaign(coordinator, form)).contains("Besoin 2 : indiquez le niveau, ou videz la ligne.")
+			.contains("&quot;level-2&quot;:&quot;Besoin 2");
+		form.set("level-2", "Secondaire inférieur – CE1D");
+		assertThat(refusedCampaign(coordinator, form)).contains("Besoin 2 : indiquez les heures, ou videz la ligne.")
+			.contains("&quot;hours-2&quot;");
+		// Refused by the service, which numbers the needs it is given: still the form's line 2, not need 1.
+		form.set("hours-2", "0");
+		assertThat(refusedCampaign(coordinator, form)).contains("Besoin 2 : de 1 à 10 000 heures.")
+			.contains("&quot;hours-2&quot;:&quot;Besoin 2 : de 1 à 10 000 heures.&quot;");
+		form.set("hours-2", "60");
+		form.set("level-3", "Klingon");
+		form.set("subject-3", "Sciences");
+		form.set("role-3", "AUTHOR");
+		form.set("hours-3", "20");
+		assertThat(refusedCampaign(coordinator, form)).contains("Niveau inconnu du catalogue : « Klingon »")
+			.contains("&quot;level-3&quot;:&quot;Niveau inconnu");
+		assertThat(count("select count(*) from campaign")).isZero();
+		form.remove("level-3");
+		form.remove("subject-3");
+		form.remove("hours-3");
+		form.remove("role-3");
+		web.post().uri("/recrutement").cookie("SESSION", coordinator.cookie()).accept(HTML).body(BodyInserters.fromFormData(form))
+			.exchange().expectStatus().is3xxRedirection();
+		assertThat(count("select count(*) from campaign_need where level = 'Secondaire inférieur – CE1D' and subject = 'Sciences' "
+				+ "and role = 'TUTOR' and hours = 60")).isEqualTo(1);
+	}
+
+	/** Posts the campaign form, expects its refusal, and reads the campaigns' page it leads back to. */
+	private String refusedCampaign(WebSession coordinator, MultiValueMap<String, String> form) {
+		web.post().uri("/recrutement").cookie("SESSION", coordinator.cookie()).accept(HTML).body(BodyInserters.fromFormData(form))
+			.exchange().expectStatus().is3xxRedirection().expectHeader().location("/recrutement");
+		return page(coordinator, "/recrutement");
 	}
 
 	@Test

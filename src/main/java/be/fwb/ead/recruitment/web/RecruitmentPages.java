@@ -2,6 +2,8 @@ package be.fwb.ead.recruitment.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import be.fwb.ead.catalogue.Placements;
 import be.fwb.ead.recruitment.Recruitment;
@@ -23,6 +25,9 @@ import reactor.core.publisher.Mono;
 class RecruitmentPages {
 
 	private static final int LINES = 3;
+
+	/** A need's field as the form and the service name it: {@code level-2}. */
+	private static final Pattern NEED_FIELD = Pattern.compile("(level|subject|role|hours)-(\\d+)");
 
 	private final Recruitment recruitment;
 
@@ -49,21 +54,48 @@ class RecruitmentPages {
 			.thenReturn("redirect:/recrutement#grille");
 	}
 
-	/** A campaign with up to three needs ({@code level-1}, {@code subject-1}, {@code role-1}, {@code hours-1}…). */
+	/**
+	 * A campaign with up to three needs ({@code level-1}, {@code subject-1}, {@code role-1}, {@code hours-1}…). An empty
+	 * line is left out; a line begun (a level, a subject or hours typed) and not finished is refused beside its field,
+	 * not dropped unsaid.
+	 */
 	@PostMapping("/recrutement")
 	Mono<String> open(Authentication who, ServerWebExchange exchange) {
 		Mono<Long> open = exchange.getFormData().flatMap(f -> {
 			List<Recruitment.Need> needs = new ArrayList<>();
+			List<Integer> lines = new ArrayList<>();
 			for (int i = 1; i <= LINES; i++) {
-				String level = f.getFirst("level-" + i);
-				if (level != null && !level.isBlank()) {
-					needs.add(new Recruitment.Need(level, f.getFirst("subject-" + i), f.getFirst("role-" + i), FormInput.number(f, "hours-" + i)));
+				String level = FormInput.text(f, "level-" + i);
+				String subject = FormInput.text(f, "subject-" + i);
+				String hours = FormInput.text(f, "hours-" + i);
+				if (level.isEmpty() && subject.isEmpty() && hours.isEmpty()) {
+					continue;
 				}
+				String missing = level.isEmpty() ? "level" : subject.isEmpty() ? "subject" : hours.isEmpty() ? "hours" : null;
+				if (missing != null) {
+					return Mono.error(InvalidRequest.ofField(missing + "-" + i, "Besoin " + i + " : indiquez "
+							+ (missing.equals("level") ? "le niveau" : missing.equals("subject") ? "la matière" : "les heures")
+							+ ", ou videz la ligne."));
+				}
+				needs.add(new Recruitment.Need(level, subject, f.getFirst("role-" + i), FormInput.number(f, "hours-" + i)));
+				lines.add(i);
 			}
-			return recruitment.open(f.getFirst("name"), FormInput.date(f, "opensOn"), FormInput.date(f, "closesOn"), needs, who.getName());
+			return recruitment.open(f.getFirst("name"), FormInput.date(f, "opensOn"), FormInput.date(f, "closesOn"), needs, who.getName())
+				.onErrorMap(InvalidRequest.class, e -> onFormLine(e, lines));
 		});
 		return open.flatMap(id -> Flash.outcome(exchange, Mono.empty(), "flash.saved").thenReturn("redirect:/recrutement/" + id))
 			.onErrorResume(InvalidRequest.class, e -> Flash.outcome(exchange, Mono.error(e), "flash.saved").thenReturn("redirect:/recrutement"));
+	}
+
+	/** The service numbers the needs it was given; the form's empty lines were left out: its refusal names the form's line. */
+	private static InvalidRequest onFormLine(InvalidRequest e, List<Integer> lines) {
+		Matcher m = e.field() == null ? null : NEED_FIELD.matcher(e.field());
+		if (m == null || !m.matches() || lines.isEmpty()) {
+			return e;
+		}
+		int given = Integer.parseInt(m.group(2));
+		int line = given <= lines.size() ? lines.get(given - 1) : given;
+		return line == given ? e : InvalidRequest.ofField(m.group(1) + "-" + line, e.getMessage().replace("Besoin " + given + " ", "Besoin " + line + " "));
 	}
 
 	@GetMapping("/recrutement/{id}")
