@@ -295,10 +295,21 @@ public class Training {
 	}
 
 	/**
-	 * The roles the vacataire holds today (a current assignment or a Moodle role on a current module); for someone who
-	 * holds none yet, tutoring, the role most are recruited for — what they would need first.
+	 * The roles to prepare a vacataire for.
+	 *
+	 * @param roles the roles, sorted
+	 * @param held {@literal true} when they hold these roles today; {@literal false} for tutoring foreseen for someone who
+	 * holds no role yet (what they would need first, not a fault)
 	 */
-	public Mono<List<String>> rolesToPrepare(long vacataireId) {
+	public record Preparation(List<String> roles, boolean held) {
+	}
+
+	/**
+	 * The roles the vacataire holds today (a current assignment or a Moodle role on a current module); for someone who
+	 * holds none yet, tutoring, the role most are recruited for — what they would need first; for someone who left or was
+	 * not retained, none.
+	 */
+	public Mono<Preparation> rolesToPrepare(long vacataireId) {
 		return db.sql("""
 				select a.role from assignment_period a where a.vacataire_id = :v and :today between a.starts_on and a.ends_on
 				union
@@ -309,7 +320,12 @@ public class Training {
 			.all()
 			.sort()
 			.collectList()
-			.map(held -> held.isEmpty() ? List.of("TUTOR") : held);
+			.flatMap(held -> !held.isEmpty() ? Mono.just(new Preparation(held, true))
+					: db.sql("select status from vacataire_status where id = :v").bind("v", vacataireId)
+						.map(r -> VacataireStatus.valueOf(r.get("status", String.class)))
+						.one()
+						.map(status -> new Preparation(status.gone() ? List.of() : List.of("TUTOR"), false))
+						.defaultIfEmpty(new Preparation(List.of(), false)));
 	}
 
 	/**

@@ -517,6 +517,26 @@ class WebUiIntegrationTest extends IntegrationTest {
 	}
 
 	/**
+	 * A vacataire's trainings: what a role they hold lacks is a fault (red); for someone holding no role yet, what a first
+	 * tutoring would require is to plan (not red); for someone who left, nothing.
+	 */
+	@Test
+	void whatARoleLacksIsAFaultWhatAFirstTutoringNeedsIsToPlanAndSomeoneWhoLeftNeedsNothing(
+			@Autowired be.fwb.ead.vacataires.VacataireFile files) {
+		syncedCatalogue();
+		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
+		long holder = count("select min(vacataire_id) from module_role where role = 'TUTOR'");
+		assertThat(page(coordinator, "/vacataires/" + holder + "/formations")).contains("class=\"notice error\" id=\"training-missing\"")
+			.contains("Pour le tutorat, il manque :");
+		long newcomer = await(files.create(new be.fwb.ead.vacataires.VacataireFile.Identity("Inès", "Nouvelle", "ines.nouvelle@ead.test",
+				null, null, null), be.fwb.ead.vacataires.VacataireStatus.RETENU, "coord"));
+		assertThat(page(coordinator, "/vacataires/" + newcomer + "/formations")).contains("class=\"notice\" id=\"training-missing\"")
+			.contains("Avant un premier tutorat, à suivre :").doesNotContain("il manque");
+		await(files.changeStatus(newcomer, be.fwb.ead.vacataires.VacataireStatus.SORTI, "Départ", "coord"));
+		assertThat(page(coordinator, "/vacataires/" + newcomer + "/formations")).doesNotContain("training-missing");
+	}
+
+	/**
 	 * A campaign's need lines: a line begun and not finished is refused beside the field it lacks, on the line typed
 	 * (the empty lines before it left out by the page, not by the message); a campaign with no need is refused.
 	 */

@@ -221,8 +221,11 @@ class TrainingPages {
 		model.addAttribute("vacataireId", id);
 		Mono<List<Training.Registration>> registrations = training.ofVacataire(id).collectList().cache();
 		model.addAttribute("registrations", registrations);
-		// What each role the vacataire holds still requires (conception, tutoring); tutoring for someone holding none yet.
-		model.addAttribute("missing", training.rolesToPrepare(id).flatMap(roles -> training.missing(id, roles)
+		// What each role the vacataire holds still requires (conception, tutoring): a fault to mend. For someone holding
+		// none yet, what tutoring would require: to plan, not a fault.
+		Mono<Training.Preparation> preparation = training.rolesToPrepare(id).cache();
+		model.addAttribute("rolesHeld", preparation.map(Training.Preparation::held));
+		model.addAttribute("missing", preparation.flatMap(p -> training.missing(id, p.roles())
 			.collect(java.util.stream.Collectors.groupingBy(Training.Requirement::role, java.util.TreeMap::new,
 					java.util.stream.Collectors.toList()))));
 		// Sessions where the vacataire is not registered yet: those not over to register to, those over to record as followed
