@@ -157,3 +157,28 @@ document.addEventListener('htmx:beforeSwap', function (event) {
     event.detail.shouldSwap = false;
   }
 });
+
+// A form sent is not sent again by a second click while its answer comes (a double click on « Lancer une
+// synchronisation » started two runs). A form whose answer is a file leaves the page where it is: sending it again
+// is allowed after a few seconds. A page the browser shows again from its history (back) may be sent at once.
+var EAD_RESEND_AFTER_MS = 5000;
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (event.defaultPrevented || form.hasAttribute('hx-post') || form.hasAttribute('hx-get')
+      || (form.getAttribute('method') || 'get').toLowerCase() !== 'post') {
+    return;
+  }
+  var sentAt = Number(form.getAttribute('data-sent-at') || 0);
+  if (sentAt && Date.now() - sentAt < EAD_RESEND_AFTER_MS) {
+    event.preventDefault();
+    return;
+  }
+  form.setAttribute('data-sent-at', String(Date.now()));
+});
+window.addEventListener('pageshow', function (event) {
+  if (event.persisted) {
+    document.querySelectorAll('form[data-sent-at]').forEach(function (form) {
+      form.removeAttribute('data-sent-at');
+    });
+  }
+});

@@ -26,6 +26,15 @@ class PluralsUnitTest {
 		assertThat(fr("training.outcomeAllSubmit", 1)).isEqualTo("Enregistrer pour la personne inscrite");
 		assertThat(fr("training.registerMissing", 1)).isEqualTo("Inscrire à cette session (1 place libre)");
 		assertThat(fr("analysis.modules", 1)).isEqualTo("1 module");
+		// A sync's counts: a sign on what was added or removed, none on nothing (« −0 retirés » read as a loss).
+		assertThat(messages.getMessage("sync.counts.roles", new Object[] { 0, 1, 0 }, Languages.FRENCH))
+			.isEqualTo("0 ajouté, 1 modifié, 0 retiré");
+		assertThat(messages.getMessage("sync.counts.roles", new Object[] { 1183, 2, 3 }, Languages.FRENCH).replace('\u202F', ' ')
+			.replace('\u00A0', ' ')).isEqualTo("+1 183 ajoutés, 2 modifiés, −3 retirés");
+		assertThat(messages.getMessage("sync.counts.modules", new Object[] { 522, 0, 1, 0 }, Languages.FRENCH))
+			.isEqualTo("+522 créés, 0 modifié, 1 archivé, 0 restauré");
+		assertThat(messages.getMessage("sync.counts.vacataires", new Object[] { 0, 0, 0 }, Languages.ENGLISH))
+			.isEqualTo("0 created, 0 changed, 0 linked");
 		assertThat(messages.getMessage("attention.show", new Object[] { 1 }, Languages.ENGLISH)).isEqualTo("Show the line");
 		assertThat(messages.getMessage("adoption.confirm", new Object[] { 2 }, Languages.ENGLISH)).isEqualTo("Create the 2 assignments");
 	}
