@@ -43,8 +43,11 @@ public class AuditTrail {
 	 * @param reader the account that read, or {@code vacataire:<id>} for the person themself
 	 * @param vacataireName whose file, as their name reads today (the published view {@code vacataire_name})
 	 * @param via how: {@code page …}, {@code API GET …} or {@code plugin Moodle}
+	 * @param lastAt the last of {@code times} reads, each within 15 minutes of the one before; {@literal null} for one
+	 * @param times how many reads the line counts (the same reader, person, data and way, {@code at} to {@code lastAt})
 	 */
-	public record Read(long id, Instant at, String reader, long vacataireId, String vacataireName, String what, String via) {
+	public record Read(long id, Instant at, String reader, long vacataireId, String vacataireName, String what, String via,
+			@Nullable Instant lastAt, int times) {
 
 		/** Whether the person read their own file. */
 		public boolean byThePerson() {
@@ -116,7 +119,7 @@ public class AuditTrail {
 		String where = where(filter, binds, "reader", false);
 		Mono<Long> total = bind(db.sql("select count(*) as n from access_log where " + where), binds)
 			.map(r -> r.get("n", Long.class)).one();
-		Mono<List<Read>> items = bind(db.sql("select id, at, reader, vacataire_id, what, via, "
+		Mono<List<Read>> items = bind(db.sql("select id, at, reader, vacataire_id, what, via, last_at, times, "
 				+ "(select v.name from vacataire_name v where v.id = access_log.vacataire_id) as vacataire_name "
 				+ "from access_log where " + where
 				+ " order by at desc, id desc limit :limit offset :offset"), binds)
@@ -124,7 +127,8 @@ public class AuditTrail {
 			.bind("offset", paging.offset())
 			.map(r -> new Read(r.get("id", Long.class), r.get("at", Instant.class), r.get("reader", String.class),
 					r.get("vacataire_id", Long.class), java.util.Objects.requireNonNullElse(r.get("vacataire_name", String.class), ""),
-					r.get("what", String.class), r.get("via", String.class)))
+					r.get("what", String.class), r.get("via", String.class), r.get("last_at", Instant.class),
+					java.util.Objects.requireNonNull(r.get("times", Integer.class))))
 			.all()
 			.collectList();
 		return Mono.zip(items, total, (i, t) -> new PageOf<>(i, t, paging.page(), paging.size()));

@@ -85,16 +85,32 @@ class GdprIntegrationTest extends IntegrationTest {
 				.contains("repris de Moodle").doesNotContain("rôles Moodle : repris");
 		}
 
-		// The evaluations section of a page: one read logged per view when there are evaluations, none when there are none.
+		// The evaluations section of a page: every view with evaluations is a read, none when there are none. Views by one
+		// reader within 15 minutes of the last one count on one line (going back and forth wrote 26 lines in 10 minutes).
 		String reads = "select count(*) from access_log where what = 'évaluations' and vacataire_id = ";
-		for (int view = 0; view < 2; view++) {
+		String counted = "select coalesce(sum(times), 0) from access_log where what = 'évaluations' and vacataire_id = ";
+		for (int view = 0; view < 3; view++) {
 			web.get().uri("/vacataires/" + candidate + "/evaluations").cookie("SESSION", coord.cookie()).header("HX-Request", "true")
 				.exchange().expectStatus().isOk();
 			web.get().uri("/vacataires/" + vacataire + "/evaluations").cookie("SESSION", coord.cookie()).header("HX-Request", "true")
 				.exchange().expectStatus().isOk();
+			clock.advance(java.time.Duration.ofMinutes(14));
 		}
 		assertThat(count(reads + candidate)).as("rien à lire, rien de journalisé").isZero();
-		assertThat(count(reads + vacataire)).as("une lecture par vue").isEqualTo(2);
+		assertThat(count(reads + vacataire)).as("trois vues à moins de 15 minutes l’une de l’autre : une ligne").isEqualTo(1);
+		assertThat(count(counted + vacataire)).as("chaque vue comptée").isEqualTo(3);
+		assertThat(count("select count(*) from access_log where vacataire_id = " + vacataire + " and times = 3 and last_at - at "
+				+ "between interval '28 minutes' and interval '29 minutes'")).isEqualTo(1);
+		clock.advance(java.time.Duration.ofMinutes(2));
+		web.get().uri("/vacataires/" + vacataire + "/evaluations").cookie("SESSION", coord.cookie()).header("HX-Request", "true")
+			.exchange().expectStatus().isOk();
+		assertThat(count(reads + vacataire)).as("16 minutes après la dernière : une nouvelle ligne").isEqualTo(2);
+		web.get().uri("/api/vacataires/" + vacataire + "/evaluations").headers(h -> h.setBearerAuth(coordinator)).exchange()
+			.expectStatus().isOk();
+		assertThat(count(reads + vacataire)).as("par l’API : une autre voie, une autre ligne").isEqualTo(3);
+		String journal = web.get().uri("/journal?vacataire=" + vacataire).cookie("SESSION", coord.cookie()).accept(MediaType.TEXT_HTML)
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(journal).contains("(3 lectures, la dernière le ");
 	}
 
 	@Test
