@@ -517,6 +517,44 @@ class WebUiIntegrationTest extends IntegrationTest {
 	}
 
 	/**
+	 * A reviewer reads the catalogue, the vacataires and the analyses, and changes only reviews: no page shows them a
+	 * form they would be refused (a vacataire's status, identity, titles, assignments, a module's competencies…).
+	 */
+	@Test
+	void aReviewerIsShownNoFormTheyWouldBeRefused(@Autowired be.fwb.ead.titles.Titles titles) {
+		syncedCatalogue();
+		long module = count("select min(module_id) from module_role");
+		long vacataire = count("select min(vacataire_id) from module_role");
+		// A title held: its « Retirer » button is a form too.
+		await(titles.grant(vacataire, await(titles.save("AESI-FR", "AESI français", List.of(), "coord")), null, null, "coord"));
+		long referential = count("select coalesce(min(id), 0) from referential");
+		WebSession reviewer = signIn("relect", "mot-de-passe-relect");
+		java.util.regex.Pattern form = java.util.regex.Pattern.compile("<form\\b[^>]*>");
+		java.util.regex.Pattern action = java.util.regex.Pattern.compile("\\baction=\"([^\"]*)\"");
+		java.util.regex.Pattern allowed = java.util.regex.Pattern
+			.compile("/deconnexion|/langue|/revues/\\d+/(commencer|constats|modifications|reprendre|approuver|refuser)");
+		List<String> shown = new java.util.ArrayList<>();
+		List<String> pages = new java.util.ArrayList<>(List.of("/", "/modules", "/modules/" + module, "/revues/modules/" + module,
+				"/modules/" + module + "/competences", "/vacataires", "/vacataires/" + vacataire, "/vacataires/" + vacataire + "/titres",
+				"/vacataires/" + vacataire + "/affectations", "/affectations", "/titres", "/revues", "/revues/campagnes", "/revues/grilles",
+				"/analyse", "/synchronisations", "/synchronisations/1"));
+		if (referential > 0) {
+			pages.add("/analyse/" + referential);
+		}
+		for (String page : pages) {
+			java.util.regex.Matcher m = form.matcher(page(reviewer, page));
+			while (m.find()) {
+				String tag = m.group();
+				java.util.regex.Matcher to = action.matcher(tag);
+				if (tag.toLowerCase(java.util.Locale.ROOT).contains("method=\"post\"") && (!to.find() || !allowed.matcher(to.group(1)).matches())) {
+					shown.add(page + " : " + tag);
+				}
+			}
+		}
+		assertThat(shown).as("formulaires montrés à un relecteur, que le service lui refuserait").isEmpty();
+	}
+
+	/**
 	 * A vacataire's trainings: what a role they hold lacks is a fault (red); for someone holding no role yet, what a first
 	 * tutoring would require is to plan (not red); for someone who left, nothing.
 	 */
