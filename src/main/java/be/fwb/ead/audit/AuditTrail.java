@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import be.fwb.ead.shared.Days;
 import be.fwb.ead.shared.DisplaySettings;
+import be.fwb.ead.shared.InvalidRequest;
 import be.fwb.ead.shared.PageOf;
 import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.SearchText;
@@ -30,6 +32,14 @@ public class AuditTrail {
 	 */
 	public record Filter(@Nullable String author, @Nullable String entity, @Nullable Long vacataireId, @Nullable String person,
 			@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String text) {
+
+		/** A period that ends before it begins holds no line: said, not answered with an empty list. */
+		public Filter {
+			if (from != null && to != null && to.isBefore(from)) {
+				throw InvalidRequest.ofField("au", "La période finit le " + Days.text(to) + ", avant de commencer le " + Days.text(from)
+						+ " : aucune ligne ne peut s’y trouver. Échangez les deux dates.");
+			}
+		}
 
 		public Filter(@Nullable String author, @Nullable String entity, @Nullable Long vacataireId, @Nullable LocalDate from,
 				@Nullable LocalDate to, @Nullable String text) {

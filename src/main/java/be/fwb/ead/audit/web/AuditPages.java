@@ -8,9 +8,12 @@ import java.util.Map;
 import be.fwb.ead.audit.AuditTrail;
 import be.fwb.ead.audit.ChangeLog;
 import be.fwb.ead.shared.DisplaySettings;
+import be.fwb.ead.shared.InvalidRequest;
+import be.fwb.ead.shared.PageOf;
 import be.fwb.ead.shared.Paging;
 import be.fwb.ead.shared.TableExport;
 import be.fwb.ead.shared.TableExport.Column;
+import be.fwb.ead.ui.Flash;
 import be.fwb.ead.ui.ListQuery;
 import be.fwb.ead.ui.PageController;
 import be.fwb.ead.ui.Pages;
@@ -19,6 +22,7 @@ import be.fwb.ead.ui.Texts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,9 +77,24 @@ class AuditPages {
 			@RequestParam(required = false) @Nullable LocalDate to, Model model, ServerWebExchange exchange) {
 		Query query = new Query(blank(qui), blank(objet), blank(vacataire), either(du, from), either(au, to), blank(q), page == null ? 1 : page);
 		model.addAttribute("query", query);
-		model.addAttribute("changes", Pages.clamped(Pages.paging(page, PAGE_SIZE, PAGE_SIZE),
-				p -> trail.changes(query.filter(), p)));
-		model.addAttribute("reads", trail.reads(query.filter(), Paging.of(0, 20)));
+		AuditTrail.Filter filter;
+		try {
+			filter = query.filter();
+		}
+		catch (InvalidRequest e) {
+			// A period that ends before it begins: the page and its filters as typed, the refusal at the top, no line.
+			exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+			model.addAttribute("flash", Flash.refusal(exchange, e));
+			model.addAttribute("changes", new PageOf<>(List.of(), 0, 1, PAGE_SIZE));
+			model.addAttribute("reads", new PageOf<>(List.of(), 0, 1, 20));
+			return page(model, exchange);
+		}
+		model.addAttribute("changes", Pages.clamped(Pages.paging(page, PAGE_SIZE, PAGE_SIZE), p -> trail.changes(filter, p)));
+		model.addAttribute("reads", trail.reads(filter, Paging.of(0, 20)));
+		return page(model, exchange);
+	}
+
+	private String page(Model model, ServerWebExchange exchange) {
 		Texts texts = Texts.of(messages, exchange);
 		Map<String, String> labels = labels(texts);
 		// A change's before and after as people read them (labels, local times, codes by their words), not JSON.
