@@ -98,7 +98,14 @@ public class AccountAdministration {
 		Mono<Void> vacataire = vacataireId == null ? Mono.empty()
 				: db.sql("select count(*) as n from vacataire_status where id = :v and not erased").bind("v", vacataireId)
 					.map(r -> r.get("n", Long.class)).one()
-					.flatMap(n -> n == 0 ? Mono.error(new NotFound("Aucun vacataire n’a l’identifiant " + vacataireId + ".")) : Mono.empty());
+					.flatMap(n -> n == 0 ? Mono.error(new NotFound("Aucun vacataire n’a l’identifiant " + vacataireId + ".")) : Mono.empty())
+					// One account a person: a second would split what they acknowledge and answer between two sign-ins.
+					.then(db.sql("select username, enabled from account where vacataire_id = :v order by id limit 1").bind("v", vacataireId)
+						.map(r -> InvalidRequest.ofField("vacataireId", "La fiche n° " + vacataireId + " a déjà le compte « "
+								+ r.get("username", String.class) + " »" + (Boolean.TRUE.equals(r.get("enabled", Boolean.class)) ? ""
+										: ", désactivé : réactivez-le") + " ; changez son mot de passe plutôt que d’en créer un second."))
+						.one()
+						.flatMap(Mono::<Void>error));
 		return vacataire.then(accounts.byUsername(name).hasElement())
 			.flatMap(exists -> exists ? Mono.error(new Conflict("L’identifiant « " + name + " » est déjà pris."))
 					: accounts.create(name, password, role, displayName.trim(), vacataireId))

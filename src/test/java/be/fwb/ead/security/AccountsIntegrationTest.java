@@ -66,4 +66,19 @@ class AccountsIntegrationTest extends IntegrationTest {
 		assertThat(count("select count(*) from change_log where entity = 'account' and (coalesce(after::text, '') like '%phrase%' "
 				+ "or summary like '%phrase%')")).isZero();
 	}
+
+	/** One account a vacataire: a second one for the same file is refused, naming the first. */
+	@Test
+	void aVacataireHasOneAccount(@org.springframework.beans.factory.annotation.Autowired be.fwb.ead.vacataires.VacataireFile files) {
+		long v = await(files.create(new be.fwb.ead.vacataires.VacataireFile.Identity("Vic", "Vacataire", "vic.vacataire@ead.test", null,
+				null, null), be.fwb.ead.vacataires.VacataireStatus.ACTIF, "coord"));
+		web.post().uri("/api/accounts").headers(h -> h.setBearerAuth(coordinator)).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", "vic", "password", STRONG, "role", "VACATAIRE", "displayName", "Vic", "vacataireId", v))
+			.exchange().expectStatus().isCreated();
+		web.post().uri("/api/accounts").headers(h -> h.setBearerAuth(coordinator)).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("username", "vic.bis", "password", STRONG, "role", "VACATAIRE", "displayName", "Vic", "vacataireId", v))
+			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.detail")
+			.isEqualTo("La fiche n° " + v + " a déjà le compte « vic » ; changez son mot de passe plutôt que d’en créer un second.");
+		assertThat(count("select count(*) from account where vacataire_id = " + v)).isEqualTo(1);
+	}
 }
