@@ -100,6 +100,10 @@ public class Training {
 			return Mono.error(InvalidRequest.ofField("startsAt", "La date de la session doit se situer entre il y a " + HISTORY_YEARS
 					+ " ans (l’historique) et dans " + AHEAD_YEARS + " ans."));
 		}
+		if ("ON_SITE".equals(mode) && (s.location() == null || s.location().isBlank()) && s.startsAt().isAfter(now)) {
+			// Those registered must know where to go; a past session's room may be forgotten, its history is still recorded.
+			return Mono.error(InvalidRequest.ofField("location", "Une session en présentiel à venir indique son lieu (adresse, salle)."));
+		}
 		if (s.durationMinutes() < 15 || s.durationMinutes() > 2880 || s.capacity() < 1 || s.capacity() > 500) {
 			return Mono.error(InvalidRequest.ofField(s.capacity() < 1 || s.capacity() > 500 ? "capacity" : "durationMinutes",
 					"Durée de 15 à 2880 minutes et capacité de 1 à 500 places."));

@@ -281,6 +281,11 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		await(training.register(session, a, COORD));
 		refused(training.register(session, b, COORD), Refused.class, "est complète (1 places)");
 		refused(training.changeCapacity(session, 0, COORD), InvalidRequest.class, "de 1 à 500 places");
+		// On site and to come: where to go is said; a past one is recorded for the history without its room.
+		refused(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Sans lieu", clock.instant().plus(2, ChronoUnit.DAYS), 180,
+				"ON_SITE", " ", 10), COORD), InvalidRequest.class, "Une session en présentiel à venir indique son lieu");
+		await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "L’an dernier", clock.instant().minus(300, ChronoUnit.DAYS), 180,
+				"ON_SITE", null, 10), COORD));
 		refused(training.changeCapacity(session, 501, COORD), InvalidRequest.class, "de 1 à 500 places");
 		await(training.changeCapacity(session, 2, COORD));
 		await(training.register(session, b, COORD));
