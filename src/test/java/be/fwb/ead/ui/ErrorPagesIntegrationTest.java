@@ -67,6 +67,7 @@ class ErrorPagesIntegrationTest extends IntegrationTest {
 				new Bad("/vacataires/999999", HttpStatus.NOT_FOUND, "Aucun vacataire n’a l’identifiant 999999."),
 				new Bad("/vacataires/abc", HttpStatus.BAD_REQUEST, "La demande est invalide."),
 				new Bad("/modules/999999", HttpStatus.NOT_FOUND, "999999"),
+				new Bad("/modules/999999/affectations", HttpStatus.NOT_FOUND, "Aucun module n’a l’identifiant 999999."),
 				new Bad("/vacataires/" + vacataire + "/affectations?moduleQ=" + "x".repeat(10), HttpStatus.OK, "Affectations"),
 				new Bad("/revues/999999", HttpStatus.NOT_FOUND, "999999"),
 				new Bad("/recrutement/999999", HttpStatus.NOT_FOUND, "999999"),

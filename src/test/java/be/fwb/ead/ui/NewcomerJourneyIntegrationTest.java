@@ -45,6 +45,26 @@ class NewcomerJourneyIntegrationTest extends BrowserTest {
 		return await(assignments.create(new NewAssignment(vacataire, module, "AUTHOR", from, to, 10, "Remplacement"), "coord"));
 	}
 
+	/** A module's page says who the EAD assigned to it (what Moodle says of its people is beside), current ones first. */
+	@Test
+	void aModulesPageShowsItsAssignmentsCurrentOnesFirst() {
+		LocalDate today = LocalDate.now(clock);
+		long module = count("select min(id) from module");
+		authoring(handEntered("Ulysse", "Passé"), module, today.minusYears(1), today.minusMonths(2));
+		authoring(handEntered("Célestine", "Présente"), module, today.minusDays(10), today.plusMonths(3));
+		browser.signIn("coord", "mot-de-passe-coord");
+		browser.go("/modules/" + module);
+		browser.waitForText(By.id("module-assignments"), "Célestine Présente");
+		String rows = browser.text(By.cssSelector("#module-assignments tbody"));
+		assertThat(rows).contains("Conception").contains("(en cours)").contains("(terminée)");
+		assertThat(rows.indexOf("Célestine Présente")).as("en cours avant terminée").isLessThan(rows.indexOf("Ulysse Passé"));
+		browser.find(By.linkText("Célestine Présente")).click();
+		browser.waitForText(By.tagName("h1"), "Célestine Présente");
+		browser.go("/modules/" + count("select max(id) from module"));
+		browser.waitForText(By.id("module-no-assignment"), "Aucune affectation pour ce module.");
+		assertAccessible("module et ses affectations");
+	}
+
 	@Test
 	void anAssignmentEndedTodayFromTheReconciliationLeavesTheListAndTheMessageSaysItEnded() {
 		LocalDate today = LocalDate.now(clock);

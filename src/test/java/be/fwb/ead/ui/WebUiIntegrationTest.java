@@ -535,7 +535,7 @@ class WebUiIntegrationTest extends IntegrationTest {
 			.compile("/deconnexion|/langue|/revues/\\d+/(commencer|constats|modifications|reprendre|approuver|refuser)");
 		List<String> shown = new java.util.ArrayList<>();
 		List<String> pages = new java.util.ArrayList<>(List.of("/", "/modules", "/modules/" + module, "/revues/modules/" + module,
-				"/modules/" + module + "/competences", "/vacataires", "/vacataires/" + vacataire, "/vacataires/" + vacataire + "/titres",
+				"/modules/" + module + "/competences", "/modules/" + module + "/affectations", "/vacataires", "/vacataires/" + vacataire, "/vacataires/" + vacataire + "/titres",
 				"/vacataires/" + vacataire + "/affectations", "/affectations", "/titres", "/revues", "/revues/campagnes", "/revues/grilles",
 				"/analyse", "/synchronisations", "/synchronisations/1"));
 		if (referential > 0) {

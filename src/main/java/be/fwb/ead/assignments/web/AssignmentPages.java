@@ -86,6 +86,27 @@ class AssignmentPages {
 		return htmx != null ? "assignments/vacataire :: section" : "assignments/vacataire";
 	}
 
+	/**
+	 * A module's assignments, the current and coming ones first: the section of the module's page (htmx), or a page of
+	 * its own. What Moodle says of the module's people is on the module's page; what the EAD contracted is here.
+	 */
+	@GetMapping("/modules/{id}/affectations")
+	String ofModule(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) @Nullable String htmx,
+			Model model) {
+		LocalDate today = LocalDate.now(clock);
+		model.addAttribute("moduleId", id);
+		model.addAttribute("today", today);
+		model.addAttribute("assignments", assignments.ofModule(id)
+			.sort(java.util.Comparator.comparing((Assignment a) -> a.endsOn().isBefore(today)).thenComparing(Assignment::startsOn,
+					java.util.Comparator.reverseOrder()))
+			.collectList());
+		if (htmx == null) {
+			model.addAttribute("module", catalogue.find(id).switchIfEmpty(Mono.error(new be.fwb.ead.shared.NotFound(
+					"Aucun module n’a l’identifiant " + id + "."))));
+		}
+		return htmx != null ? "assignments/module :: section" : "assignments/module";
+	}
+
 	/** What the form of a new assignment starts with: from a reconciliation line, its module and role; the school year. */
 	record Prefill(@Nullable Long moduleId, String role, SchoolYear year) {
 	}
