@@ -80,6 +80,26 @@ public final class SpreadsheetReader {
 
 	private static final byte[] ZIP = { 'P', 'K' };
 
+	/** The signature of the old Office files (.xls, .doc): an OLE2 compound document. */
+	private static final byte[] OLE2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1 };
+
+	/** How much of a file's start tells text from binary. */
+	private static final int SNIFFED = 4096;
+
+	/**
+	 * Whether the file's start holds a byte no text file has (NUL, or a control character other than tab, line feed,
+	 * carriage return, form feed): a PDF, an image, random bytes. A CSV in Windows-1252 has none and is said as such.
+	 */
+	static boolean binary(byte[] bytes) {
+		for (int i = 0; i < Math.min(bytes.length, SNIFFED); i++) {
+			int b = bytes[i] & 0xFF;
+			if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private SpreadsheetReader() {
 	}
 
@@ -98,6 +118,14 @@ public final class SpreadsheetReader {
 	}
 
 	private static String text(byte[] bytes) {
+		if (bytes.length >= OLE2.length && java.util.Arrays.equals(bytes, 0, OLE2.length, OLE2, 0, OLE2.length)) {
+			throw new InvalidRequest("Le fichier est un classeur Excel de l’ancien format (.xls) : dans Excel, enregistrez-le en "
+					+ "« Classeur Excel (.xlsx) » ou en « CSV UTF-8 ».");
+		}
+		if (binary(bytes)) {
+			throw new InvalidRequest("Le fichier n’est ni un classeur XLSX ni un texte CSV (il contient des octets qui ne sont pas du "
+					+ "texte) : choisissez le classeur XLSX ou le CSV exporté du tableur.");
+		}
 		try {
 			String text = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
