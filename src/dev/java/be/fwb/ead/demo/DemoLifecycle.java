@@ -2,7 +2,6 @@ package be.fwb.ead.demo;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,22 +57,27 @@ final class DemoLifecycle {
 			.concatMap(s -> titles.save("AESS-" + code(s), "AESS (agrégation) – " + s,
 					List.of(new Titles.Coverage(upper, s, CoverageKind.REQUIS),
 							new Titles.Coverage(lower, s, CoverageKind.SUFFISANT)), AUTHOR));
-		Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		// Sessions at an hour people train at, in the EAD's zone: 9:30 or 14:00, whatever the time the demo starts.
+		java.time.ZoneId brussels = java.time.ZoneId.of(be.fwb.ead.shared.DisplaySettings.EAD_ZONE);
+		java.util.function.BiFunction<Integer, java.time.LocalTime, Instant> day = (days, time) -> LocalDate.now(brussels)
+			.plusDays(days).atTime(time).atZone(brussels).toInstant();
+		java.time.LocalTime morning = java.time.LocalTime.of(9, 30);
+		java.time.LocalTime afternoon = java.time.LocalTime.of(14, 0);
 		// Two past sessions of the initial training (their attendance is recorded as history on the first day), and
 		// sessions to come for the newcomers.
 		Flux<Long> sessions = Flux.concat(
-				training.plan(new Training.NewSession("INITIAL", "MOODLE", PAST_MOODLE, now.minus(300, ChronoUnit.DAYS),
+				training.plan(new Training.NewSession("INITIAL", "MOODLE", PAST_MOODLE, day.apply(-300, morning),
 						180, "VIRTUAL", null, 300), AUTHOR),
-				training.plan(new Training.NewSession("INITIAL", "TUTORING", PAST_TUTORING, now.minus(290, ChronoUnit.DAYS), 240,
+				training.plan(new Training.NewSession("INITIAL", "TUTORING", PAST_TUTORING, day.apply(-290, afternoon), 240,
 						"ON_SITE", "Bruxelles, boulevard Léopold II 44", 300), AUTHOR),
-				training.plan(new Training.NewSession("INITIAL", "PEDAGOGY", PAST_PEDAGOGY, now.minus(280, ChronoUnit.DAYS), 360,
+				training.plan(new Training.NewSession("INITIAL", "PEDAGOGY", PAST_PEDAGOGY, day.apply(-280, morning), 360,
 						"VIRTUAL", null, 300), AUTHOR),
 				training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les nouveaux vacataires",
-						now.plus(10, ChronoUnit.DAYS), 180, "VIRTUAL", null, 30), AUTHOR),
+						day.apply(10, afternoon), 180, "VIRTUAL", null, 30), AUTHOR),
 				training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorer à distance : suivi et rétroactions",
-						now.plus(14, ChronoUnit.DAYS), 240, "ON_SITE", "Namur, rue de Fer 42", 20), AUTHOR),
+						day.apply(14, morning), 240, "ON_SITE", "Namur, rue de Fer 42", 20), AUTHOR),
 				training.plan(new Training.NewSession("CONTINUING", "PEDAGOGY", "Évaluer à distance : rétroactions et grilles",
-						now.plus(21, ChronoUnit.DAYS), 180, "VIRTUAL", null, 40), AUTHOR));
+						day.apply(21, afternoon), 180, "VIRTUAL", null, 40), AUTHOR));
 		Mono<Long> campaign = recruitment.open("Tuteurs et concepteurs " + LocalDate.now().getYear() + "-" + (LocalDate.now().getYear() + 1),
 				LocalDate.now().minusDays(7), LocalDate.now().plusDays(45),
 				List.of(new Recruitment.Need(lower, "Mathématiques", "TUTOR", 240), new Recruitment.Need(upper, "Chimie", "AUTHOR", 60)),

@@ -83,7 +83,7 @@ public final class DemoReferentials {
 				+ "Scale configuration,Rule type (optional),Rule outcome (optional),Rule config (optional),"
 				+ "Cross-referenced competency ID numbers,Exported ID (optional),Is framework,Taxonomy\n");
 		csv.append(",REF-").append(EXAMS[level]).append(",\"Référentiel ").append(name).append("\",\"Savoirs, savoir-faire et "
-				+ "compétences attendus en fin de ").append(name).append(".\",1,\"Non acquis,Acquis\",")
+				+ "compétences attendus au terme du niveau « ").append(name).append(" ».\",1,\"Non acquis,Acquis\",")
 			.append("\"[{\"\"scaleid\"\":\"\"2\"\"},{\"\"id\"\":1,\"\"scaledefault\"\":1,\"\"proficient\"\":0},{\"\"id\"\":2,\"\"scaledefault\"\":0,\"\"proficient\"\":1}]\"")
 			.append(",,,,,,1,\"domain,competency,skill,outcome\"\n");
 		for (String subject : subjects) {

@@ -62,6 +62,8 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		browser.find(By.id("start")).click();
 		browser.waitForText(By.id("flash"), "Revue commencée.");
 		assertThat(browser.text(By.id("review-state"))).isEqualTo("en revue");
+		// No finding yet: no score to read (it said « 0 % », as if the module had failed every criterion).
+		assertThat(browser.text(By.id("review-score"))).isEqualTo("— (aucun constat encore)");
 		assertAccessible("revue en cours");
 
 		// Round 1: the first criterion at 2 of 4 with what to change, the others at 3, the legal items passed.
@@ -76,6 +78,7 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		// (1 + 8 + 4) / 19 = 68 %.
 		browser.find(By.id("approve")).click();
 		browser.waitForText(By.id("flash"), "Le score (68 %) n’atteint pas le seuil de la grille (70 %)");
+		assertThat(browser.text(By.id("review-score"))).isEqualTo("68 % (provisoire : constats en cours)");
 		browser.setValue(By.id("deadline"), clock.today().plusDays(14).toString());
 		browser.find(By.id("request-changes")).click();
 		browser.waitForText(By.id("flash"), "Modifications demandées aux concepteurs.");

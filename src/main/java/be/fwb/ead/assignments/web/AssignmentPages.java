@@ -83,6 +83,7 @@ class AssignmentPages {
 		model.addAttribute("choices", module == null ? choices(moduleQ) : catalogue.find(module).map(List::of).defaultIfEmpty(List.of()));
 		model.addAttribute("prefill", new Prefill(module, "AUTHOR".equals(role) ? "AUTHOR" : "TUTOR", adoption.schoolYear()));
 		model.addAttribute("today", LocalDate.now(clock));
+		model.addAttribute("moduleChoices", MODULE_CHOICES);
 		return htmx != null ? "assignments/vacataire :: section" : "assignments/vacataire";
 	}
 
