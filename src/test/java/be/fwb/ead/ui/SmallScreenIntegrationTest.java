@@ -65,7 +65,7 @@ class SmallScreenIntegrationTest extends BrowserTest {
 				"/affectations/rapprochement", "/affectations/rapprochement?vue=vacataires", "/affectations/rapprochement?vue=modules",
 				"/affectations/rapprochement/adoption?scope=filter", "/evaluations/a-faire", "/formations", "/formations/" + session,
 				"/vacataires/" + vacataire + "/donnees", "/vacataires/" + candidate + "/donnees/anonymisation", "/journal",
-				"/synchronisations", "/revues", "/analyse", "/titres", "/recrutement")) {
+				"/synchronisations", "/revues", "/analyse", "/titres", "/recrutement", "/comptes", "/modules/" + module + "/affectations")) {
 			browser.go(page);
 			browser.find(By.cssSelector("main h1"));
 			// The sections htmx loads into the page (a vacataire's titles, assignments…) count too.
