@@ -59,6 +59,12 @@ class BrowserJourneysIntegrationTest extends BrowserTest {
 		browser.signIn("coord", "mot-de-passe-coord");
 		browser.waitForText(By.tagName("h1"), "Tableau de bord");
 		assertThat(browser.text(By.cssSelector(".who"))).contains("Claire Coordination");
+		// A coordinator's thirteen menu entries on one line at 1366 px, the most common laptop width (« Synchronisations »
+		// wrapped alone to a second line).
+		Object widths = browser.script("const menu = document.querySelector('#menu ul'); return Math.round(menu.getBoundingClientRect().width)"
+				+ " + ' px : ' + [...menu.children].map(l => Math.round(l.getBoundingClientRect().width)).join(' + ');");
+		assertThat(((Number) browser.script("return new Set([...document.querySelectorAll('#menu li')].map(l => l.offsetTop)).size;"))
+			.intValue()).as("lignes du menu à 1366 px (" + widths + ")").isEqualTo(1);
 		assertThat(browser.text(By.id("fig-modules"))).isEqualTo("0");
 
 		new Select(browser.find(By.id("sync-mode"))).selectByValue("FULL");
