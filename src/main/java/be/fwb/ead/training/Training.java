@@ -185,13 +185,16 @@ public class Training {
 	}
 
 	private Mono<Void> attendance(long sessionId, long vacataireId, boolean attended, boolean completed, String author) {
-		var update = db.sql("""
-				update training_registration set attended = :attended, completed_at = :completedAt
+		// Completed again: the day it was completed stays (saving a row again is no new completion).
+		return db.sql("""
+				update training_registration set attended = :attended,
+				       completed_at = case when :completed then coalesce(completed_at, :now) end
 				where session_id = :s and vacataire_id = :v returning (select title from training_session where id = :s) as title""")
 			.bind("attended", attended)
+			.bind("completed", completed)
+			.bind("now", Instant.now(clock))
 			.bind("s", sessionId)
-			.bind("v", vacataireId);
-		return (completed ? update.bind("completedAt", Instant.now(clock)) : update.bindNull("completedAt", Instant.class))
+			.bind("v", vacataireId)
 			.map(r -> r.get("title", String.class))
 			.one()
 			.switchIfEmpty(Mono.error(new NotFound("Ce vacataire n’est pas inscrit à cette session.")))
@@ -538,8 +541,9 @@ public class Training {
 	}
 
 	/**
-	 * Records one outcome for every registration of the session ({@code completed}, {@code attended} or {@code absent}),
-	 * in one statement; refused before the session has begun. Gives how many were recorded.
+	 * Records one outcome ({@code completed}, {@code attended} or {@code absent}) for every registration of the session
+	 * whose attendance is not recorded yet, in one statement; those recorded stay as they are. Refused before the session
+	 * has begun, and when every attendance is recorded already. Gives how many were recorded.
 	 */
 	@Transactional
 	public Mono<Integer> recordAttendanceAll(long sessionId, boolean attended, boolean completed, String author) {
@@ -551,8 +555,9 @@ public class Training {
 			if (row.startsAt().isAfter(now)) {
 				return Mono.error(future(row));
 			}
+			// Only those whose attendance is not recorded yet: one recorded by hand (an absence) is not overwritten.
 			var update = db.sql("update training_registration set attended = :attended, completed_at = :completedAt "
-					+ "where session_id = :s returning vacataire_id")
+					+ "where session_id = :s and attended is null and completed_at is null returning vacataire_id")
 				.bind("attended", attended)
 				.bind("s", sessionId);
 			return (completed ? update.bind("completedAt", now) : update.bindNull("completedAt", Instant.class))
@@ -560,7 +565,9 @@ public class Training {
 						"Formation « " + row.title() + " » : " + (completed ? "terminée" : attended ? "présent, non terminée" : "absent")))
 				.all()
 				.collectList()
-				.flatMap(done -> changes.recordAll(author, done).thenReturn(done.size()));
+				.flatMap(done -> done.isEmpty()
+						? Mono.error(new Refused("Chaque présence de cette session est déjà enregistrée : changez-la sur sa ligne."))
+						: changes.recordAll(author, done).thenReturn(done.size()));
 		});
 	}
 

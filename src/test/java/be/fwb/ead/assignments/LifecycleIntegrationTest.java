@@ -271,6 +271,36 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		assertThat(await(training.missing(v, "TUTOR").collectList())).extracting(Training.Requirement::topic).containsExactly("TUTORING");
 	}
 
+	/**
+	 * Recording a whole session at once records those whose attendance is not recorded yet; an absence recorded on its
+	 * line stays, and a completion saved again keeps its day (the walkthrough: one click set 193 people back to
+	 * « terminée » today, an absent one among them).
+	 */
+	@Test
+	void theWholeSessionsAttendanceLeavesWhatWasRecordedLineByLine() {
+		long a = newVacataire("Anaïs", "Peeters");
+		long b = newVacataire("Noémie", "Jacobs");
+		long c = newVacataire("Camille", "Bastin");
+		long session = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
+				clock.instant().plus(1, ChronoUnit.HOURS), 180, "VIRTUAL", null, 10), COORD));
+		for (long v : List.of(a, b, c)) {
+			await(training.register(session, v, COORD));
+		}
+		clock.advance(java.time.Duration.ofHours(2));
+		await(training.recordAttendance(session, c, false, false, COORD));
+		await(training.recordAttendance(session, b, true, true, COORD));
+		java.time.Instant completedB = await(db.sql("select completed_at from training_registration where vacataire_id = " + b)
+			.map(r -> r.get(0, java.time.Instant.class)).one());
+		clock.advance(java.time.Duration.ofDays(1));
+		assertThat(await(training.recordAttendanceAll(session, true, true, COORD))).as("seule la présence non enregistrée").isEqualTo(1);
+		assertThat(count("select count(*) from training_registration where vacataire_id = " + c + " and attended = false and completed_at is null"))
+			.as("l’absence reste").isEqualTo(1);
+		await(training.recordAttendance(session, b, true, true, COORD));
+		assertThat(await(db.sql("select completed_at from training_registration where vacataire_id = " + b)
+			.map(r -> r.get(0, java.time.Instant.class)).one())).as("terminée le même jour, enregistrée deux fois").isEqualTo(completedB);
+		refused(training.recordAttendanceAll(session, false, false, COORD), Refused.class, "déjà enregistrée");
+	}
+
 	/** A session's seats change until it is over, never below its registrations; a registration is withdrawn until it begins. */
 	@Test
 	void aSessionsSeatsChangeAndARegistrationIsWithdrawnUntilItBegins() {

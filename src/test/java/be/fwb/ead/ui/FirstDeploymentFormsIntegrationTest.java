@@ -188,14 +188,15 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		assertThat(browser.text(By.id("registrations"))).contains("Terminée");
 		assertAccessible("session passée, historique enregistré");
 
-		// The whole session at once: refused without an outcome (forged), then recorded for all.
-		browser.script("document.getElementById('o-all').innerHTML = '<option value=\"peut-etre\">?</option>';");
-		browser.find(By.id("attendance-all-submit")).click();
-		browser.waitForText(By.id("flash"), "Choisissez la présence");
-		new Select(browser.find(By.id("o-all"))).selectByValue("attended");
-		browser.find(By.id("attendance-all-submit")).click();
+		// Every attendance of the session recorded: no form for the whole session (it overwrote what each line said).
+		assertThat(browser.all(By.id("attendance-all"))).isEmpty();
+		// One line set to « absent »: its list says so when the page comes back, and the others stay completed.
+		new Select(browser.find(By.id("o-0"))).selectByValue("absent");
+		browser.find(By.cssSelector("#registrations tbody tr:first-child button[type=submit]")).click();
 		browser.waitForText(By.id("flash"), "Enregistré.");
-		assertThat(count("select count(*) from training_registration where session_id = " + past + " and completed_at is not null")).isZero();
+		assertThat(new Select(browser.find(By.id("o-0"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("absent");
+		assertThat(new Select(browser.find(By.id("o-1"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("completed");
+		assertThat(count("select count(*) from training_registration where session_id = " + past + " and completed_at is null")).isEqualTo(1);
 
 		// A session planned in the past (last year's, for the history): its page, to record who followed it.
 		browser.go("/formations");

@@ -23,7 +23,7 @@ class PluralsUnitTest {
 		assertThat(fr("adoption.confirm", 0)).isEqualTo("Aucune affectation à créer");
 		assertThat(fr("adoption.confirm", 1)).isEqualTo("Créer l’affectation");
 		assertThat(fr("adoption.confirm", 27)).isEqualTo("Créer les 27 affectations");
-		assertThat(fr("training.outcomeAllSubmit", 1)).isEqualTo("Enregistrer pour la personne inscrite");
+		assertThat(fr("training.outcomeAllSubmit", 1)).isEqualTo("Enregistrer pour la personne sans présence enregistrée");
 		assertThat(fr("training.registerMissing", 1)).isEqualTo("Inscrire à cette session (1 place libre)");
 		assertThat(fr("analysis.modules", 1)).isEqualTo("1 module");
 		// A sync's counts: a sign on what was added or removed, none on nothing (« −0 retirés » read as a loss).
