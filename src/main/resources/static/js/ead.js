@@ -182,3 +182,31 @@ window.addEventListener('pageshow', function (event) {
     });
   }
 });
+
+// Findings typed and not saved are not lost to another button of the page (« Approuver », « Demander des
+// modifications »): that button says to save them first, and nothing is sent. The form names its message
+// (data-save-first).
+function eadMarkTyped(event) {
+  var form = event.target.form;
+  if (form && form.hasAttribute('data-save-first')) {
+    form.setAttribute('data-typed', 'true');
+  }
+}
+document.addEventListener('input', eadMarkTyped);
+document.addEventListener('change', eadMarkTyped);
+document.addEventListener('submit', function (event) {
+  var typed = document.querySelector('form[data-save-first][data-typed]');
+  if (!typed || typed === event.target) {
+    return;
+  }
+  event.preventDefault();
+  var notice = document.getElementById('save-first');
+  if (!notice) {
+    notice = document.createElement('p');
+    notice.id = 'save-first';
+    notice.className = 'notice error';
+    notice.setAttribute('role', 'alert');
+  }
+  notice.textContent = typed.getAttribute('data-save-first');
+  event.target.insertBefore(notice, event.target.firstChild);
+}, true);

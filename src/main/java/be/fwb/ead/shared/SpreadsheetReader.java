@@ -86,6 +86,13 @@ public final class SpreadsheetReader {
 	/** How much of a file's start tells text from binary. */
 	private static final int SNIFFED = 4096;
 
+	/** What a file is by its first bytes, when it is a kind people pick by mistake (a PDF, an image); else null. */
+	static @org.jspecify.annotations.Nullable String otherKind(byte[] bytes) {
+		String start = new String(bytes, 0, Math.min(bytes.length, 8), StandardCharsets.ISO_8859_1);
+		return start.startsWith("%PDF") ? "un PDF" : start.startsWith("\u0089PNG") ? "une image PNG"
+				: start.startsWith("\u00FF\u00D8\u00FF") ? "une image JPEG" : start.startsWith("GIF8") ? "une image GIF" : null;
+	}
+
 	/**
 	 * Whether the file's start holds a byte no text file has (NUL, or a control character other than tab, line feed,
 	 * carriage return, form feed): a PDF, an image, random bytes. A CSV in Windows-1252 has none and is said as such.
@@ -121,6 +128,10 @@ public final class SpreadsheetReader {
 		if (bytes.length >= OLE2.length && java.util.Arrays.equals(bytes, 0, OLE2.length, OLE2, 0, OLE2.length)) {
 			throw new InvalidRequest("Le fichier est un classeur Excel de l’ancien format (.xls) : dans Excel, enregistrez-le en "
 					+ "« Classeur Excel (.xlsx) » ou en « CSV UTF-8 ».");
+		}
+		String kind = otherKind(bytes);
+		if (kind != null) {
+			throw new InvalidRequest("Le fichier est " + kind + ", pas un tableur : choisissez le classeur XLSX ou le CSV exporté du tableur.");
 		}
 		if (binary(bytes)) {
 			throw new InvalidRequest("Le fichier n’est ni un classeur XLSX ni un texte CSV (il contient des octets qui ne sont pas du "

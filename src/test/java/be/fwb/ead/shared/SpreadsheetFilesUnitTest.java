@@ -26,7 +26,12 @@ class SpreadsheetFilesUnitTest {
 	void bytesThatAreNoTextAreNeitherXlsxNorCsv() {
 		byte[] pdf = "%PDF-1.7\n%\u00E2\u00E3\u00CF\u00D3\n1 0 obj\n<< /Length 3 >>\nstream\n\u0000\u0001\u0002".getBytes(StandardCharsets.ISO_8859_1);
 		assertThatThrownBy(() -> SpreadsheetReader.read(pdf, 10)).isInstanceOf(InvalidRequest.class)
-			.hasMessageStartingWith("Le fichier n’est ni un classeur XLSX ni un texte CSV");
+			.hasMessageStartingWith("Le fichier est un PDF, pas un tableur");
+		byte[] textOnlyPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+		assertThatThrownBy(() -> SpreadsheetReader.read(textOnlyPdf, 10)).isInstanceOf(InvalidRequest.class)
+			.hasMessage("Le fichier est un PDF, pas un tableur : choisissez le classeur XLSX ou le CSV exporté du tableur.");
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+		assertThatThrownBy(() -> SpreadsheetReader.read(png, 10)).isInstanceOf(InvalidRequest.class).hasMessageStartingWith("Le fichier est une image PNG");
 		byte[] random = new byte[2048];
 		new java.util.Random(42).nextBytes(random);
 		random[0] = 'x';

@@ -71,6 +71,13 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		score(3);
 		browser.find(By.cssSelector("input[name=score-" + first.id() + "][value='2']")).click();
 		browser.type(By.id("comment-" + first.id()), "Les balises d'objectifs manquent aux séquences 3 et 4.");
+		// « Approuver » before saving: nothing sent, the scores and the comment still there, a word to save them first
+		// (they were lost: the walkthrough).
+		browser.find(By.id("approve")).click();
+		browser.waitForText(By.id("save-first"), "Des constats saisis ne sont pas enregistrés");
+		assertThat(browser.find(By.cssSelector("input[name=score-" + first.id() + "][value='2']")).isSelected()).isTrue();
+		assertThat(browser.find(By.id("comment-" + first.id())).getDomProperty("value")).startsWith("Les balises d'objectifs");
+		assertThat(count("select count(*) from review_finding")).isZero();
 		browser.find(By.id("save-findings")).click();
 		browser.waitForText(By.id("flash"), "Constats enregistrés.");
 		assertThat(browser.find(By.cssSelector("input[name=score-" + first.id() + "][value='2']")).isSelected()).isTrue();
@@ -78,7 +85,7 @@ class ReviewJourneyIntegrationTest extends BrowserTest {
 		// (1 + 8 + 4) / 19 = 68 %.
 		browser.find(By.id("approve")).click();
 		browser.waitForText(By.id("flash"), "Le score (68 %) n’atteint pas le seuil de la grille (70 %)");
-		assertThat(browser.text(By.id("review-score"))).isEqualTo("68 % (provisoire : constats en cours)");
+		assertThat(browser.text(By.id("review-score"))).isEqualTo("68 % (provisoire : la revue n’est pas encore décidée)");
 		browser.setValue(By.id("deadline"), clock.today().plusDays(14).toString());
 		browser.find(By.id("request-changes")).click();
 		browser.waitForText(By.id("flash"), "Modifications demandées aux concepteurs.");
