@@ -23,7 +23,8 @@ public record Change(String entity, long entityId, @Nullable Long vacataireId, S
 		return new Change(entity, entityId, vacataireId, action, summary, before, after, reason);
 	}
 
+	/** The reason given, if any: a blank one is none (the journal showed « () »). */
 	public Change because(@Nullable String why) {
-		return new Change(entity, entityId, vacataireId, action, summary, before, after, why);
+		return new Change(entity, entityId, vacataireId, action, summary, before, after, why == null || why.isBlank() ? null : why.trim());
 	}
 }

@@ -482,8 +482,11 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		assertThat(candidacy.evaluators()).containsExactly("claire", "marc");
 		assertThat(candidacy.weightedScore()).isEqualTo(3.0);
 
-		assertThat(await(recruitment.decide(k, true, null, COORD)).decision()).isEqualTo("RETAINED");
+		assertThat(await(recruitment.decide(k, true, " ", COORD)).decision()).isEqualTo("RETAINED");
 		refused(recruitment.decide(k, false, "trop tard", COORD), Conflict.class, "déjà prise");
+		// Retained with a blank reason (the form's empty field): no reason in the journal (it read « retenu () »).
+		assertThat(count("select count(*) from change_log where entity = 'candidacy' and action = 'decided' and reason is null"))
+			.isEqualTo(1);
 		long v = candidacy.vacataireId();
 		await(titles.grant(v, mathTitle(), null, null, COORD));
 		completeInitialTraining(v);

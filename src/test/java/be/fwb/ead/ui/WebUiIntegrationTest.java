@@ -654,7 +654,8 @@ class WebUiIntegrationTest extends IntegrationTest {
 		// A period that ends before it begins: said on the page, its filters as typed (it was an empty list, unexplained).
 		web.get().uri("/journal?du=2026-02-05&au=2026-01-03").cookie("SESSION", coordinator.cookie()).accept(HTML).exchange()
 			.expectStatus().isBadRequest().expectBody(String.class)
-			.value(b -> assertThat(b).contains("La période finit le 03/01/2026, avant de commencer le 05/02/2026")
+			.value(b -> assertThat(b).contains("Recherche impossible :").doesNotContain("Rien n’a été enregistré")
+				.contains("La période finit le 03/01/2026, avant de commencer le 05/02/2026")
 				.contains("value=\"2026-02-05\"").contains("value=\"2026-01-03\"").contains("id=\"audit-filters\"")
 				.doesNotContain("Résultats 1 à"));
 		web.get().uri("/api/audit/changes?from=2026-02-05&to=2026-01-03").headers(h -> h.setBearerAuth(apiToken("coord", "mot-de-passe-coord")))

@@ -85,6 +85,7 @@ class AuditPages {
 			// A period that ends before it begins: the page and its filters as typed, the refusal at the top, no line.
 			exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
 			model.addAttribute("flash", Flash.refusal(exchange, e));
+			model.addAttribute("flashTitle", "flash.searchRefused");
 			model.addAttribute("changes", new PageOf<>(List.of(), 0, 1, PAGE_SIZE));
 			model.addAttribute("reads", new PageOf<>(List.of(), 0, 1, 20));
 			return page(model, exchange);
