@@ -21,6 +21,7 @@ import be.fwb.ead.shared.Refused;
 import be.fwb.ead.vacataires.VacataireStatusChanged;
 import be.fwb.ead.vacataires.Vacataires;
 import io.r2dbc.spi.Readable;
+import be.fwb.ead.vacataires.VacataireStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -205,6 +206,13 @@ public class Assignments {
 			.map(Assignments::read)
 			.one()
 			.switchIfEmpty(Mono.error(new NotFound("Aucune affectation n’a l’identifiant " + id + ".")));
+	}
+
+	/** The vacataire's status, which says whether they may be assigned ({@link VacataireStatus#assignable()}). */
+	public Mono<VacataireStatus> status(long vacataireId) {
+		return db.sql("select status from vacataire_status where id = :v").bind("v", vacataireId)
+			.map(r -> VacataireStatus.valueOf(r.get("status", String.class)))
+			.one();
 	}
 
 	public Flux<Assignment> ofVacataire(long vacataireId) {

@@ -311,6 +311,14 @@ public class Training {
 	public record Preparation(List<String> roles, boolean held) {
 	}
 
+	/** Whether the vacataire left or was not retained ({@link VacataireStatus#gone()}): no registration is taken for them. */
+	public Mono<Boolean> gone(long vacataireId) {
+		return db.sql("select status from vacataire_status where id = :v").bind("v", vacataireId)
+			.map(r -> VacataireStatus.valueOf(r.get("status", String.class)).gone())
+			.one()
+			.defaultIfEmpty(false);
+	}
+
 	/**
 	 * The roles the vacataire holds today (a current assignment or a Moodle role on a current module); for someone who
 	 * holds none yet, tutoring, the role most are recruited for — what they would need first; for someone who left or was

@@ -560,8 +560,10 @@ class WebUiIntegrationTest extends IntegrationTest {
 	 */
 	@Test
 	void whatARoleLacksIsAFaultWhatAFirstTutoringNeedsIsToPlanAndSomeoneWhoLeftNeedsNothing(
-			@Autowired be.fwb.ead.vacataires.VacataireFile files) {
+			@Autowired be.fwb.ead.vacataires.VacataireFile files, @Autowired be.fwb.ead.training.Training training) {
 		syncedCatalogue();
+		await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs",
+				clock.instant().plus(java.time.Duration.ofDays(9)), 180, "VIRTUAL", null, 20), "coord"));
 		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
 		long holder = count("select min(vacataire_id) from module_role where role = 'TUTOR'");
 		assertThat(page(coordinator, "/vacataires/" + holder + "/formations")).contains("class=\"notice error\" id=\"training-missing\"")
@@ -570,8 +572,14 @@ class WebUiIntegrationTest extends IntegrationTest {
 				null, null, null), be.fwb.ead.vacataires.VacataireStatus.RETENU, "coord"));
 		assertThat(page(coordinator, "/vacataires/" + newcomer + "/formations")).contains("class=\"notice\" id=\"training-missing\"")
 			.contains("Avant un premier tutorat, à suivre :").doesNotContain("il manque");
+		assertThat(page(coordinator, "/vacataires/" + newcomer + "/formations")).contains("action=\"/formations/inscriptions\"");
+		assertThat(page(coordinator, "/vacataires/" + newcomer + "/affectations")).contains("id=\"assignment-form\"");
 		await(files.changeStatus(newcomer, be.fwb.ead.vacataires.VacataireStatus.SORTI, "Départ", "coord"));
-		assertThat(page(coordinator, "/vacataires/" + newcomer + "/formations")).doesNotContain("training-missing");
+		// Someone who left is offered no registration nor assignment the service would refuse (the walkthrough).
+		assertThat(page(coordinator, "/vacataires/" + newcomer + "/formations")).doesNotContain("training-missing")
+			.doesNotContain("action=\"/formations/inscriptions\"");
+		assertThat(page(coordinator, "/vacataires/" + newcomer + "/affectations")).doesNotContain("id=\"assignment-form\"")
+			.contains("Statut « Sorti » : seuls les vacataires retenus ou actifs peuvent recevoir une affectation.");
 	}
 
 	/**

@@ -84,6 +84,8 @@ class AssignmentPages {
 		model.addAttribute("prefill", new Prefill(module, "AUTHOR".equals(role) ? "AUTHOR" : "TUTOR", adoption.schoolYear()));
 		model.addAttribute("today", LocalDate.now(clock));
 		model.addAttribute("moduleChoices", MODULE_CHOICES);
+		// Someone who may not be assigned (candidate, suspended, gone) is offered no form that would be refused.
+		model.addAttribute("status", assignments.status(id));
 		return htmx != null ? "assignments/vacataire :: section" : "assignments/vacataire";
 	}
 

@@ -224,6 +224,8 @@ class TrainingPages {
 		// What each role the vacataire holds still requires (conception, tutoring): a fault to mend. For someone holding
 		// none yet, what tutoring would require: to plan, not a fault.
 		Mono<Training.Preparation> preparation = training.rolesToPrepare(id).cache();
+		// Someone who left is registered nowhere (the service refuses it): no form to offer.
+		model.addAttribute("gone", training.gone(id));
 		model.addAttribute("rolesHeld", preparation.map(Training.Preparation::held));
 		model.addAttribute("missing", preparation.flatMap(p -> training.missing(id, p.roles())
 			.collect(java.util.stream.Collectors.groupingBy(Training.Requirement::role, java.util.TreeMap::new,
