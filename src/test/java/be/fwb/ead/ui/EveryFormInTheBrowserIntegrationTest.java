@@ -599,6 +599,17 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		}
 
 		@Override
+		public long sessionUnderWay() {
+			long vacataire = vacataire();
+			return once("underWay", () -> {
+				long session = await(training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorer à distance",
+						clock.instant().minus(Duration.ofMinutes(30)), 180, "VIRTUAL", null, 20), "coord"));
+				await(training.register(session, vacataire, "coord"));
+				return session;
+			});
+		}
+
+		@Override
 		public long upcomingTrainingSession() {
 			vacataire();
 			return (Long) made.get("upcoming");

@@ -71,7 +71,8 @@ class FirstDeploymentFormsIntegrationTest extends BrowserTest {
 		browser.waitFor(d -> d.getCurrentUrl().contains("/affectations?"));
 		assertThat(new Select(browser.find(By.id("a-module"))).getFirstSelectedOption().getText()).startsWith(module);
 		assertThat(new Select(browser.find(By.id("a-role"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("AUTHOR");
-		assertThat(browser.find(By.id("a-start")).getAttribute("value")).endsWith("-09-01");
+		// From today, the school year having begun (not from its 1 September, months back).
+		assertThat(browser.find(By.id("a-start")).getAttribute("value")).isEqualTo(clock.today().toString());
 		assertThat(browser.find(By.id("a-end")).getAttribute("value")).endsWith("-08-31");
 
 		// « Only the lines ticked » with none ticked: said beside the choice, nothing else happens.

@@ -60,6 +60,9 @@ final class FormCases {
 		/** A past training session where {@link #vacataire()} is registered. */
 		long trainingSession();
 
+		/** A training session under way (begun, not over) where {@link #vacataire()} is registered, no attendance recorded. */
+		long sessionUnderWay();
+
 		/**
 		 * A new quality review of a module, by the reviewer {@code relect}, in a state: {@code PLANNED},
 		 * {@code IN_REVIEW} (no findings), {@code IN_REVIEW_PASSING} (every criterion at its best),
@@ -377,12 +380,13 @@ final class FormCases {
 				post("training/sessions", "/formations/exigences").on("/formations")
 					.valid(f -> f.set("AUTHOR:CONTINUING:MOODLE", "true"), SAVED)
 					.refusedWithAStaleToken(),
+				// The whole session: offered while an attendance is not recorded.
+				post("training/session", "/formations/{id}/presences").on(d -> "/formations/" + d.sessionUnderWay())
+					.valid(f -> f.set("outcome", "completed"), "Terminée")
+					.refused(f -> f.force("outcome", "peut-etre"), "Choisissez la présence").errorBeside("outcome"),
 				post("training/session", "/formations/{s}/presences/{v}").on(d -> "/formations/" + d.trainingSession())
 					.valid(f -> f.set("outcome", "completed"), "Terminée")
 					.refusedWithAStaleToken(),
-				post("training/session", "/formations/{id}/presences").on(d -> "/formations/" + d.trainingSession())
-					.valid(f -> f.set("outcome", "completed"), "Terminée")
-					.refused(f -> f.force("outcome", "peut-etre"), "Choisissez la présence").errorBeside("outcome"),
 				post("training/session", "/formations/{id}/historique").on(d -> "/formations/" + d.trainingSession())
 					.valid(f -> f.click("record-past-all"), SAVED)
 					.refused(f -> {

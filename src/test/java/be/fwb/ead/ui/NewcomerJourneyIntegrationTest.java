@@ -90,13 +90,18 @@ class NewcomerJourneyIntegrationTest extends BrowserTest {
 		browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 600));
 		try {
 			browser.go("/vacataires/" + v);
+			// The hours and the reason typed first, then the module searched with « Rechercher »: what was typed stays
+			// (the search reloaded the page and lost it: the walkthrough).
+			browser.type(By.id("a-hours"), "10").type(By.id("a-derogation"), "Pénurie de titulaires");
 			browser.type(By.id("a-module-q"), module[1]);
+			browser.find(By.cssSelector("#module-search button[type=submit]")).click();
 			// The options are replaced as the search answers: read them in one go.
 			browser.waitFor(d -> Boolean.TRUE.equals(browser.script("return [...document.getElementById('a-module').options]"
 					+ ".some(o => o.value === arguments[0]);", module[0])));
+			assertThat(browser.find(By.id("a-hours")).getDomProperty("value")).as("les heures après la recherche").isEqualTo("10");
+			assertThat(browser.find(By.id("a-derogation")).getDomProperty("value")).isEqualTo("Pénurie de titulaires");
 			browser.script("const s = document.getElementById('a-module'); s.value = arguments[0];"
 					+ " s.dispatchEvent(new Event('change', {bubbles: true}));", module[0]);
-			browser.type(By.id("a-hours"), "10").type(By.id("a-derogation"), "Pénurie de titulaires");
 			browser.find(By.id("assign")).click();
 
 			// Tutoring without the initial training: refused.
