@@ -43,6 +43,8 @@ class AssignmentFacts {
 			            select 1 from training_done d where d.vacataire_id = req.vacataire_id and d.kind = q.kind and d.topic = q.topic)) as missing,
 			       (select coalesce(sum(a.hours), 0) from assignment a where a.vacataire_id = req.vacataire_id
 			        and a.starts_on >= req.year_start and a.starts_on < req.year_end) as hours_this_year,
+			       (select count(*) from assignment a where a.vacataire_id = req.vacataire_id and a.hours = 0
+			        and a.starts_on >= req.year_start and a.starts_on < req.year_end) as without_hours_this_year,
 			       (select a.starts_on::text || '|' || a.ends_on::text from assignment a
 			        where a.vacataire_id = req.vacataire_id and a.module_id = req.module_id and a.role = req.role
 			          and a.starts_on <= req.ends_on and a.ends_on >= req.starts_on limit 1) as overlap
@@ -93,14 +95,14 @@ class AssignmentFacts {
 					.get(SearchText.key(level) + "|" + SearchText.key(subject));
 				facts.add(new Facts(row.name(), row.status(), row.cap() != null ? row.cap() : settings.defaultWorkloadCapHours(),
 						row.moduleName(), row.archived(), level, subject, kind, row.held(), row.missing(), row.hoursThisYear(),
-						schoolYears.of(r.startsOn()).label(), row.overlap()));
+						row.withoutHoursThisYear(), schoolYears.of(r.startsOn()).label(), row.overlap()));
 			}
 			return facts;
 		}));
 	}
 
 	private record Row(String name, VacataireStatus status, @Nullable Integer cap, String moduleName, boolean archived, long categoryId,
-			List<String> held, List<String> missing, int hoursThisYear, @Nullable String overlap) {
+			List<String> held, List<String> missing, int hoursThisYear, int withoutHoursThisYear, @Nullable String overlap) {
 	}
 
 	private Mono<Map<Long, Row>> rows(List<Request> requests) {
@@ -138,7 +140,7 @@ class AssignmentFacts {
 				r.get("category_id", Long.class), held == null ? List.of() : List.of(held.split(", ")),
 				missing == null ? List.of() : Arrays.stream(missing.split(",")).map(k -> k.split(":"))
 					.map(p -> Assignments.topicLabel(p[0], p[1])).toList(),
-				((Number) r.get("hours_this_year")).intValue(),
+				((Number) r.get("hours_this_year")).intValue(), ((Number) r.get("without_hours_this_year")).intValue(),
 				overlap == null ? null : AssignmentRules.period(LocalDate.parse(overlap.split("\\|")[0]), LocalDate.parse(overlap.split("\\|")[1]))));
 	}
 

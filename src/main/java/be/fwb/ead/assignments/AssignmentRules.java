@@ -43,7 +43,7 @@ final class AssignmentRules {
 	 */
 	record Facts(String vacataireName, VacataireStatus status, int capHours, String moduleName, boolean archived,
 			String level, String subject, @Nullable CoverageKind coverage, List<String> heldTitles,
-			List<String> missingTrainings, int hoursThisYear, String schoolYear, @Nullable String overlap) {
+			List<String> missingTrainings, int hoursThisYear, int withoutHoursThisYear, String schoolYear, @Nullable String overlap) {
 	}
 
 	/** Allowed with its coverage, or refused by a rule with a French reason. */
@@ -120,8 +120,11 @@ final class AssignmentRules {
 		}
 		int already = f.hoursThisYear() + hoursAddedBefore;
 		if (already + r.hours() > f.capHours()) {
+			// Assignments adopted from Moodle carry no hours yet: said, since they are not counted (« 0 h » read as none).
+			String uncounted = f.withoutHoursThisYear() == 0 ? "" : " (et " + be.fwb.ead.shared.Counted.of(f.withoutHoursThisYear(),
+					"affectation sans heures précisées, non comptée", "affectations sans heures précisées, non comptées") + ")";
 			return Verdict.refused(Rule.CAP, "Plafond d’heures dépassé : " + f.vacataireName() + " a déjà " + already
-					+ " h d’affectations en " + f.schoolYear() + " ; avec ces " + r.hours() + " h, le total serait de "
+					+ " h d’affectations en " + f.schoolYear() + uncounted + " ; avec ces " + r.hours() + " h, le total serait de "
 					+ (already + r.hours()) + " h, au-delà du plafond de " + f.capHours() + " h.");
 		}
 		return Verdict.allowed(coverage);

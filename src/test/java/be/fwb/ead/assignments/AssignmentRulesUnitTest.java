@@ -31,7 +31,7 @@ class AssignmentRulesUnitTest {
 	@Test
 	void noTitleIsRefusedNamingTheTitlesHeldUnlessADerogationIsGiven() {
 		Facts noTitle = facts(f -> new Facts(f.vacataireName(), f.status(), f.capHours(), f.moduleName(), false, f.level(), f.subject(),
-				null, List.of("INSTIT"), List.of(), 0, f.schoolYear(), null));
+				null, List.of("INSTIT"), List.of(), 0, 0, f.schoolYear(), null));
 		Verdict refused = rules.judge(request("AUTHOR", 40, null), noTitle);
 		assertThat(refused.rule()).isEqualTo(Rule.TITLE);
 		assertThat(refused.reason()).contains("Aucun titre de Zoë Dubois (INSTIT) ne couvre « Chimie » en « Secondaire supérieur – CESS »");
@@ -42,7 +42,7 @@ class AssignmentRulesUnitTest {
 	@Test
 	void everyRoleWithoutTheTrainingsItRequiresIsRefusedDesigningAsTutoring() {
 		Facts untrained = facts(f -> new Facts(f.vacataireName(), f.status(), f.capHours(), f.moduleName(), false, f.level(), f.subject(),
-				f.coverage(), f.heldTitles(), List.of("formation initiale « Moodle (technique) »"), 0, f.schoolYear(), null));
+				f.coverage(), f.heldTitles(), List.of("formation initiale « Moodle (technique) »"), 0, 0, f.schoolYear(), null));
 		Verdict tutoring = rules.judge(request("TUTOR", 40, null), untrained);
 		assertThat(tutoring.rule()).isEqualTo(Rule.TRAINING);
 		assertThat(tutoring.reason()).contains("requise pour une affectation en tutorat : formation initiale « Moodle (technique) »")
@@ -63,9 +63,17 @@ class AssignmentRulesUnitTest {
 	}
 
 	@Test
+	void theCapsRefusalSaysHowManyAssignmentsHaveNoHoursAndAreNotCounted() {
+		Facts adopted = facts(f -> new Facts(f.vacataireName(), f.status(), 250, f.moduleName(), false, f.level(), f.subject(),
+				f.coverage(), f.heldTitles(), List.of(), 0, 9, f.schoolYear(), null));
+		assertThat(rules.judge(request("AUTHOR", 300, null), adopted).reason())
+			.contains("a déjà 0 h d’affectations en 2026-2027 (et 9 affectations sans heures précisées, non comptées) ; avec ces 300 h");
+	}
+
+	@Test
 	void hoursNotGivenNeverReachTheCap() {
 		Facts full = facts(f -> new Facts(f.vacataireName(), f.status(), 250, f.moduleName(), false, f.level(), f.subject(),
-				f.coverage(), f.heldTitles(), List.of(), 250, f.schoolYear(), null));
+				f.coverage(), f.heldTitles(), List.of(), 250, 0, f.schoolYear(), null));
 		assertThat(rules.judge(request("AUTHOR", 0, null), full).isAllowed()).isTrue();
 		assertThat(rules.judge(request("AUTHOR", 1, null), full).rule()).isEqualTo(Rule.CAP);
 	}
@@ -73,13 +81,13 @@ class AssignmentRulesUnitTest {
 	@Test
 	void statusArchivedModuleAndOverlapAreCheckedFirst() {
 		Facts candidate = facts(f -> new Facts(f.vacataireName(), VacataireStatus.CANDIDAT, f.capHours(), f.moduleName(), true,
-				f.level(), f.subject(), null, List.of(), List.of(), 0, f.schoolYear(), "du 01/09/2026 au 30/06/2027"));
+				f.level(), f.subject(), null, List.of(), List.of(), 0, 0, f.schoolYear(), "du 01/09/2026 au 30/06/2027"));
 		assertThat(rules.judge(request("TUTOR", 10, null), candidate).rule()).isEqualTo(Rule.STATUS);
 		Facts archived = facts(f -> new Facts(f.vacataireName(), f.status(), f.capHours(), f.moduleName(), true, f.level(),
-				f.subject(), null, List.of(), List.of(), 0, f.schoolYear(), "du 01/09/2026 au 30/06/2027"));
+				f.subject(), null, List.of(), List.of(), 0, 0, f.schoolYear(), "du 01/09/2026 au 30/06/2027"));
 		assertThat(rules.judge(request("TUTOR", 10, null), archived).rule()).isEqualTo(Rule.ARCHIVED);
 		Facts overlapping = facts(f -> new Facts(f.vacataireName(), f.status(), f.capHours(), f.moduleName(), false, f.level(),
-				f.subject(), f.coverage(), List.of(), List.of(), 0, f.schoolYear(), "du 01/09/2026 au 30/06/2027"));
+				f.subject(), f.coverage(), List.of(), List.of(), 0, 0, f.schoolYear(), "du 01/09/2026 au 30/06/2027"));
 		assertThat(rules.judge(request("TUTOR", 10, null), overlapping).reason())
 			.contains("déjà affecté en tutorat au module « Chimie 5e secondaire – Réactions chimiques » du 01/09/2026 au 30/06/2027");
 	}
@@ -90,7 +98,7 @@ class AssignmentRulesUnitTest {
 
 	private static Facts facts() {
 		return new Facts("Zoë Dubois", VacataireStatus.ACTIF, 250, "Chimie 5e secondaire – Réactions chimiques", false,
-				"Secondaire supérieur – CESS", "Chimie", CoverageKind.SUFFISANT, List.of("AESS-CHIM"), List.of(), 0, "2026-2027", null);
+				"Secondaire supérieur – CESS", "Chimie", CoverageKind.SUFFISANT, List.of("AESS-CHIM"), List.of(), 0, 0, "2026-2027", null);
 	}
 
 	private static Facts facts(java.util.function.UnaryOperator<Facts> change) {
