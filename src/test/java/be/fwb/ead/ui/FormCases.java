@@ -277,7 +277,7 @@ final class FormCases {
 					.valid(f -> f.set("status", "SUSPENDU").set("reason", "Congé de maladie"), "Statut modifié")
 					.refused(f -> f.set("status", "SUSPENDU").set("reason", ""), "raison").errorBeside("reason"),
 				post("vacataires/detail", "/vacataires/{id}/fiche").on(d -> "/vacataires/" + d.freshVacataire())
-					.valid(f -> f.set("phone", "+32 2 555 12 34"), SAVED)
+					.valid(f -> f.set("phone", "+32 2 555 12 34"), "Téléphone\n+32 2 555 12 34")
 					.refused(f -> f.set("phone", "abc"), "Numéro de téléphone invalide").errorBeside("phone"),
 				post("vacataires/detail", "/vacataires/{id}/contrats").on(d -> "/vacataires/" + d.freshVacataire())
 					.valid(f -> f.set("startsOn", YESTERDAY).set("endsOn", NEXT_MONTH).set("reference", "CTR-2026-17"), SAVED)
