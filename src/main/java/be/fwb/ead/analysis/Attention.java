@@ -32,7 +32,7 @@ public class Attention implements TitleGaps {
 
 	public enum Kind {
 		TRAINING_MISSING, EVALUATION_DUE, ASSIGNED_WITHOUT_MOODLE_ROLE, MOODLE_ROLE_WITHOUT_ASSIGNMENT, MODULE_WITHOUT_TUTOR,
-		TITLE_NOT_COVERING
+		TITLE_NOT_COVERING, SUSPENDED_HOLDING_ROLE
 	}
 
 	/** One line: about a vacataire, a module, or both. */
@@ -156,11 +156,33 @@ public class Attention implements TitleGaps {
 				.collectList();
 			case MODULE_WITHOUT_TUTOR -> withoutTutor();
 			case TITLE_NOT_COVERING -> notCovering();
+			case SUSPENDED_HOLDING_ROLE -> suspendedHolding();
 		};
 	}
 
 	private static Group group(Kind kind, List<Item> all) {
 		return new Group(kind, all.size(), all.size() > SHOWN ? List.copyOf(all.subList(0, SHOWN)) : all);
+	}
+
+	/**
+	 * Suspended vacataires who still hold a role on a current module, by a current assignment or in Moodle: their
+	 * learners or their module wait for someone who may not work (a suspension changes neither).
+	 */
+	private Mono<List<Item>> suspendedHolding() {
+		return db.sql("""
+				with held as (
+				    select a.vacataire_id, a.module_id, a.role from assignment_period a where :today between a.starts_on and a.ends_on
+				    union
+				    select r.vacataire_id, r.module_id, r.role from module_staff r)
+				select h.vacataire_id, v.name, h.module_id, m.fullname, h.role
+				from held h join vacataire_name v on v.id = h.vacataire_id join current_module m on m.id = h.module_id
+				where v.status = 'SUSPENDU'
+				order by v.sort_key, m.sort_key, h.role""")
+			.bind("today", LocalDate.now(clock))
+			.map(r -> new Item(Kind.SUSPENDED_HOLDING_ROLE, r.get("vacataire_id", Long.class), r.get("name", String.class),
+					r.get("module_id", Long.class), r.get("fullname", String.class), r.get("role", String.class)))
+			.all()
+			.collectList();
 	}
 
 	/** Current modules that no tutor holds, in Moodle or by a current assignment. */
