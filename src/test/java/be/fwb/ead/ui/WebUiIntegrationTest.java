@@ -511,6 +511,10 @@ class WebUiIntegrationTest extends IntegrationTest {
 		await(recruitment.grid().collectList().flatMap(grid -> recruitment.score(k, grid.stream()
 			.map(c -> new be.fwb.ead.recruitment.Recruitment.Score(c.id(), 4, "Solide")).toList(), "coord")));
 		WebSession coordinator = signIn("coord", "mot-de-passe-coord");
+		String scored = page(coordinator, "/recrutement/candidatures/" + k);
+		// The evaluator's own grid comes back with their scores and justifications, to change them (not an empty grid).
+		assertThat(scored.substring(scored.indexOf("id=\"score-form\""))).contains("value=\"Solide\"")
+			.contains("<option value=\"4\" selected=\"selected\">4</option>");
 		assertThat(page(coordinator, "/recrutement/candidatures/" + k)).contains("Note 4,0 / 5").doesNotContain("4.0")
 			.as("a candidacy without documents says so under its heading").contains("Aucun document reçu avec cette candidature.");
 		assertThat(page(coordinator, "/recrutement/" + campaign)).contains("4,0 / 5");
