@@ -140,12 +140,32 @@ public class Training {
 			.switchIfEmpty(Mono.error(new NotFound("Aucune session de formation n’a l’identifiant " + id + ".")));
 	}
 
+	/**
+	 * An initial training is followed once: registering someone who completed one of its kind and topic is refused,
+	 * naming when (a continuing one may be followed again).
+	 */
+	private Mono<Void> refuseInitialDone(long sessionId, long vacataireId) {
+		return db.sql("""
+				select d.title, r.completed_at from training_session t
+				join training_session d on d.kind = t.kind and d.topic = t.topic and d.id <> t.id
+				join training_registration r on r.session_id = d.id and r.vacataire_id = :v and r.completed_at is not null
+				where t.id = :s and t.kind = 'INITIAL' order by r.completed_at limit 1""")
+			.bind("s", sessionId)
+			.bind("v", vacataireId)
+			.map(r -> new Conflict("Ce vacataire a déjà terminé cette formation initiale (« " + r.get("title", String.class) + " », le "
+					+ java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(clock.getZone())
+						.format(r.get("completed_at", Instant.class)) + ") : une formation initiale se suit une fois."))
+			.one()
+			.flatMap(Mono::<Void>error);
+	}
+
 	/** Registers a vacataire; refused when the session is full. The session row is locked: no overbooking. */
 	@Transactional
 	public Mono<Void> register(long sessionId, long vacataireId, String author) {
 		return seats(sessionId)
 			.flatMap(row -> row.endsAt().isBefore(Instant.now(clock)) ? Mono.error(past(row)) : Mono.just(row))
 			.flatMap(row -> refuseGone(List.of(vacataireId), null).thenReturn(row))
+			.flatMap(row -> refuseInitialDone(sessionId, vacataireId).thenReturn(row))
 			.flatMap(row -> db.sql("select count(*) as n, count(*) filter (where vacataire_id = :v) as mine "
 					+ "from training_registration where session_id = :s")
 				.bind("s", sessionId)

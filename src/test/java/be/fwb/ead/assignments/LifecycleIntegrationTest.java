@@ -267,6 +267,13 @@ class LifecycleIntegrationTest extends IntegrationTest {
 		refused(training.register(session, v, COORD), Conflict.class, "déjà inscrit");
 		refused(training.recordAttendance(session, v, false, true, COORD), InvalidRequest.class, "sans y avoir assisté");
 		await(training.recordAttendance(session, v, true, true, COORD));
+		// Completed: another session of the same initial training is refused to them (a continuing one is not).
+		long again = await(training.plan(new Training.NewSession("INITIAL", "MOODLE", "Moodle pour les tuteurs (bis)",
+				clock.instant().plus(3, ChronoUnit.DAYS), 180, "VIRTUAL", null, 10), COORD));
+		refused(training.register(again, v, COORD), Conflict.class, "a déjà terminé cette formation initiale (« Moodle pour les tuteurs », le ");
+		long continuing = await(training.plan(new Training.NewSession("CONTINUING", "MOODLE", "Moodle : les nouveautés",
+				clock.instant().plus(3, ChronoUnit.DAYS), 180, "VIRTUAL", null, 10), COORD));
+		await(training.register(continuing, v, COORD));
 		refused(assignments.create(tutoring(v, 40, null), COORD), Refused.class, "« tutorat à distance »");
 		assertThat(await(training.missing(v, "TUTOR").collectList())).extracting(Training.Requirement::topic).containsExactly("TUTORING");
 	}

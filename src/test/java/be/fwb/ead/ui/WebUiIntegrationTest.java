@@ -578,6 +578,11 @@ class WebUiIntegrationTest extends IntegrationTest {
 			.contains("Avant un premier tutorat, à suivre :").doesNotContain("il manque");
 		assertThat(page(coordinator, "/vacataires/" + newcomer + "/formations")).contains("action=\"/formations/inscriptions\"");
 		assertThat(page(coordinator, "/vacataires/" + newcomer + "/affectations")).contains("id=\"assignment-form\"");
+		// Once they completed that initial training (last year's session, recorded), its sessions to come are not offered.
+		long past = await(training.plan(new be.fwb.ead.training.Training.NewSession("INITIAL", "MOODLE", "Moodle (l’an dernier)",
+				clock.instant().minus(java.time.Duration.ofDays(300)), 180, "VIRTUAL", null, 20), "coord"));
+		await(training.recordCompleted(past, List.of(newcomer), "coord"));
+		assertThat(page(coordinator, "/vacataires/" + newcomer + "/formations")).doesNotContain("action=\"/formations/inscriptions\"");
 		await(files.changeStatus(newcomer, be.fwb.ead.vacataires.VacataireStatus.SORTI, "Départ", "coord"));
 		// Someone who left is offered no registration nor assignment the service would refuse (the walkthrough).
 		assertThat(page(coordinator, "/vacataires/" + newcomer + "/formations")).doesNotContain("training-missing")

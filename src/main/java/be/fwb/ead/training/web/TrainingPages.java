@@ -238,8 +238,13 @@ class TrainingPages {
 			.flatMap(held -> training.sessions().filter(s -> !held.contains(s.id()))
 				.collect(java.util.stream.Collectors.partitioningBy(s -> s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())).isAfter(now))))
 			.cache();
-		// To register to: the soonest first; followed already: the latest first.
-		model.addAttribute("sessions", open.map(m -> m.get(true).stream()
+		// To register to: the soonest first, but an initial training they completed (followed once); followed already:
+		// the latest first.
+		Mono<java.util.Set<String>> initialDone = registrations.map(held -> held.stream()
+			.filter(r -> r.completedAt() != null && "INITIAL".equals(r.kind())).map(r -> r.kind() + ":" + r.topic())
+			.collect(java.util.stream.Collectors.toSet()));
+		model.addAttribute("sessions", Mono.zip(open, initialDone).map(t -> t.getT1().get(true).stream()
+			.filter(s -> !t.getT2().contains(s.kind() + ":" + s.topic()))
 			.sorted(java.util.Comparator.comparing(Training.Session::startsAt)).toList()));
 		model.addAttribute("pastSessions", open.map(m -> m.get(false)));
 		return htmx != null ? "training/vacataire :: section" : "training/vacataire";
