@@ -210,3 +210,35 @@ document.addEventListener('submit', function (event) {
   notice.textContent = typed.getAttribute('data-save-first');
   event.target.insertBefore(notice, event.target.firstChild);
 }, true);
+
+// A form that ends or cancels something at once (data-confirm): the first click asks, on its button, for a second one
+// within 10 s; nothing is sent until then (no dialog: the page stays as it is).
+var EAD_CONFIRM_WITHIN_MS = 10000;
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  var ask = form.getAttribute && form.getAttribute('data-confirm');
+  if (!ask || event.defaultPrevented) {
+    return;
+  }
+  var askedAt = Number(form.getAttribute('data-asked-at') || 0);
+  if (askedAt && Date.now() - askedAt < EAD_CONFIRM_WITHIN_MS) {
+    form.removeAttribute('data-asked-at');
+    return;
+  }
+  event.preventDefault();
+  form.setAttribute('data-asked-at', String(Date.now()));
+  var button = event.submitter || form.querySelector('button[type=submit]');
+  if (!button) {
+    return;
+  }
+  var label = button.textContent;
+  button.textContent = ask;
+  button.classList.add('confirming');
+  setTimeout(function () {
+    if (form.getAttribute('data-asked-at')) {
+      form.removeAttribute('data-asked-at');
+    }
+    button.textContent = label;
+    button.classList.remove('confirming');
+  }, EAD_CONFIRM_WITHIN_MS);
+}, true);

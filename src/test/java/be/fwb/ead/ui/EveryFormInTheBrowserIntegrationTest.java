@@ -107,12 +107,18 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 					const button = buttonId ? form.querySelector('#' + CSS.escape(buttonId))
 					  : form.querySelector('button[type=submit], input[type=submit], button:not([type])');
 					if (button) button.scrollIntoView({block: 'center'});
-					return {url: location.href, button: button};""", form, !valid, filler.button);
+					return {url: location.href, button: button, confirm: form.getAttribute('data-confirm')};""", form, !valid, filler.button);
 			String before = String.valueOf(prepared.get("url"));
 			WebElement button = (WebElement) prepared.get("button");
 			assertThat(button != null || filler.button == null).as(c + " : le bouton « " + filler.button + " »").isTrue();
+			// A form that asks for a second click (ending or cancelling at once): its button then says so.
+			String confirm = (String) prepared.get("confirm");
 			if (button != null) {
 				button.click();
+				if (confirm != null) {
+					assertThat(button.getText()).as(c + " : le bouton demande confirmation").isEqualTo(confirm);
+					button.click();
+				}
 			}
 			else {
 				browser.script("arguments[0].requestSubmit();", form);
