@@ -111,7 +111,8 @@ public final class ReadableData {
 			return texts.get(value.asBoolean() ? "common.yes" : "common.no");
 		}
 		if (value.isNumber()) {
-			return value.asString();
+			// An assignment adopted from Moodle has no hours yet (0): said as the screens say it.
+			return "hours".equals(column) && value.asInt() == 0 ? texts.get("assignment.hoursUnset") : value.asString();
 		}
 		if (isDocuments(value)) {
 			return documents(value);

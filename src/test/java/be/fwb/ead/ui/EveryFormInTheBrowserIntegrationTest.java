@@ -589,6 +589,9 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 					clock.instant().minus(Duration.ofDays(300)), 120, "VIRTUAL", null, 20), "coord")));
 			made.put("upcoming", await(training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorat à distance",
 					clock.instant().plus(Duration.ofDays(5)), 180, "VIRTUAL", null, 500), "coord")));
+			// A continuing training to come, which the vacataire's page offers whatever initial ones they completed.
+			await(training.plan(new Training.NewSession("CONTINUING", "PEDAGOGY", "Évaluer à distance",
+					clock.instant().plus(Duration.ofDays(6)), 120, "VIRTUAL", null, 30), "coord"));
 		}
 
 		@Override
@@ -608,7 +611,8 @@ class EveryFormInTheBrowserIntegrationTest extends BrowserTest {
 		public long sessionUnderWay() {
 			long vacataire = vacataire();
 			return once("underWay", () -> {
-				long session = await(training.plan(new Training.NewSession("INITIAL", "TUTORING", "Tutorer à distance",
+				// Continuing: completing it leaves the initial trainings the other cases register the vacataire to.
+				long session = await(training.plan(new Training.NewSession("CONTINUING", "TUTORING", "Tutorer à distance : approfondir",
 						clock.instant().minus(Duration.ofMinutes(30)), 180, "VIRTUAL", null, 20), "coord"));
 				await(training.register(session, vacataire, "coord"));
 				return session;

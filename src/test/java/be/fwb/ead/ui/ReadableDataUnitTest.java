@@ -47,6 +47,12 @@ class ReadableDataUnitTest {
 	}
 
 	@Test
+	void anAssignmentWithoutHoursSaysTheyAreNotGivenAsTheScreensDo() {
+		assertThat(readable.value("hours", tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(0))).isEqualTo("non précisées");
+		assertThat(readable.value("hours", tools.jackson.databind.node.JsonNodeFactory.instance.numberNode(40))).isEqualTo("40");
+	}
+
+	@Test
 	void anAvailabilityReadsItsYearAndEachTermsHours() {
 		assertThat(readable.json("""
 				{"schoolYear": "2026-2027", "term1Hours": 20, "term3Hours": 0}"""))

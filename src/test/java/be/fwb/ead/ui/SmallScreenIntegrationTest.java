@@ -90,8 +90,13 @@ class SmallScreenIntegrationTest extends BrowserTest {
 		// its longest word and a refused adoption's row was 403 px tall (its reason 70 px wide, a word a line).
 		assertThat(tooTall).as("lignes de tableau plus hautes que " + TALLEST_ROW + " px à 390 px").isEmpty();
 
+		// The header is one line while the menu is folded (it took 190 px of 844): who is signed in comes with the menu.
+		assertThat(((Number) browser.script("return document.querySelector('header.top').getBoundingClientRect().height;")).intValue())
+			.as("hauteur de l'en-tête à 390 px").isLessThanOrEqualTo(64);
+		assertThat(browser.driver().findElement(By.cssSelector(".tools")).isDisplayed()).isFalse();
 		browser.find(By.cssSelector(".menu-button")).click();
 		assertThat(browser.find(By.id("menu")).isDisplayed()).isTrue();
+		assertThat(browser.driver().findElement(By.cssSelector(".logout button")).isDisplayed()).as("« Se déconnecter » avec le menu").isTrue();
 		assertThat(browser.find(By.cssSelector(".menu-button")).getDomAttribute("aria-expanded")).isEqualTo("true");
 		browser.find(By.linkText("Modules")).click();
 		browser.waitForText(By.cssSelector("main h1"), "Modules");
