@@ -34,14 +34,15 @@ public class AccessLog {
 	public Mono<Void> read(String reader, long vacataireId, String what, String via) {
 		Instant now = Instant.now(clock);
 		// Only for a vacataire who exists: reading an unknown one reads nothing.
+		// A line another read is extending at this instant is skipped, not waited for (100 reads at once of one person by
+		// one reader queued on its lock: the plugin's p99 went from 12 to 90 ms): that read gets a line of its own.
 		return db.sql("""
-				with repeated as (
-				    update access_log set last_at = :at, times = times + 1
-				    where id = (select id from access_log
-				                where vacataire_id = :v and reader = :reader and what = :what and via = :via
-				                  and coalesce(last_at, at) > :since
-				                order by at desc, id desc limit 1)
-				    returning id)
+				with recent as (
+				    select id from access_log
+				    where vacataire_id = :v and reader = :reader and what = :what and via = :via and coalesce(last_at, at) > :since
+				    order by at desc, id desc limit 1 for update skip locked),
+				repeated as (
+				    update access_log a set last_at = :at, times = a.times + 1 from recent where a.id = recent.id returning a.id)
 				insert into access_log (at, reader, vacataire_id, what, via)
 				select :at, :reader, id, :what, :via from vacataire_name
 				where id = :v and not exists (select 1 from repeated)""")
