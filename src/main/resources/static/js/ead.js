@@ -39,6 +39,10 @@ function eadRestoreRefusedForm() {
     return;
   }
   summary.setAttribute('data-restored', 'true');
+  // What was typed and refused is still not saved: the findings' guard holds it as if typed again.
+  if (form.hasAttribute('data-save-first')) {
+    form.setAttribute('data-typed', 'true');
+  }
   var named = function (name) {
     return Array.prototype.filter.call(form.elements, function (e) { return e.name === name; });
   };
@@ -183,9 +187,9 @@ window.addEventListener('pageshow', function (event) {
   }
 });
 
-// Findings typed and not saved are not lost to another button of the page (« Approuver », « Demander des
-// modifications »): that button says to save them first, and nothing is sent. The form names its message
-// (data-save-first).
+// Findings typed and not saved are not lost to a decision of the page (« Approuver », « Demander des modifications »,
+// « Refuser »: forms marked data-after-save): that button says to save them first, and nothing is sent. The findings'
+// form names its message (data-save-first); signing out or changing the reviewer is not held back.
 function eadMarkTyped(event) {
   var form = event.target.form;
   if (form && form.hasAttribute('data-save-first')) {
@@ -196,7 +200,7 @@ document.addEventListener('input', eadMarkTyped);
 document.addEventListener('change', eadMarkTyped);
 document.addEventListener('submit', function (event) {
   var typed = document.querySelector('form[data-save-first][data-typed]');
-  if (!typed || typed === event.target) {
+  if (!typed || typed === event.target || !event.target.hasAttribute('data-after-save')) {
     return;
   }
   event.preventDefault();
@@ -214,6 +218,7 @@ document.addEventListener('submit', function (event) {
 // A form that ends or cancels something at once (data-confirm): the first click asks, on its button, for a second one
 // within 10 s; nothing is sent until then (no dialog: the page stays as it is).
 var EAD_CONFIRM_WITHIN_MS = 10000;
+var EAD_CONFIRM_AFTER_MS = 500;
 document.addEventListener('submit', function (event) {
   var form = event.target;
   var ask = form.getAttribute && form.getAttribute('data-confirm');
@@ -221,6 +226,11 @@ document.addEventListener('submit', function (event) {
     return;
   }
   var askedAt = Number(form.getAttribute('data-asked-at') || 0);
+  if (askedAt && Date.now() - askedAt < EAD_CONFIRM_AFTER_MS) {
+    // The second click of a double click: the stray click this question is there to stop.
+    event.preventDefault();
+    return;
+  }
   if (askedAt && Date.now() - askedAt < EAD_CONFIRM_WITHIN_MS) {
     form.removeAttribute('data-asked-at');
     return;

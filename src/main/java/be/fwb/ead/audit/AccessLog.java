@@ -35,7 +35,7 @@ public class AccessLog {
 		Instant now = Instant.now(clock);
 		// Only for a vacataire who exists: reading an unknown one reads nothing.
 		// A line another read is extending at this instant is skipped, not waited for (100 reads at once of one person by
-		// one reader queued on its lock: the plugin's p99 went from 12 to 90 ms): that read gets a line of its own.
+		// one reader would queue on its lock): that read extends an older line of the window, or gets a line of its own.
 		return db.sql("""
 				with recent as (
 				    select id from access_log

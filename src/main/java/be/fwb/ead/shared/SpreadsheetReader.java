@@ -129,6 +129,10 @@ public final class SpreadsheetReader {
 			throw new InvalidRequest("Le fichier est un classeur Excel de l’ancien format (.xls) : dans Excel, enregistrez-le en "
 					+ "« Classeur Excel (.xlsx) » ou en « CSV UTF-8 ».");
 		}
+		if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+			// Excel's « Texte Unicode » and some CSV exports: text, in UTF-16.
+			throw new InvalidRequest("Le fichier est un texte en UTF-16 : dans Excel, enregistrez-le en « CSV UTF-8 » ou en XLSX.");
+		}
 		String kind = otherKind(bytes);
 		if (kind != null) {
 			throw new InvalidRequest("Le fichier est " + kind + ", pas un tableur : choisissez le classeur XLSX ou le CSV exporté du tableur.");

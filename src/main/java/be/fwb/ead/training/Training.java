@@ -142,14 +142,14 @@ public class Training {
 
 	/**
 	 * An initial training is followed once: registering someone who completed one of its kind and topic is refused,
-	 * naming when (a continuing one may be followed again).
+	 * naming when (a continuing one may be followed again, and « other » topics are not one training).
 	 */
 	private Mono<Void> refuseInitialDone(long sessionId, long vacataireId) {
 		return db.sql("""
 				select d.title, r.completed_at from training_session t
 				join training_session d on d.kind = t.kind and d.topic = t.topic and d.id <> t.id
 				join training_registration r on r.session_id = d.id and r.vacataire_id = :v and r.completed_at is not null
-				where t.id = :s and t.kind = 'INITIAL' order by r.completed_at limit 1""")
+				where t.id = :s and t.kind = 'INITIAL' and t.topic <> 'OTHER' order by r.completed_at limit 1""")
 			.bind("s", sessionId)
 			.bind("v", vacataireId)
 			.map(r -> new Conflict("Ce vacataire a déjà terminé cette formation initiale (« " + r.get("title", String.class) + " », le "

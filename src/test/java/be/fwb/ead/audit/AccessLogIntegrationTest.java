@@ -22,11 +22,11 @@ class AccessLogIntegrationTest extends IntegrationTest {
 	void readsOfOnePersonAtOnceAreEveryOneCounted() {
 		long v = await(files.create(new VacataireFile.Identity("Léa", "Dubois", "lea.dubois@ead.test", null, null, null),
 				VacataireStatus.ACTIF, "coord"));
-		// Forty reads at once by one reader, the same way: a line extended by one is skipped by the others (a line of
-		// their own), never waited for, and every read is counted.
+		// Forty reads at once by one reader, the same way: a line another is extending is skipped (an older line or one of
+		// their own), and every read is counted.
 		await(Flux.range(0, 40).flatMap(i -> access.read("vacataire:" + v, v, "évaluations", "plugin Moodle"), 40).then());
 		assertThat(count("select sum(times) from access_log where vacataire_id = " + v)).isEqualTo(40);
-		// One after the other: one line more at most, counting them all.
+		// One after the other: they extend the latest line, no line more.
 		long lines = count("select count(*) from access_log where vacataire_id = " + v);
 		for (int i = 0; i < 5; i++) {
 			await(access.read("vacataire:" + v, v, "évaluations", "plugin Moodle"));

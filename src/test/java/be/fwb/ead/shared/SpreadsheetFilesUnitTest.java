@@ -44,6 +44,8 @@ class SpreadsheetFilesUnitTest {
 		String csv = "Nom;Prénom\r\nDupré;Hélène\r\n";
 		assertThatThrownBy(() -> SpreadsheetReader.read(csv.getBytes(Charset.forName("windows-1252")), 10))
 			.isInstanceOf(InvalidRequest.class).hasMessageStartingWith("Le fichier n’est pas en UTF-8");
+		assertThatThrownBy(() -> SpreadsheetReader.read(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_16LE), 10))
+			.isInstanceOf(InvalidRequest.class).hasMessageStartingWith("Le fichier est un texte en UTF-16");
 		SpreadsheetReader.Table table = SpreadsheetReader.read(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8), 10);
 		assertThat(table.header()).containsExactly("Nom", "Prénom");
 		assertThat(table.lines()).hasSize(1);
