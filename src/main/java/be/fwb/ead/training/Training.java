@@ -153,8 +153,8 @@ public class Training {
 			.bind("s", sessionId)
 			.bind("v", vacataireId)
 			.map(r -> new Conflict("Ce vacataire a déjà terminé cette formation initiale (« " + r.get("title", String.class) + " », le "
-					+ java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(clock.getZone())
-						.format(r.get("completed_at", Instant.class)) + ") : une formation initiale se suit une fois."))
+					+ be.fwb.ead.shared.Days.text(java.time.LocalDate.ofInstant(r.get("completed_at", Instant.class), clock.getZone()))
+					+ ") : une formation initiale se suit une fois."))
 			.one()
 			.flatMap(Mono::<Void>error);
 	}
